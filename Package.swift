@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "chiso",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chiso", targets: ["chiso"]),
+        .library(name: "ChiSoCore", targets: ["ChiSoCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+    ],
+    targets: [
+        // The rules of a regulation: index model, YAML reading and validation,
+        // scoring, classification, ranking, file exchange. No web framework.
+        .target(
+            name: "ChiSoCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The one executable: `chiso index check`, `chiso score`, ...
+        .executableTarget(
+            name: "chiso",
+            dependencies: [
+                "ChiSoCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ChiSoCoreTests",
+            dependencies: [
+                "ChiSoCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ChisoCommandTests",
+            dependencies: ["chiso"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,648 @@
+import Yams
+
+/// Every problem found in one index file.
+public struct IndexProblems: Error, Sendable {
+    public var problems: [IndexProblem]
+    public init(_ problems: [IndexProblem]) { self.problems = problems }
+}
+
+/// Reads an index from YAML and validates it (spec §1): every problem in the
+/// file is reported with its line, not just the first.
+public enum IndexReader {
+    public static func read(yaml: String) throws(IndexProblems) -> Index {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw IndexProblems([syntaxProblem(error)])
+        }
+        guard let root else {
+            throw IndexProblems([IndexProblem(line: 1, subject: "index", code: "empty-file",
+                                              english: "the file is empty",
+                                              vietnamese: "tệp rỗng")])
+        }
+        var reading = Reading()
+        let index = reading.readIndex(root)
+        if let index, reading.problems.isEmpty { return index }
+        throw IndexProblems(reading.problems.sorted { $0.line < $1.line })
+    }
+
+    private static func syntaxProblem(_ error: any Error) -> IndexProblem {
+        let (line, detail): (Int, String) = switch error as? YamlError {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            (mark.line, problem)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            (context.mark.line, "duplicate key " + duplicates.map { "'\($0)'" }.joined(separator: ", "))
+        case let .reader(problem, _, _, _):
+            (1, problem)
+        default:
+            (1, "\(error)")
+        }
+        return IndexProblem(line: line, subject: "index", code: "yaml-syntax",
+                            english: "not valid YAML: \(detail)",
+                            vietnamese: "không đúng cú pháp YAML: \(detail)")
+    }
+}
+
+/// One pass over a YAML document, collecting problems as it goes.
+private struct Reading {
+    var problems: [IndexProblem] = []
+    /// First line of every code used by a criterion, bonus or deduction item.
+    var codeLines: [String: Int] = [:]
+
+    mutating func report(_ line: Int, _ subject: String, _ code: String, _ english: String, _ vietnamese: String) {
+        problems.append(IndexProblem(line: line, subject: subject, code: code, english: english, vietnamese: vietnamese))
+    }
+
+    // MARK: Index
+
+    static let indexKeys: Set<String> = [
+        "id", "title", "scale", "naPolicy", "bonusCap", "deductionCap", "classes", "criteria", "bonus", "deductions",
+    ]
+
+    mutating func readIndex(_ root: Node) -> Index? {
+        guard let fields = YAMLFields(root) else {
+            report(root.line, "index", "not-a-mapping",
+                   "the file must be a mapping with id, title, scale, classes and criteria",
+                   "tệp phải là một ánh xạ gồm id, title, scale, classes và criteria")
+            return nil
+        }
+        reportUnknown(fields, allowed: Reading.indexKeys, subject: "index")
+
+        let id = text(fields, "id", subject: "index", required: true)
+        if let id, !id.isEmpty, !id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+            report(fields.line(of: "id"), "index", "bad-id",
+                   "id \"\(id)\" may contain only a-z, 0-9 and -",
+                   "id \"\(id)\" chỉ được gồm a-z, 0-9 và dấu -")
+        }
+        let title = text(fields, "title", subject: "index", required: true)
+        let scale = number(fields, "scale", subject: "index", required: true, mustBePositive: true)
+
+        var naPolicy = NAPolicy.rescale
+        if let node = fields["naPolicy"] {
+            if let value = node.scalarText, let policy = NAPolicy(rawValue: value) {
+                naPolicy = policy
+            } else {
+                report(node.line, "index", "bad-na-policy",
+                       "naPolicy must be rescale or none, not \(node.scalarText.map { "\"\($0)\"" } ?? "this")",
+                       "naPolicy phải là rescale hoặc none, không phải \(node.scalarText.map { "\"\($0)\"" } ?? "giá trị này")")
+            }
+        }
+        let bonusCap = number(fields, "bonusCap", subject: "index", required: false)
+        let deductionCap = number(fields, "deductionCap", subject: "index", required: false)
+        let classes = readClasses(fields)
+
+        var nodes: [Criterion] = []
+        var roots: [Int] = []
+        if let criteria = fields["criteria"] {
+            if criteria.isSequence, !criteria.items.isEmpty {
+                for item in criteria.items {
+                    if let position = readCriterion(item, depth: 0, parent: nil, into: &nodes) {
+                        roots.append(position)
+                    }
+                }
+            } else {
+                report(criteria.line, "index", "no-criteria",
+                       "criteria must be a non-empty list of fields",
+                       "criteria phải là danh sách lĩnh vực, không được rỗng")
+            }
+        } else {
+            report(fields.line, "index", "missing-field", "missing field criteria", "thiếu trường criteria")
+        }
+
+        if let scale, !roots.isEmpty, roots.count == countTopLevel(fields), roots.allSatisfy({ nodes[$0].max > .zero }) {
+            let total = roots.reduce(DecimalNumber.zero) { $0 + nodes[$1].max }
+            if total != scale {
+                report(fields.line(of: "scale"), "index", "scale-mismatch",
+                       "the top-level max values add up to \(total), not to scale \(scale)",
+                       "tổng điểm tối đa các lĩnh vực là \(total.vietnamese()), không bằng scale \(scale.vietnamese())")
+            }
+        }
+
+        let bonus = readAdjustments(fields, key: "bonus", kind: .bonus)
+        let deductions = readAdjustments(fields, key: "deductions", kind: .deduction)
+
+        guard let id, let title, let scale, let classes else { return nil }
+        return Index(id: id, title: title, scale: scale, naPolicy: naPolicy, bonusCap: bonusCap,
+                     deductionCap: deductionCap, classes: classes, nodes: nodes, roots: roots,
+                     bonus: bonus, deductions: deductions)
+    }
+
+    /// Top-level entries that are mappings with a usable max (so that a
+    /// broken node does not also produce a misleading sum error).
+    private func countTopLevel(_ fields: YAMLFields) -> Int {
+        fields["criteria"]?.items.count ?? 0
+    }
+
+    // MARK: Classes
+
+    static let classKeys: Set<String> = ["code", "title", "min", "leaderRating"]
+    static let leaderRatings = ["HTXSNV", "HTTNV", "HTNV", "KHTNV"]
+
+    mutating func readClasses(_ fields: YAMLFields) -> [ScoreClass]? {
+        guard let node = fields["classes"] else {
+            report(fields.line, "index", "missing-field", "missing field classes", "thiếu trường classes")
+            return nil
+        }
+        guard node.isSequence, !node.items.isEmpty else {
+            report(node.line, "index", "no-classes", "classes must be a non-empty list",
+                   "classes phải là danh sách xếp loại, không được rỗng")
+            return nil
+        }
+        var classes: [ScoreClass] = []
+        var seen: [String: Int] = [:]
+        var complete = true
+        for item in node.items {
+            guard let entry = YAMLFields(item) else {
+                report(item.line, "index", "not-a-mapping", "each class must be a mapping with code, title and min",
+                       "mỗi xếp loại phải có code, title và min")
+                complete = false
+                continue
+            }
+            let code = text(entry, "code", subject: "class", required: true)
+            let subject = code.map { "class \($0)" } ?? "class"
+            reportUnknown(entry, allowed: Reading.classKeys, subject: subject)
+            let title = text(entry, "title", subject: subject, required: true)
+            let min = number(entry, "min", subject: subject, required: true)
+            var rating: String?
+            if entry.has("leaderRating") {
+                rating = text(entry, "leaderRating", subject: subject, required: true)
+                if let value = rating, !Reading.leaderRatings.contains(value) {
+                    report(entry.line(of: "leaderRating"), subject, "bad-leader-rating",
+                           "leaderRating must be one of \(Reading.leaderRatings.joined(separator: ", ")), not \"\(value)\"",
+                           "leaderRating phải là một trong \(Reading.leaderRatings.joined(separator: ", ")), không phải \"\(value)\"")
+                }
+            }
+            if let code {
+                if let first = seen[code] {
+                    report(entry.line(of: "code"), subject, "duplicate-class",
+                           "class code \(code) is already used at line \(first)",
+                           "mã xếp loại \(code) đã dùng ở dòng \(first)")
+                } else {
+                    seen[code] = entry.line(of: "code")
+                }
+            }
+            guard let code, let title, let min else {
+                complete = false
+                continue
+            }
+            if let previous = classes.last, min >= previous.min {
+                report(entry.line(of: "min"), subject, "classes-not-decreasing",
+                       "class min values must strictly decrease: \(min) follows \(previous.min) (class \(previous.code))",
+                       "điểm tối thiểu của các xếp loại phải giảm dần: \(min.vietnamese()) đứng sau \(previous.min.vietnamese()) (xếp loại \(previous.code))")
+            }
+            classes.append(ScoreClass(code: code, title: title, min: min, leaderRating: rating, line: entry.line))
+        }
+        guard complete else { return nil }
+        if let last = classes.last, !last.min.isZero {
+            report(last.line, "class \(last.code)", "last-class-not-zero",
+                   "the last class must have min 0, not \(last.min)",
+                   "xếp loại cuối cùng phải có min bằng 0, không phải \(last.min.vietnamese())")
+        }
+        return classes
+    }
+
+    // MARK: Criteria
+
+    static let nodeKeys: Set<String> = [
+        "code", "title", "max", "children", "rule", "guidance", "notApplicableFor", "allowNA", "appraiser",
+        "evidence", "source",
+    ]
+
+    /// Reads one node and its subtree into `nodes`; returns its position.
+    mutating func readCriterion(_ node: Node, depth: Int, parent: Int?, into nodes: inout [Criterion]) -> Int? {
+        guard let fields = YAMLFields(node) else {
+            report(node.line, "node", "not-a-mapping",
+                   "each criterion must be a mapping with code, title, max and children or rule",
+                   "mỗi tiêu chí phải có code, title, max và children hoặc rule")
+            return nil
+        }
+        let code = text(fields, "code", subject: "node", required: true)
+        let subject = code.map { "node \($0)" } ?? "node"
+        reportUnknown(fields, allowed: Reading.nodeKeys, subject: subject)
+        if let code { claim(code, line: fields.line(of: "code"), subject: subject) }
+        let title = text(fields, "title", subject: subject, required: true)
+        let max = number(fields, "max", subject: subject, required: true, mustBePositive: true)
+        let guidance = text(fields, "guidance", subject: subject, required: false)
+        let appraiser = text(fields, "appraiser", subject: subject, required: false)
+        let notApplicableFor = tags(fields, subject: subject)
+        let allowNA = flag(fields, "allowNA", subject: subject)
+
+        let childrenNode = fields["children"]
+        let ruleNode = fields["rule"]
+        let position = nodes.count
+        nodes.append(Criterion(code: code ?? "", title: title ?? "", max: max ?? .zero, guidance: guidance,
+                               notApplicableFor: notApplicableFor, allowNA: allowNA, appraiser: appraiser,
+                               depth: depth, parent: parent, line: fields.line))
+
+        if let childrenNode {
+            if ruleNode != nil {
+                report(fields.line(of: "rule"), subject, "group-with-rule",
+                       "a group (with children) cannot also have a rule",
+                       "nhóm tiêu chí (có children) không được có rule")
+            }
+            for key in ["allowNA", "evidence", "source"] where fields.has(key) {
+                report(fields.line(of: key), subject, "leaf-only-field",
+                       "\(key) is valid on leaves only, not on a group",
+                       "\(key) chỉ dùng cho tiêu chí thành phần, không dùng cho nhóm")
+            }
+            guard childrenNode.isSequence, !childrenNode.items.isEmpty else {
+                report(childrenNode.line, subject, "no-children",
+                       "children must be a non-empty list",
+                       "children phải là danh sách tiêu chí con, không được rỗng")
+                return position
+            }
+            var children: [Int] = []
+            for child in childrenNode.items {
+                if let childPosition = readCriterion(child, depth: depth + 1, parent: position, into: &nodes) {
+                    children.append(childPosition)
+                }
+            }
+            nodes[position].children = children
+            if let max, children.count == childrenNode.items.count, children.allSatisfy({ nodes[$0].max > .zero }) {
+                let sum = children.reduce(DecimalNumber.zero) { $0 + nodes[$1].max }
+                if max > sum {
+                    report(fields.line(of: "max"), subject, "group-max-exceeds-children",
+                           "max \(max) is greater than the sum of its children's max (\(sum))",
+                           "điểm tối đa \(max.vietnamese()) lớn hơn tổng điểm tối đa các tiêu chí con (\(sum.vietnamese()))")
+                }
+            }
+        } else if let ruleNode {
+            let evidenceRequired = evidence(fields, subject: subject)
+            let source = inputSource(fields, subject: subject)
+            if let rule = readRule(ruleNode, max: max, subject: subject) {
+                nodes[position].leaf = LeafSpec(rule: rule, evidenceRequired: evidenceRequired, source: source)
+            } else {
+                nodes[position].leaf = LeafSpec(rule: .yesno) // placeholder; the index is refused anyway
+            }
+        } else {
+            report(fields.line, subject, "leaf-without-rule",
+                   "a sub-criterion needs a rule (or a group needs children)",
+                   "tiêu chí thành phần phải có rule (hoặc nhóm phải có children)")
+            nodes[position].leaf = LeafSpec(rule: .yesno)
+        }
+        return position
+    }
+
+    static let ruleFields: [String: Set<String>] = [
+        "manual": ["step"], "yesno": [], "tiers": ["tiers"], "ratio": ["target"],
+        "count": ["per", "cap"], "deduct": ["per"], "percent": [], "levels": ["levels"],
+    ]
+
+    mutating func readRule(_ node: Node, max: DecimalNumber?, subject: String) -> Rule? {
+        guard let fields = YAMLFields(node) else {
+            report(node.line, subject, "bad-rule", "rule must be a mapping such as {type: yesno}",
+                   "rule phải có dạng {type: yesno}")
+            return nil
+        }
+        guard let type = text(fields, "type", subject: subject, required: true, label: "rule type") else { return nil }
+        guard let allowed = Reading.ruleFields[type] else {
+            report(fields.line(of: "type"), subject, "unknown-rule-type",
+                   "unknown rule type \"\(type)\" (use \(Rule.typeNames.joined(separator: ", ")))",
+                   "loại quy tắc \"\(type)\" không tồn tại (dùng \(Rule.typeNames.joined(separator: ", ")))")
+            reportUnknown(fields, allowed: Set(["type"]).union(Reading.ruleFields.values.joined()), subject: subject)
+            return nil
+        }
+        for (key, line) in fields.unknownKeys(allowed: allowed.union(["type"])) {
+            report(line, subject, "unknown-field",
+                   "unknown field \(key) in a \(type) rule" + Reading.suggestion(key, allowed, .english),
+                   "trường \(key) không dùng trong quy tắc \(type)" + Reading.suggestion(key, allowed, .vietnamese))
+        }
+        switch type {
+        case "manual":
+            let step = number(fields, "step", subject: subject, required: false, mustBePositive: true) ?? Rule.defaultStep
+            return .manual(step: step)
+        case "yesno":
+            return .yesno
+        case "percent":
+            return .percent
+        case "ratio":
+            let target = number(fields, "target", subject: subject, required: false, mustBePositive: true) ?? Rule.defaultTarget
+            return .ratio(target: target)
+        case "count":
+            let per = number(fields, "per", subject: subject, required: true, mustBePositive: true)
+            let cap = number(fields, "cap", subject: subject, required: false)
+            return per.map { .count(per: $0, cap: cap) }
+        case "deduct":
+            let per = number(fields, "per", subject: subject, required: true, mustBePositive: true)
+            return per.map { .deduct(per: $0) }
+        case "tiers":
+            return readTiers(fields, max: max, subject: subject).map { .tiers($0) }
+        case "levels":
+            return readLevels(fields, max: max, subject: subject).map { .levels($0) }
+        default:
+            return nil
+        }
+    }
+
+    mutating func readTiers(_ rule: YAMLFields, max: DecimalNumber?, subject: String) -> [Tier]? {
+        guard let node = rule["tiers"] else {
+            report(rule.line, subject, "missing-field", "a tiers rule needs tiers: [{min, points}, …]",
+                   "quy tắc tiers cần danh sách tiers: [{min, points}, …]")
+            return nil
+        }
+        guard node.isSequence, !node.items.isEmpty else {
+            report(node.line, subject, "no-tiers", "tiers must be a non-empty list of {min, points}",
+                   "tiers phải là danh sách {min, points}, không được rỗng")
+            return nil
+        }
+        var tiers: [Tier] = []
+        var complete = true
+        for item in node.items {
+            guard let entry = YAMLFields(item) else {
+                report(item.line, subject, "bad-tier", "each tier must be {min, points}", "mỗi mức phải có dạng {min, points}")
+                complete = false
+                continue
+            }
+            reportUnknown(entry, allowed: ["min", "points"], subject: subject, context: "a tier")
+            let min = number(entry, "min", subject: subject, required: true)
+            let points = number(entry, "points", subject: subject, required: true)
+            guard let min, let points else {
+                complete = false
+                continue
+            }
+            if let max, points > max {
+                report(entry.line(of: "points"), subject, "tier-exceeds-max",
+                       "tier points \(points) exceed the leaf's max \(max)",
+                       "điểm của mức (\(points.vietnamese())) vượt điểm tối đa \(max.vietnamese())")
+            }
+            if let previous = tiers.last, min >= previous.min {
+                report(entry.line(of: "min"), subject, "tiers-not-decreasing",
+                       "tier min values must strictly decrease: \(min) follows \(previous.min)",
+                       "ngưỡng min của các mức phải giảm dần: \(min.vietnamese()) đứng sau \(previous.min.vietnamese())")
+            }
+            tiers.append(Tier(min: min, points: points))
+        }
+        return complete ? tiers : nil
+    }
+
+    mutating func readLevels(_ rule: YAMLFields, max: DecimalNumber?, subject: String) -> [Level]? {
+        guard let node = rule["levels"] else {
+            report(rule.line, subject, "missing-field", "a levels rule needs levels: [{code, points}, …]",
+                   "quy tắc levels cần danh sách levels: [{code, points}, …]")
+            return nil
+        }
+        guard node.isSequence, !node.items.isEmpty else {
+            report(node.line, subject, "no-levels", "levels must be a non-empty list of {code, points}",
+                   "levels phải là danh sách {code, points}, không được rỗng")
+            return nil
+        }
+        var levels: [Level] = []
+        var complete = true
+        for item in node.items {
+            guard let entry = YAMLFields(item) else {
+                report(item.line, subject, "bad-level", "each level must be {code, points}", "mỗi mức phải có dạng {code, points}")
+                complete = false
+                continue
+            }
+            reportUnknown(entry, allowed: ["code", "points"], subject: subject, context: "a level")
+            let code = text(entry, "code", subject: subject, required: true, label: "level code")
+            let points = number(entry, "points", subject: subject, required: true)
+            guard let code, let points else {
+                complete = false
+                continue
+            }
+            if levels.contains(where: { $0.code == code }) {
+                report(entry.line(of: "code"), subject, "duplicate-level",
+                       "level \(code) is listed twice", "mức \(code) bị lặp lại")
+            }
+            if let max, points > max {
+                report(entry.line(of: "points"), subject, "level-exceeds-max",
+                       "level \(code) gives \(points) points, more than the leaf's max \(max)",
+                       "mức \(code) cho \(points.vietnamese()) điểm, vượt điểm tối đa \(max.vietnamese())")
+            }
+            levels.append(Level(code: code, points: points))
+        }
+        return complete ? levels : nil
+    }
+
+    // MARK: Bonus and deductions
+
+    static let adjustmentKeys: Set<String> = ["code", "title", "rule", "guidance", "max"]
+
+    mutating func readAdjustments(_ fields: YAMLFields, key: String, kind: AdjustmentItem.Kind) -> [AdjustmentItem] {
+        guard let node = fields[key] else { return [] }
+        guard node.isSequence else {
+            report(node.line, "index", "not-a-list", "\(key) must be a list of items", "\(key) phải là danh sách")
+            return []
+        }
+        var items: [AdjustmentItem] = []
+        for item in node.items {
+            guard let entry = YAMLFields(item) else {
+                report(item.line, kind.rawValue, "not-a-mapping", "each \(kind.rawValue) item must have code, title and rule",
+                       "mỗi mục \(kind == .bonus ? "điểm thưởng" : "điểm trừ") phải có code, title và rule")
+                continue
+            }
+            let code = text(entry, "code", subject: kind.rawValue, required: true)
+            let subject = code.map { "\(kind.rawValue) \($0)" } ?? kind.rawValue
+            reportUnknown(entry, allowed: Reading.adjustmentKeys, subject: subject)
+            if let code { claim(code, line: entry.line(of: "code"), subject: subject) }
+            let title = text(entry, "title", subject: subject, required: true)
+            let guidance = text(entry, "guidance", subject: subject, required: false)
+            let itemMax = number(entry, "max", subject: subject, required: false, mustBePositive: true)
+            guard let ruleNode = entry["rule"] else {
+                report(entry.line, subject, "missing-field", "missing field rule", "thiếu trường rule")
+                continue
+            }
+            guard let rule = readAdjustmentRule(ruleNode, itemMax: itemMax, subject: subject),
+                  let code, let title else { continue }
+            items.append(AdjustmentItem(kind: kind, code: code, title: title, guidance: guidance, rule: rule, line: entry.line))
+        }
+        return items
+    }
+
+    mutating func readAdjustmentRule(_ node: Node, itemMax: DecimalNumber?, subject: String) -> AdjustmentRule? {
+        guard let fields = YAMLFields(node) else {
+            report(node.line, subject, "bad-rule", "rule must be a mapping such as {type: count, per: 1}",
+                   "rule phải có dạng {type: count, per: 1}")
+            return nil
+        }
+        guard let type = text(fields, "type", subject: subject, required: true, label: "rule type") else { return nil }
+        switch type {
+        case "count":
+            reportUnknown(fields, allowed: ["type", "per", "cap"], subject: subject, context: "a count rule")
+            let per = number(fields, "per", subject: subject, required: true, mustBePositive: true)
+            let cap = number(fields, "cap", subject: subject, required: false)
+            return per.map { .count(per: $0, cap: cap) }
+        case "manual":
+            reportUnknown(fields, allowed: ["type", "max", "step"], subject: subject, context: "a manual rule")
+            let ruleMax = number(fields, "max", subject: subject, required: false, mustBePositive: true)
+            let step = number(fields, "step", subject: subject, required: false, mustBePositive: true) ?? Rule.defaultStep
+            if ruleMax != nil, itemMax != nil {
+                report(fields.line(of: "max"), subject, "duplicate-max", "max is given twice (on the item and in its rule)",
+                       "max được khai báo hai lần (ở mục và trong rule)")
+            }
+            guard let max = ruleMax ?? itemMax else {
+                report(fields.line, subject, "missing-field", "a manual bonus or deduction item needs a max",
+                       "mục điểm thưởng/điểm trừ loại manual cần có max")
+                return nil
+            }
+            return .manual(max: max, step: step)
+        default:
+            report(fields.line(of: "type"), subject, "bad-adjustment-rule",
+                   "a bonus or deduction item takes a rule of type count or manual, not \"\(type)\"",
+                   "mục điểm thưởng/điểm trừ chỉ dùng quy tắc count hoặc manual, không phải \"\(type)\"")
+            return nil
+        }
+    }
+
+    // MARK: Field readers
+
+    /// Records a code; reports it when it was already used anywhere in the file.
+    mutating func claim(_ code: String, line: Int, subject: String) {
+        if let first = codeLines[code] {
+            report(line, subject, "duplicate-code",
+                   "code \(code) is already used at line \(first)",
+                   "mã \(code) đã được dùng ở dòng \(first)")
+        } else {
+            codeLines[code] = line
+        }
+    }
+
+    mutating func text(_ fields: YAMLFields, _ key: String, subject: String, required: Bool, label: String? = nil) -> String? {
+        let name = label ?? key
+        guard let node = fields[key] else {
+            if required {
+                report(fields.line, subject, "missing-field", "missing field \(key)", "thiếu trường \(key)")
+            }
+            return nil
+        }
+        guard let value = node.scalarText, !value.trimmingSpaces.isEmpty else {
+            if node.isMapping || node.isSequence {
+                report(node.line, subject, "not-text", "\(name) must be text", "\(name) phải là văn bản")
+            } else if required {
+                report(node.line, subject, "empty-field", "\(name) is empty", "\(name) đang để trống")
+            }
+            return nil
+        }
+        return value
+    }
+
+    mutating func number(
+        _ fields: YAMLFields, _ key: String, subject: String, required: Bool, mustBePositive: Bool = false
+    ) -> DecimalNumber? {
+        guard let node = fields[key] else {
+            if required {
+                report(fields.line, subject, "missing-field", "missing field \(key)", "thiếu trường \(key)")
+            }
+            return nil
+        }
+        let line = node.line
+        guard let text = node.scalarText else {
+            report(line, subject, "not-a-number", "\(key) must be a number", "\(key) phải là một số")
+            return nil
+        }
+        let value: DecimalNumber
+        do {
+            value = try DecimalNumber.parse(text)
+        } catch .tooManyDigits {
+            report(line, subject, "too-many-digits",
+                   "\(key) \"\(text)\" has too many digits (at most \(DecimalNumber.maxSignificantDigits), \(DecimalNumber.maxDecimalPlaces) after the point)",
+                   "\(key) \"\(text)\" có quá nhiều chữ số (tối đa \(DecimalNumber.maxSignificantDigits), \(DecimalNumber.maxDecimalPlaces) chữ số thập phân)")
+            return nil
+        } catch {
+            report(line, subject, "not-a-number", "\(key) \"\(text)\" is not a number", "\(key) \"\(text)\" không phải là số")
+            return nil
+        }
+        if value.isNegative {
+            report(line, subject, "negative-number", "\(key) must not be negative (\(text))",
+                   "\(key) không được âm (\(text))")
+            return nil
+        }
+        if mustBePositive, value.isZero {
+            report(line, subject, "zero", "\(key) must be greater than 0", "\(key) phải lớn hơn 0")
+            return nil
+        }
+        return value
+    }
+
+    mutating func flag(_ fields: YAMLFields, _ key: String, subject: String) -> Bool {
+        guard let node = fields[key] else { return false }
+        switch node.scalarText?.lowercased() {
+        case "true": return true
+        case "false": return false
+        default:
+            report(node.line, subject, "not-a-boolean", "\(key) must be true or false", "\(key) phải là true hoặc false")
+            return false
+        }
+    }
+
+    mutating func tags(_ fields: YAMLFields, subject: String) -> [String] {
+        guard let node = fields["notApplicableFor"] else { return [] }
+        guard node.isSequence else {
+            report(node.line, subject, "not-a-list", "notApplicableFor must be a list of agency tags, such as [khong-tthc]",
+                   "notApplicableFor phải là danh sách nhãn đơn vị, ví dụ [khong-tthc]")
+            return []
+        }
+        var tags: [String] = []
+        for item in node.items {
+            if let tag = item.scalarText?.trimmingSpaces, !tag.isEmpty {
+                tags.append(tag)
+            } else {
+                report(item.line, subject, "bad-tag", "each tag in notApplicableFor must be non-empty text",
+                       "mỗi nhãn trong notApplicableFor phải là văn bản không rỗng")
+            }
+        }
+        return tags
+    }
+
+    mutating func evidence(_ fields: YAMLFields, subject: String) -> Bool {
+        guard let node = fields["evidence"] else { return false }
+        switch node.scalarText {
+        case "required": return true
+        case "optional": return false
+        default:
+            report(node.line, subject, "bad-evidence", "evidence must be required or optional",
+                   "evidence phải là required hoặc optional")
+            return false
+        }
+    }
+
+    mutating func inputSource(_ fields: YAMLFields, subject: String) -> InputSource? {
+        guard let node = fields["source"] else { return nil }
+        if let text = node.scalarText, let source = InputSource(rawValue: text) { return source }
+        let names = InputSource.allCases.map(\.rawValue).joined(separator: ", ")
+        report(node.line, subject, "unknown-source",
+               "unknown source \(node.scalarText.map { "\"\($0)\"" } ?? "") (use \(names))",
+               "nguồn dữ liệu \(node.scalarText.map { "\"\($0)\"" } ?? "") không tồn tại (dùng \(names))")
+        return nil
+    }
+
+    mutating func reportUnknown(_ fields: YAMLFields, allowed: Set<String>, subject: String, context: String? = nil) {
+        for (key, line) in fields.unknownKeys(allowed: allowed) {
+            let whereText = context.map { " in \($0)" } ?? ""
+            report(line, subject, "unknown-field",
+                   "unknown field \(key)\(whereText)" + Reading.suggestion(key, allowed, .english),
+                   "trường \(key) không hợp lệ" + Reading.suggestion(key, allowed, .vietnamese))
+        }
+    }
+
+    /// " (did you mean notApplicableFor?)" for a near miss.
+    static func suggestion(_ key: String, _ allowed: Set<String>, _ language: Language) -> String {
+        let best = allowed.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        guard let best, best.1 <= 2 else { return "" }
+        return language == .english ? " (did you mean \(best.0)?)" : " (có phải là \(best.0)?)"
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

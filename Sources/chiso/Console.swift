@@ -1,0 +1,66 @@
+import ArgumentParser
+import ChiSoCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading files and writing to the terminal, for the commands.
+enum Console {
+    /// The file's bytes, or a one-line message saying why it cannot be read.
+    static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
+        guard let handle = fopen(path, "rb") else {
+            return .failure(ReadFailure(message: "\(path): cannot read the file (\(String(cString: strerror(errno))))"))
+        }
+        defer { fclose(handle) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+            if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
+            if count < chunk.count {
+                if ferror(handle) != 0 {
+                    return .failure(ReadFailure(message: "\(path): cannot read the file (\(String(cString: strerror(errno))))"))
+                }
+                break
+            }
+        }
+        return .success(bytes)
+    }
+
+    struct ReadFailure: Error {
+        var message: String
+    }
+
+    static func out(_ text: String) {
+        write(text, to: STDOUT_FILENO)
+    }
+
+    static func err(_ lines: [String]) {
+        guard !lines.isEmpty else { return }
+        write(lines.joined(separator: "\n") + "\n", to: STDERR_FILENO)
+    }
+
+    /// All of `text` to a file descriptor, however many writes it takes.
+    private static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                #if canImport(Glibc)
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                let written = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
+                if written <= 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+}
+
+extension Language: ExpressibleByArgument {}
