@@ -34,8 +34,9 @@ let package = Package(
                 "ChiSoCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
+        // Runs the built `chiso` binary: exit statuses, standard output and error.
         .testTarget(
             name: "ChisoCommandTests",
             dependencies: ["chiso"]

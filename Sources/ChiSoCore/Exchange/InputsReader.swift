@@ -6,6 +6,7 @@ public enum InputsReader {
     /// One ``ScoreSheet`` per agency, in the order of `agencies`.
     public static func read(_ bytes: [UInt8], index: Index, agencies: [Agency]) throws(LineProblems) -> [ScoreSheet] {
         let items = index.itemsByCode()
+        let leafRules = index.nodes.map { $0.leaf?.rule }
         var agencyPositions: [String: Int] = [:]
         agencyPositions.reserveCapacity(agencies.count)
         for (position, agency) in agencies.enumerated() { agencyPositions[agency.code] = position }
@@ -51,7 +52,7 @@ public enum InputsReader {
             if criterion.isEmpty {
                 report("the criterion is empty", "mã tiêu chí đang để trống")
             } else if let found = items[criterion] {
-                if case let .criterion(position) = found, !index.nodes[position].isLeaf {
+                if case let .criterion(position) = found, leafRules[position] == nil {
                     report("criterion \(criterion) is a group; give inputs for its sub-criteria",
                            "tiêu chí \(criterion) là nhóm; hãy nhập cho các tiêu chí thành phần của nó")
                 } else {
@@ -87,9 +88,8 @@ public enum InputsReader {
                 let reading: Result<InputValue, InputProblem>
                 switch item {
                 case let .criterion(position):
-                    let node = index.nodes[position]
-                    reading = InputReading.read(text, rule: node.leaf!.rule, max: node.max)
-                    if case .success(.notApplicable) = reading, !node.allowNA, let agency {
+                    reading = InputReading.read(text, rule: leafRules[position]!, max: index.nodes[position].max)
+                    if case .success(.notApplicable) = reading, !index.nodes[position].allowNA, let agency {
                         if notApplicable[agency] == nil {
                             notApplicable[agency] = index.notApplicableByTags(agencies[agency].tags)
                         }

@@ -639,7 +639,16 @@ private struct Reading {
 }
 
 extension String {
+    /// Without leading and trailing white space (including the no-break
+    /// spaces that spreadsheets leave). Returns `self` untouched, without
+    /// walking characters, in the common case of nothing to trim.
     var trimmingSpaces: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func plain(_ byte: UInt8) -> Bool {
+            byte < 0x80 && byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r")
+                && byte != UInt8(ascii: "\n") && byte != 0x0B && byte != 0x0C
+        }
+        if plain(first), plain(last) { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
