@@ -50,7 +50,7 @@ public struct Scorer: Sendable {
         }
         let normalized: DecimalNumber = switch index.naPolicy {
         case .rescale:
-            applicableMax.isZero ? .zero : DecimalNumber.quotient(raw * index.scale, applicableMax, places: Scorer.pointPlaces)
+            applicableMax.isZero ? DecimalNumber.zero.rounded(places: Scorer.pointPlaces) : DecimalNumber.quotient(raw * index.scale, applicableMax, places: Scorer.pointPlaces)
         case .none:
             raw.rounded(places: Scorer.pointPlaces)
         }

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// The `chiso` executable as a user runs it: exit statuses, what goes to
+/// standard output and what to standard error.
+@Suite("The chiso command")
+struct ChisoCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let examples = repository.appendingPathComponent("Tests/ChiSoCoreTests/Fixtures/spec-examples")
+
+    /// The binary built next to this test bundle.
+    static var binary: URL {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = runner.deletingLastPathComponent()
+        for _ in 0..<3 {
+            let candidate = folder.appendingPathComponent("chiso")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return repository.appendingPathComponent(".build/debug/chiso")
+    }
+
+    struct Result {
+        var status: Int32
+        var out: String
+        var err: String
+    }
+
+    func chiso(_ arguments: [String], in folder: URL = repository) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+                      err: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test("chiso score prints the spec's expected CSV", arguments: ["case-7", "case-8"])
+    func score(example: String) throws {
+        let folder = Self.examples.appendingPathComponent(example)
+        let result = try chiso(["score", "--index", "index.yaml", "--agencies", "agencies.csv", "--inputs", "inputs.csv"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.out == (try String(contentsOf: folder.appendingPathComponent("expected.csv"), encoding: .utf8)))
+        #expect(result.err.contains("inputs.csv: agency "))
+    }
+
+    @Test("Invalid inputs: exit 1, nothing on standard output, every error on standard error")
+    func invalid() throws {
+        let folder = Self.examples.appendingPathComponent("invalid-inputs")
+        let result = try chiso(["score", "--index", "index.yaml", "--agencies", "agencies.csv", "--inputs", "inputs.csv"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.out.isEmpty)
+        let lines = result.err.split(separator: "\n").map(String.init)
+        for prefix in ["inputs.csv:6:", "inputs.csv:10:", "inputs.csv:125:", "inputs.csv:126:"] {
+            #expect(lines.contains { $0.hasPrefix(prefix) }, "\(prefix)")
+        }
+    }
+
+    @Test("JSON output parses and carries the breakdown")
+    func json() throws {
+        let folder = Self.examples.appendingPathComponent("case-8")
+        let result = try chiso(["score", "--index", "index.yaml", "--agencies", "agencies.csv", "--inputs", "inputs.csv",
+                                "--format", "json", "--lang", "vi"], in: folder)
+        #expect(result.status == 0)
+        let rows = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]]
+        #expect(rows?.count == 12)
+        #expect(rows?.first?["criteria"] is [[String: Any]])
+        #expect(result.err.contains("chưa có số liệu"))
+    }
+
+    @Test("index check: a summary and exit 0 for the shipped indexes", arguments: ["so-2026.yaml", "xa-2026.yaml"])
+    func indexCheck(file: String) throws {
+        let result = try chiso(["index", "check", "Resources/indexes/\(file)"])
+        #expect(result.status == 0)
+        #expect(result.out.contains("total max: 100"))
+        #expect(result.out.contains("rule types: "))
+        #expect(result.err.isEmpty)
+    }
+
+    @Test("index check: every problem as FILE:LINE: node CODE: message, exit 1")
+    func indexCheckRefuses() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chiso-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+        id: x
+        title: x
+        scale: 5
+        classes: [{code: A, title: a, min: 0}]
+        criteria:
+          - {code: "1", title: a, max: 2, rule: {type: yesno}}
+          - {code: "1", title: b, max: 2, rule: {type: tiers, tiers: [{min: 1, points: 3}]}}
+        """.write(to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let result = try chiso(["index", "check", "bad.yaml"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.out.isEmpty)
+        #expect(result.err == """
+        bad.yaml:3: index: the top-level max values add up to 4, not to scale 5
+        bad.yaml:7: node 1: code 1 is already used at line 6
+        bad.yaml:7: node 1: tier points 3 exceed the leaf's max 2
+
+        """)
+    }
+
+    @Test("A file that cannot be read is named, exit 1")
+    func missingFile() throws {
+        let result = try chiso(["score", "--index", "nope.yaml", "--agencies", "a.csv", "--inputs", "i.csv"])
+        #expect(result.status == 1)
+        #expect(result.err.hasPrefix("nope.yaml: cannot read the file"))
+        #expect(result.out.isEmpty)
+    }
+
+    @Test("The README's sample run works from the repository root")
+    func sample() throws {
+        let result = try chiso(["score", "--index", "Resources/indexes/so-2026.yaml", "--agencies", "Resources/samples/agencies-so.csv",
+                                "--inputs", "Resources/samples/inputs-so-2026.csv"])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.hasPrefix("group,rank,agency,name,raw,applicable_max,normalized,bonus,deduction,final,class\n"))
+        #expect(result.out.split(separator: "\n").count == 16)
+    }
+}

@@ -1,0 +1,757 @@
+#!/usr/bin/env python3
+"""Independent reference implementation of the ChiSo scoring contract
+(/work/shared/spec/index-format.md, sections 3 and 5), standard library only.
+
+Written from the spec text alone.  All arithmetic uses fractions.Fraction
+(exact), with the two 4-place roundings of spec 3.1 (each leaf / bonus /
+deduction item's points as soon as its rule gives them, and `normalized`)
+and the final 2-place rounding, all half away from zero.
+
+Main entry points
+  score(index, agencies, rows, inputs_name="inputs.csv") -> Result
+      index    : dict shaped like the YAML (numbers may be str such as "0,5",
+                 int or Fraction; booleans True/False or "true"/"false")
+      agencies : list of dicts {code, name, group, tags}   (tags: "a;b")
+      rows     : list of (line, {agency, criterion, value, evidence}) where
+                 evidence is None when the column is absent
+  Result.ok / .stdout (the exact CSV `chiso score` must print) /
+        .errors [(line, message)] / .warnings [text]
+
+  parse_yaml(text)          a small YAML-subset reader (block maps/lists,
+                            flow {..}/[..], quoted scalars); every scalar is
+                            returned as a str.  Enough for the spec examples
+                            and for what generate.py writes.
+  parse_csv(text)           RFC 4180 reader returning (header, [(line, fields)])
+                            with the line on which each record starts; handles
+                            a UTF-8 BOM and CRLF.
+
+Command line:  reference.py --index I.yaml --agencies A.csv --inputs R.csv
+"""
+import re
+import sys
+import unicodedata
+from fractions import Fraction
+
+# ---------------------------------------------------------------- numbers
+
+NUM_RE = re.compile(r'^-?[0-9]+([.,][0-9]+)?$')
+
+
+def parse_num(s):
+    """Spec 3.1 number syntax -> Fraction, or None when not a number."""
+    if isinstance(s, bool):
+        return None
+    if isinstance(s, Fraction):
+        return s
+    if isinstance(s, int):
+        return Fraction(s)
+    if not isinstance(s, str) or not NUM_RE.match(s):
+        return None
+    return Fraction(s.replace(',', '.'))
+
+
+def num(s):
+    v = parse_num(s)
+    if v is None:
+        raise ValueError('not a number in index: %r' % (s,))
+    return v
+
+
+def round_half_away(x, places):
+    q = Fraction(10) ** places
+    y = abs(x) * q
+    n = int(y)                      # floor for y >= 0
+    if y - n >= Fraction(1, 2):
+        n += 1
+    r = Fraction(n) / q
+    return -r if x < 0 else r
+
+
+def r4(x):
+    return round_half_away(x, 4)
+
+
+def r2(x):
+    return round_half_away(x, 2)
+
+
+def fmt2(x):
+    """A number with '.' and exactly 2 decimals, rounded half away from zero."""
+    x = r2(x)
+    neg = x < 0
+    cents = abs(x) * 100
+    assert cents.denominator == 1
+    c = cents.numerator
+    s = '%d.%02d' % (c // 100, c % 100)
+    return ('-' + s) if neg and c != 0 else s
+
+
+def truthy(v):
+    return v is True or (isinstance(v, str) and v.lower() == 'true')
+
+
+# ------------------------------------------------------------------- CSV
+
+def parse_csv(text):
+    """RFC 4180 parse.  Returns (header_fields, [(start_line, fields)]).
+    A leading BOM is dropped; CRLF and LF both end a record."""
+    if text.startswith('\ufeff'):
+        text = text[1:]
+    records = []
+    line = 1
+    i, n = 0, len(text)
+    while i < n:
+        start = line
+        fields = []
+        field = []
+        while True:                       # one field
+            if i < n and text[i] == '"':
+                i += 1
+                while True:
+                    if i >= n:
+                        raise ValueError('unterminated quote at line %d' % start)
+                    c = text[i]
+                    if c == '"':
+                        if i + 1 < n and text[i + 1] == '"':
+                            field.append('"')
+                            i += 2
+                            continue
+                        i += 1
+                        break
+                    if c == '\n':
+                        line += 1
+                    field.append(c)
+                    i += 1
+                # after closing quote: expect , or EOL/EOF
+                while i < n and text[i] not in ',\r\n':
+                    field.append(text[i])      # lenient
+                    i += 1
+            else:
+                while i < n and text[i] not in ',\r\n':
+                    field.append(text[i])
+                    i += 1
+            fields.append(''.join(field))
+            field = []
+            if i < n and text[i] == ',':
+                i += 1
+                continue
+            # end of record
+            if i < n and text[i] == '\r':
+                i += 1
+            if i < n and text[i] == '\n':
+                i += 1
+            line += 1
+            break
+        if fields == ['']:
+            continue                     # blank line
+        records.append((start, fields))
+    if not records:
+        return [], []
+    return records[0][1], records[1:]
+
+
+def csv_field(s):
+    if any(c in s for c in ',"\r\n'):
+        return '"' + s.replace('"', '""') + '"'
+    return s
+
+
+def csv_line(fields):
+    return ','.join(csv_field(f) for f in fields) + '\n'
+
+
+# ------------------------------------------------------------------ YAML
+
+class _YamlError(Exception):
+    pass
+
+
+def _strip_comment(s):
+    out = []
+    q = None
+    for idx, c in enumerate(s):
+        if q:
+            if c == q:
+                q = None
+            elif c == '\\' and q == '"':
+                pass
+        elif c in '"\'' and (idx == 0 or s[idx - 1] in ' \t:[{,-'):
+            q = c
+        elif c == '#' and (idx == 0 or s[idx - 1] in ' \t'):
+            break
+        out.append(c)
+    return ''.join(out).rstrip()
+
+
+def _unquote_double(s):
+    out = []
+    i = 0
+    while i < len(s):
+        c = s[i]
+        if c == '\\':
+            i += 1
+            e = s[i]
+            if e == 'n':
+                out.append('\n')
+            elif e == 't':
+                out.append('\t')
+            elif e == 'r':
+                out.append('\r')
+            elif e == 'u':
+                out.append(chr(int(s[i + 1:i + 5], 16)))
+                i += 4
+            else:
+                out.append(e)
+        else:
+            out.append(c)
+        i += 1
+    return ''.join(out)
+
+
+class _Flow:
+    def __init__(self, s):
+        self.s, self.i = s, 0
+
+    def ws(self):
+        while self.i < len(self.s) and self.s[self.i] in ' \t':
+            self.i += 1
+
+    def value(self):
+        self.ws()
+        c = self.s[self.i]
+        if c == '{':
+            self.i += 1
+            d = {}
+            self.ws()
+            if self.s[self.i] == '}':
+                self.i += 1
+                return d
+            while True:
+                k = self.scalar(key=True)
+                self.ws()
+                if self.s[self.i] != ':':
+                    raise _YamlError('expected : in flow map')
+                self.i += 1
+                d[k] = self.value()
+                self.ws()
+                c = self.s[self.i]
+                self.i += 1
+                if c == '}':
+                    return d
+                if c != ',':
+                    raise _YamlError('bad flow map')
+        if c == '[':
+            self.i += 1
+            lst = []
+            self.ws()
+            if self.s[self.i] == ']':
+                self.i += 1
+                return lst
+            while True:
+                lst.append(self.value())
+                self.ws()
+                c = self.s[self.i]
+                self.i += 1
+                if c == ']':
+                    return lst
+                if c != ',':
+                    raise _YamlError('bad flow list')
+        return self.scalar()
+
+    def scalar(self, key=False):
+        self.ws()
+        s = self.s
+        if s[self.i] == '"':
+            j = self.i + 1
+            while s[j] != '"':
+                j += 2 if s[j] == '\\' else 1
+            v = _unquote_double(s[self.i + 1:j])
+            self.i = j + 1
+            return v
+        if s[self.i] == "'":
+            j = self.i + 1
+            out = []
+            while True:
+                if s[j] == "'":
+                    if j + 1 < len(s) and s[j + 1] == "'":
+                        out.append("'")
+                        j += 2
+                        continue
+                    break
+                out.append(s[j])
+                j += 1
+            self.i = j + 1
+            return ''.join(out)
+        j = self.i
+        stop = ':,}]' if key else ',}]'
+        while j < len(s) and s[j] not in stop:
+            if s[j] == ':' and (j + 1 >= len(s) or s[j + 1] == ' '):
+                break
+            j += 1
+        v = s[self.i:j].strip()
+        self.i = j
+        return v
+
+
+def _inline(s):
+    s = s.strip()
+    if s.startswith('{') or s.startswith('['):
+        f = _Flow(s)
+        v = f.value()
+        return v
+    if s.startswith('"') or s.startswith("'"):
+        return _Flow(s).scalar()
+    return s
+
+
+_KEY_RE = re.compile(r'''^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s'"{\[#-][^:]*?|-[^\s:][^:]*?)\s*:(\s|$)''')
+
+
+def parse_yaml(text):
+    if text.startswith('\ufeff'):
+        text = text[1:]
+    lines = []
+    for raw in text.replace('\r\n', '\n').split('\n'):
+        body = _strip_comment(raw)
+        if not body.strip() or body.strip() in ('---',):
+            continue
+        ind = len(body) - len(body.lstrip(' '))
+        lines.append([ind, body.strip()])
+
+    def node(i, ind):
+        if lines[i][1].startswith('- ') or lines[i][1] == '-':
+            return seq(i, ind)
+        return mapping(i, ind)
+
+    def seq(i, ind):
+        out = []
+        while i < len(lines) and lines[i][0] == ind and (lines[i][1].startswith('- ') or lines[i][1] == '-'):
+            rest = lines[i][1][1:]
+            stripped = rest.lstrip(' ')
+            if not stripped:
+                i += 1
+                v, i = node(i, lines[i][0])
+                out.append(v)
+                continue
+            off = 1 + len(rest) - len(stripped)
+            if _KEY_RE.match(stripped) and not stripped.startswith(('{', '[')):
+                lines[i] = [ind + off, stripped]
+                v, i = mapping(i, ind + off)
+                out.append(v)
+            else:
+                out.append(_inline(stripped))
+                i += 1
+        return out, i
+
+    def mapping(i, ind):
+        d = {}
+        while i < len(lines) and lines[i][0] == ind and not lines[i][1].startswith('- '):
+            m = _KEY_RE.match(lines[i][1])
+            if not m:
+                raise _YamlError('cannot parse line: %r' % lines[i][1])
+            k = _inline(m.group(1))
+            rest = lines[i][1][m.end():].strip()
+            i += 1
+            if rest:
+                d[k] = _inline(rest)
+            elif i < len(lines) and (lines[i][0] > ind or (lines[i][0] == ind and lines[i][1].startswith('- '))):
+                d[k], i = node(i, lines[i][0])
+            else:
+                d[k] = ''
+        return d, i
+
+    v, i = node(0, lines[0][0])
+    if i != len(lines):
+        raise _YamlError('trailing content at %r' % lines[i][1])
+    return v
+
+
+# ------------------------------------------------------------- the index
+
+YES = {'1', 'yes', 'có', 'true', 'đạt'}
+NO = {'0', 'no', 'không', 'false', 'không đạt'}
+
+
+def yesno_value(s):
+    k = unicodedata.normalize('NFC', s).lower()
+    k = unicodedata.normalize('NFC', k)
+    if k in YES:
+        return True
+    if k in NO:
+        return False
+    return None
+
+
+class Node:
+    def __init__(self, d, parent):
+        self.code = str(d['code'])
+        self.max = num(d['max'])
+        self.na_for = set(d.get('notApplicableFor') or [])
+        self.allow_na = truthy(d.get('allowNA', False))
+        self.evidence_required = d.get('evidence') == 'required'
+        self.parent = parent
+        self.rule = d.get('rule')
+        self.children = [Node(c, self) for c in d['children']] if 'children' in d else None
+
+    @property
+    def is_group(self):
+        return self.children is not None
+
+
+class Item:
+    """A bonus or deduction item."""
+    def __init__(self, d):
+        self.code = str(d['code'])
+        self.rule = d['rule']
+        self.max = num(self.rule['max']) if 'max' in self.rule else None
+
+
+def walk(nodes):
+    for n in nodes:
+        yield n
+        if n.is_group:
+            yield from walk(n.children)
+
+
+# ------------------------------------------------------- input validation
+
+FRAC_RE = re.compile(r'^(-?[0-9]+(?:[.,][0-9]+)?)/(-?[0-9]+(?:[.,][0-9]+)?)$')
+
+
+def check_value(rule, mx, value):
+    """Validate `value` (non-empty, not NA) against a rule.
+    Returns (parsed, [error messages])."""
+    t = rule['type']
+    errs = []
+    if t == 'yesno':
+        v = yesno_value(value)
+        if v is None:
+            errs.append('not a yes/no answer: %r' % value)
+        return v, errs
+    if t == 'levels':
+        for lv in rule['levels']:
+            if str(lv['code']) == value:
+                return lv, errs
+        return None, ['unknown level %r' % value]
+    if t == 'ratio':
+        m = FRAC_RE.match(value)
+        if m:
+            a, b = parse_num(m.group(1)), parse_num(m.group(2))
+            if b <= 0:
+                return None, ['ratio denominator must be > 0']
+            if a < 0:
+                return None, ['ratio cannot be negative']
+            return 100 * a / b, errs
+        x = parse_num(value)
+        if x is None:
+            return None, ['not a number: %r' % value]
+        if x < 0:
+            return None, ['ratio cannot be negative']
+        return x, errs
+    x = parse_num(value)
+    if x is None:
+        return None, ['not a number: %r' % value]
+    if t in ('count', 'deduct'):
+        if x.denominator != 1:
+            errs.append('a count must be a whole number')
+        if x < 0:
+            errs.append('a count cannot be negative')
+    elif t == 'percent':
+        if x < 0 or x > 100:
+            errs.append('percent outside 0..100')
+    elif t == 'manual':
+        step = num(rule['step']) if 'step' in rule else Fraction(1, 100)
+        if x < 0 or x > mx:
+            errs.append('manual value outside [0, max]')
+        if (x / step).denominator != 1:
+            errs.append('manual value not a multiple of step')
+    elif t == 'tiers':
+        pass
+    else:
+        raise ValueError('unknown rule type %r' % t)
+    return x, errs
+
+
+def leaf_points(rule, mx, x):
+    t = rule['type']
+    if t == 'manual':
+        p = x
+    elif t == 'yesno':
+        p = mx if x else Fraction(0)
+    elif t == 'tiers':
+        p = Fraction(0)
+        for tier in rule['tiers']:
+            if num(tier['min']) <= x:
+                p = num(tier['points'])
+                break
+    elif t == 'ratio':
+        target = num(rule['target']) if 'target' in rule else Fraction(100)
+        p = mx * min(x / target, Fraction(1))
+    elif t == 'count':
+        p = x * num(rule['per'])
+        if 'cap' in rule:
+            p = min(p, num(rule['cap']))
+        p = min(p, mx)
+    elif t == 'deduct':
+        p = max(mx - x * num(rule['per']), Fraction(0))
+    elif t == 'percent':
+        p = mx * x / 100
+    elif t == 'levels':
+        p = num(x['points'])
+    else:
+        raise ValueError(t)
+    return r4(p)
+
+
+def item_points(rule, x):
+    t = rule['type']
+    if t == 'count':
+        p = x * num(rule['per'])
+        if 'cap' in rule:
+            p = min(p, num(rule['cap']))
+    else:
+        p = x
+    return r4(p)
+
+
+# ------------------------------------------------------------- scoring
+
+class Result:
+    def __init__(self):
+        self.ok = True
+        self.stdout = ''
+        self.errors = []
+        self.warnings = []
+        self.rows = []          # per-agency dicts, for debugging
+
+
+def _na_by_tags(node, tags):
+    n = node
+    while n is not None:
+        if n.na_for & tags:
+            return True
+        n = n.parent
+    return False
+
+
+def score(index, agencies, rows, inputs_name='inputs.csv'):
+    res = Result()
+    criteria = [Node(d, None) for d in index['criteria']]
+    bonus = [Item(d) for d in (index.get('bonus') or [])]
+    deductions = [Item(d) for d in (index.get('deductions') or [])]
+    nodes = {n.code: n for n in walk(criteria)}
+    items = {i.code: ('bonus', i) for i in bonus}
+    items.update({i.code: ('deduction', i) for i in deductions})
+    scale = num(index['scale'])
+    policy = index.get('naPolicy') or 'rescale'
+    bcap = num(index['bonusCap']) if index.get('bonusCap') not in (None, '') else None
+    dcap = num(index['deductionCap']) if index.get('deductionCap') not in (None, '') else None
+    classes = [(str(c['code']), num(c['min'])) for c in index['classes']]
+
+    ag_by_code = {}
+    for a in agencies:
+        tags = set(t for t in (a.get('tags') or '').split(';') if t != '')
+        ag_by_code[a['code']] = dict(a, tagset=tags)
+
+    # ---- validate rows, collect values
+    seen = {}
+    values = {}                 # (agency, code) -> ('NA'|'EMPTY'|parsed, evidence)
+    for line, r in rows:
+        errs = []
+        ac, cc = r.get('agency', ''), r.get('criterion', '')
+        value = r.get('value', '') or ''
+        ev_s = r.get('evidence')
+        ag = ag_by_code.get(ac)
+        if ag is None:
+            errs.append('unknown agency %s' % ac)
+        target = None
+        if cc in nodes:
+            target = nodes[cc]
+            if target.is_group:
+                errs.append('criterion %s is a group' % cc)
+                target = None
+        elif cc in items:
+            target = items[cc][1]
+        else:
+            errs.append('unknown criterion %s' % cc)
+        key = (ac, cc)
+        if key in seen:
+            errs.append('duplicate of line %d' % seen[key])
+        else:
+            seen[key] = line
+        ev = 0
+        if ev_s is not None and ev_s != '':
+            if re.match(r'^[0-9]+$', ev_s):
+                ev = int(ev_s)
+            else:
+                errs.append('bad evidence count %r' % ev_s)
+        parsed = None
+        if target is not None and value != '':
+            if value.upper() == 'NA':
+                if isinstance(target, Item):
+                    errs.append('NA not allowed for %s' % cc)
+                elif not (target.allow_na or (ag is not None and _na_by_tags(target, ag['tagset']))):
+                    errs.append('NA not allowed for %s' % cc)
+                parsed = 'NA'
+            else:
+                mx = target.max
+                parsed, verrs = check_value(target.rule, mx, value)
+                errs.extend('criterion %s: %s' % (cc, e) for e in verrs)
+        elif value == '':
+            parsed = 'EMPTY'
+        for e in errs:
+            res.errors.append((line, e))
+        if not errs:
+            values[key] = (parsed, ev)
+    if res.errors:
+        res.ok = False
+        return res
+
+    # ---- score every agency
+    out_rows = []
+    for a in agencies:
+        ac = a['code']
+        tags = ag_by_code[ac]['tagset']
+
+        def score_node(n, inherited_na):
+            na = inherited_na or bool(n.na_for & tags)
+            if na:
+                return None
+            if n.is_group:
+                pts, amax, any_app = Fraction(0), Fraction(0), False
+                for c in n.children:
+                    r = score_node(c, False)
+                    if r is None:
+                        continue
+                    any_app = True
+                    pts += r[0]
+                    amax += r[1]
+                if not any_app:
+                    return None
+                return (min(pts, n.max), min(n.max, amax))
+            v = values.get((ac, n.code))
+            if v is not None and v[0] == 'NA':
+                # accepted only when allowNA or N/A by tags (already validated)
+                return None
+            if v is None or v[0] == 'EMPTY':
+                res.warnings.append('%s: agency %s: no input for %s' % (inputs_name, ac, n.code))
+                return (Fraction(0), n.max)
+            p = leaf_points(n.rule, n.max, v[0])
+            if n.evidence_required and v[1] == 0:
+                p = Fraction(0)
+            return (p, n.max)
+
+        raw, amax = Fraction(0), Fraction(0)
+        for n in criteria:
+            r = score_node(n, False)
+            if r is not None:
+                raw += r[0]
+                amax += r[1]
+        if policy == 'none':
+            normalized = raw
+        else:
+            normalized = r4(raw * scale / amax) if amax != 0 else Fraction(0)
+
+        def items_total(lst):
+            t = Fraction(0)
+            for it in lst:
+                v = values.get((ac, it.code))
+                if v is None or v[0] in ('EMPTY', 'NA'):
+                    continue
+                t += item_points(it.rule, v[0])
+            return t
+        b = items_total(bonus)
+        if bcap is not None:
+            b = min(b, bcap)
+        d = items_total(deductions)
+        if dcap is not None:
+            d = min(d, dcap)
+        final = r2(max(normalized + b - d, Fraction(0)))
+        cls = ''
+        for code, mn in classes:
+            if mn <= final:
+                cls = code
+                break
+        out_rows.append(dict(group=a['group'], agency=ac, name=a['name'], raw=raw,
+                             amax=amax, normalized=normalized, bonus=b,
+                             deduction=d, final=final, cls=cls))
+
+    # ---- group, rank, write
+    groups = []
+    for r in out_rows:
+        if r['group'] not in groups:
+            groups.append(r['group'])
+    text = [csv_line(['group', 'rank', 'agency', 'name', 'raw', 'applicable_max',
+                      'normalized', 'bonus', 'deduction', 'final', 'class'])]
+    for g in groups:
+        members = [r for r in out_rows if r['group'] == g]
+        members.sort(key=lambda r: r['agency'])          # code-point order
+        members.sort(key=lambda r: r['final'], reverse=True)  # stable
+        prev, rank = None, 0
+        for pos, r in enumerate(members, 1):
+            if r['final'] != prev:
+                rank = pos
+                prev = r['final']
+            r['rank'] = rank
+            text.append(csv_line([g, str(rank), r['agency'], r['name'], fmt2(r['raw']),
+                                  fmt2(r['amax']), fmt2(r['normalized']), fmt2(r['bonus']),
+                                  fmt2(r['deduction']), fmt2(r['final']), r['cls']]))
+    res.rows = out_rows
+    res.stdout = ''.join(text)
+    return res
+
+
+# ------------------------------------------------------------ file helpers
+
+def read_agencies(text):
+    header, recs = parse_csv(text)
+    out = []
+    for line, f in recs:
+        d = dict(zip(header, f))
+        out.append({'code': d.get('code', ''), 'name': d.get('name', ''),
+                    'group': d.get('group', ''), 'tags': d.get('tags', '')})
+    return out
+
+
+def read_inputs(text):
+    header, recs = parse_csv(text)
+    rows = []
+    for line, f in recs:
+        d = dict(zip(header, f))
+        if 'evidence' not in header:
+            d['evidence'] = None
+        rows.append((line, d))
+    return rows
+
+
+def score_files(index_path, agencies_path, inputs_path, inputs_name=None):
+    import os
+    with open(index_path, encoding='utf-8') as fh:
+        index = parse_yaml(fh.read())
+    with open(agencies_path, encoding='utf-8', newline='') as fh:
+        agencies = read_agencies(fh.read())
+    with open(inputs_path, encoding='utf-8', newline='') as fh:
+        rows = read_inputs(fh.read())
+    return score(index, agencies, rows, inputs_name or os.path.basename(inputs_path))
+
+
+def main(argv):
+    import argparse
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--index', required=True)
+    ap.add_argument('--agencies', required=True)
+    ap.add_argument('--inputs', required=True)
+    a = ap.parse_args(argv)
+    res = score_files(a.index, a.agencies, a.inputs, a.inputs)
+    if not res.ok:
+        for line, msg in res.errors:
+            sys.stderr.write('%s:%d: %s\n' % (a.inputs, line, msg))
+        return 1
+    for w in res.warnings:
+        sys.stderr.write(w + '\n')
+    sys.stdout.write(res.stdout)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
