@@ -167,20 +167,29 @@ class _YamlError(Exception):
 
 
 def _strip_comment(s):
-    out = []
-    q = None
-    for idx, c in enumerate(s):
-        if q:
-            if c == q:
-                q = None
-            elif c == '\\' and q == '"':
-                pass
-        elif c in '"\'' and (idx == 0 or s[idx - 1] in ' \t:[{,-'):
+    """Drop a trailing `# comment` that is outside quotes."""
+    i, n = 0, len(s)
+    while i < n:
+        c = s[i]
+        if c in '"\'' and (i == 0 or s[i - 1] in ' \t:[{,-'):
             q = c
-        elif c == '#' and (idx == 0 or s[idx - 1] in ' \t'):
-            break
-        out.append(c)
-    return ''.join(out).rstrip()
+            i += 1
+            while i < n:
+                if q == '"' and s[i] == '\\':
+                    i += 2
+                    continue
+                if s[i] == q:
+                    if q == "'" and i + 1 < n and s[i + 1] == "'":
+                        i += 2
+                        continue
+                    break
+                i += 1
+            i += 1
+            continue
+        if c == '#' and (i == 0 or s[i - 1] in ' \t'):
+            return s[:i].rstrip()
+        i += 1
+    return s.rstrip()
 
 
 def _unquote_double(s):

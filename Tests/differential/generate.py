@@ -1,0 +1,871 @@
+#!/usr/bin/env python3
+"""Seeded random case generator for the ChiSo differential test.
+
+generate_case(seed) -> Case with
+  .files            {'index.yaml': bytes, 'agencies.csv': bytes, 'inputs.csv': bytes}
+  .valid            True  -> .expected_stdout is what `chiso score` must print
+                    False -> .expected_lines is the set of inputs.csv lines that
+                             must be reported (`inputs.csv:LINE:`)
+  .kinds            the invalid-input kinds injected (for the report)
+  .features         short tags describing what the case exercises
+
+Everything is derived from the seed (random.Random(seed)); the index is kept
+as a Python structure and written to YAML by dump_yaml() below (no PyYAML).
+Every case is cross-checked against reference.py: the YAML written must read
+back to the same structure, the CSV written must read back to the same rows,
+and for invalid cases the reference must find exactly the injected lines.
+
+Command line:  generate.py --seed S [--out DIR]   (writes the case's files)
+"""
+import os
+import random
+import sys
+import unicodedata
+from fractions import Fraction
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference as ref  # noqa: E402
+
+F = Fraction
+
+# ------------------------------------------------------------ numbers
+
+def decimals_of(x):
+    d = 0
+    while (x * 10 ** d).denominator != 1:
+        d += 1
+        if d > 12:
+            raise ValueError('not a finite decimal: %r' % x)
+    return d
+
+
+def fmt_num(x, rng=None, comma_ok=False, pad_ok=True, min_dec=0):
+    """Write a finite-decimal Fraction as spec 3.1 text ('.' or ',')."""
+    x = F(x)
+    d = max(decimals_of(x), min_dec)
+    if rng is not None and pad_ok and rng.random() < 0.15:
+        d += 1                                # trailing zero: 17.0, 0.50
+    neg = x < 0
+    n = abs(x) * 10 ** d
+    assert n.denominator == 1
+    n = n.numerator
+    s = str(n // 10 ** d) if d == 0 else '%d.%0*d' % (n // 10 ** d, d, n % 10 ** d)
+    if comma_ok and rng is not None and '.' in s and rng.random() < 0.3:
+        s = s.replace('.', ',')
+    return ('-' + s) if neg else s
+
+
+def partition(rng, total, k, grains=(F(1), F(1, 2), F(1, 4), F(1, 10), F(1, 20), F(1, 100))):
+    """Split `total` into k positive parts that are multiples of a grain."""
+    cands = [g for g in grains if (total / g).denominator == 1 and total / g >= k]
+    if not cands:
+        g = F(1, 1000)
+        while total / g < k or (total / g).denominator != 1:
+            g /= 10
+        cands = [g]
+    g = rng.choice(cands)
+    units = int(total / g)
+    cuts = sorted(rng.sample(range(1, units), k - 1)) if k > 1 else []
+    bounds = [0] + cuts + [units]
+    return [g * (bounds[i + 1] - bounds[i]) for i in range(k)]
+
+
+# ------------------------------------------------------------ YAML writer
+
+YAML_PLAIN_KEYS = {'scale', 'bonusCap', 'deductionCap', 'min', 'max', 'points', 'step',
+                   'target', 'per', 'cap', 'allowNA', 'type', 'naPolicy', 'evidence', 'id',
+                   'source'}
+
+
+def yq(s, rng):
+    """Quote a string for YAML (double or single quotes)."""
+    if '\n' in s or '\\' in s or rng.random() < 0.6:
+        out = []
+        for c in s:
+            if c == '"':
+                out.append('\\"')
+            elif c == '\\':
+                out.append('\\\\')
+            elif c == '\n':
+                out.append('\\n')
+            else:
+                out.append(c)
+        return '"' + ''.join(out) + '"'
+    return "'" + s.replace("'", "''") + "'"
+
+
+class YamlWriter:
+    def __init__(self, rng):
+        self.rng = rng
+        self.seq_indent = rng.random() < 0.5     # "key:\n  - x" vs "key:\n- x"
+        self.flow_prob = rng.choice([0.0, 0.3, 0.7])
+
+    def scalar(self, key, v, flow=False):
+        if isinstance(v, bool):
+            return 'true' if v else 'false'
+        if key in YAML_PLAIN_KEYS:
+            return v
+        if key == 'notApplicableFor#item':
+            return v
+        if key == 'code' and getattr(self, '_plain_code', False):
+            return v
+        return yq(v, self.rng) if not flow else yq(v, self.rng)
+
+    def can_flow(self, v):
+        if isinstance(v, dict):
+            return all(self.can_flow(x) for x in v.values())
+        if isinstance(v, list):
+            return all(self.can_flow(x) for x in v)
+        return isinstance(v, bool) or ',' not in v and '\n' not in v
+
+    def flow(self, key, v):
+        if isinstance(v, dict):
+            return '{' + ', '.join('%s: %s' % (k, self.flow(k, x)) for k, x in v.items()) + '}'
+        if isinstance(v, list):
+            item_key = key + '#item' if key == 'notApplicableFor' else key
+            return '[' + ', '.join(self.flow(item_key, x) for x in v) + ']'
+        if key == 'code' and self._plainable_code(v):
+            return v
+        return self.scalar(key, v, flow=True)
+
+    @staticmethod
+    def _plainable_code(v):
+        return v in ('XS', 'T', 'K', 'TB', 'Y') or (v.isupper() and v.isalpha() and v not in (
+            'Y', 'N', 'YES', 'NO', 'ON', 'OFF', 'TRUE', 'FALSE', 'NULL'))
+
+    def block(self, d, ind, lines):
+        pad = ' ' * ind
+        for k, v in d.items():
+            if isinstance(v, dict):
+                if self.can_flow(v) and self.rng.random() < self.flow_prob:
+                    lines.append('%s%s: %s' % (pad, k, self.flow(k, v)))
+                else:
+                    lines.append('%s%s:' % (pad, k))
+                    self.block(v, ind + 2, lines)
+            elif isinstance(v, list):
+                if not v:
+                    lines.append('%s%s: []' % (pad, k))
+                    continue
+                if self.can_flow(v) and self.rng.random() < self.flow_prob * (
+                        1.0 if k in ('notApplicableFor', 'tiers', 'levels', 'classes') else 0.0):
+                    lines.append('%s%s: %s' % (pad, k, self.flow(k, v)))
+                    continue
+                lines.append('%s%s:' % (pad, k))
+                sind = ind + 2 if self.seq_indent else ind
+                for item in v:
+                    if isinstance(item, dict):
+                        if self.can_flow(item) and self.rng.random() < self.flow_prob * 0.5 and 'children' not in item:
+                            lines.append('%s- %s' % (' ' * sind, self.flow(k, item)))
+                        else:
+                            sub = []
+                            self.block(item, sind + 2, sub)
+                            sub[0] = ' ' * sind + '- ' + sub[0][sind + 2:]
+                            lines.extend(sub)
+                    else:
+                        ik = k + '#item' if k == 'notApplicableFor' else k
+                        lines.append('%s- %s' % (' ' * sind, self.scalar(ik, item)))
+            else:
+                if k == 'code' and self._plainable_code(v) and self.rng.random() < 0.5:
+                    lines.append('%s%s: %s' % (pad, k, v))
+                else:
+                    lines.append('%s%s: %s' % (pad, k, self.scalar(k, v)))
+
+
+def dump_yaml(index, rng):
+    lines = []
+    if rng.random() < 0.2:
+        lines.append('# generated by Tests/differential/generate.py')
+    YamlWriter(rng).block(index, 0, lines)
+    return '\n'.join(lines) + '\n'
+
+
+# ------------------------------------------------------------ index
+
+TAG_POOL = ['khong-tthc', 'dvsn', 'bien-gioi', 'xa-dac-biet', 'moi']
+RULE_TYPES = ['manual', 'yesno', 'tiers', 'ratio', 'count', 'deduct', 'percent', 'levels']
+SOURCES = {'ratio': ['tasks.onTimeRate', 'survey'], 'percent': ['survey', 'tasks.onTimeRate'],
+           'count': ['tasks.doneLate'], 'deduct': ['tasks.overdue', 'tasks.doneLate'],
+           'levels': ['leaders']}
+ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI']
+TITLE_BITS = ['Kết quả thực hiện nhiệm vụ', 'Cải cách hành chính', 'Công khai thủ tục',
+              'Tỷ lệ hồ sơ đúng hạn', 'Chỉ đạo, điều hành', 'Mức độ hài lòng "người dân"',
+              'Ứng dụng CNTT: dịch vụ công', 'Kỷ luật, kỷ cương #1', "Tổ chức bộ máy'",
+              'Thanh tra — khiếu nại']
+
+
+class IndexGen:
+    def __init__(self, rng):
+        self.rng = rng
+        self.features = set()
+
+    def num(self, x, comma=True):
+        return fmt_num(x, self.rng, comma_ok=comma and self.comma)
+
+    def title(self, code):
+        return '%s %s' % (self.rng.choice(TITLE_BITS), code)
+
+    def leaf(self, code, mx):
+        rng = self.rng
+        t = rng.choice(RULE_TYPES)
+        rule = {'type': t}
+        if t == 'manual':
+            step = rng.choice([None, None, F(1, 4), F(1, 2), F(1), F(1, 10), F(1, 20)])
+            if step is not None:
+                rule['step'] = self.num(step)
+        elif t == 'tiers':
+            k = rng.randint(1, 4)
+            mins = sorted(rng.sample([F(100), F(98), F(95), F(90), F(85), F(80), F(159, 2),
+                                      F(70), F(50), F(25), F(0), F(1999, 20)], k), reverse=True)
+            tiers = []
+            for i, m in enumerate(mins):
+                if i == 0 and rng.random() < 0.7:
+                    p = mx
+                else:
+                    p = ref.r2(mx * F(rng.randint(0, 100), 100))
+                    p = F(int(p * 100), 100)
+                    p = min(p, mx)
+                tiers.append({'min': self.num(m), 'points': self.num(p)})
+            rule['tiers'] = tiers
+        elif t == 'ratio':
+            tg = rng.choice([None, F(100), F(80), F(50), F(90), F(191, 2)])
+            if tg is not None:
+                rule['target'] = self.num(tg)
+        elif t in ('count', 'deduct'):
+            per = rng.choice([F(1), F(1, 2), F(1, 4), F(2), F(1, 8), F(33333, 100000), F(3, 10)])
+            rule['per'] = self.num(per)
+            if t == 'count' and rng.random() < 0.5:
+                cap = rng.choice([mx / 2, mx * F(3, 4), mx, mx + 1, F(1)])
+                cap = F(int(cap * 100), 100) or F(1, 100)
+                rule['cap'] = self.num(cap)
+                self.features.add('count-cap')
+        elif t == 'levels':
+            codes = rng.choice([['A', 'B', 'C', 'D'], ['A', 'B', 'C'], ['Tốt', 'Khá', 'Đạt', 'Không đạt'],
+                                ['HT', 'KHT'], ['XS', 'T', 'K', 'TB', 'Y'], ['1', '2', '3']])
+            lv = []
+            for i, c in enumerate(codes):
+                if i == 0:
+                    p = mx
+                elif i == len(codes) - 1 and rng.random() < 0.6:
+                    p = F(0)
+                else:
+                    p = F(int(mx * F(rng.randint(0, 100), 100) * 100), 100)
+                lv.append({'code': c, 'points': self.num(p)})
+            rng.shuffle(lv) if rng.random() < 0.2 else None
+            rule['levels'] = lv
+        self.features.add('rule-' + t)
+        node = {'code': code, 'title': self.title(code), 'max': self.num(mx), 'rule': rule}
+        if rng.random() < 0.2:
+            node['evidence'] = 'required'
+            self.features.add('evidence-required')
+        elif rng.random() < 0.1:
+            node['evidence'] = 'optional'
+        if rng.random() < 0.22:
+            node['allowNA'] = 'true'
+            self.features.add('allowNA')
+        elif rng.random() < 0.05:
+            node['allowNA'] = 'false'
+        if rng.random() < 0.12:
+            node['notApplicableFor'] = rng.sample(TAG_POOL, rng.randint(1, 2))
+            self.features.add('na-tags-leaf')
+        if t in SOURCES and rng.random() < 0.15:
+            node['source'] = rng.choice(SOURCES[t])
+            self.features.add('source')
+        if rng.random() < 0.08:
+            node['guidance'] = 'Hướng dẫn: chấm theo "văn bản",\nđối chiếu hồ sơ.'
+        if rng.random() < 0.05:
+            node['appraiser'] = rng.choice(['STP', 'SNV', 'STTTT'])
+        return self.shuffle_keys(node)
+
+    def shuffle_keys(self, d):
+        if self.rng.random() < 0.1:
+            items = list(d.items())
+            self.rng.shuffle(items)
+            return dict(items)
+        return d
+
+    def group(self, code, mx, depth, child_prefix):
+        rng = self.rng
+        k = rng.choice([1, 2, 2, 3, 3, 4])
+        total = mx
+        if rng.random() < 0.25:
+            total = mx + rng.choice([F(1, 2), F(1), F(2), F(5, 4), mx])
+            self.features.add('group-cap')
+        parts = partition(rng, total, k)
+        children = []
+        for i, p in enumerate(parts):
+            ccode = '%s.%d' % (child_prefix, i + 1)
+            if depth < 3 and rng.random() < 0.3:
+                children.append(self.group(ccode, p, depth + 1, ccode))
+                self.features.add('depth-%d' % (depth + 1))
+            else:
+                children.append(self.leaf(ccode, p))
+        node = {'code': code, 'title': self.title(code), 'max': self.num(mx), 'children': children}
+        if rng.random() < 0.15:
+            node['notApplicableFor'] = rng.sample(TAG_POOL, rng.randint(1, 2))
+            self.features.add('na-tags-group')
+        if rng.random() < 0.05:
+            node['guidance'] = 'Nhóm tiêu chí'
+        return self.shuffle_keys(node)
+
+    def items(self, prefix, n):
+        rng = self.rng
+        out = []
+        for i in range(n):
+            code = '%s%d' % (prefix, i + 1)
+            if rng.random() < 0.6:
+                rule = {'type': 'count', 'per': self.num(rng.choice([F(1), F(2), F(1, 2), F(1, 4), F(1, 8), F(3)]))}
+                if rng.random() < 0.4:
+                    rule['cap'] = self.num(rng.choice([F(1), F(2), F(5, 2), F(3)]))
+            else:
+                rule = {'type': 'manual', 'max': self.num(rng.choice([F(1), F(2), F(5, 2), F(5), F(3, 4)]))}
+                st = rng.choice([None, F(1, 2), F(1, 4), F(1)])
+                if st is not None:
+                    rule['step'] = self.num(st)
+            out.append({'code': code, 'title': 'Mục %s' % code, 'rule': rule})
+        return out
+
+    def build(self):
+        rng = self.rng
+        self.comma = rng.random() < 0.3
+        if self.comma:
+            self.features.add('index-decimal-comma')
+        scale = rng.choice([F(100)] * 6 + [F(10), F(50), F(1000), F(201, 2)])
+        ntop = rng.randint(1, 5)
+        tops = partition(rng, scale, ntop)
+        crit = []
+        for i, mx in enumerate(tops):
+            code = ROMAN[i]
+            if rng.random() < 0.12:
+                crit.append(self.leaf(code, mx))
+                self.features.add('top-level-leaf')
+            else:
+                crit.append(self.group(code, mx, 1, str(i + 1)))
+        if rng.random() < 0.1:
+            for c in crit:
+                c.setdefault('notApplicableFor', [])
+                if 'ngoai' not in c['notApplicableFor']:
+                    c['notApplicableFor'].append('ngoai')
+            self.features.add('all-top-na')
+        index = {'id': 'case-%d' % rng.randint(0, 99999),
+                 'title': 'Bộ chỉ số thử nghiệm: "ngẫu nhiên"'}
+        index['scale'] = self.num(scale)
+        pol = rng.choice(['rescale', 'none', None])
+        if pol:
+            index['naPolicy'] = pol
+        self.features.add('naPolicy-%s' % (pol or 'default'))
+        for capk in ('bonusCap', 'deductionCap'):
+            r = rng.random()
+            if r < 0.35:
+                continue
+            v = F(0) if r < 0.45 else rng.choice([F(1), F(2), F(5, 2), F(5), F(10)])
+            index[capk] = self.num(v)
+            self.features.add(capk + ('-0' if v == 0 else ''))
+        mins = rng.choice([[F(90), F(80), F(70), F(50), F(0)], [F(159, 2), F(50), F(0)],
+                           [F(95), F(85), F(65), F(0)], [F(0)], [F(60), F(0)]])
+        codes = ['XS', 'T', 'K', 'TB', 'Y'] if len(mins) == 5 else ['C%d' % i for i in range(len(mins))]
+        titles = ['Xuất sắc', 'Tốt', 'Khá', 'Trung bình', 'Yếu']
+        classes = []
+        for i, m in enumerate(mins):
+            c = {'code': codes[i], 'title': titles[i % 5], 'min': self.num(m * scale / 100)}
+            if rng.random() < 0.3:
+                c['leaderRating'] = rng.choice(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'])
+            classes.append(c)
+        index['classes'] = classes
+        index['criteria'] = crit
+        nb, nd = rng.choice([0, 1, 2, 3]), rng.choice([0, 1, 2, 3])
+        if nb or rng.random() < 0.5:
+            index['bonus'] = self.items('B', nb)
+        if nd or rng.random() < 0.5:
+            index['deductions'] = self.items('D', nd)
+        return index
+
+
+# ------------------------------------------------------------ agencies
+
+NAMES = ['Sở Nội vụ', 'Sở Văn hóa, Thể thao và Du lịch', 'Ban Quản lý "Khu kinh tế"',
+         'UBND xã An Lạc', 'Sở Tư pháp', 'Văn phòng UBND tỉnh', 'Sở Y tế, "cơ sở" 2',
+         'UBND phường Đông Hòa', 'Thanh tra tỉnh']
+GROUPS = ['so', 'xa', 'ban', 'huyện', 'so-nganh']
+ODD_CODES = ['so-a', 'SO-B', 'Đ01', 'Z01', 'SO10', 'SO9', 'a1', 'ÀB', 'Ơ2', 'SO-b', 'ZZ', 'so_b']
+
+
+def gen_agencies(rng, features):
+    n = rng.randint(2, 14)
+    groups = rng.sample(GROUPS, rng.randint(1, 3))
+    codes = set()
+    ags = []
+    for i in range(n):
+        g = rng.choice(groups)
+        if rng.random() < 0.25:
+            c = rng.choice(ODD_CODES)
+        else:
+            c = '%s%03d' % (g[:2].upper().replace('Ệ', 'E'), i)
+        if c in codes:
+            c = '%s%03d' % (g[:2].upper(), i + 500)
+        if c in codes:
+            continue
+        codes.add(c)
+        tags = [t for t in TAG_POOL + ['ngoai', 'khac'] if rng.random() < 0.15]
+        name = rng.choice(NAMES)
+        if rng.random() < 0.5:
+            name = '%s %d' % (name, i)
+        ags.append({'code': c, 'name': name, 'group': g, 'tags': ';'.join(tags)})
+    # twins: same group and tags, will get identical inputs (ties)
+    twins = {}
+    if len(ags) >= 2 and rng.random() < 0.6:
+        for _ in range(rng.randint(1, 3)):
+            a, b = rng.sample(ags, 2)
+            if a['code'] in twins or b['code'] in twins or any(v == b['code'] for v in twins.values()):
+                continue
+            b['group'] = a['group']
+            b['tags'] = a['tags']
+            twins[b['code']] = a['code']
+            features.add('ties')
+    if rng.random() < 0.04:
+        ags[0]['name'] = 'Sở Xây dựng\n(cũ)'
+        features.add('name-newline')
+    return ags, twins
+
+
+# ------------------------------------------------------------ inputs
+
+YES_WORDS = ['1', 'yes', 'có', 'true', 'đạt']
+NO_WORDS = ['0', 'no', 'không', 'false', 'không đạt']
+
+
+def vary_case(rng, w):
+    r = rng.random()
+    if r < 0.4:
+        s = w
+    elif r < 0.6:
+        s = w.upper()
+    elif r < 0.8:
+        s = w.capitalize()
+    else:
+        s = ''.join(c.upper() if rng.random() < 0.5 else c for c in w)
+    if rng.random() < 0.15:
+        s = unicodedata.normalize('NFD', s)
+    return s
+
+
+def valid_value(rng, node_or_item, is_item=False):
+    """A valid (non-NA) input text for a leaf or bonus/deduction item."""
+    rule = node_or_item['rule']
+    t = rule['type']
+    mx = ref.num(rule['max']) if is_item and 'max' in rule else (
+        ref.num(node_or_item['max']) if 'max' in node_or_item else None)
+    def fnum(x):
+        return fmt_num(x, rng, comma_ok=True)
+    if t == 'manual':
+        step = ref.num(rule['step']) if 'step' in rule else F(1, 100)
+        K = int(mx / step)
+        k = rng.choice([0, K, rng.randint(0, K)])
+        return fnum(k * step)
+    if t == 'yesno':
+        return vary_case(rng, rng.choice(YES_WORDS + NO_WORDS))
+    if t == 'tiers':
+        mins = [ref.num(x['min']) for x in rule['tiers']]
+        m = rng.choice(mins)
+        c = rng.choice([m, m, m - F(1, 100), m + F(1, 2), F(0), F(120),
+                        F(rng.randint(0, 11000), 100)])
+        return fnum(max(c, F(0)))
+    if t == 'ratio':
+        tg = ref.num(rule['target']) if 'target' in rule else F(100)
+        if rng.random() < 0.4:
+            b = rng.randint(1, 40)
+            return '%d/%d' % (rng.randint(0, b + b // 4), b)
+        c = rng.choice([tg, tg * F(6, 5), F(0), F(rng.randint(0, 15000), 100), F(999, 10)])
+        return fnum(c)
+    if t in ('count', 'deduct'):
+        per = ref.num(rule['per'])
+        cands = [0, 1, 2, rng.randint(0, 12)]
+        if mx is not None:
+            cands.append(int(mx / per))
+            cands.append(int(mx / per) + 1)
+        if 'cap' in rule:
+            cands.append(int(ref.num(rule['cap']) / per))
+        n = max(0, rng.choice(cands))
+        r = rng.random()
+        if r < 0.08:
+            return '%d.0' % n
+        if r < 0.12:
+            return '%d,0' % n
+        return str(n)
+    if t == 'percent':
+        return fnum(rng.choice([F(0), F(100), F(rng.randint(0, 10000), 100), F(rng.randint(0, 100000), 1000)]))
+    if t == 'levels':
+        return rng.choice(rule['levels'])['code']
+    raise ValueError(t)
+
+
+def na_word(rng):
+    return rng.choice(['NA', 'NA', 'na', 'Na', 'nA'])
+
+
+class Row:
+    __slots__ = ('agency', 'criterion', 'value', 'evidence', 'err', 'protected', 'kind')
+
+    def __init__(self, agency, criterion, value, evidence, err=False, kind=None):
+        self.agency, self.criterion, self.value, self.evidence = agency, criterion, value, evidence
+        self.err, self.protected, self.kind = err, False, kind
+
+
+def walk_dicts(nodes, inherited=frozenset()):
+    for n in nodes:
+        na = inherited | frozenset(n.get('notApplicableFor') or [])
+        yield n, na
+        if 'children' in n:
+            yield from walk_dicts(n['children'], na)
+
+
+def gen_rows(rng, index, ags, twins, features, evidence_col):
+    leaves = [(n, na) for n, na in walk_dicts(index['criteria']) if 'rule' in n]
+    items = list(index.get('bonus') or []) + list(index.get('deductions') or [])
+    by_agency = {}
+    for a in ags:
+        if a['code'] in twins:
+            continue
+        tags = set(t for t in a['tags'].split(';') if t)
+        rows = []
+        empty_agency = rng.random() < 0.05
+        p_missing = rng.choice([0.0, 0.05, 0.15])
+        for n, natags in leaves:
+            if empty_agency:
+                break
+            r = rng.random()
+            if r < p_missing:
+                features.add('missing-row')
+                continue
+            ev = rng.choice(['0', '1', '2', '3', '', '0', '1']) if evidence_col else None
+            if r < p_missing + 0.03:
+                rows.append(Row(a['code'], n['code'], '', ev))
+                features.add('empty-value')
+                continue
+            na_tags = bool(natags & tags)
+            allow = ref.truthy(n.get('allowNA', False))
+            if na_tags and rng.random() < 0.5:
+                v = na_word(rng)
+                features.add('NA-by-tags-input')
+            elif allow and rng.random() < 0.35:
+                v = na_word(rng)
+                features.add('NA-allowNA-input')
+            else:
+                v = valid_value(rng, n)
+            rows.append(Row(a['code'], n['code'], v, ev))
+        for it in items:
+            if empty_agency or rng.random() < 0.4:
+                continue
+            ev = rng.choice(['0', '']) if evidence_col else None
+            v = '' if rng.random() < 0.05 else valid_value(rng, it, is_item=True)
+            rows.append(Row(a['code'], it['code'], v, ev))
+        by_agency[a['code']] = rows
+    for b, a in twins.items():
+        by_agency[b] = [Row(b, r.criterion, r.value, r.evidence) for r in by_agency[a]]
+    order = [a['code'] for a in ags]
+    all_rows = [r for c in order for r in by_agency[c]]
+    if rng.random() < 0.3:
+        rng.shuffle(all_rows)
+        features.add('shuffled-rows')
+    return all_rows
+
+
+# ------------------------------------------------------------ invalid inputs
+
+INVALID_KINDS = ['unknown-agency', 'unknown-criterion', 'group-row', 'duplicate', 'tiers-text',
+                 'negative-count', 'nonwhole-count', 'manual-above-max', 'manual-off-step',
+                 'unknown-level', 'na-not-allowed', 'percent-out', 'bad-evidence',
+                 'yesno-bad', 'ratio-bad', 'number-syntax', 'multiline-value',
+                 'item-bad']
+
+
+def inject(rng, kind, index, ags, rows, evidence_col):
+    """Inject one error of `kind`; return True when done, False if not feasible."""
+    tree = list(walk_dicts(index['criteria']))
+    leaves = [(n, na) for n, na in tree if 'rule' in n]
+    groups = [n for n, _ in tree if 'children' in n]
+    items = list(index.get('bonus') or []) + list(index.get('deductions') or [])
+    all_codes = set(n['code'] for n, _ in tree) | set(i['code'] for i in items)
+    ag_codes = [a['code'] for a in ags]
+    tags_of = {a['code']: set(t for t in a['tags'].split(';') if t) for a in ags}
+
+    def ev():
+        return rng.choice(['0', '1', '']) if evidence_col else None
+
+    def insert(row):
+        row.err = True
+        row.kind = kind
+        rows.insert(rng.randint(0, len(rows)), row)
+        return True
+
+    def set_value(agency, code, value):
+        """Put `value` on the (agency, code) row, creating it when absent."""
+        for r in rows:
+            if r.agency == agency and r.criterion == code:
+                if r.err or r.protected:
+                    return False
+                r.value, r.err, r.kind = value, True, kind
+                return True
+        return insert(Row(agency, code, value, ev()))
+
+    def leaves_of(types):
+        return [(n, na) for n, na in leaves if n['rule']['type'] in types]
+
+    if kind == 'unknown-agency':
+        fake = rng.choice(['SO-KHONG-CO', 'XA999', 'so000', 'ZZZ-1'] + [c.lower() for c in ag_codes])
+        if fake in ag_codes:
+            return False
+        n, _ = rng.choice(leaves)
+        return insert(Row(fake, n['code'], valid_value(rng, n), ev()))
+    if kind == 'unknown-criterion':
+        fake = rng.choice(['9.9.9', 'i', 'ii', '1.1.', 'B99', 'X', 'Iv', '1,1'])
+        if fake in all_codes:
+            return False
+        return insert(Row(rng.choice(ag_codes), fake, rng.choice(['1', '50', 'có']), ev()))
+    if kind == 'group-row':
+        if not groups:
+            return False
+        g = rng.choice(groups)
+        return insert(Row(rng.choice(ag_codes), g['code'], rng.choice(['1', '', '50', 'NA']), ev()))
+    if kind == 'duplicate':
+        cands = [i for i, r in enumerate(rows) if not r.err and r.agency in ag_codes]
+        if not cands:
+            return False
+        j = rng.choice(cands)
+        orig = rows[j]
+        orig.protected = True
+        dup = Row(orig.agency, orig.criterion, orig.value, orig.evidence, err=True, kind=kind)
+        dup.protected = True
+        rows.insert(rng.randint(j + 1, len(rows)), dup)
+        return True
+    a = rng.choice(ag_codes)
+    if kind == 'tiers-text':
+        c = leaves_of(['tiers'])
+        if not c:
+            return False
+        n, _ = rng.choice(c)
+        return set_value(a, n['code'], rng.choice(['khoảng 90', 'abc', '90%', 'Đạt', 'n/a', 'chín mươi']))
+    if kind in ('negative-count', 'nonwhole-count'):
+        c = [n for n, _ in leaves_of(['count', 'deduct'])] + [i for i in items if i['rule']['type'] == 'count']
+        if not c:
+            return False
+        n = rng.choice(c)
+        v = rng.choice(['-1', '-3', '-0,5']) if kind == 'negative-count' else rng.choice(['1.5', '2,5', '0.1', '3.25'])
+        return set_value(a, n['code'], v)
+    if kind in ('manual-above-max', 'manual-off-step'):
+        c = [(n, ref.num(n['max'])) for n, _ in leaves_of(['manual'])] + \
+            [(i, ref.num(i['rule']['max'])) for i in items if i['rule']['type'] == 'manual']
+        if not c:
+            return False
+        n, mx = rng.choice(c)
+        step = ref.num(n['rule']['step']) if 'step' in n['rule'] else F(1, 100)
+        if kind == 'manual-above-max':
+            v = (int(mx / step) + 1) * step
+        else:
+            k = rng.randint(0, max(0, int(mx / step) - 1))
+            v = k * step + step / rng.choice([2, 4, 10])
+        return set_value(a, n['code'], fmt_num(v, rng, comma_ok=True))
+    if kind == 'unknown-level':
+        c = leaves_of(['levels'])
+        if not c:
+            return False
+        n, _ = rng.choice(c)
+        codes = [lv['code'] for lv in n['rule']['levels']]
+        cands = ['Z', 'E', 'Xuất sắc', '4'] + [x.lower() for x in codes] + [x.upper() for x in codes]
+        cands = [x for x in cands if x not in codes and x.upper() != 'NA']
+        return set_value(a, n['code'], rng.choice(cands))
+    if kind == 'na-not-allowed':
+        c = [n for n, na in leaves if not ref.truthy(n.get('allowNA', False)) and not (na & tags_of[a])]
+        c += items
+        if not c:
+            return False
+        return set_value(a, rng.choice(c)['code'], na_word(rng))
+    if kind == 'percent-out':
+        c = leaves_of(['percent'])
+        if not c:
+            return False
+        n, _ = rng.choice(c)
+        return set_value(a, n['code'], rng.choice(['100.01', '101', '-1', '-0,5', '150', '100,001']))
+    if kind == 'bad-evidence':
+        if not evidence_col:
+            return False
+        cands = [r for r in rows if not r.err and not r.protected and r.agency in ag_codes]
+        if not cands:
+            return False
+        r = rng.choice(cands)
+        r.evidence, r.err, r.kind = rng.choice(['-1', 'x', '1.5', 'hai', '1,5']), True, kind
+        return True
+    if kind == 'yesno-bad':
+        c = leaves_of(['yesno'])
+        if not c:
+            return False
+        n, _ = rng.choice(c)
+        return set_value(a, n['code'], rng.choice(['có lẽ', '2', 'y', 'ok', 'không có', 'đúng', '1.0']))
+    if kind == 'ratio-bad':
+        c = leaves_of(['ratio'])
+        if not c:
+            return False
+        n, _ = rng.choice(c)
+        return set_value(a, n['code'], rng.choice(['3/0', '-5', '1/-2', 'abc', '50%', '-1/2', '0/0']))
+    if kind == 'number-syntax':
+        c = leaves_of(['percent', 'tiers', 'manual', 'count', 'deduct'])
+        if not c:
+            return False
+        n, _ = rng.choice(c)
+        return set_value(a, n['code'], rng.choice(['1e2', '+5', '.5', '5.', '1 000', '5..0', '0x10', '１０']))
+    if kind == 'multiline-value':
+        c = leaves_of(['percent', 'tiers', 'count', 'deduct', 'ratio'])
+        if not c:
+            return False
+        n, _ = rng.choice(c)
+        return set_value(a, n['code'], rng.choice(['9\n0', '50\r\n', 'khoảng\n90']))
+    if kind == 'item-bad':
+        if not items:
+            return False
+        it = rng.choice(items)
+        v = rng.choice(['-1', 'abc', 'NA']) if it['rule']['type'] == 'count' else rng.choice(['-0.5', 'NA', 'x'])
+        return set_value(a, it['code'], v)
+    raise ValueError(kind)
+
+
+# ------------------------------------------------------------ CSV writer
+
+def write_csv(rng, header, records, crlf, bom, quote_prob=0.1, trailing_eol=True):
+    """Returns (text, start_lines)."""
+    eol = '\r\n' if crlf else '\n'
+    out = []
+    starts = []
+    line = 1
+
+    def enc(f):
+        if any(c in f for c in ',"\r\n') or (f and rng.random() < quote_prob):
+            return '"' + f.replace('"', '""') + '"'
+        return f
+    out.append(','.join(header) + eol)
+    line += 1
+    for rec in records:
+        starts.append(line)
+        s = ','.join(enc(f) for f in rec)
+        line += s.count('\n') + 1
+        out.append(s + eol)
+    text = ''.join(out)
+    if not trailing_eol and records:
+        text = text[:-len(eol)]
+    if bom:
+        text = '\ufeff' + text
+    return text, starts
+
+
+# ------------------------------------------------------------ case
+
+class Case:
+    pass
+
+
+def generate_case(seed, force_invalid=None):
+    rng = random.Random(seed)
+    c = Case()
+    c.seed = seed
+    ig = IndexGen(rng)
+    index = ig.build()
+    features = ig.features
+    yaml_text = dump_yaml(index, rng)
+    back = ref.parse_yaml(yaml_text)
+    if back != index:
+        raise AssertionError('YAML writer/reader mismatch for seed %d' % seed)
+
+    ags, twins = gen_agencies(rng, features)
+    ag_text, _ = write_csv(rng, ['code', 'name', 'group', 'tags'],
+                           [[a['code'], a['name'], a['group'], a['tags']] for a in ags],
+                           crlf=rng.random() < 0.2, bom=rng.random() < 0.15, quote_prob=0.05)
+    evidence_col = rng.random() < 0.9
+    if not evidence_col:
+        features.add('no-evidence-column')
+    rows = gen_rows(rng, index, ags, twins, features, evidence_col)
+    invalid = force_invalid if force_invalid is not None else rng.random() < 0.35
+    c.kinds = []
+    if invalid:
+        want = rng.choice([1, 1, 2, 3, 4])
+        tries = 0
+        while len(c.kinds) < want and tries < 60:
+            tries += 1
+            k = rng.choice(INVALID_KINDS)
+            if inject(rng, k, index, ags, rows, evidence_col):
+                c.kinds.append(k)
+        if not c.kinds:
+            invalid = False
+    crlf, bom = rng.random() < 0.25, rng.random() < 0.2
+    if crlf:
+        features.add('crlf')
+    if bom:
+        features.add('bom')
+    header = ['agency', 'criterion', 'value'] + (['evidence'] if evidence_col else [])
+    recs = [[r.agency, r.criterion, r.value] + ([r.evidence] if evidence_col else []) for r in rows]
+    in_text, starts = write_csv(rng, header, recs, crlf=crlf, bom=bom, quote_prob=0.1,
+                                trailing_eol=rng.random() > 0.1)
+
+    # self-checks: what we wrote reads back the same
+    agencies_back = ref.read_agencies(ag_text)
+    assert agencies_back == [dict((k, a[k]) for k in ('code', 'name', 'group', 'tags')) for a in ags], seed
+    rows_back = ref.read_inputs(in_text)
+    assert [ln for ln, _ in rows_back] == starts, seed
+    for (ln, d), r in zip(rows_back, rows):
+        assert (d['agency'], d['criterion'], d['value'], d['evidence']) == \
+            (r.agency, r.criterion, r.value, r.evidence), seed
+
+    res = ref.score(index, agencies_back, rows_back, 'inputs.csv')
+    c.valid = not invalid
+    c.index, c.agencies, c.rows = index, ags, rows
+    if invalid:
+        c.expected_lines = sorted(set(s for s, r in zip(starts, rows) if r.err))
+        got = sorted(set(ln for ln, _ in res.errors))
+        if res.ok or got != c.expected_lines:
+            raise AssertionError('seed %d: reference finds error lines %s, generator injected %s (%s)'
+                                 % (seed, got, c.expected_lines, c.kinds))
+        c.expected_stdout = ''
+        features.update('invalid-' + k for k in c.kinds)
+    else:
+        if not res.ok:
+            raise AssertionError('seed %d: reference rejects a valid case: %s' % (seed, res.errors[:3]))
+        c.expected_stdout = res.stdout
+        c.expected_lines = []
+        c.warnings = res.warnings
+    c.features = sorted(features)
+    c.files = {'index.yaml': yaml_text.encode('utf-8'),
+               'agencies.csv': ag_text.encode('utf-8'),
+               'inputs.csv': in_text.encode('utf-8')}
+    return c
+
+
+def write_case(c, d):
+    os.makedirs(d, exist_ok=True)
+    for name, data in c.files.items():
+        with open(os.path.join(d, name), 'wb') as fh:
+            fh.write(data)
+    if c.valid:
+        with open(os.path.join(d, 'expected.csv'), 'w', encoding='utf-8', newline='') as fh:
+            fh.write(c.expected_stdout)
+    else:
+        with open(os.path.join(d, 'expected-errors.txt'), 'w', encoding='utf-8') as fh:
+            fh.write('# kinds: %s\n' % ', '.join(c.kinds))
+            for ln in c.expected_lines:
+                fh.write('inputs.csv:%d:\n' % ln)
+    with open(os.path.join(d, 'case.txt'), 'w', encoding='utf-8') as fh:
+        fh.write('seed: %d\nvalid: %s\nfeatures: %s\n' % (c.seed, c.valid, ' '.join(c.features)))
+
+
+def main(argv):
+    import argparse
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--seed', type=int, required=True)
+    ap.add_argument('--out', default=None)
+    ap.add_argument('--invalid', choices=['yes', 'no'], default=None)
+    a = ap.parse_args(argv)
+    c = generate_case(a.seed, None if a.invalid is None else a.invalid == 'yes')
+    out = a.out or 'case-%d' % a.seed
+    write_case(c, out)
+    print('%s: %s case, features: %s' % (out, 'valid' if c.valid else 'invalid (%s)' % ', '.join(c.kinds),
+                                         ' '.join(c.features)))
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
