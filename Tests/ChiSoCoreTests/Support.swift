@@ -68,16 +68,7 @@ func score(_ index: Index, tags: [String] = [], _ inputs: [String: String], evid
     for (code, text) in inputs {
         guard let item = items[code] else { throw TestFailure("no item \(code)") }
         let value: InputValue
-        let result: Result<InputValue, InputProblem>
-        switch item {
-        case let .criterion(position):
-            result = InputReading.read(text, rule: index.nodes[position].leaf!.rule, max: index.nodes[position].max)
-        case let .bonus(position):
-            result = InputReading.read(text, rule: index.bonus[position].rule)
-        case let .deduction(position):
-            result = InputReading.read(text, rule: index.deductions[position].rule)
-        }
-        switch result {
+        switch InputReading.read(text, for: item, in: index) {
         case let .success(read): value = read
         case let .failure(problem): throw TestFailure("\(code)=\(text): \(problem.english)")
         }

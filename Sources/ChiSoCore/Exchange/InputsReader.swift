@@ -6,7 +6,7 @@ public enum InputsReader {
     /// One ``ScoreSheet`` per agency, in the order of `agencies`.
     public static func read(_ bytes: [UInt8], index: Index, agencies: [Agency]) throws(LineProblems) -> [ScoreSheet] {
         let items = index.itemsByCode()
-        let leafRules = index.nodes.map { $0.leaf?.rule }
+        let isLeaf = index.nodes.map(\.isLeaf)
         var agencyPositions: [String: Int] = [:]
         agencyPositions.reserveCapacity(agencies.count)
         for (position, agency) in agencies.enumerated() { agencyPositions[agency.code] = position }
@@ -52,7 +52,7 @@ public enum InputsReader {
             if criterion.isEmpty {
                 report("the criterion is empty", "mã tiêu chí đang để trống")
             } else if let found = items[criterion] {
-                if case let .criterion(position) = found, leafRules[position] == nil {
+                if case let .criterion(position) = found, !isLeaf[position] {
                     report("criterion \(criterion) is a group; give inputs for its sub-criteria",
                            "tiêu chí \(criterion) là nhóm; hãy nhập cho các tiêu chí thành phần của nó")
                 } else {
@@ -85,23 +85,16 @@ public enum InputsReader {
             // The value, against its rule.
             var value: InputValue?
             if !text.isEmpty, let item {
-                let reading: Result<InputValue, InputProblem>
-                switch item {
-                case let .criterion(position):
-                    reading = InputReading.read(text, rule: leafRules[position]!, max: index.nodes[position].max)
-                    if case .success(.notApplicable) = reading, !index.nodes[position].allowNA, let agency {
-                        if notApplicable[agency] == nil {
-                            notApplicable[agency] = index.notApplicableByTags(agencies[agency].tags)
-                        }
-                        if notApplicable[agency]?[position] == nil {
-                            report("criterion \(criterion): NA is not allowed (the criterion applies to agency \(agencyCode) and does not allow N/A)",
-                                   "tiêu chí \(criterion): không được nhập NA (tiêu chí áp dụng cho đơn vị \(agencyCode) và không cho phép \"không áp dụng\")")
-                        }
+                let reading = InputReading.read(text, for: item, in: index)
+                if case .success(.notApplicable) = reading, case let .criterion(position) = item,
+                   !index.nodes[position].allowNA, let agency {
+                    if notApplicable[agency] == nil {
+                        notApplicable[agency] = index.notApplicableByTags(agencies[agency].tags)
                     }
-                case let .bonus(position):
-                    reading = InputReading.read(text, rule: index.bonus[position].rule)
-                case let .deduction(position):
-                    reading = InputReading.read(text, rule: index.deductions[position].rule)
+                    if notApplicable[agency]?[position] == nil {
+                        report("criterion \(criterion): NA is not allowed (the criterion applies to agency \(agencyCode) and does not allow N/A)",
+                               "tiêu chí \(criterion): không được nhập NA (tiêu chí áp dụng cho đơn vị \(agencyCode) và không cho phép \"không áp dụng\")")
+                    }
                 }
                 switch reading {
                 case let .success(read): value = read

@@ -90,6 +90,22 @@ public enum InputReading {
         }
     }
 
+    /// Reads `text` for any leaf, bonus or deduction item of `index`.
+    public static func read(_ text: String, for item: ItemReference, in index: Index) -> Result<InputValue, InputProblem> {
+        switch item {
+        case let .criterion(position):
+            guard let rule = index.nodes[position].leaf?.rule else {
+                return .failure(InputProblem(english: "criterion \(index.nodes[position].code) is a group",
+                                             vietnamese: "tiêu chí \(index.nodes[position].code) là nhóm"))
+            }
+            return read(text, rule: rule, max: index.nodes[position].max)
+        case let .bonus(position):
+            return read(text, rule: index.bonus[position].rule)
+        case let .deduction(position):
+            return read(text, rule: index.deductions[position].rule)
+        }
+    }
+
     // MARK: Pieces
 
     static func decimal(_ text: String) -> Result<DecimalNumber, InputProblem> {
