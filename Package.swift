@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.12.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
     ],
     targets: [
         // The rules of a regulation: index model, YAML reading and validation,
@@ -20,11 +24,23 @@ let package = Package(
             name: "ChiSoCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        // The one executable: `chiso index check`, `chiso score`, ...
+        // The web application: Vapor + Fluent around ChiSoCore.
+        .target(
+            name: "App",
+            dependencies: [
+                "ChiSoCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        // The one executable: `chiso serve`, `migrate`, `demo`, `index check`, `score`, ...
         .executableTarget(
             name: "chiso",
             dependencies: [
                 "ChiSoCore",
+                "App",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +53,13 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // Runs the built `chiso` binary: exit statuses, standard output and error.
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
         .testTarget(
             name: "ChisoCommandTests",
             dependencies: ["chiso"]

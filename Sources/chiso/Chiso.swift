@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// `chiso`: the one executable of ChiSo.
 @main
-struct Chiso: ParsableCommand {
+struct Chiso: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chiso",
         abstract: "ChiSo (Chỉ Số): đánh giá chất lượng hoạt động cơ quan nhà nước — quality-of-operations index for state agencies.",
-        subcommands: [IndexCommand.self, ScoreCommand.self]
+        subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, IndexCommand.self, ScoreCommand.self]
     )
 }

@@ -226,3 +226,21 @@ struct IndexReaderTests {
         #expect(problem?.formatted(file: "x.yaml") == "x.yaml:13: node A: max must be greater than 0")
     }
 }
+
+@Suite("Index files from other editors")
+struct IndexEncodingTests {
+    @Test("A UTF-8 byte-order mark before the YAML is accepted")
+    func byteOrderMark() throws {
+        let yaml = "\u{FEFF}" + indexYAML(scale: "1", criteria: "- {code: A, title: a, max: 1, rule: {type: yesno}}")
+        #expect(try parseIndex(yaml).id == "test")
+    }
+
+    @Test("A count too large to be plausible says so")
+    func hugeCount() {
+        guard case let .failure(problem) = InputReading.read("1000000001", rule: .count(per: 1, cap: nil), max: 1) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(problem.english == "a count above 1000000000 is not plausible (1000000001)")
+    }
+}

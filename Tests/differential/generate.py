@@ -181,6 +181,9 @@ def dump_yaml(index, rng):
 
 # ------------------------------------------------------------ index
 
+# Probability that index.yaml starts with a UTF-8 BOM (valid YAML; run.py --no-index-bom sets 0).
+INDEX_BOM_PROB = 0.03
+
 TAG_POOL = ['khong-tthc', 'dvsn', 'bien-gioi', 'xa-dac-biet', 'moi']
 RULE_TYPES = ['manual', 'yesno', 'tiers', 'ratio', 'count', 'deduct', 'percent', 'levels']
 SOURCES = {'ratio': ['tasks.onTimeRate', 'survey'], 'percent': ['survey', 'tasks.onTimeRate'],
@@ -299,6 +302,11 @@ class IndexGen:
                 self.features.add('depth-%d' % (depth + 1))
             else:
                 children.append(self.leaf(ccode, p))
+        if rng.random() < 0.15:
+            for ch in children:
+                if 'rule' in ch:
+                    ch['allowNA'] = 'true'
+            self.features.add('group-all-allowNA')
         node = {'code': code, 'title': self.title(code), 'max': self.num(mx), 'children': children}
         if rng.random() < 0.15:
             node['notApplicableFor'] = rng.sample(TAG_POOL, rng.randint(1, 2))
@@ -331,7 +339,11 @@ class IndexGen:
             self.features.add('index-decimal-comma')
         scale = rng.choice([F(100)] * 6 + [F(10), F(50), F(1000), F(201, 2)])
         ntop = rng.randint(1, 5)
-        tops = partition(rng, scale, ntop)
+        if rng.random() < 0.06:        # maxes with 5 decimals: leaf points and normalized get rounded
+            tops = partition(rng, scale, ntop, grains=(F(1, 100000),))
+            self.features.add('five-decimal-max')
+        else:
+            tops = partition(rng, scale, ntop)
         crit = []
         for i, mx in enumerate(tops):
             code = ROMAN[i]
@@ -363,6 +375,10 @@ class IndexGen:
         mins = rng.choice([[F(90), F(80), F(70), F(50), F(0)], [F(159, 2), F(50), F(0)],
                            [F(95), F(85), F(65), F(0)], [F(0)], [F(60), F(0)]])
         codes = ['XS', 'T', 'K', 'TB', 'Y'] if len(mins) == 5 else ['C%d' % i for i in range(len(mins))]
+        if rng.random() < 0.1:
+            codes = list(codes)
+            codes[-1] = 'Loại "D", yếu'
+            self.features.add('class-code-needs-quoting')
         titles = ['Xuất sắc', 'Tốt', 'Khá', 'Trung bình', 'Yếu']
         classes = []
         for i, m in enumerate(mins):
@@ -385,8 +401,9 @@ class IndexGen:
 NAMES = ['Sở Nội vụ', 'Sở Văn hóa, Thể thao và Du lịch', 'Ban Quản lý "Khu kinh tế"',
          'UBND xã An Lạc', 'Sở Tư pháp', 'Văn phòng UBND tỉnh', 'Sở Y tế, "cơ sở" 2',
          'UBND phường Đông Hòa', 'Thanh tra tỉnh']
-GROUPS = ['so', 'xa', 'ban', 'huyện', 'so-nganh']
-ODD_CODES = ['so-a', 'SO-B', 'Đ01', 'Z01', 'SO10', 'SO9', 'a1', 'ÀB', 'Ơ2', 'SO-b', 'ZZ', 'so_b']
+GROUPS = ['so', 'xa', 'ban', 'huyện', 'so-nganh', 'Khối "A", B']
+ODD_CODES = ['so-a', 'SO-B', 'Đ01', 'Z01', 'SO10', 'SO9', 'a1', 'ÀB', 'Ơ2', 'SO-b', 'ZZ', 'so_b',
+             'SO,1', 'Q"1']
 
 
 def gen_agencies(rng, features):
@@ -474,11 +491,12 @@ def valid_value(rng, node_or_item, is_item=False):
         if rng.random() < 0.4:
             b = rng.randint(1, 40)
             return '%d/%d' % (rng.randint(0, b + b // 4), b)
-        c = rng.choice([tg, tg * F(6, 5), F(0), F(rng.randint(0, 15000), 100), F(999, 10)])
+        c = rng.choice([tg, tg * F(6, 5), F(0), F(rng.randint(0, 15000), 100), F(999, 10),
+                        F(rng.randint(0, 10 ** 9), 10 ** 7)])
         return fnum(c)
     if t in ('count', 'deduct'):
         per = ref.num(rule['per'])
-        cands = [0, 1, 2, rng.randint(0, 12)]
+        cands = [0, 1, 2, rng.randint(0, 12), rng.choice([0, 40, 100, 12345])]
         if mx is not None:
             cands.append(int(mx / per))
             cands.append(int(mx / per) + 1)
@@ -492,7 +510,8 @@ def valid_value(rng, node_or_item, is_item=False):
             return '%d,0' % n
         return str(n)
     if t == 'percent':
-        return fnum(rng.choice([F(0), F(100), F(rng.randint(0, 10000), 100), F(rng.randint(0, 100000), 1000)]))
+        return fnum(rng.choice([F(0), F(100), F(rng.randint(0, 10000), 100), F(rng.randint(0, 100000), 1000),
+                                F(rng.randint(0, 10 ** 9), 10 ** 7)]))
     if t == 'levels':
         return rng.choice(rule['levels'])['code']
     raise ValueError(t)
@@ -529,6 +548,7 @@ def gen_rows(rng, index, ags, twins, features, evidence_col):
         rows = []
         empty_agency = rng.random() < 0.05
         p_missing = rng.choice([0.0, 0.05, 0.15])
+        p_na = 0.9 if rng.random() < 0.15 else 0.35
         for n, natags in leaves:
             if empty_agency:
                 break
@@ -536,7 +556,7 @@ def gen_rows(rng, index, ags, twins, features, evidence_col):
             if r < p_missing:
                 features.add('missing-row')
                 continue
-            ev = rng.choice(['0', '1', '2', '3', '', '0', '1']) if evidence_col else None
+            ev = rng.choice(['0', '1', '2', '3', '', '0', '1', '2.0', '1,0', '0.0']) if evidence_col else None
             if r < p_missing + 0.03:
                 rows.append(Row(a['code'], n['code'], '', ev))
                 features.add('empty-value')
@@ -546,7 +566,7 @@ def gen_rows(rng, index, ags, twins, features, evidence_col):
             if na_tags and rng.random() < 0.5:
                 v = na_word(rng)
                 features.add('NA-by-tags-input')
-            elif allow and rng.random() < 0.35:
+            elif allow and rng.random() < p_na:
                 v = na_word(rng)
                 features.add('NA-allowNA-input')
             else:
@@ -692,7 +712,7 @@ def inject(rng, kind, index, ags, rows, evidence_col):
         if not cands:
             return False
         r = rng.choice(cands)
-        r.evidence, r.err, r.kind = rng.choice(['-1', 'x', '1.5', 'hai', '1,5']), True, kind
+        r.evidence, r.err, r.kind = rng.choice(['-1', 'x', '1.5', 'hai', '1,5', '0,25', '1e1']), True, kind
         return True
     if kind == 'yesno-bad':
         c = leaves_of(['yesno'])
@@ -717,7 +737,7 @@ def inject(rng, kind, index, ags, rows, evidence_col):
         if not c:
             return False
         n, _ = rng.choice(c)
-        return set_value(a, n['code'], rng.choice(['9\n0', '50\r\n', 'khoảng\n90']))
+        return set_value(a, n['code'], rng.choice(['9\n0', '1\n2', 'khoảng\n90']))
     if kind == 'item-bad':
         if not items:
             return False
@@ -761,29 +781,150 @@ class Case:
     pass
 
 
-def generate_case(seed, force_invalid=None):
+INDEX_KINDS = ['index-dup-code', 'index-group-max', 'index-typo-field', 'index-tiers-order',
+               'index-tier-points', 'index-level-points', 'index-unknown-type', 'index-zero',
+               'index-negative', 'index-rule-on-group', 'index-leaf-no-rule', 'index-cross-code',
+               'index-scale-sum', 'index-classes', 'index-not-number', 'index-number-syntax',
+               'index-allowNA-group']
+AGENCY_KINDS = ['agency-duplicate-code', 'agency-empty-group']
+
+
+def break_index(rng, kind, index):
+    """Mutate `index` in place so that `chiso index check` must refuse it.
+    Returns the node/item code the message must name (None: no particular
+    code), or False when the kind does not fit this index."""
+    tree = [n for n, _ in walk_dicts(index['criteria'])]
+    leaves = [n for n in tree if 'rule' in n]
+    groups = [n for n in tree if 'children' in n]
+    inner = [g for g in groups if g not in index['criteria']]
+    items = list(index.get('bonus') or []) + list(index.get('deductions') or [])
+
+    def typed(*types):
+        return [n for n in leaves if n['rule']['type'] in types]
+    if kind == 'index-dup-code':
+        if len(leaves) < 2:
+            return False
+        a, b = rng.sample(leaves, 2)
+        b['code'] = a['code']
+        return a['code']
+    if kind == 'index-group-max':
+        if not inner:
+            return False
+        g = rng.choice(inner)
+        g['max'] = fmt_num(sum(ref.num(ch['max']) for ch in g['children']) + 1)
+        return g['code']
+    if kind == 'index-typo-field':
+        n = rng.choice(tree)
+        n[rng.choice(['notAplicableFor', 'allowNa', 'evidance'])] = rng.choice([['dvsn'], 'true', 'required'])
+        return n['code']
+    if kind == 'index-tiers-order':
+        c = [n for n in typed('tiers') if len(n['rule']['tiers']) >= 2]
+        if not c:
+            return False
+        n = rng.choice(c)
+        n['rule']['tiers'].reverse()
+        return n['code']
+    if kind == 'index-tier-points':
+        c = typed('tiers')
+        if not c:
+            return False
+        n = rng.choice(c)
+        n['rule']['tiers'][-1]['points'] = fmt_num(ref.num(n['max']) + F(1, 2))
+        return n['code']
+    if kind == 'index-level-points':
+        c = typed('levels')
+        if not c:
+            return False
+        n = rng.choice(c)
+        n['rule']['levels'][-1]['points'] = fmt_num(ref.num(n['max']) + F(1, 100))
+        return n['code']
+    if kind == 'index-unknown-type':
+        n = rng.choice(leaves)
+        n['rule']['type'] = rng.choice(['slider', 'Yesno', 'percentage'])
+        return n['code']
+    if kind == 'index-zero':
+        c = typed('count', 'deduct', 'manual', 'ratio')
+        if not c:
+            return False
+        n = rng.choice(c)
+        key = {'count': 'per', 'deduct': 'per', 'manual': 'step', 'ratio': 'target'}[n['rule']['type']]
+        n['rule'][key] = rng.choice(['0', '0.0', '0,00'])
+        return n['code']
+    if kind == 'index-negative':
+        c = typed('count', 'deduct', 'tiers')
+        if not c:
+            return False
+        n = rng.choice(c)
+        if n['rule']['type'] == 'tiers':
+            n['rule']['tiers'][-1]['min'] = '-5'
+        else:
+            n['rule']['per'] = '-0.5'
+        return n['code']
+    if kind == 'index-rule-on-group':
+        if not groups:
+            return False
+        g = rng.choice(groups)
+        g['rule'] = {'type': 'yesno'}
+        return g['code']
+    if kind == 'index-leaf-no-rule':
+        n = rng.choice(leaves)
+        del n['rule']
+        return n['code']
+    if kind == 'index-cross-code':
+        if not items:
+            return False
+        it = rng.choice(items)
+        it['code'] = rng.choice(tree)['code']
+        return it['code']
+    if kind == 'index-scale-sum':
+        index['scale'] = fmt_num(ref.num(index['scale']) + rng.choice([F(1), F(1, 100)]))
+        return None
+    if kind == 'index-classes':
+        if len(index['classes']) >= 2 and rng.random() < 0.5:
+            index['classes'].reverse()
+        else:
+            index['classes'][-1]['min'] = '5'
+        return None
+    if kind == 'index-not-number':
+        n = rng.choice(leaves)
+        n['max'] = rng.choice(['abc', 'hai', '3 điểm'])
+        return n['code']
+    if kind == 'index-number-syntax':      # YAML floats, but not spec 3.1 numbers
+        n = rng.choice(leaves)
+        n['max'] = rng.choice(['1e1', '+3', '.5', '0x10'])
+        return n['code']
+    if kind == 'index-allowNA-group':
+        if not groups:
+            return False
+        g = rng.choice(groups)
+        g['allowNA'] = 'true'
+        return g['code']
+    raise ValueError(kind)
+
+
+def generate_case(seed, force_mode=None):
+    """force_mode: None (random), 'valid', 'inputs', 'agencies' or 'index'."""
+    import copy
     rng = random.Random(seed)
     c = Case()
     c.seed = seed
     ig = IndexGen(rng)
     index = ig.build()
     features = ig.features
-    yaml_text = dump_yaml(index, rng)
-    back = ref.parse_yaml(yaml_text)
-    if back != index:
-        raise AssertionError('YAML writer/reader mismatch for seed %d' % seed)
-
     ags, twins = gen_agencies(rng, features)
-    ag_text, _ = write_csv(rng, ['code', 'name', 'group', 'tags'],
-                           [[a['code'], a['name'], a['group'], a['tags']] for a in ags],
-                           crlf=rng.random() < 0.2, bom=rng.random() < 0.15, quote_prob=0.05)
     evidence_col = rng.random() < 0.9
     if not evidence_col:
         features.add('no-evidence-column')
     rows = gen_rows(rng, index, ags, twins, features, evidence_col)
-    invalid = force_invalid if force_invalid is not None else rng.random() < 0.35
+
+    r = rng.random()
+    mode = force_mode or ('valid' if r < 0.58 else 'inputs' if r < 0.88 else
+                          'agencies' if r < 0.94 else 'index')
     c.kinds = []
-    if invalid:
+    c.expect = []            # [(file, line or None, code or None)]
+    written_index = index
+    written_ags = ags
+    if mode == 'inputs':
         want = rng.choice([1, 1, 2, 3, 4])
         tries = 0
         while len(c.kinds) < want and tries < 60:
@@ -792,7 +933,49 @@ def generate_case(seed, force_invalid=None):
             if inject(rng, k, index, ags, rows, evidence_col):
                 c.kinds.append(k)
         if not c.kinds:
-            invalid = False
+            mode = 'valid'
+    elif mode == 'index':
+        written_index = copy.deepcopy(index)
+        while not c.kinds:
+            k = rng.choice(INDEX_KINDS)
+            code = break_index(rng, k, written_index)
+            if code is not False:
+                c.kinds.append(k)
+                c.expect.append(('index.yaml', None, code))
+    elif mode == 'agencies':
+        written_ags = [dict(a) for a in ags]
+        bad = set()
+        for _ in range(rng.choice([1, 1, 2])):
+            k = rng.choice(AGENCY_KINDS)
+            if k == 'agency-duplicate-code':
+                j = rng.randrange(len(written_ags))
+                dup = dict(written_ags[j], name='Bản sao, "trùng mã"')
+                pos = rng.randint(j + 1, len(written_ags))
+                written_ags.insert(pos, dup)
+                bad = set(b + 1 if b >= pos else b for b in bad)
+                bad.add(pos)
+            else:
+                j = rng.choice([i for i in range(len(written_ags)) if i not in bad] or [0])
+                written_ags[j] = dict(written_ags[j], group='')
+                bad.add(j)
+            c.kinds.append(k)
+        c.bad_agency_rows = bad
+    c.mode = mode
+    c.valid = mode == 'valid'
+
+    yaml_text = dump_yaml(written_index, rng)
+    if rng.random() < INDEX_BOM_PROB:
+        yaml_text = '\ufeff' + yaml_text       # YAML allows a BOM at the start of a stream
+        features.add('index-bom')
+    back = ref.parse_yaml(yaml_text)
+    if back != written_index:
+        raise AssertionError('YAML writer/reader mismatch for seed %d' % seed)
+    ag_text, ag_starts = write_csv(rng, ['code', 'name', 'group', 'tags'],
+                                   [[a['code'], a['name'], a['group'], a['tags']] for a in written_ags],
+                                   crlf=rng.random() < 0.2, bom=rng.random() < 0.15, quote_prob=0.05)
+    if mode == 'agencies':
+        for j in sorted(c.bad_agency_rows):
+            c.expect.append(('agencies.csv', ag_starts[j], None))
     crlf, bom = rng.random() < 0.25, rng.random() < 0.2
     if crlf:
         features.add('crlf')
@@ -805,30 +988,34 @@ def generate_case(seed, force_invalid=None):
 
     # self-checks: what we wrote reads back the same
     agencies_back = ref.read_agencies(ag_text)
-    assert agencies_back == [dict((k, a[k]) for k in ('code', 'name', 'group', 'tags')) for a in ags], seed
+    assert agencies_back == [dict((k, a[k]) for k in ('code', 'name', 'group', 'tags'))
+                             for a in written_ags], seed
     rows_back = ref.read_inputs(in_text)
     assert [ln for ln, _ in rows_back] == starts, seed
     for (ln, d), r in zip(rows_back, rows):
         assert (d['agency'], d['criterion'], d['value'], d['evidence']) == \
             (r.agency, r.criterion, r.value, r.evidence), seed
 
-    res = ref.score(index, agencies_back, rows_back, 'inputs.csv')
-    c.valid = not invalid
-    c.index, c.agencies, c.rows = index, ags, rows
-    if invalid:
-        c.expected_lines = sorted(set(s for s, r in zip(starts, rows) if r.err))
+    res = ref.score(index, agencies_back if mode != 'agencies' else ags, rows_back, 'inputs.csv')
+    c.index, c.agencies, c.rows = written_index, written_ags, rows
+    c.expected_stdout = ''
+    c.warnings = []
+    if mode == 'inputs':
+        lines = sorted(set(s for s, r in zip(starts, rows) if r.err))
         got = sorted(set(ln for ln, _ in res.errors))
-        if res.ok or got != c.expected_lines:
+        if res.ok or got != lines:
             raise AssertionError('seed %d: reference finds error lines %s, generator injected %s (%s)'
-                                 % (seed, got, c.expected_lines, c.kinds))
-        c.expected_stdout = ''
-        features.update('invalid-' + k for k in c.kinds)
+                                 % (seed, got, lines, c.kinds))
+        c.expect = [('inputs.csv', ln, None) for ln in lines]
     else:
         if not res.ok:
-            raise AssertionError('seed %d: reference rejects a valid case: %s' % (seed, res.errors[:3]))
-        c.expected_stdout = res.stdout
-        c.expected_lines = []
-        c.warnings = res.warnings
+            raise AssertionError('seed %d: reference rejects valid inputs: %s' % (seed, res.errors[:3]))
+        if mode == 'valid':
+            c.expected_stdout = res.stdout
+            c.warnings = res.warnings
+    if mode != 'valid':
+        features.update('invalid-' + k for k in c.kinds)
+    c.expected_lines = [ln for f, ln, _ in c.expect if f == 'inputs.csv']
     c.features = sorted(features)
     c.files = {'index.yaml': yaml_text.encode('utf-8'),
                'agencies.csv': ag_text.encode('utf-8'),
@@ -846,11 +1033,12 @@ def write_case(c, d):
             fh.write(c.expected_stdout)
     else:
         with open(os.path.join(d, 'expected-errors.txt'), 'w', encoding='utf-8') as fh:
-            fh.write('# kinds: %s\n' % ', '.join(c.kinds))
-            for ln in c.expected_lines:
-                fh.write('inputs.csv:%d:\n' % ln)
+            fh.write('# exit status 1, nothing on stdout; kinds: %s\n' % ', '.join(c.kinds))
+            for f, ln, code in c.expect:
+                fh.write('%s:%s:%s\n' % (f, ln if ln is not None else '<any line>',
+                                         ' (naming %s)' % code if code else ''))
     with open(os.path.join(d, 'case.txt'), 'w', encoding='utf-8') as fh:
-        fh.write('seed: %d\nvalid: %s\nfeatures: %s\n' % (c.seed, c.valid, ' '.join(c.features)))
+        fh.write('seed: %d\nmode: %s\nfeatures: %s\n' % (c.seed, c.mode, ' '.join(c.features)))
 
 
 def main(argv):
@@ -858,12 +1046,12 @@ def main(argv):
     ap = argparse.ArgumentParser()
     ap.add_argument('--seed', type=int, required=True)
     ap.add_argument('--out', default=None)
-    ap.add_argument('--invalid', choices=['yes', 'no'], default=None)
+    ap.add_argument('--mode', choices=['valid', 'inputs', 'agencies', 'index'], default=None)
     a = ap.parse_args(argv)
-    c = generate_case(a.seed, None if a.invalid is None else a.invalid == 'yes')
+    c = generate_case(a.seed, a.mode)
     out = a.out or 'case-%d' % a.seed
     write_case(c, out)
-    print('%s: %s case, features: %s' % (out, 'valid' if c.valid else 'invalid (%s)' % ', '.join(c.kinds),
+    print('%s: %s case, features: %s' % (out, 'valid' if c.valid else 'invalid %s (%s)' % (c.mode, ', '.join(c.kinds)),
                                          ' '.join(c.features)))
 
 

@@ -320,7 +320,33 @@ def parse_yaml(text):
     if text.startswith('\ufeff'):
         text = text[1:]
     lines = []
-    for raw in text.replace('\r\n', '\n').split('\n'):
+    raw_lines = text.replace('\r\n', '\n').split('\n')
+    # block scalars (`key: |` / `key: >`) become one double-quoted line
+    folded = []
+    j = 0
+    while j < len(raw_lines):
+        raw = raw_lines[j]
+        m = re.match(r'^(\s*(?:- )?[^#]*?:)\s+([|>])([+-]?)\s*(#.*)?$', raw)
+        if not m:
+            folded.append(raw)
+            j += 1
+            continue
+        key_ind = len(raw) - len(raw.lstrip(' '))
+        body, j = [], j + 1
+        while j < len(raw_lines) and (not raw_lines[j].strip() or
+                                      len(raw_lines[j]) - len(raw_lines[j].lstrip(' ')) > key_ind):
+            body.append(raw_lines[j])
+            j += 1
+        while body and not body[-1].strip():
+            body.pop()
+        ind = min((len(x) - len(x.lstrip(' ')) for x in body if x.strip()), default=0)
+        body = [x[ind:] for x in body]
+        val = ('\n' if m.group(2) == '|' else ' ').join(body)
+        if m.group(3) != '-':
+            val += '\n'
+        esc = val.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\n')
+        folded.append('%s "%s"' % (m.group(1), esc))
+    for raw in folded:
         body = _strip_comment(raw)
         if not body.strip() or body.strip() in ('---',):
             continue
@@ -590,8 +616,9 @@ def score(index, agencies, rows, inputs_name='inputs.csv'):
             seen[key] = line
         ev = 0
         if ev_s is not None and ev_s != '':
-            if re.match(r'^[0-9]+$', ev_s):
-                ev = int(ev_s)
+            x = parse_num(ev_s)        # a count: whole number, `2` or `2.0` (spec 3.1)
+            if x is not None and x >= 0 and x.denominator == 1:
+                ev = int(x)
             else:
                 errs.append('bad evidence count %r' % ev_s)
         parsed = None
@@ -657,7 +684,7 @@ def score(index, agencies, rows, inputs_name='inputs.csv'):
                 raw += r[0]
                 amax += r[1]
         if policy == 'none':
-            normalized = raw
+            normalized = r4(raw)        # spec 3.1: `normalized` is rounded to 4 places
         else:
             normalized = r4(raw * scale / amax) if amax != 0 else Fraction(0)
 

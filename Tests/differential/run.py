@@ -9,9 +9,11 @@ CASESEED --out DIR` regenerates it, and `run.py --only CASESEED` reruns it.
 Valid case   : exit status 0 and standard output byte-for-byte equal to the
                reference's CSV.
 Invalid case : exit status 1, empty standard output, and every expected
-               `inputs.csv:LINE:` prefix at the start of some standard-error
-               line; an error reported on a line that holds no error
-               (`inputs.csv:N:` for another N) is a failure too.
+               `inputs.csv:LINE:` (bad inputs) or `agencies.csv:LINE:` (bad
+               agency list) prefix at the start of some standard-error line;
+               an error reported on a line that holds no error is a failure
+               too.  For a broken index: some `index.yaml:LINE:` line naming
+               the broken node's code.
 With --check-warnings a valid case must also print exactly the reference's
 `inputs.csv: agency X: no input for C` warnings (any order).
 
@@ -35,7 +37,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import generate  # noqa: E402
 
-LINE_RE = re.compile(r'^inputs\.csv:(\d+):')
+FILE_LINE_RE = re.compile(r'^(inputs\.csv|agencies\.csv|index\.yaml):(\d+):')
 
 
 def run_case(case_seed, chiso, check_warnings):
@@ -75,22 +77,39 @@ def run_case(case_seed, chiso, check_warnings):
                 problems.append('exit status %s, expected 1' % rc)
             if out:
                 problems.append('stdout not empty')
-            reported = set()
-            for line in err_s.splitlines():
-                m = LINE_RE.match(line)
+            lines = err_s.splitlines()
+            reported = {}
+            for line in lines:
+                m = FILE_LINE_RE.match(line)
                 if m:
-                    reported.add(int(m.group(1)))
-            missing = [ln for ln in c.expected_lines if ln not in reported]
-            extra = sorted(reported - set(c.expected_lines))
+                    reported.setdefault(m.group(1), set()).add(int(m.group(2)))
+            missing = []
+            for f, ln, code in c.expect:
+                if ln is not None:
+                    if ln not in reported.get(f, ()):
+                        missing.append('%s:%d' % (f, ln))
+                else:
+                    pat = re.compile(r'^%s:\d+:' % re.escape(f))
+                    cre = re.compile(r'(?<![\w.])%s(?![\w.])' % re.escape(code)) if code else None
+                    if not any(pat.match(l) and (cre is None or cre.search(l)) for l in lines):
+                        missing.append('%s:<line>: naming %s' % (f, code) if code else '%s:<line>:' % f)
             if missing:
-                problems.append('expected error lines not reported: %s' % missing)
-            if extra:
-                problems.append('errors reported on lines with no error: %s' % extra)
+                problems.append('expected errors not reported: [%s]' % ', '.join(missing))
+            # an error on a line of inputs.csv / agencies.csv that holds none
+            for f in ('inputs.csv', 'agencies.csv'):
+                exp = set(ln for ff, ln, _ in c.expect if ff == f and ln is not None)
+                if c.mode == 'index' or (f == 'inputs.csv' and c.mode == 'agencies'):
+                    continue   # may or may not be checked once the index/list is broken
+                extra = sorted(reported.get(f, set()) - exp)
+                if extra:
+                    problems.append('errors reported on %s lines with no error: %s' % (f, extra))
             if problems:
-                detail = 'injected: %s\nexpected lines: %s\n--- chiso stderr ---\n%s' % (
-                    ', '.join(c.kinds), c.expected_lines,
-                    '\n'.join(l for l in err_s.splitlines() if not l.startswith('inputs.csv: agency'))[:3000])
-        return dict(seed=case_seed, valid=c.valid, kinds=c.kinds, features=c.features,
+                detail = 'mode %s, injected: %s\nexpected: %s\n--- chiso stderr ---\n%s' % (
+                    c.mode, ', '.join(c.kinds),
+                    ', '.join('%s:%s:%s' % (f, ln if ln else '*', ' ' + code if code else '')
+                              for f, ln, code in c.expect),
+                    '\n'.join(l for l in lines if not l.startswith('inputs.csv: agency'))[:3000])
+        return dict(seed=case_seed, valid=c.valid, mode=c.mode, kinds=c.kinds, features=c.features,
                     problems=problems, detail=detail, dir=d, stdout=out, stderr=err)
     except BaseException:
         shutil.rmtree(d, ignore_errors=True)
@@ -107,11 +126,35 @@ def main(argv):
     ap.add_argument('--show', type=int, default=5, help='failures shown in full')
     ap.add_argument('--only', type=int, action='append', help='run just this case seed (repeatable)')
     ap.add_argument('--check-warnings', action='store_true')
+    ap.add_argument('--examples', default=os.path.normpath(os.path.join(HERE, '..', '..', '..', 'shared', 'spec', 'examples')),
+                    help='spec examples the reference must reproduce first (skipped when absent)')
+    ap.add_argument('--no-index-bom', action='store_true',
+                    help='never start index.yaml with a UTF-8 BOM (chiso refuses one)')
     a = ap.parse_args(argv)
+    if a.no_index_bom:
+        generate.INDEX_BOM_PROB = 0.0
     chiso = os.path.abspath(a.chiso)
     if not os.access(chiso, os.X_OK):
         print('chiso binary not found: %s' % chiso)
         return 2
+    # self-test: the reference must reproduce the spec's worked examples byte for byte
+    ex_dir = a.examples
+    if ex_dir and os.path.isdir(ex_dir):
+        import reference
+        done = []
+        for name in sorted(os.listdir(ex_dir)):
+            d = os.path.join(ex_dir, name)
+            exp = os.path.join(d, 'expected.csv')
+            if not os.path.isfile(exp):
+                continue
+            res = reference.score_files(os.path.join(d, 'index.yaml'), os.path.join(d, 'agencies.csv'),
+                                        os.path.join(d, 'inputs.csv'), 'inputs.csv')
+            with open(exp, encoding='utf-8', newline='') as fh:
+                if not res.ok or res.stdout != fh.read():
+                    print('reference.py does not reproduce %s: fix the reference first' % exp)
+                    return 2
+            done.append(name)
+        print('reference reproduces the spec examples: %s' % (', '.join(done) or 'none found'))
     seeds = a.only or [a.seed * 100000 + i for i in range(a.cases)]
     if os.path.isdir(a.keep):
         shutil.rmtree(a.keep)
@@ -137,7 +180,7 @@ def main(argv):
     for r in failed[:a.show]:
         print('=' * 72)
         print('FAIL case seed %d (%s%s) kept in %s' % (
-            r['seed'], 'valid' if r['valid'] else 'invalid',
+            r['seed'], r['mode'] if r['valid'] else 'invalid ' + r['mode'],
             ': ' + ', '.join(r['kinds']) if r['kinds'] else '', r['kept']))
         print('  features: %s' % ' '.join(r['features']))
         for p in r['problems']:
@@ -155,8 +198,11 @@ def main(argv):
         print('-' * 72)
         print('failure kinds: ' + '; '.join('%s x%d' % kv for kv in sorted(tally.items())))
         print('failing seeds: ' + ' '.join(str(r['seed']) for r in failed))
-    nvalid = sum(1 for r in results if r['valid'])
-    print('(%d valid, %d invalid cases; %.1fs)' % (nvalid, len(results) - nvalid, time.time() - t0))
+    modes = {}
+    for r in results:
+        modes[r['mode']] = modes.get(r['mode'], 0) + 1
+    print('(cases by mode: %s; %.1fs)' % (', '.join('%s %d' % kv for kv in sorted(modes.items())),
+                                          time.time() - t0))
     print('%d passed, %d failed' % (len(results) - len(failed), len(failed)))
     return 1 if failed else 0
 

@@ -9,7 +9,9 @@ public struct IndexProblems: Error, Sendable {
 /// Reads an index from YAML and validates it (spec §1): every problem in the
 /// file is reported with its line, not just the first.
 public enum IndexReader {
-    public static func read(yaml: String) throws(IndexProblems) -> Index {
+    public static func read(yaml text: String) throws(IndexProblems) -> Index {
+        // A UTF-8 byte-order mark (as Windows editors write) is not part of the document.
+        let yaml = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)

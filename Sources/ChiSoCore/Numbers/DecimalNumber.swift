@@ -71,7 +71,7 @@ public struct DecimalNumber: Sendable {
     }
 
     /// The significand re-expressed at a larger scale.
-    func significand(atScale target: Int) -> Int128 {
+    public func significand(atScale target: Int) -> Int128 {
         target == scale ? significand : significand * DecimalNumber.powerOfTen(target - scale)
     }
 }

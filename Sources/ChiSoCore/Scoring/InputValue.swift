@@ -132,15 +132,22 @@ public enum InputReading {
             vietnamese: "phải là có hoặc không (có/không, đạt/không đạt, yes/no, true/false, 1/0), không phải \"\(text)\""))
     }
 
+    /// The largest count taken (beyond it, products could leave exact arithmetic's range).
+    public static let maxCount = 1_000_000_000
+
     static func count(_ text: String) -> Result<Int, InputProblem> {
         decimal(text).flatMap { value in
             if value.isNegative {
                 return .failure(InputProblem(english: "a count cannot be negative (\(text))",
                                              vietnamese: "số lượng không được âm (\(text))"))
             }
-            guard let whole = value.intValue, whole <= 1_000_000_000 else {
+            guard let whole = value.intValue else {
                 return .failure(InputProblem(english: "a count must be a whole number (\(text))",
                                              vietnamese: "số lượng phải là số nguyên (\(text))"))
+            }
+            guard whole <= maxCount else {
+                return .failure(InputProblem(english: "a count above \(maxCount) is not plausible (\(text))",
+                                             vietnamese: "số lượng lớn hơn \(maxCount) là không hợp lý (\(text))"))
             }
             return .success(whole)
         }

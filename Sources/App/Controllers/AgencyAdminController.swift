@@ -1,0 +1,165 @@
+import ChiSoCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Admin pages for agencies: list, add, edit, import from the spec's CSV.
+enum AgencyAdminController {
+    struct AgencyForm: Content {
+        var code: String?
+        var name: String?
+        var group: String?
+        var tags: String?
+    }
+
+    static func list(_ request: Request) async throws -> Response {
+        try request.authorize(.manageAgencies)
+        let agencies = try await AgencyModel.query(on: request.db).sort(\.$group).sort(\.$code).all()
+        return request.page { AgencyPages.list($0, agencies: agencies, importProblems: []) }
+    }
+
+    static func newForm(_ request: Request) async throws -> Response {
+        try request.authorize(.manageAgencies)
+        return request.page { AgencyPages.editor($0, id: nil, values: AgencyForm(), errors: [:]) }
+    }
+
+    static func editForm(_ request: Request) async throws -> Response {
+        try request.authorize(.manageAgencies)
+        let agency = try await find(request)
+        return request.page {
+            AgencyPages.editor($0, id: agency.id, values: AgencyForm(code: agency.code, name: agency.name, group: agency.group,
+                                                                  tags: agency.tagList.joined(separator: "; ")), errors: [:])
+        }
+    }
+
+    static func create(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        try request.authorize(.manageAgencies)
+        let form = try request.content.decode(AgencyForm.self)
+        let errors = try await validate(form, existing: nil, on: request)
+        guard errors.isEmpty else {
+            return request.page(status: .unprocessableEntity) { AgencyPages.editor($0, id: nil, values: form, errors: errors) }
+        }
+        let agency = AgencyModel(code: clean(form.code), name: clean(form.name), group: clean(form.group), tags: tags(form.tags))
+        let origin = request.auditOrigin
+        try await request.write { db in
+            try await agency.create(on: db)
+            try await Audit.record(on: db, origin, action: "agency.create", targetType: "agency", target: agency.code,
+                                   after: fields(agency))
+        }
+        return request.redirect(to: "/admin/agencies", notice: T.created.rawValue)
+    }
+
+    static func update(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        try request.authorize(.manageAgencies)
+        let agency = try await find(request)
+        let form = try request.content.decode(AgencyForm.self)
+        let errors = try await validate(form, existing: agency.id, on: request)
+        guard errors.isEmpty else {
+            return request.page(status: .unprocessableEntity) { AgencyPages.editor($0, id: agency.id, values: form, errors: errors) }
+        }
+        let before = fields(agency)
+        agency.code = clean(form.code)
+        agency.name = clean(form.name)
+        agency.group = clean(form.group)
+        agency.tags = tags(form.tags).joined(separator: ";")
+        let change = Audit.difference(before, fields(agency))
+        let origin = request.auditOrigin
+        try await request.write { [agency] db in
+            try await agency.update(on: db)
+            if !change.after.isEmpty {
+                try await Audit.record(on: db, origin, action: "agency.update", targetType: "agency", target: agency.code,
+                                       before: change.before, after: change.after)
+            }
+        }
+        return request.redirect(to: "/admin/agencies", notice: T.updated.rawValue)
+    }
+
+    struct ImportForm: Content {
+        var file: File?
+    }
+
+    /// The agency CSV of spec §2: every bad row reported with its line, and
+    /// nothing changed unless the whole file is good.
+    static func importCSV(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        try request.authorize(.manageAgencies)
+        let t = Catalogue(language: request.language)
+        let form = try request.content.decode(ImportForm.self)
+        let bytes = form.file.map { Array($0.data.readableBytesView) } ?? []
+        let listed: [Agency]
+        do {
+            listed = try AgencyListReader.read(bytes)
+        } catch {
+            let name = form.file?.filename.isEmpty == false ? form.file!.filename : "agencies.csv"
+            let problems = error.problems.map { $0.formatted(file: name, language: request.language) }
+            let agencies = try await AgencyModel.query(on: request.db).sort(\.$group).sort(\.$code).all()
+            return request.page(status: .unprocessableEntity) { AgencyPages.list($0, agencies: agencies, importProblems: problems) }
+        }
+        let origin = request.auditOrigin
+        let (created, updated) = try await request.write { db in
+            var created = 0, updated = 0
+            let existing = try await AgencyModel.query(on: db).all()
+            let byCode = Dictionary(existing.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            for agency in listed {
+                if let model = byCode[agency.code] {
+                    let before = fields(model)
+                    model.name = agency.name
+                    model.group = agency.group
+                    model.tags = agency.tags.joined(separator: ";")
+                    let change = Audit.difference(before, fields(model))
+                    guard !change.after.isEmpty else { continue }
+                    try await model.update(on: db)
+                    try await Audit.record(on: db, origin, action: "agency.update", targetType: "agency", target: agency.code,
+                                           before: change.before, after: change.after)
+                    updated += 1
+                } else {
+                    let model = AgencyModel(code: agency.code, name: agency.name, group: agency.group, tags: agency.tags)
+                    try await model.create(on: db)
+                    try await Audit.record(on: db, origin, action: "agency.create", targetType: "agency", target: agency.code,
+                                           after: fields(model))
+                    created += 1
+                }
+            }
+            return (created, updated)
+        }
+        return request.redirect(to: "/admin/agencies",
+                                notice: t.format(.importedAgencies, String(listed.count), String(created), String(updated)))
+    }
+
+    // MARK: Helpers
+
+    static func find(_ request: Request) async throws -> AgencyModel {
+        guard let id = request.parameters.get("agencyID", as: UUID.self),
+              let agency = try await AgencyModel.find(id, on: request.db) else { throw Abort(.notFound) }
+        return agency
+    }
+
+    static func clean(_ text: String?) -> String { (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    static func tags(_ text: String?) -> [String] {
+        (text ?? "").split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func fields(_ agency: AgencyModel) -> [String: String] {
+        ["code": agency.code, "name": agency.name, "group": agency.group, "tags": agency.tags]
+    }
+
+    /// Field name → message.
+    static func validate(_ form: AgencyForm, existing: UUID?, on request: Request) async throws -> [String: String] {
+        let t = Catalogue(language: request.language)
+        var errors: [String: String] = [:]
+        let code = clean(form.code)
+        if code.isEmpty {
+            errors["code"] = t(.required)
+        } else if !code.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" || $0 == "." }) {
+            errors["code"] = t(.invalid)
+        } else if let other = try await AgencyModel.query(on: request.db).filter(\.$code == code).first(), other.id != existing {
+            errors["code"] = request.language == .vietnamese ? "Mã \(code) đã được dùng cho \(other.name)." : "Code \(code) is already used by \(other.name)."
+        }
+        if clean(form.name).isEmpty { errors["name"] = t(.required) }
+        if clean(form.group).isEmpty { errors["group"] = t(.required) }
+        return errors
+    }
+}

@@ -1,0 +1,24 @@
+import ChiSoCore
+import Fluent
+import Foundation
+import Vapor
+
+/// The first page after login: who I am, the periods and their deadlines,
+/// and my agency's assessments.
+enum HomeController {
+    static func home(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.viewHome)
+        let periods = try await PeriodModel.query(on: request.db).sort(\.$year, .descending).sort(\.$createdAt, .descending).all()
+        let assessments = try await AssessmentModel.query(on: request.db)
+            .filter(\.$agency.$id == user.agencyID).with(\.$period).all()
+        let model = HomePage.Model(
+            now: Date(), periods: periods.filter { $0.status != .draft || user.roles.contains(.organizer) },
+            ownAssessments: assessments.compactMap { assessment in
+                guard let state = AssessmentState(rawValue: assessment.state), let id = assessment.id else { return nil }
+                return HomePage.AssessmentRow(id: id, period: assessment.period.name, state: state,
+                                              finalScore: assessment.finalScore.flatMap { DecimalNumber($0) },
+                                              classCode: assessment.classCode)
+            })
+        return request.page { HomePage.view($0, model: model) }
+    }
+}

@@ -1,0 +1,195 @@
+import ChiSoCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Periods: create, assign an index to each group, open (which creates
+/// every agency's assessment and freezes the indexes it uses).
+enum PeriodController {
+    struct PeriodForm: Content {
+        var name: String?
+        var kind: String?
+        var year: String?
+        var number: String?
+        var selfDeadline: String?
+        var appraisalDeadline: String?
+        var explanationDeadline: String?
+    }
+
+    static func list(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.viewPeriods)
+        let periods = try await PeriodModel.query(on: request.db).sort(\.$year, .descending).sort(\.$createdAt, .descending).all()
+        let canManage = (try? Policy.decide(user.actor, .managePeriods).get()) != nil
+        return request.page { PeriodPages.list($0, periods: periods, canManage: canManage) }
+    }
+
+    static func newForm(_ request: Request) async throws -> Response {
+        try request.authorize(.managePeriods)
+        let year = Formats.calendar.component(.year, from: Date())
+        return request.page { PeriodPages.editor($0, values: PeriodForm(kind: "year", year: String(year)), errors: [:]) }
+    }
+
+    static func create(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        try request.authorize(.managePeriods)
+        let form = try request.content.decode(PeriodForm.self)
+        let (period, errors) = validate(form, language: request.language)
+        guard let period, errors.isEmpty else {
+            return request.page(status: .unprocessableEntity) { PeriodPages.editor($0, values: form, errors: errors) }
+        }
+        let origin = request.auditOrigin
+        try await request.write { db in
+            try await period.create(on: db)
+            try await Audit.record(on: db, origin, action: "period.create", targetType: "period", target: period.name,
+                                   after: fields(period))
+        }
+        return request.redirect(to: "/periods/\(period.id!)", notice: T.created.rawValue)
+    }
+
+    static func show(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.viewPeriods)
+        let period = try await find(request)
+        let assignments = try await PeriodIndexModel.query(on: request.db).filter(\.$period.$id == period.requireID())
+            .with(\.$indexVersion).all()
+        let groups = try await AgencyModel.query(on: request.db).unique().all(\.$group).sorted()
+        let versions = try await IndexVersionModel.query(on: request.db).sort(\.$code).sort(\.$version, .descending).all()
+        let assessments = try await AssessmentModel.query(on: request.db).filter(\.$period.$id == period.requireID())
+            .with(\.$agency).all()
+            .sorted { ($0.agency.group, $0.agency.code) < ($1.agency.group, $1.agency.code) }
+        let canManage = (try? Policy.decide(user.actor, .managePeriods).get()) != nil
+        return request.page {
+            PeriodPages.show($0, period: period, assignments: assignments, groups: groups, versions: versions,
+                             assessments: assessments, canManage: canManage)
+        }
+    }
+
+    struct AssignForm: Content {
+        var group: String?
+        var indexVersionID: UUID?
+    }
+
+    static func assignIndex(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        try request.authorize(.managePeriods)
+        let period = try await find(request)
+        let vi = request.language == .vietnamese
+        guard period.status == .draft else {
+            throw Abort(.conflict, reason: vi ? "Kỳ đánh giá đã mở: không đổi bộ chỉ số được nữa." : "The period is open: its indexes can no longer change.")
+        }
+        let form = try request.content.decode(AssignForm.self)
+        let group = (form.group ?? "").trimmingCharacters(in: .whitespaces)
+        guard !group.isEmpty, let versionID = form.indexVersionID,
+              let version = try await IndexVersionModel.find(versionID, on: request.db) else {
+            throw Abort(.badRequest, reason: Catalogue(language: request.language)(.invalid))
+        }
+        let periodID = try period.requireID()
+        let origin = request.auditOrigin
+        try await request.write { db in
+            let existing = try await PeriodIndexModel.query(on: db).filter(\.$period.$id == periodID).filter(\.$group == group)
+                .with(\.$indexVersion).first()
+            let before = existing.map { ["index": "\($0.indexVersion.code) v\($0.indexVersion.version)"] }
+            if let existing {
+                existing.$indexVersion.id = versionID
+                try await existing.update(on: db)
+            } else {
+                try await PeriodIndexModel(periodID: periodID, group: group, indexVersionID: versionID).create(on: db)
+            }
+            try await Audit.record(on: db, origin, action: "period.assign_index", targetType: "period", target: "\(period.name) / \(group)",
+                                   before: before, after: ["index": "\(version.code) v\(version.version)"])
+        }
+        return request.redirect(to: "/periods/\(periodID)", notice: T.saved.rawValue)
+    }
+
+    /// Opens the period: an assessment for every agency whose group has an
+    /// index; the indexes used are frozen from now on.
+    static func open(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        try request.authorize(.managePeriods)
+        let period = try await find(request)
+        let vi = request.language == .vietnamese
+        guard period.status == .draft else {
+            throw Abort(.conflict, reason: vi ? "Kỳ đánh giá này đã mở." : "This period is already open.")
+        }
+        let periodID = try period.requireID()
+        let assignments = try await PeriodIndexModel.query(on: request.db).filter(\.$period.$id == periodID).all()
+        guard !assignments.isEmpty else {
+            throw Abort(.conflict, reason: vi ? "Chưa chọn bộ chỉ số cho khối nào." : "No group has an index yet.")
+        }
+        let origin = request.auditOrigin
+        try await request.write { db in
+            try await openPeriod(period, assignments: assignments, on: db, origin: origin)
+        }
+        return request.redirect(to: "/periods/\(periodID)", notice: T.saved.rawValue)
+    }
+
+    /// Shared with the demo loader.
+    static func openPeriod(_ period: PeriodModel, assignments: [PeriodIndexModel], on db: any Database, origin: Audit.Origin,
+                           now: Date = Date()) async throws {
+        let periodID = try period.requireID()
+        let byGroup = Dictionary(assignments.map { ($0.group, $0.$indexVersion.id) }, uniquingKeysWith: { first, _ in first })
+        var created = 0
+        for agency in try await AgencyModel.query(on: db).all() {
+            guard let versionID = byGroup[agency.group] else { continue }
+            try await AssessmentModel(periodID: periodID, agencyID: agency.requireID(), indexVersionID: versionID,
+                                      state: AssessmentState.draft.rawValue).create(on: db)
+            created += 1
+        }
+        try await IndexVersionModel.query(on: db).filter(\.$id ~~ Array(byGroup.values)).filter(\.$frozenAt == nil)
+            .set(\.$frozenAt, to: now).update()
+        period.status = .open
+        try await period.update(on: db)
+        try await Audit.record(on: db, origin, action: "period.open", targetType: "period", target: period.name,
+                               before: ["status": "draft"], after: ["status": "open", "assessments": String(created)], at: now)
+    }
+
+    // MARK: Helpers
+
+    static func find(_ request: Request) async throws -> PeriodModel {
+        guard let id = request.parameters.get("periodID", as: UUID.self),
+              let period = try await PeriodModel.find(id, on: request.db) else { throw Abort(.notFound) }
+        return period
+    }
+
+    static func fields(_ period: PeriodModel) -> [String: String] {
+        ["name": period.name, "kind": period.kind.rawValue, "year": String(period.year), "number": period.number.map(String.init) ?? "",
+         "status": period.status.rawValue, "self_assessment_deadline": Formats.date(period.selfAssessmentDeadline),
+         "appraisal_deadline": Formats.date(period.appraisalDeadline), "explanation_deadline": Formats.date(period.explanationDeadline)]
+    }
+
+    static func validate(_ form: PeriodForm, language: Lang) -> (PeriodModel?, [String: String]) {
+        let t = Catalogue(language: language)
+        let vi = language == .vietnamese
+        var errors: [String: String] = [:]
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+        if name.isEmpty { errors["name"] = t(.required) }
+        let kind = PeriodModel.Kind(rawValue: form.kind ?? "")
+        if kind == nil { errors["kind"] = t(.invalid) }
+        let year = Int((form.year ?? "").trimmingCharacters(in: .whitespaces))
+        if year == nil || !(2000...2100).contains(year!) { errors["year"] = t(.invalid) }
+        var number: Int?
+        if let kind, kind != .year {
+            number = Int((form.number ?? "").trimmingCharacters(in: .whitespaces))
+            let range = kind == .quarter ? 1...4 : 1...12
+            if number == nil || !range.contains(number!) {
+                errors["number"] = vi ? "Nhập quý 1–4 hoặc tháng 1–12." : "Enter quarter 1–4 or month 1–12."
+            }
+        }
+        func date(_ key: String, _ text: String?) -> Date? {
+            guard let text, !text.isEmpty else { errors[key] = t(.required); return nil }
+            guard let date = Formats.parseDeadline(text) else { errors[key] = t(.invalid); return nil }
+            return date
+        }
+        let selfDeadline = date("selfDeadline", form.selfDeadline)
+        let appraisal = date("appraisalDeadline", form.appraisalDeadline)
+        let explanation = date("explanationDeadline", form.explanationDeadline)
+        if let selfDeadline, let appraisal, appraisal < selfDeadline {
+            errors["appraisalDeadline"] = vi ? "Hạn thẩm định phải sau hạn tự đánh giá." : "The appraisal deadline must follow the self-assessment deadline."
+        }
+        if let appraisal, let explanation, explanation < appraisal {
+            errors["explanationDeadline"] = vi ? "Hạn giải trình phải sau hạn thẩm định." : "The explanation deadline must follow the appraisal deadline."
+        }
+        guard errors.isEmpty, let kind, let year, let selfDeadline, let appraisal, let explanation else { return (nil, errors) }
+        return (PeriodModel(name: name, kind: kind, year: year, number: number, status: .draft, selfAssessmentDeadline: selfDeadline,
+                            appraisalDeadline: appraisal, explanationDeadline: explanation), [:])
+    }
+}

@@ -1,0 +1,291 @@
+import ChiSoCore
+import Crypto
+import Fluent
+import Foundation
+import Vapor
+
+/// The invented demo province ("tỉnh minh hoạ"): its departments and
+/// communes, one account per role (and an editor and a head per agency),
+/// the two shipped indexes, a finished and published 2025 period, and the
+/// open 2026 period with partly filled self-assessments. Loading twice
+/// changes nothing.
+enum DemoProvince {
+    static let password = "ChiSo@2026"
+
+    struct Account: Sendable {
+        var username: String
+        var displayName: String
+        var agencyCode: String
+        var roles: Set<Role>
+    }
+
+    /// The accounts printed by `chiso demo` (agency editors and heads follow a pattern).
+    static let namedAccounts: [Account] = [
+        Account(username: "admin", displayName: "Quản trị hệ thống", agencyCode: "SNV", roles: [.admin]),
+        Account(username: "sonoivu", displayName: "Nguyễn Thị Lan (Sở Nội vụ)", agencyCode: "SNV", roles: [.organizer]),
+        Account(username: "thamdinh.stp", displayName: "Trần Văn Minh (Sở Tư pháp)", agencyCode: "STP", roles: [.appraiser]),
+        Account(username: "thamdinh.stc", displayName: "Lê Thu Hà (Sở Tài chính)", agencyCode: "STC", roles: [.appraiser]),
+        Account(username: "thamdinh.vpub", displayName: "Phạm Quốc Huy (Văn phòng UBND tỉnh)", agencyCode: "VPUB", roles: [.appraiser]),
+        Account(username: "chutich.hd", displayName: "Hoàng Minh Đức (Chủ tịch Hội đồng)", agencyCode: "SNV", roles: [.chair]),
+        Account(username: "lanhdao", displayName: "Võ Thanh Sơn (Phó Chủ tịch UBND tỉnh)", agencyCode: "VPUB", roles: [.leader]),
+        Account(username: "xem.sct", displayName: "Đặng Thu Trang (Sở Công Thương)", agencyCode: "SCT", roles: [.viewer]),
+    ]
+
+    static func editorUsername(_ agencyCode: String) -> String { agencyCode.lowercased() + ".daumoi" }
+    static func headUsername(_ agencyCode: String) -> String { agencyCode.lowercased() + ".thutruong" }
+
+    struct Summary: Sendable {
+        var loaded: Bool
+        var agencies: Int
+        var users: Int
+    }
+
+    /// Loads the province unless it is there already.
+    static func load(on app: Application, resources: URL, now: Date = Date()) async throws -> Summary {
+        if try await UserModel.query(on: app.db).filter(\.$username == "admin").first() != nil {
+            return Summary(loaded: false, agencies: try await AgencyModel.query(on: app.db).count(),
+                           users: try await UserModel.query(on: app.db).count())
+        }
+        let agencyRows = try AgencyListReader.read(Array(DemoResources.text("samples/agencies-so.csv", in: resources).utf8))
+            + AgencyListReader.read(Array(DemoResources.text("samples/agencies-xa.csv", in: resources).utf8))
+        let yaml = [
+            "so": try DemoResources.text("indexes/so-2026.yaml", in: resources),
+            "xa": try DemoResources.text("indexes/xa-2026.yaml", in: resources),
+        ]
+        // One bcrypt hash for every demo account (they share the demo password).
+        let hash = try await app.threadPool.runIfActive { try Passwords.hash(password) }
+        return try await app.write { db in
+            let origin = Audit.Origin.system
+            // Agencies.
+            var agencies: [String: AgencyModel] = [:]
+            for row in agencyRows {
+                let model = AgencyModel(code: row.code, name: row.name, group: row.group, tags: row.tags)
+                try await model.create(on: db)
+                agencies[row.code] = model
+            }
+            // Accounts.
+            var users: [UserModel] = []
+            for account in namedAccounts {
+                guard let agency = agencies[account.agencyCode] else { throw DemoError.invalidData("no agency \(account.agencyCode)") }
+                users.append(UserModel(username: account.username, displayName: account.displayName, passwordHash: hash,
+                                       agencyID: try agency.requireID(), roles: account.roles, mustChangePassword: false))
+            }
+            for row in agencyRows {
+                let agencyID = try agencies[row.code]!.requireID()
+                users.append(UserModel(username: editorUsername(row.code), displayName: "Cán bộ đầu mối \(row.name)",
+                                       passwordHash: hash, agencyID: agencyID, roles: [.editor], mustChangePassword: false))
+                users.append(UserModel(username: headUsername(row.code), displayName: "Thủ trưởng \(row.name)",
+                                       passwordHash: hash, agencyID: agencyID, roles: [.head], mustChangePassword: false))
+            }
+            try await users.create(on: db)
+            let organizerID = users.first { $0.username == "sonoivu" }?.id
+
+            // Indexes: the shipped 2026 ones, and 2025 versions of them for last year.
+            var versions: [String: IndexVersionModel] = [:]
+            var parsed: [String: Index] = [:]
+            for (group, text) in yaml {
+                for year in ["2025", "2026"] {
+                    let source = year == "2026" ? text : lastYear(text)
+                    let index = try IndexReader.read(yaml: source)
+                    let version = IndexVersionModel(code: index.id, version: 1, title: index.title, yaml: source,
+                                                    sha256: SHA256.hash(data: Data(source.utf8)).map { String(format: "%02x", $0) }.joined(),
+                                                    leafCount: index.leafPositions.count, uploadedBy: organizerID)
+                    try await version.create(on: db)
+                    versions["\(group)-\(year)"] = version
+                    parsed["\(group)-\(year)"] = index
+                }
+            }
+
+            // One small PDF as the evidence behind every demo leaf (stored once: content-addressed).
+            let evidence = try await EvidenceStore.store(DemoEvidence.pdf, on: db)
+
+            // 2025: finished and published.
+            let calendar = Formats.calendar
+            func day(_ year: Int, _ month: Int, _ day: Int) -> Date { Formats.endOfDay(year: year, month: month, day: day)! }
+            _ = calendar
+            let past = PeriodModel(name: "Năm 2025", kind: .year, year: 2025, number: nil, status: .draft,
+                                   selfAssessmentDeadline: day(2025, 12, 15), appraisalDeadline: day(2026, 1, 20),
+                                   explanationDeadline: day(2026, 2, 5))
+            try await past.create(on: db)
+            let current = PeriodModel(name: "Năm 2026", kind: .year, year: 2026, number: nil, status: .draft,
+                                      selfAssessmentDeadline: day(2026, 12, 15), appraisalDeadline: day(2027, 1, 20),
+                                      explanationDeadline: day(2027, 2, 5))
+            try await current.create(on: db)
+            for (period, year) in [(past, "2025"), (current, "2026")] {
+                var assignments: [PeriodIndexModel] = []
+                for group in ["so", "xa"] {
+                    let assignment = PeriodIndexModel(periodID: try period.requireID(), group: group,
+                                                      indexVersionID: try versions["\(group)-\(year)"]!.requireID())
+                    try await assignment.create(on: db)
+                    assignments.append(assignment)
+                }
+                try await PeriodController.openPeriod(period, assignments: assignments, on: db, origin: origin, now: now)
+            }
+            past.status = .published
+            try await past.update(on: db)
+
+            // Entries.
+            let assessments = try await AssessmentModel.query(on: db).with(\.$agency).with(\.$period).all()
+            var entries: [CriterionEntryModel] = []
+            var links: [EvidenceLinkModel] = []
+            for assessment in assessments {
+                let agency = assessment.agency
+                let isPast = assessment.period.year == 2025
+                let index = parsed["\(agency.group)-\(isPast ? "2025" : "2026")"]!
+                var random = DemoRandom(seed: agency.code + (isPast ? "2025" : "2026"))
+                let quality = 0.55 + 0.42 * random.unit()
+                // In 2026, about two agencies in three have started, each part way through.
+                let share = isPast ? 1.0 : (random.unit() < 0.67 ? 0.3 + 0.6 * random.unit() : 0)
+                var sheetSelf = ScoreSheet(for: index), sheetFinal = ScoreSheet(for: index)
+                for position in index.leafPositions where random.unit() < share {
+                    let node = index.nodes[position]
+                    let text = DemoInputs.value(for: node, quality: quality, random: &random)
+                    let entry = CriterionEntryModel(assessmentID: try assessment.requireID(), criterionCode: node.code)
+                    entry.selfInput = text
+                    entry.revision = 1
+                    let hasEvidence = random.unit() < 0.92
+                    if hasEvidence {
+                        let link = EvidenceLinkModel()
+                        link.$assessment.id = try assessment.requireID()
+                        link.criterionCode = node.code
+                        link.$file.id = try evidence.requireID()
+                        link.fileName = "\(agency.code)-\(node.code)-kiem-chung.pdf"
+                        links.append(link)
+                    }
+                    let value = try InputReading.read(text, for: .criterion(position), in: index).get()
+                    sheetSelf[.criterion(position)] = Entry(value: value, evidence: hasEvidence ? 1 : 0)
+                    if isPast {
+                        // Appraisal takes a little off here and there.
+                        let adjusted = random.unit() < 0.12 ? DemoInputs.lower(text, for: node) : text
+                        entry.appraisedInput = adjusted
+                        if adjusted != text { entry.appraisalComment = "Tài liệu kiểm chứng chưa đầy đủ, điều chỉnh theo kết quả thẩm định." }
+                        entry.finalPoints = nil
+                        let finalValue = try InputReading.read(adjusted, for: .criterion(position), in: index).get()
+                        sheetFinal[.criterion(position)] = Entry(value: finalValue, evidence: hasEvidence ? 1 : 0)
+                    }
+                    entries.append(entry)
+                }
+                let scorer = Scorer(index: index)
+                let selfScore = scorer.score(tags: agency.tagList, sheet: sheetSelf)
+                for entry in entries where entry.$assessment.id == assessment.id {
+                    guard let position = index.nodes.firstIndex(where: { $0.code == entry.criterionCode }) else { continue }
+                    entry.selfPoints = selfScore.nodes[position].points.description
+                }
+                if isPast {
+                    let finalScore = scorer.score(tags: agency.tagList, sheet: sheetFinal)
+                    for entry in entries where entry.$assessment.id == assessment.id {
+                        guard let position = index.nodes.firstIndex(where: { $0.code == entry.criterionCode }) else { continue }
+                        entry.appraisedPoints = finalScore.nodes[position].points.description
+                        entry.finalPoints = entry.appraisedPoints
+                    }
+                    assessment.state = AssessmentState.published.rawValue
+                    assessment.finalScore = finalScore.final.fixed(2)
+                    assessment.classCode = index.classes[finalScore.classPosition].code
+                    assessment.submittedAt = Formats.endOfDay(year: 2025, month: 12, day: 10)
+                    try await assessment.update(on: db)
+                }
+            }
+            for batch in stride(from: 0, to: entries.count, by: 500) {
+                try await Array(entries[batch..<min(batch + 500, entries.count)]).create(on: db)
+            }
+            for batch in stride(from: 0, to: links.count, by: 500) {
+                try await Array(links[batch..<min(batch + 500, links.count)]).create(on: db)
+            }
+            try await Audit.record(on: db, origin, action: "demo.load", targetType: "province", target: "demo",
+                                   after: ["agencies": String(agencies.count), "users": String(users.count),
+                                           "entries": String(entries.count)], at: now)
+            return Summary(loaded: true, agencies: agencies.count, users: users.count)
+        }
+    }
+
+    /// The 2025 edition of a 2026 index: the same tree under last year's id and title.
+    static func lastYear(_ yaml: String) -> String {
+        yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix("id: ") || line.hasPrefix("title: ") ? line.replacingOccurrences(of: "2026", with: "2025") : String(line)
+        }.joined(separator: "\n")
+    }
+}
+
+/// A deterministic generator, so that every machine gets the same demo province.
+struct DemoRandom {
+    private var state: UInt64
+
+    init(seed: String) {
+        state = 1469598103934665603
+        for byte in seed.utf8 { state = (state ^ UInt64(byte)) &* 1099511628211 }
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// In [0, 1).
+    mutating func unit() -> Double {
+        Double(next() >> 11) / Double(1 << 53)
+    }
+
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+}
+
+/// Plausible inputs for each rule type: good ones with probability `quality`.
+enum DemoInputs {
+    static func value(for node: Criterion, quality: Double, random: inout DemoRandom) -> String {
+        let good = random.unit() < quality
+        switch node.leaf!.rule {
+        case .yesno: return good ? random.pick(["có", "đạt", "1"]) : random.pick(["không", "0"])
+        case .tiers, .percent: return good ? random.pick(["100", "98,5", "95"]) : random.pick(["92", "88", "85,5", "79"])
+        case .ratio: return good ? random.pick(["100", "96", "120"]) : "\(30 + Int(random.next() % 18))/50"
+        case .count: return good ? random.pick(["1", "2", "3"]) : random.pick(["0", "1"])
+        case .deduct: return good ? "0" : random.pick(["1", "2", "3"])
+        case let .levels(levels): return good ? levels[0].code : levels[min(levels.count - 1, 1 + Int(random.next() % 2))].code
+        case let .manual(step):
+            let steps = (node.max.significand(atScale: 4) / step.significand(atScale: 4))
+            let chosen = good ? steps : steps * 2 / 3
+            return (step * Int(chosen)).vietnamese()
+        }
+    }
+
+    /// A somewhat lower input for the same leaf (what an appraiser might decide).
+    static func lower(_ text: String, for node: Criterion) -> String {
+        switch node.leaf!.rule {
+        case .yesno: return "không"
+        case .tiers, .percent: return "85"
+        case .ratio: return "40/50"
+        case .count: return "0"
+        case .deduct: return String((Int(text) ?? 0) + 1)
+        case let .levels(levels): return levels[min(levels.count - 1, (levels.firstIndex { $0.code == text } ?? 0) + 1)].code
+        case .manual: return "0"
+        }
+    }
+}
+
+/// A one-page PDF that says it is demo evidence.
+enum DemoEvidence {
+    static let pdf: [UInt8] = {
+        let text = "ChiSo - tai lieu kiem chung minh hoa (demo evidence)"
+        let stream = "BT /F1 14 Tf 50 780 Td (\(text)) Tj ET"
+        var objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            "<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+        var out = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (number, object) in objects.enumerated() {
+            offsets.append(out.utf8.count)
+            out += "\(number + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = out.utf8.count
+        out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { out += String(format: "%010d 00000 n \n", offset) }
+        out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        objects.removeAll()
+        return Array(out.utf8)
+    }()
+}

@@ -1,0 +1,57 @@
+import Vapor
+
+/// Pages behind a login: without a session, go to the login page (and come
+/// back afterwards); with a password to change, go to that page first.
+struct RequireLogin: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let user = request.currentUser else {
+            if request.isAPI { throw Abort(.unauthorized) }
+            var target = "/login?next=" + (request.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/")
+            if request.sessionExpired { target += "&expired=1" }
+            return request.redirect(to: target)
+        }
+        if user.mustChangePassword, request.method == .GET, request.url.path != "/account/password" {
+            return request.redirect(to: "/account/password")
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+extension Request {
+    /// Requests for the JSON API (later issues) get status codes, not pages.
+    var isAPI: Bool { url.path.hasPrefix("/api/") }
+
+    /// Asks the policy; throws a 403 whose reason says why, in the user's language.
+    @discardableResult
+    func authorize(_ action: Action, _ target: Target = .none) throws -> CurrentUser {
+        guard let user = currentUser else { throw Abort(.unauthorized) }
+        if case let .failure(refusal) = Policy.decide(user.actor, action, target) {
+            throw Abort(.forbidden, reason: refusal.message(language))
+        }
+        return user
+    }
+
+    /// Checks the CSRF token posted with a form (`_csrf`) or sent as
+    /// `X-CSRF-Token`: the session's token, or before login the token of
+    /// the `chiso_csrf` cookie (double submit).
+    func verifyCSRF() throws {
+        let sent = headers.first(name: "X-CSRF-Token") ?? (try? content.get(String.self, at: "_csrf"))
+        let expected = currentUser?.csrfToken ?? cookies[CSRF.cookieName]?.string
+        guard let sent, let expected, !expected.isEmpty, CSRF.equal(sent, expected) else {
+            throw Abort(.forbidden, reason: Catalogue(language: language)(.csrfFailed))
+        }
+    }
+}
+
+enum CSRF {
+    static let cookieName = "chiso_csrf"
+
+    /// Constant-time comparison.
+    static func equal(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for index in x.indices { difference |= x[index] ^ y[index] }
+        return difference == 0
+    }
+}

@@ -1,0 +1,120 @@
+import Crypto
+import Fluent
+import Foundation
+import Vapor
+
+/// The logged-in user of a request, as the pages and the policy need it.
+struct CurrentUser: Sendable {
+    var id: UUID
+    var username: String
+    var displayName: String
+    var agencyID: UUID
+    var agencyCode: String
+    var agencyName: String
+    var roles: Set<Role>
+    var mustChangePassword: Bool
+    var csrfToken: String
+
+    var actor: Actor {
+        Actor(userID: id, agencyID: agencyID, roles: roles, mustChangePassword: mustChangePassword)
+    }
+}
+
+/// Reads the session cookie, finds the session in the database (so every
+/// app instance knows it), ends it after the idle timeout, and puts the
+/// user on the request.
+struct SessionAuthentication: AsyncMiddleware {
+    static let cookieName = "chiso_session"
+    /// How stale `last_seen_at` may get before it is written again.
+    static let touchInterval: TimeInterval = 60
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let token = request.cookies[Self.cookieName]?.string, !token.isEmpty {
+            let hash = Sessions.hash(token)
+            if let session = try await SessionModel.query(on: request.db).filter(\.$id == hash)
+                .with(\.$user, { $0.with(\.$agency) }).first() {
+                let now = Date()
+                let idle = request.application.settings.sessionIdleTimeout
+                if now.timeIntervalSince(session.lastSeenAt) > idle || !session.user.active {
+                    _ = try await request.write { db in try await SessionModel.query(on: db).filter(\.$id == hash).delete() }
+                    request.sessionExpired = true
+                } else {
+                    let user = session.user
+                    request.currentUser = CurrentUser(
+                        id: try user.requireID(), username: user.username, displayName: user.displayName,
+                        agencyID: user.$agency.id, agencyCode: user.agency.code, agencyName: user.agency.name,
+                        roles: user.roles, mustChangePassword: user.mustChangePassword, csrfToken: session.csrfToken)
+                    if now.timeIntervalSince(session.lastSeenAt) > Self.touchInterval {
+                        try await request.write { db in
+                            try await SessionModel.query(on: db).filter(\.$id == hash).set(\.$lastSeenAt, to: now).update()
+                        }
+                    }
+                }
+            } else {
+                request.sessionExpired = true
+            }
+        }
+        let response = try await next.respond(to: request)
+        if request.sessionExpired, request.currentUser == nil, !request.sessionReplaced {
+            response.cookies[Self.cookieName] = Sessions.expiredCookie(secure: request.application.settings.secureCookies)
+        }
+        return response
+    }
+}
+
+/// Creating and ending sessions.
+enum Sessions {
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func cookie(_ value: String, secure: Bool) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: value, expires: nil, maxAge: nil, domain: nil, path: "/", isSecure: secure,
+                          isHTTPOnly: true, sameSite: .lax)
+    }
+
+    static func expiredCookie(secure: Bool) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: "/",
+                          isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    /// A new session for `user` (a new token at every login), returned as the cookie to set.
+    static func start(for userID: UUID, on request: Request) async throws -> HTTPCookies.Value {
+        let token = randomToken()
+        let session = SessionModel(tokenHash: hash(token), userID: userID, csrfToken: randomToken(), now: Date(),
+                                   clientAddress: request.clientAddress)
+        try await request.write { db in try await session.create(on: db) }
+        request.sessionReplaced = true
+        return cookie(token, secure: request.application.settings.secureCookies)
+    }
+}
+
+extension Request {
+    private struct CurrentUserKey: StorageKey { typealias Value = CurrentUser }
+    private struct ExpiredKey: StorageKey { typealias Value = Bool }
+    private struct ReplacedKey: StorageKey { typealias Value = Bool }
+
+    var currentUser: CurrentUser? {
+        get { storage[CurrentUserKey.self] }
+        set { storage[CurrentUserKey.self] = newValue }
+    }
+
+    /// The cookie named a session that no longer exists or timed out.
+    var sessionExpired: Bool {
+        get { storage[ExpiredKey.self] ?? false }
+        set { storage[ExpiredKey.self] = newValue }
+    }
+
+    /// A login set a new session cookie on this response.
+    var sessionReplaced: Bool {
+        get { storage[ReplacedKey.self] ?? false }
+        set { storage[ReplacedKey.self] = newValue }
+    }
+}

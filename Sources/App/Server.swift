@@ -1,0 +1,86 @@
+import ChiSoCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Starting the web application from the `chiso` commands.
+public enum Server {
+    /// Makes and configures an application whose Vapor command line is `arguments`
+    /// (e.g. `["chiso", "serve", "--hostname", "127.0.0.1", "--port", "8080"]`).
+    public static func makeApplication(arguments: [String], settings: Settings = Settings()) async throws -> Application {
+        var environment = Environment(name: ProcessInfo.processInfo.environment["CHISO_ENV"] ?? "production", arguments: arguments)
+        try LoggingSystem.bootstrap(from: &environment)
+        let app = try await Application.make(environment)
+        do {
+            try await configure(app, settings: settings)
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+        return app
+    }
+
+    /// `chiso serve`: serves until stopped.
+    public static func serve(hostname: String, port: Int) async throws {
+        let app = try await makeApplication(arguments: ["chiso", "serve", "--hostname", hostname, "--port", String(port)])
+        do {
+            try await app.execute()
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    /// `chiso migrate`: applies pending migrations.
+    public static func migrate(revert: Bool) async throws {
+        let app = try await makeApplication(arguments: ["chiso"])
+        do {
+            if revert { try await app.autoRevert() } else { try await app.autoMigrate() }
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    /// `chiso demo`: migrates, loads the demo province (once), prints where
+    /// to go and who to be, and serves.
+    public static func demo(hostname: String, port: Int) async throws {
+        let app = try await makeApplication(arguments: ["chiso", "serve", "--hostname", hostname, "--port", String(port)])
+        do {
+            try await app.autoMigrate()
+            let summary = try await DemoProvince.load(on: app, resources: try DemoResources.folder())
+            print(demoBanner(hostname: hostname, port: port, summary: summary, database: app.settings.databaseURL == nil
+                ? app.settings.sqlitePath : "PostgreSQL (DATABASE_URL)"))
+            try await app.execute()
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    static func demoBanner(hostname: String, port: Int, summary: DemoProvince.Summary, database: String) -> String {
+        var lines = [
+            "",
+            "ChiSo — tỉnh minh hoạ (demo province, invented data)",
+            summary.loaded ? "Đã nạp dữ liệu minh hoạ: \(summary.agencies) đơn vị, \(summary.users) tài khoản." :
+                "Dữ liệu minh hoạ đã có sẵn: \(summary.agencies) đơn vị, \(summary.users) tài khoản.",
+            "Cơ sở dữ liệu: \(database)",
+            "",
+            "Mở trình duyệt / open: http://\(hostname):\(port)/",
+            "",
+            "Tài khoản / accounts (mật khẩu / password: \(DemoProvince.password)):",
+        ]
+        for account in DemoProvince.namedAccounts {
+            let roles = account.roles.sorted().map { Labels.role($0, .vietnamese) }.joined(separator: ", ")
+            lines.append("  \(account.username.padding(toLength: 16, withPad: " ", startingAt: 0)) \(roles)")
+        }
+        lines.append("  snv.daumoi       Cán bộ đầu mối Sở Nội vụ (mỗi đơn vị: <mã>.daumoi, vd. xa-anlac.daumoi... ph-anlac.daumoi)")
+        lines.append("  snv.thutruong    Thủ trưởng Sở Nội vụ (mỗi đơn vị: <mã>.thutruong)")
+        lines.append("")
+        lines.append("Dừng / stop: Ctrl+C")
+        return lines.joined(separator: "\n")
+    }
+}

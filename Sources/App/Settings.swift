@@ -1,0 +1,52 @@
+import Vapor
+
+/// Configuration from environment variables, with safe defaults.
+/// Every variable is listed in the README.
+public struct Settings: Sendable {
+    /// `DATABASE_URL`: PostgreSQL (`postgres://user:pass@host:5432/db`). When
+    /// absent, SQLite in ``dataDirectory``.
+    public var databaseURL: String?
+    /// `CHISO_DATA_DIR`: where the SQLite file lives (default `./data`).
+    public var dataDirectory: String
+    /// `CHISO_SESSION_IDLE_MINUTES`: a session unused this long ends (default 30).
+    public var sessionIdleTimeout: TimeInterval
+    /// `CHISO_LOGIN_MAX_FAILURES` failed logins within
+    /// `CHISO_LOGIN_WINDOW_MINUTES` lock an account and address out for that window (defaults 5, 15).
+    public var loginMaxFailures: Int
+    public var loginWindow: TimeInterval
+    /// `CHISO_SECURE_COOKIES=1` marks cookies Secure (behind HTTPS).
+    public var secureCookies: Bool
+    /// `CHISO_UPLOAD_MAX_MB`: the largest evidence file accepted (default 20).
+    public var uploadMaxBytes: Int
+    /// `CHISO_TRUST_PROXY=1`: take the client address from X-Forwarded-For.
+    public var trustProxy: Bool
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        func number(_ key: String, _ fallback: Int) -> Int {
+            environment[key].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { Swift.max($0, 1) } ?? fallback
+        }
+        databaseURL = environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        dataDirectory = environment["CHISO_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "data"
+        sessionIdleTimeout = TimeInterval(number("CHISO_SESSION_IDLE_MINUTES", 30) * 60)
+        loginMaxFailures = number("CHISO_LOGIN_MAX_FAILURES", 5)
+        loginWindow = TimeInterval(number("CHISO_LOGIN_WINDOW_MINUTES", 15) * 60)
+        secureCookies = ["1", "true", "yes"].contains(environment["CHISO_SECURE_COOKIES"]?.lowercased() ?? "")
+        uploadMaxBytes = number("CHISO_UPLOAD_MAX_MB", 20) * 1024 * 1024
+        trustProxy = ["1", "true", "yes"].contains(environment["CHISO_TRUST_PROXY"]?.lowercased() ?? "")
+    }
+
+    public var sqlitePath: String {
+        (dataDirectory as NSString).appendingPathComponent("chiso.sqlite")
+    }
+}
+
+extension Application {
+    private struct SettingsKey: StorageKey {
+        typealias Value = Settings
+    }
+
+    public var settings: Settings {
+        get { storage[SettingsKey.self] ?? Settings() }
+        set { storage[SettingsKey.self] = newValue }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// The account list, the account form, and the one-time temporary password.
+enum UserPages {
+    static func list(_ context: PageContext, users: [UserModel]) -> HTMLNode {
+        let t = context.t
+        return Layout.page(context, title: t(.users)) {
+            p { a(.class("button"), .href("/admin/users/new")) { t(.newUser) } }
+            div(.class("table-wrap")) {
+                table {
+                    thead {
+                        tr {
+                            th(.scope("col")) { t(.username) }
+                            th(.scope("col")) { t(.displayName) }
+                            th(.scope("col")) { t(.agency) }
+                            th(.scope("col")) { t(.roles) }
+                            th(.scope("col"), .class("hide-small")) { t(.lastLogin) }
+                            th(.scope("col")) { t(.actions) }
+                        }
+                    }
+                    tbody {
+                        for user in users {
+                            tr {
+                                td { code { user.username } }
+                                td {
+                                    user.displayName
+                                    if !user.active { " "; span(.class("badge")) { t(.inactive) } }
+                                }
+                                td { user.agency.code }
+                                td { user.roles.sorted().map { Labels.role($0, context.language) }.joined(separator: ", ") }
+                                td(.class("hide-small")) { user.lastLoginAt.map(Formats.dateTime) ?? "—" }
+                                td { a(.href("/admin/users/\(user.id!)"), .aria("label", "\(t(.edit)) \(user.username)")) { t(.edit) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func editor(_ context: PageContext, id: UUID?, values: UserAdminController.UserForm, agencies: [AgencyModel],
+                     errors: [String: String]) -> HTMLNode {
+        let t = context.t
+        let chosen = Set(values.roles ?? [])
+        return Layout.page(context, title: id == nil ? t(.newUser) : t(.editUser)) {
+            form(.method("post"), .action(id.map { "/admin/users/\($0)" } ?? "/admin/users")) {
+                Layout.csrfField(context)
+                if id == nil {
+                    Fields.text(t(.username), name: "username", value: values.username, error: errors["username"], required: true,
+                                autocomplete: "off")
+                } else {
+                    p { strong { t(.username) }; ": "; code { values.username ?? "" } }
+                }
+                Fields.text(t(.displayName), name: "displayName", value: values.displayName, error: errors["displayName"], required: true)
+                div(.class(errors["agencyID"] == nil ? "field" : "field invalid")) {
+                    label(.for("agencyID")) { t(.agency) }
+                    select(.id("agencyID"), .name("agencyID"), .required) {
+                        option(.value("")) { "—" }
+                        for agency in agencies {
+                            option(.value(agency.id!.uuidString), Attribute.when(agency.id == values.agencyID, .selected)) {
+                                "\(agency.code) — \(agency.name)"
+                            }
+                        }
+                    }
+                    if let error = errors["agencyID"] { p(.class("error")) { error } }
+                }
+                fieldset(Attribute.when(errors["roles"] != nil, .aria("invalid", "true"))) {
+                    legend { t(.roles) }
+                    for role in Role.allCases {
+                        label {
+                            input(.type("checkbox"), .name("roles[]"), .value(role.rawValue), Attribute.when(chosen.contains(role.rawValue), .checked))
+                            Labels.role(role, context.language)
+                        }
+                    }
+                    if let error = errors["roles"] { p(.class("error")) { error } }
+                }
+                div(.class("field")) {
+                    label {
+                        input(.type("checkbox"), .name("active"), .value("on"), Attribute.when(values.active != nil, .checked))
+                        " " + t(.active)
+                    }
+                }
+                button(.type("submit")) { t(.save) }
+                " "
+                a(.href("/admin/users")) { t(.cancel) }
+            }
+            if let id {
+                h2 { t(.resetPassword) }
+                form(.method("post"), .action("/admin/users/\(id)/password")) {
+                    Layout.csrfField(context)
+                    button(.type("submit"), .class("secondary")) { t(.resetPassword) }
+                }
+            }
+        }
+    }
+
+    static func temporaryPassword(_ context: PageContext, username: String, password: String) -> HTMLNode {
+        let t = context.t
+        return Layout.page(context, title: t(.temporaryPassword)) {
+            p(.class("notice"), .role("status")) { t(.passwordResetDone) }
+            dl {
+                dt { t(.username) }
+                dd { code { username } }
+                dt { t(.temporaryPassword) }
+                dd { code(.id("temporary-password")) { password } }
+            }
+            p { a(.href("/admin/users")) { t(.users) } }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import ChiSoCore
+import Foundation
+
+/// The home page.
+enum HomePage {
+    struct AssessmentRow {
+        var id: UUID
+        var period: String
+        var state: AssessmentState
+        var finalScore: DecimalNumber?
+        var classCode: String?
+    }
+
+    struct Model {
+        var now: Date
+        var periods: [PeriodModel]
+        var ownAssessments: [AssessmentRow]
+    }
+
+    static func view(_ context: PageContext, model: Model) -> HTMLNode {
+        let t = context.t
+        let user = context.user!
+        return Layout.page(context, title: t(.homeTitle)) {
+            dl(.class("who-am-i")) {
+                dt { t(.yourAgency) }
+                dd { "\(user.agencyName) (\(user.agencyCode))" }
+                dt { t(.yourRoles) }
+                dd { user.roles.sorted().map { Labels.role($0, context.language) }.joined(separator: ", ") }
+            }
+            if !model.ownAssessments.isEmpty {
+                h2 { t(.assessments) }
+                div(.class("table-wrap")) {
+                    table {
+                        thead { tr { th(.scope("col")) { t(.periods) }; th(.scope("col")) { t(.state) }; th(.scope("col"), .class("num")) { t(.score) } } }
+                        tbody {
+                            for row in model.ownAssessments {
+                                tr {
+                                    td { a(.href("/assessments/\(row.id)")) { row.period } }
+                                    td { context.language == .vietnamese ? row.state.vietnamese : row.state.english }
+                                    td(.class("num")) { row.finalScore.map { Formats.score($0, context.language) + " " + (row.classCode ?? "") } ?? "—" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            h2 { t(.currentPeriods) }
+            if model.periods.isEmpty {
+                p { t(.noPeriods) }
+            } else {
+                div(.class("cards")) {
+                    for period in model.periods {
+                        section(.class("card")) {
+                            h3 { period.name }
+                            p { span(.class("badge")) { PeriodLabels.status(period.status, t) } }
+                            ul {
+                                deadline(t(.selfDeadline), period.selfAssessmentDeadline, model.now, context)
+                                deadline(t(.appraisalDeadline), period.appraisalDeadline, model.now, context)
+                                deadline(t(.explanationDeadline), period.explanationDeadline, model.now, context)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func deadline(_ label: String, _ date: Date, _ now: Date, _ context: PageContext) -> HTMLNode {
+        let days = Formats.daysLeft(until: date, now: now)
+        return li {
+            "\(label): "
+            time(.datetime(Formats.isoDate(date))) { Formats.date(date) }
+            if days >= 0 {
+                " (\(context.t.format(.daysLeft, String(days))))"
+            } else {
+                span(.class("late")) { " (\(context.t(.overdue)))" }
+            }
+        }
+    }
+}
+
+enum PeriodLabels {
+    static func status(_ status: PeriodModel.Status, _ t: Catalogue) -> String {
+        switch status {
+        case .draft: t(.statusDraft)
+        case .open: t(.statusOpen)
+        case .closed: t(.statusClosed)
+        case .published: t(.statusPublished)
+        }
+    }
+
+    static func kind(_ kind: PeriodModel.Kind, _ t: Catalogue) -> String {
+        switch kind {
+        case .year: t(.kindYear)
+        case .quarter: t(.kindQuarter)
+        case .month: t(.kindMonth)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import ChiSoCore
+import Foundation
+
+/// Index versions and one index's tree.
+enum IndexPages {
+    static func list(_ context: PageContext, versions: [IndexVersionModel], canUpload: Bool, problems: [String], fileName: String?) -> HTMLNode {
+        let t = context.t
+        return Layout.page(context, title: t(.indexes)) {
+            div(.class("table-wrap")) {
+                table {
+                    thead {
+                        tr {
+                            th(.scope("col")) { t(.indexCode) }
+                            th(.scope("col"), .class("num")) { t(.indexVersion) }
+                            th(.scope("col")) { t(.indexTitle) }
+                            th(.scope("col"), .class("num")) { t(.indexLeaves) }
+                            th(.scope("col")) { t(.state) }
+                        }
+                    }
+                    tbody {
+                        for version in versions {
+                            tr {
+                                td { a(.href("/indexes/\(version.id!)")) { version.code } }
+                                td(.class("num")) { String(version.version) }
+                                td { version.title }
+                                td(.class("num")) { String(version.leafCount) }
+                                td { version.frozenAt == nil ? t(.indexEditable) : t(.indexFrozen) }
+                            }
+                        }
+                    }
+                }
+            }
+            if canUpload {
+                h2 { t(.uploadIndex) }
+                if !problems.isEmpty {
+                    div(.class("errors"), .role("alert")) {
+                        p { t(.indexRejected) }
+                        pre(.class("problems")) { problems.joined(separator: "\n") }
+                    }
+                }
+                form(.method("post"), .action("/indexes"), .enctype("multipart/form-data")) {
+                    Layout.csrfField(context)
+                    div(.class("field")) {
+                        label(.for("file")) { t(.indexFile) }
+                        input(.type("file"), .id("file"), .name("file"), .accept(".yaml,.yml,text/yaml"), .required)
+                    }
+                    button(.type("submit")) { t(.uploadButton) }
+                }
+            }
+        }
+    }
+
+    static func show(_ context: PageContext, version: IndexVersionModel, index: Index) -> HTMLNode {
+        let t = context.t
+        let vi = context.language == .vietnamese
+        return Layout.page(context, title: "\(index.title) (\(index.id) v\(version.version))") {
+            p {
+                "\(t(.maxPoints)): \(vi ? index.scale.vietnamese() : index.scale.description) · naPolicy: \(index.naPolicy.rawValue) · "
+                "\(t(.indexLeaves)): \(version.leafCount)"
+            }
+            div(.class("table-wrap")) {
+                table(.class("tree")) {
+                    thead {
+                        tr {
+                            th(.scope("col")) { t(.criteria) }
+                            th(.scope("col"), .class("num")) { t(.maxPoints) }
+                            th(.scope("col")) { t(.rule) }
+                        }
+                    }
+                    tbody {
+                        for node in index.nodes {
+                            tr(.class(node.isLeaf ? "leaf" : "group")) {
+                                td(.class("depth-\(min(node.depth, 3))")) { "\(node.code) \(node.title)" }
+                                td(.class("num")) { vi ? node.max.vietnamese() : node.max.description }
+                                td { node.leaf.map { RuleText.describe($0, language: context.language) } ?? "" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A rule in words, for people reading an index.
+enum RuleText {
+    static func describe(_ leaf: LeafSpec, language: Lang) -> String {
+        let vi = language == .vietnamese
+        func n(_ value: DecimalNumber) -> String { vi ? value.vietnamese() : value.description }
+        var text: String = switch leaf.rule {
+        case let .manual(step): vi ? "tự chấm (bước \(n(step)))" : "manual (step \(n(step)))"
+        case .yesno: vi ? "có/không" : "yes/no"
+        case let .tiers(tiers): tiers.map { "≥ \(n($0.min)) → \(n($0.points))" }.joined(separator: "; ")
+        case let .ratio(target): vi ? "tỷ lệ so với mục tiêu \(n(target))%" : "ratio against \(n(target))%"
+        case let .count(per, cap): (vi ? "\(n(per)) điểm/lần" : "\(n(per)) per item") + (cap.map { vi ? ", tối đa \(n($0))" : ", cap \(n($0))" } ?? "")
+        case let .deduct(per): vi ? "trừ \(n(per))/lần" : "minus \(n(per)) each"
+        case .percent: vi ? "theo tỷ lệ %" : "percentage"
+        case let .levels(levels): levels.map { "\($0.code) → \(n($0.points))" }.joined(separator: "; ")
+        }
+        if leaf.evidenceRequired { text += vi ? " · bắt buộc có tài liệu kiểm chứng" : " · evidence required" }
+        if let source = leaf.source { text += " · \(source.rawValue)" }
+        return text
+    }
+}

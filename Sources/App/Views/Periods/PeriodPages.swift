@@ -1,0 +1,153 @@
+import ChiSoCore
+import Foundation
+
+/// Periods: the list, the form, one period with its indexes and assessments.
+enum PeriodPages {
+    static func list(_ context: PageContext, periods: [PeriodModel], canManage: Bool) -> HTMLNode {
+        let t = context.t
+        return Layout.page(context, title: t(.periods)) {
+            if canManage { p { a(.class("button"), .href("/periods/new")) { t(.newPeriod) } } }
+            div(.class("table-wrap")) {
+                table {
+                    thead {
+                        tr {
+                            th(.scope("col")) { t(.periodName) }
+                            th(.scope("col")) { t(.periodKind) }
+                            th(.scope("col")) { t(.periodStatus) }
+                            th(.scope("col")) { t(.selfDeadline) }
+                        }
+                    }
+                    tbody {
+                        for period in periods {
+                            tr {
+                                td { a(.href("/periods/\(period.id!)")) { period.name } }
+                                td { PeriodLabels.kind(period.kind, t) + (period.number.map { " \($0)" } ?? "") + " \(period.year)" }
+                                td { PeriodLabels.status(period.status, t) }
+                                td { Formats.date(period.selfAssessmentDeadline) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func editor(_ context: PageContext, values: PeriodController.PeriodForm, errors: [String: String]) -> HTMLNode {
+        let t = context.t
+        return Layout.page(context, title: t(.newPeriod)) {
+            form(.method("post"), .action("/periods")) {
+                Layout.csrfField(context)
+                Fields.text(t(.periodName), name: "name", value: values.name, error: errors["name"], required: true,
+                            hint: context.language == .vietnamese ? "Ví dụ: Năm 2026" : "For example: Year 2026")
+                div(.class(errors["kind"] == nil ? "field" : "field invalid")) {
+                    label(.for("kind")) { t(.periodKind) }
+                    select(.id("kind"), .name("kind")) {
+                        for kind in PeriodModel.Kind.allCases {
+                            option(.value(kind.rawValue), Attribute.when(values.kind == kind.rawValue, .selected)) { PeriodLabels.kind(kind, t) }
+                        }
+                    }
+                    if let error = errors["kind"] { p(.class("error")) { error } }
+                }
+                Fields.text(t(.periodYear), name: "year", value: values.year, error: errors["year"], required: true)
+                Fields.text(t(.periodNumber), name: "number", value: values.number, error: errors["number"])
+                Fields.text(t(.selfDeadline), name: "selfDeadline", value: values.selfDeadline, type: "date", error: errors["selfDeadline"], required: true)
+                Fields.text(t(.appraisalDeadline), name: "appraisalDeadline", value: values.appraisalDeadline, type: "date",
+                            error: errors["appraisalDeadline"], required: true)
+                Fields.text(t(.explanationDeadline), name: "explanationDeadline", value: values.explanationDeadline, type: "date",
+                            error: errors["explanationDeadline"], required: true)
+                button(.type("submit")) { t(.save) }
+                " "
+                a(.href("/periods")) { t(.cancel) }
+            }
+        }
+    }
+
+    static func show(_ context: PageContext, period: PeriodModel, assignments: [PeriodIndexModel], groups: [String],
+                     versions: [IndexVersionModel], assessments: [AssessmentModel], canManage: Bool) -> HTMLNode {
+        let t = context.t
+        let vi = context.language == .vietnamese
+        let assigned = Dictionary(assignments.map { ($0.group, $0) }, uniquingKeysWith: { first, _ in first })
+        return Layout.page(context, title: period.name) {
+            p { span(.class("badge")) { PeriodLabels.status(period.status, t) } }
+            ul {
+                HomePage.deadline(t(.selfDeadline), period.selfAssessmentDeadline, Date(), context)
+                HomePage.deadline(t(.appraisalDeadline), period.appraisalDeadline, Date(), context)
+                HomePage.deadline(t(.explanationDeadline), period.explanationDeadline, Date(), context)
+            }
+            h2 { t(.assignIndexes) }
+            div(.class("table-wrap")) {
+                table {
+                    thead { tr { th(.scope("col")) { t(.group) }; th(.scope("col")) { t(.indexForGroup) } } }
+                    tbody {
+                        for group in groups {
+                            tr {
+                                th(.scope("row")) { group }
+                                td {
+                                    if canManage, period.status == .draft {
+                                        form(.method("post"), .action("/periods/\(period.id!)/indexes"), .class("inline")) {
+                                            Layout.csrfField(context)
+                                            input(.type("hidden"), .name("group"), .value(group))
+                                            label(.for("index-\(group)"), .class("visually-hidden")) { "\(t(.indexForGroup)) \(group)" }
+                                            select(.id("index-\(group)"), .name("indexVersionID")) {
+                                                for version in versions {
+                                                    option(.value(version.id!.uuidString),
+                                                           Attribute.when(assigned[group]?.$indexVersion.id == version.id, .selected)) {
+                                                        "\(version.code) v\(version.version) — \(version.title)"
+                                                    }
+                                                }
+                                            }
+                                            " "
+                                            button(.type("submit")) { t(.assign) }
+                                        }
+                                    } else if let assignment = assigned[group] {
+                                        a(.href("/indexes/\(assignment.$indexVersion.id)")) {
+                                            "\(assignment.indexVersion.code) v\(assignment.indexVersion.version)"
+                                        }
+                                    } else {
+                                        t(.none)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if canManage, period.status == .draft, !assignments.isEmpty {
+                form(.method("post"), .action("/periods/\(period.id!)/open")) {
+                    Layout.csrfField(context)
+                    button(.type("submit")) { t(.openPeriod) }
+                }
+            }
+            if !assessments.isEmpty {
+                h2 { t(.assessments) }
+                div(.class("table-wrap")) {
+                    table {
+                        thead {
+                            tr {
+                                th(.scope("col")) { t(.agency) }
+                                th(.scope("col")) { t(.group) }
+                                th(.scope("col")) { t(.state) }
+                                th(.scope("col"), .class("num")) { t(.score) }
+                                th(.scope("col")) { t(.classification) }
+                            }
+                        }
+                        tbody {
+                            for assessment in assessments {
+                                tr {
+                                    td { a(.href("/assessments/\(assessment.id!)")) { assessment.agency.name } }
+                                    td { assessment.agency.group }
+                                    td {
+                                        let state = AssessmentState(rawValue: assessment.state)
+                                        (vi ? state?.vietnamese : state?.english) ?? assessment.state
+                                    }
+                                    td(.class("num")) { assessment.finalScore.flatMap { DecimalNumber($0) }.map { Formats.score($0, context.language) } ?? "—" }
+                                    td { assessment.classCode ?? "—" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

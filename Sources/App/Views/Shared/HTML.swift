@@ -1,0 +1,191 @@
+/// A small type-safe HTML builder. Text and attribute values are always
+/// escaped; markup comes only from the element functions below (and
+/// ``HTMLNode/trusted(_:)`` for server-made SVG), so a value typed by a user
+/// can never become markup.
+struct HTMLNode: Sendable {
+    fileprivate indirect enum Kind: Sendable {
+        case element(name: String, attributes: [Attribute], children: [HTMLNode], isVoid: Bool)
+        case text(String)
+        case trusted(String)
+        case group([HTMLNode])
+    }
+
+    fileprivate let kind: Kind
+
+    static func text(_ string: String) -> HTMLNode { HTMLNode(kind: .text(string)) }
+    /// Markup made by the server itself (never from user input).
+    static func trusted(_ markup: String) -> HTMLNode { HTMLNode(kind: .trusted(markup)) }
+    static func group(_ nodes: [HTMLNode]) -> HTMLNode { HTMLNode(kind: .group(nodes)) }
+    static let empty = HTMLNode(kind: .group([]))
+
+    static func element(_ name: String, _ attributes: [Attribute], _ children: [HTMLNode], isVoid: Bool = false) -> HTMLNode {
+        HTMLNode(kind: .element(name: name, attributes: attributes, children: children, isVoid: isVoid))
+    }
+
+    /// The markup, indented one element per line for readable snapshots.
+    func render() -> String {
+        var out = ""
+        render(into: &out)
+        return out
+    }
+
+    private static let inline: Set<String> = [
+        "a", "span", "strong", "em", "small", "code", "label", "option", "button", "abbr", "time", "title", "th", "td",
+        "h1", "h2", "h3", "p", "li", "dt", "dd", "legend", "summary", "textarea",
+    ]
+
+    private func render(into out: inout String) {
+        switch kind {
+        case let .text(string):
+            out += HTMLNode.escape(string, quotes: false)
+        case let .trusted(markup):
+            out += markup
+        case let .group(nodes):
+            for node in nodes { node.render(into: &out) }
+        case let .element(name, attributes, children, isVoid):
+            out += "<" + name
+            for attribute in attributes {
+                out += " " + attribute.name
+                if let value = attribute.value { out += "=\"" + HTMLNode.escape(value, quotes: true) + "\"" }
+            }
+            out += ">"
+            if isVoid {
+                if !HTMLNode.inline.contains(name) { out += "\n" }
+                return
+            }
+            let block = !HTMLNode.inline.contains(name)
+            if block, !children.isEmpty { out += "\n" }
+            for child in children { child.render(into: &out) }
+            out += "</" + name + ">"
+            if block { out += "\n" }
+        }
+    }
+
+    static func escape(_ string: String, quotes: Bool) -> String {
+        var result = ""
+        result.reserveCapacity(string.utf8.count)
+        for character in string {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"" where quotes: result += "&quot;"
+            case "'" where quotes: result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// An HTML attribute; `value` nil for a boolean attribute (`required`).
+struct Attribute: Sendable {
+    let name: String
+    let value: String?
+
+    static func `class`(_ value: String) -> Attribute { Attribute(name: "class", value: value) }
+    static func id(_ value: String) -> Attribute { Attribute(name: "id", value: value) }
+    static func href(_ value: String) -> Attribute { Attribute(name: "href", value: value) }
+    static func src(_ value: String) -> Attribute { Attribute(name: "src", value: value) }
+    static func type(_ value: String) -> Attribute { Attribute(name: "type", value: value) }
+    static func name(_ value: String) -> Attribute { Attribute(name: "name", value: value) }
+    static func value(_ value: String) -> Attribute { Attribute(name: "value", value: value) }
+    static func `for`(_ value: String) -> Attribute { Attribute(name: "for", value: value) }
+    static func action(_ value: String) -> Attribute { Attribute(name: "action", value: value) }
+    static func method(_ value: String) -> Attribute { Attribute(name: "method", value: value) }
+    static func enctype(_ value: String) -> Attribute { Attribute(name: "enctype", value: value) }
+    static func accept(_ value: String) -> Attribute { Attribute(name: "accept", value: value) }
+    static func placeholder(_ value: String) -> Attribute { Attribute(name: "placeholder", value: value) }
+    static func autocomplete(_ value: String) -> Attribute { Attribute(name: "autocomplete", value: value) }
+    static func inputmode(_ value: String) -> Attribute { Attribute(name: "inputmode", value: value) }
+    static func rel(_ value: String) -> Attribute { Attribute(name: "rel", value: value) }
+    static func lang(_ value: String) -> Attribute { Attribute(name: "lang", value: value) }
+    static func title(_ value: String) -> Attribute { Attribute(name: "title", value: value) }
+    static func role(_ value: String) -> Attribute { Attribute(name: "role", value: value) }
+    static func scope(_ value: String) -> Attribute { Attribute(name: "scope", value: value) }
+    static func content(_ value: String) -> Attribute { Attribute(name: "content", value: value) }
+    static func charset(_ value: String) -> Attribute { Attribute(name: "charset", value: value) }
+    static func datetime(_ value: String) -> Attribute { Attribute(name: "datetime", value: value) }
+    static func min(_ value: String) -> Attribute { Attribute(name: "min", value: value) }
+    static func max(_ value: String) -> Attribute { Attribute(name: "max", value: value) }
+    static func rows(_ value: Int) -> Attribute { Attribute(name: "rows", value: String(value)) }
+    static func aria(_ name: String, _ value: String) -> Attribute { Attribute(name: "aria-" + name, value: value) }
+    static func data(_ name: String, _ value: String) -> Attribute { Attribute(name: "data-" + name, value: value) }
+    static let required = Attribute(name: "required", value: nil)
+    static let autofocus = Attribute(name: "autofocus", value: nil)
+    static let checked = Attribute(name: "checked", value: nil)
+    static let selected = Attribute(name: "selected", value: nil)
+    static let disabled = Attribute(name: "disabled", value: nil)
+    static let multiple = Attribute(name: "multiple", value: nil)
+    static let open = Attribute(name: "open", value: nil)
+
+    /// `attribute` when `condition` holds, else nothing.
+    static func when(_ condition: Bool, _ attribute: Attribute) -> Attribute? { condition ? attribute : nil }
+}
+
+@resultBuilder
+enum HTMLBuilder {
+    static func buildExpression(_ node: HTMLNode) -> [HTMLNode] { [node] }
+    static func buildExpression(_ text: String) -> [HTMLNode] { [.text(text)] }
+    static func buildExpression(_ nodes: [HTMLNode]) -> [HTMLNode] { nodes }
+    static func buildBlock(_ parts: [HTMLNode]...) -> [HTMLNode] { parts.flatMap { $0 } }
+    static func buildOptional(_ part: [HTMLNode]?) -> [HTMLNode] { part ?? [] }
+    static func buildEither(first: [HTMLNode]) -> [HTMLNode] { first }
+    static func buildEither(second: [HTMLNode]) -> [HTMLNode] { second }
+    static func buildArray(_ parts: [[HTMLNode]]) -> [HTMLNode] { parts.flatMap { $0 } }
+}
+
+/// `div(.class("card")) { "text"; p { … } }`.
+enum H {
+    static func el(_ name: String, _ attributes: [Attribute?], @HTMLBuilder _ children: () -> [HTMLNode]) -> HTMLNode {
+        .element(name, attributes.compactMap { $0 }, children())
+    }
+
+    static func void(_ name: String, _ attributes: [Attribute?]) -> HTMLNode {
+        .element(name, attributes.compactMap { $0 }, [], isVoid: true)
+    }
+}
+
+// Elements, by name. Each takes attributes and a builder of children.
+func div(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("div", a, c) }
+func span(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("span", a, c) }
+func p(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("p", a, c) }
+func a(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("a", a, c) }
+func h1(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("h1", a, c) }
+func h2(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("h2", a, c) }
+func h3(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("h3", a, c) }
+func section(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("section", a, c) }
+func nav(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("nav", a, c) }
+func header(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("header", a, c) }
+func footer(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("footer", a, c) }
+func main(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("main", a, c) }
+func ul(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("ul", a, c) }
+func ol(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("ol", a, c) }
+func li(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("li", a, c) }
+func dl(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("dl", a, c) }
+func dt(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("dt", a, c) }
+func dd(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("dd", a, c) }
+func table(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("table", a, c) }
+func caption(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("caption", a, c) }
+func thead(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("thead", a, c) }
+func tbody(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("tbody", a, c) }
+func tr(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("tr", a, c) }
+func th(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("th", a, c) }
+func td(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("td", a, c) }
+func form(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("form", a, c) }
+func fieldset(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("fieldset", a, c) }
+func legend(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("legend", a, c) }
+func label(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("label", a, c) }
+func button(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("button", a, c) }
+func select(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("select", a, c) }
+func option(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("option", a, c) }
+func textarea(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("textarea", a, c) }
+func small(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("small", a, c) }
+func strong(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("strong", a, c) }
+func code(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("code", a, c) }
+func pre(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("pre", a, c) }
+func details(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("details", a, c) }
+func summary(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("summary", a, c) }
+func time(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("time", a, c) }
+func input(_ a: Attribute?...) -> HTMLNode { H.void("input", a) }
+func br() -> HTMLNode { H.void("br", []) }

@@ -1,0 +1,113 @@
+import ChiSoCore
+
+/// The frame of every page: skip link, header with navigation by role,
+/// the demo notice, the page's main content.
+enum Layout {
+    struct NavItem {
+        var key: T
+        var path: String
+    }
+
+    /// The navigation a user sees; the policy decides what they may open.
+    static func navigation(for user: CurrentUser?) -> [NavItem] {
+        guard let user else { return [] }
+        var items = [NavItem(key: .navHome, path: "/")]
+        if user.mustChangePassword { return [NavItem(key: .navAccount, path: "/account/password")] }
+        let actor = user.actor
+        if case .success = Policy.decide(actor, .viewIndexes) { items.append(NavItem(key: .navIndexes, path: "/indexes")) }
+        if case .success = Policy.decide(actor, .viewPeriods) { items.append(NavItem(key: .navPeriods, path: "/periods")) }
+        if case .success = Policy.decide(actor, .manageAgencies) { items.append(NavItem(key: .navAgencies, path: "/admin/agencies")) }
+        if case .success = Policy.decide(actor, .manageUsers) { items.append(NavItem(key: .navUsers, path: "/admin/users")) }
+        if case .success = Policy.decide(actor, .viewAudit) { items.append(NavItem(key: .navAudit, path: "/admin/audit")) }
+        items.append(NavItem(key: .navAccount, path: "/account/password"))
+        return items
+    }
+
+    static func page(_ context: PageContext, title: String, @HTMLBuilder content: () -> [HTMLNode]) -> HTMLNode {
+        let t = context.t
+        let body = content()
+        return H.el("html", [.lang(context.language == .vietnamese ? "vi" : "en")]) {
+            H.el("head", []) {
+                H.void("meta", [.charset("utf-8")])
+                H.void("meta", [.name("viewport"), .content("width=device-width, initial-scale=1")])
+                H.el("title", []) { "\(title) · ChiSo" }
+                H.void("link", [.rel("stylesheet"), .href(Assets.stylesheetPath)])
+                H.void("link", [.rel("icon"), .href(Assets.iconPath), .type("image/svg+xml")])
+            }
+            H.el("body", []) {
+                a(.class("skip"), .href("#main")) { t(.skipToContent) }
+                header(.class("site")) {
+                    div(.class("brand")) {
+                        a(.href("/"), .class("logo")) { "ChiSo" }
+                        span(.class("tagline")) { t(.appTagline) }
+                    }
+                    if let user = context.user {
+                        nav(.aria("label", t(.mainNavigation))) {
+                            ul {
+                                for item in navigation(for: user) {
+                                    li {
+                                        a(.href(item.path), Attribute.when(isCurrent(item.path, context.path), .aria("current", "page"))) { t(item.key) }
+                                    }
+                                }
+                            }
+                        }
+                        div(.class("who")) {
+                            span { "\(user.displayName) · \(user.agencyName)" }
+                            form(.method("post"), .action("/logout"), .class("inline")) {
+                                csrfField(context)
+                                button(.type("submit"), .class("link")) { t(.logout) }
+                            }
+                        }
+                    }
+                    a(.class("lang"), .href("/language/\(context.language == .vietnamese ? "en" : "vi")?back=\(context.path)"),
+                      .lang(context.language == .vietnamese ? "en" : "vi")) { t(.languageSwitch) }
+                }
+                p(.class("demo"), .role("note")) { t(.demoNotice) }
+                main(.id("main")) {
+                    if let notice = context.notice {
+                        p(.class("notice"), .role("status")) { notice }
+                    }
+                    h1 { title }
+                    body
+                }
+                footer(.class("site")) {
+                    small { "ChiSo · \(t(.appTagline))" }
+                }
+            }
+        }
+    }
+
+    static func isCurrent(_ item: String, _ path: String) -> Bool {
+        item == "/" ? path == "/" : path.hasPrefix(item)
+    }
+
+    static func csrfField(_ context: PageContext) -> HTMLNode {
+        input(.type("hidden"), .name("_csrf"), .value(context.csrfToken))
+    }
+}
+
+/// Form pieces used by every page.
+enum Fields {
+    /// A labelled input with its error, keeping what the user typed.
+    static func text(_ label: String, name: String, value: String?, type: String = "text", error: String? = nil,
+                     required: Bool = false, hint: String? = nil, autocomplete: String? = nil, autofocus: Bool = false) -> HTMLNode {
+        div(.class(error == nil ? "field" : "field invalid")) {
+            H.el("label", [.for(name)]) { label }
+            if let hint { small(.id("\(name)-hint")) { hint } }
+            input(.type(type), .id(name), .name(name), .value(value ?? ""), Attribute.when(required, .required),
+                  autocomplete.map { .autocomplete($0) }, Attribute.when(autofocus, .autofocus),
+                  error.map { _ in .aria("invalid", "true") },
+                  .aria("describedby", [error.map { _ in "\(name)-error" }, hint.map { _ in "\(name)-hint" }].compactMap { $0 }.joined(separator: " ")))
+            if let error { p(.class("error"), .id("\(name)-error")) { error } }
+        }
+    }
+
+    static func errors(_ messages: [String]) -> HTMLNode {
+        guard !messages.isEmpty else { return .empty }
+        return div(.class("errors"), .role("alert")) {
+            ul {
+                for message in messages { li { message } }
+            }
+        }
+    }
+}

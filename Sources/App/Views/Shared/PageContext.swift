@@ -1,0 +1,73 @@
+import Vapor
+
+/// What every page needs besides its own model: the language, the user
+/// (for navigation by role), the CSRF token for its forms, a one-time
+/// notice, and the path (to mark the current navigation item).
+struct PageContext: Sendable {
+    var t: Catalogue
+    var user: CurrentUser?
+    var csrfToken: String
+    var notice: String?
+    var path: String
+
+    var language: Lang { t.language }
+}
+
+extension Request {
+    static let languageCookie = "chiso_lang"
+    static let noticeCookie = "chiso_notice"
+
+    /// Vietnamese unless the user chose English.
+    var language: Lang {
+        cookies[Self.languageCookie]?.string == "en" ? .english : .vietnamese
+    }
+
+    /// The page context; before login, it also makes sure a CSRF cookie exists
+    /// (see ``Request/verifyCSRF()``) and returns its token.
+    func pageContext(csrfCookie: inout String?) -> PageContext {
+        var token = currentUser?.csrfToken
+        if token == nil {
+            token = cookies[CSRF.cookieName]?.string
+            if token == nil || token!.isEmpty {
+                token = Sessions.randomToken()
+                csrfCookie = token
+            }
+        }
+        return PageContext(t: Catalogue(language: language), user: currentUser, csrfToken: token ?? "",
+                           notice: noticeText, path: url.path)
+    }
+
+    /// The one-time notice left by the previous request (a catalogue key, or a text).
+    var noticeText: String? {
+        guard let raw = cookies[Self.noticeCookie]?.string, !raw.isEmpty else { return nil }
+        let decoded = raw.removingPercentEncoding ?? raw
+        if let key = T(rawValue: decoded) { return Catalogue(language: language)(key) }
+        return decoded
+    }
+
+    /// Renders a page: HTML with the notice consumed and, before login, a CSRF cookie.
+    func page(status: HTTPStatus = .ok, _ build: (PageContext) -> HTMLNode) -> Response {
+        var csrfCookie: String?
+        let context = pageContext(csrfCookie: &csrfCookie)
+        let response = Response(status: status)
+        response.headers.contentType = .html
+        response.body = .init(string: "<!DOCTYPE html>\n" + build(context).render())
+        if let csrfCookie {
+            response.cookies[CSRF.cookieName] = HTTPCookies.Value(string: csrfCookie, path: "/", isSecure: application.settings.secureCookies,
+                                                                  isHTTPOnly: true, sameSite: .strict)
+        }
+        if context.notice != nil {
+            response.cookies[Self.noticeCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/")
+        }
+        return response
+    }
+
+    /// Redirects (303, so the browser follows with GET), leaving a notice for the next page.
+    func redirect(to location: String, notice: String) -> Response {
+        let response = redirect(to: location, redirectType: .normal)
+        response.cookies[Self.noticeCookie] = HTTPCookies.Value(
+            string: notice.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? notice, path: "/",
+            isHTTPOnly: true, sameSite: .lax)
+        return response
+    }
+}

@@ -1,0 +1,33 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+/// Sets up the database (SQLite by default, PostgreSQL when `DATABASE_URL`
+/// is set), migrations, middleware and routes.
+public func configure(_ app: Application, settings: Settings = Settings()) async throws {
+    app.settings = settings
+    if let url = settings.databaseURL {
+        try app.databases.use(.postgres(url: url), as: .psql)
+        app.writeGate = nil
+    } else {
+        try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(settings.sqlitePath)), as: .sqlite)
+        app.writeGate = WriteGate()
+        // WAL: readers never wait for the writer; the setting stays with the file.
+        if let sql = app.db as? any SQLDatabase {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+    }
+    app.migrations.add(Migrations.all)
+
+    app.middleware = Middlewares()
+    app.middleware.use(ErrorPages())
+    app.middleware.use(SecurityHeaders())
+    app.middleware.use(SessionAuthentication())
+    app.routes.defaultMaxBodySize = "2mb"
+
+    try routes(app)
+}

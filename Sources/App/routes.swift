@@ -1,0 +1,51 @@
+import Vapor
+
+/// Every route, grouped by feature. Each handler asks ``Policy`` before it
+/// reads or changes anything (see `RouteMatrixTests`).
+func routes(_ app: Application) throws {
+    app.get("assets", ":file", use: AssetsController.serve)
+    app.get("health", use: { _ in "ok" })
+
+    app.get("login", use: AccountController.loginPage)
+    app.post("login", use: AccountController.login)
+    app.get("language", ":code", use: AccountController.switchLanguage)
+
+    let signedIn = app.grouped(RequireLogin())
+    signedIn.get(use: HomeController.home)
+    signedIn.post("logout", use: AccountController.logout)
+    signedIn.get("account", "password", use: AccountController.passwordPage)
+    signedIn.post("account", "password", use: AccountController.changePassword)
+
+    let agencies = signedIn.grouped("admin", "agencies")
+    agencies.get(use: AgencyAdminController.list)
+    agencies.get("new", use: AgencyAdminController.newForm)
+    agencies.post(use: AgencyAdminController.create)
+    agencies.get(":agencyID", use: AgencyAdminController.editForm)
+    agencies.post(":agencyID", use: AgencyAdminController.update)
+    agencies.post("import", use: AgencyAdminController.importCSV)
+
+    let users = signedIn.grouped("admin", "users")
+    users.get(use: UserAdminController.list)
+    users.get("new", use: UserAdminController.newForm)
+    users.post(use: UserAdminController.create)
+    users.get(":userID", use: UserAdminController.editForm)
+    users.post(":userID", use: UserAdminController.update)
+    users.post(":userID", "password", use: UserAdminController.resetPassword)
+
+    signedIn.get("admin", "audit", use: AuditController.list)
+
+    let indexes = signedIn.grouped("indexes")
+    indexes.get(use: IndexController.list)
+    indexes.post(use: IndexController.upload)
+    indexes.get(":indexID", use: IndexController.show)
+
+    let periods = signedIn.grouped("periods")
+    periods.get(use: PeriodController.list)
+    periods.get("new", use: PeriodController.newForm)
+    periods.post(use: PeriodController.create)
+    periods.get(":periodID", use: PeriodController.show)
+    periods.post(":periodID", "indexes", use: PeriodController.assignIndex)
+    periods.post(":periodID", "open", use: PeriodController.open)
+
+    signedIn.get("assessments", ":assessmentID", use: AssessmentController.show)
+}

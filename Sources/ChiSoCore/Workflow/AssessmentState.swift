@@ -1,0 +1,48 @@
+/// Where an agency's assessment is in the yearly cycle.
+public enum AssessmentState: String, Sendable, CaseIterable, Codable {
+    /// The agency is self-assessing (tự đánh giá).
+    case draft
+    /// The head submitted; the agency can no longer change anything.
+    case submitted
+    /// The organiser returned it to the agency, with a reason.
+    case returned
+    /// Appraisers are confirming or adjusting (thẩm định).
+    case appraising
+    /// Preliminary results released to the agency, which may explain (giải trình).
+    case released
+    /// Appraisers re-examine the explained leaves.
+    case reexamining
+    /// The council finalised the result.
+    case finalised
+    /// The organiser published the period's results.
+    case published
+
+    public var vietnamese: String {
+        switch self {
+        case .draft: "Đang tự đánh giá"
+        case .submitted: "Đã nộp, chờ thẩm định"
+        case .returned: "Bị trả lại"
+        case .appraising: "Đang thẩm định"
+        case .released: "Đã có kết quả sơ bộ, đang giải trình"
+        case .reexamining: "Đang thẩm định lại"
+        case .finalised: "Đã chốt kết quả"
+        case .published: "Đã công bố"
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .draft: "Self-assessing"
+        case .submitted: "Submitted, awaiting appraisal"
+        case .returned: "Returned"
+        case .appraising: "Being appraised"
+        case .released: "Preliminary results released, explaining"
+        case .reexamining: "Being re-examined"
+        case .finalised: "Finalised"
+        case .published: "Published"
+        }
+    }
+
+    /// States in which the agency itself may change its self-assessment.
+    public var agencyMayEdit: Bool { self == .draft || self == .returned }
+}

@@ -1,0 +1,54 @@
+import App
+import ArgumentParser
+
+/// `chiso serve [--hostname H] [--port P]`
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web application (SQLite in ./data, or PostgreSQL when DATABASE_URL is set). Run `chiso migrate` first."
+    )
+
+    @Option(name: [.customShort("H"), .long], help: "Address to listen on.")
+    var hostname = "127.0.0.1"
+
+    @Option(name: [.short, .long], help: "Port to listen on.")
+    var port = 8080
+
+    func run() async throws {
+        try await Server.serve(hostname: hostname, port: port)
+    }
+}
+
+/// `chiso migrate [--revert]`
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Create or update the database schema (numbered migrations)."
+    )
+
+    @Flag(help: "Undo every migration (drops all data).")
+    var revert = false
+
+    func run() async throws {
+        try await Server.migrate(revert: revert)
+        print(revert ? "Đã hoàn tác mọi migration (all migrations reverted)." : "Cơ sở dữ liệu đã cập nhật (database up to date).")
+    }
+}
+
+/// `chiso demo [--hostname H] [--port P]`
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Migrate, load the invented demo province (once), print the address and accounts, and serve."
+    )
+
+    @Option(name: [.customShort("H"), .long], help: "Address to listen on.")
+    var hostname = "127.0.0.1"
+
+    @Option(name: [.short, .long], help: "Port to listen on.")
+    var port = 8080
+
+    func run() async throws {
+        try await Server.demo(hostname: hostname, port: port)
+    }
+}

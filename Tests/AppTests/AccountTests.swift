@@ -1,0 +1,149 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+@Suite("Login, sessions, passwords", .serialized)
+struct AccountTests {
+    @Test("Login sets an HttpOnly SameSite session cookie, renewed at every login; logout ends the session")
+    func loginAndLogout() async throws {
+        try await TestApp.run { app, fixture in
+            let browser = Browser(app)
+            let first = try await browser.login("t.organizer")
+            #expect(first.status == .seeOther)
+            let cookie = try #require(first.headers[.setCookie].first { $0.hasPrefix("chiso_session=") })
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Lax"))
+            let firstToken = browser.cookies["chiso_session"]
+            let home = try await browser.get("/")
+            #expect(home.status == .ok)
+            #expect(home.body.contains("Người organizer"))
+            // Logging in again replaces the session (no fixation).
+            _ = try await browser.login("t.organizer")
+            #expect(browser.cookies["chiso_session"] != firstToken)
+            #expect(try await SessionModel.query(on: app.db).count() == 1)
+            try await browser.get("/")
+            let out = try await browser.post("/logout")
+            #expect(out.status == .seeOther)
+            #expect(try await SessionModel.query(on: app.db).count() == 0)
+            #expect(try await browser.get("/").location?.hasPrefix("/login") == true)
+        }
+    }
+
+    @Test("A wrong password says so in Vietnamese, keeps the username, and is audited")
+    func wrongPassword() async throws {
+        try await TestApp.run { app, _ in
+            let browser = Browser(app)
+            let page = try await browser.login("t.admin", password: "Sai-mat-khau-1")
+            #expect(page.status == .unauthorized)
+            #expect(page.body.contains("Tên đăng nhập hoặc mật khẩu không đúng."))
+            #expect(page.body.contains("value=\"t.admin\""))
+            let events = try await AuditEventModel.query(on: app.db).filter(\.$action == "login.failed").all()
+            #expect(events.count == 1)
+        }
+    }
+
+    @Test("Repeated failures lock the username out with a clear message (429)")
+    func throttling() async throws {
+        try await TestApp.run { app, _ in
+            let browser = Browser(app)
+            for _ in 0..<3 { _ = try await browser.login("t.editor", password: "Sai-mat-khau-1") }
+            let locked = try await browser.login("t.editor")
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.body.contains("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút."))
+            // Another account is not locked by these failures.
+            #expect(try await browser.login("t.head").status == .seeOther)
+        }
+    }
+
+    @Test("Login without the CSRF token is refused")
+    func loginCSRF() async throws {
+        try await TestApp.run { app, _ in
+            let browser = Browser(app)
+            let page = try await browser.post("/login", [("username", "t.admin"), ("password", Fixture.password)], csrf: false)
+            #expect(page.status == .forbidden)
+            #expect(browser.cookies["chiso_session"] == nil)
+        }
+    }
+
+    @Test("An account made by an admin must change its password first; the policy is enforced")
+    func mustChangePassword() async throws {
+        try await TestApp.run { app, fixture in
+            let admin = Browser(app)
+            try await admin.signIn("t.admin")
+            let created = try await admin.post("/admin/users", [
+                ("username", "moi.nguoi"), ("displayName", "Người mới"), ("agencyID", fixture.own.uuidString), ("roles[]", "editor"),
+                ("active", "on"),
+            ])
+            #expect(created.status == .ok)
+            let temporary = try #require(created.body.range(of: "id=\"temporary-password\">").map { range in
+                String(created.body[range.upperBound...].prefix { $0 != "<" })
+            })
+            let user = Browser(app)
+            let login = try await user.login("moi.nguoi", password: temporary)
+            #expect(login.location == "/account/password")
+            #expect(try await user.get("/").location == "/account/password")
+            _ = try await user.get("/account/password")
+            let weak = try await user.post("/account/password", [("current", temporary), ("new", "ngan"), ("repeated", "ngan")])
+            #expect(weak.status == .unprocessableEntity)
+            #expect(weak.body.contains("ít nhất 10 ký tự"))
+            let done = try await user.post("/account/password", [("current", temporary), ("new", "Mot-Mat-Khau-Moi-9"),
+                                                                  ("repeated", "Mot-Mat-Khau-Moi-9")])
+            #expect(done.status == .seeOther)
+            #expect(try await user.get("/").status == .ok)
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$action == "user.password_changed").all()
+            #expect(audit.count == 1)
+        }
+    }
+
+    @Test("A session idle longer than the timeout ends")
+    func idleTimeout() async throws {
+        try await TestApp.run { app, _ in
+            let browser = Browser(app)
+            try await browser.signIn("t.viewer")
+            try await SessionModel.query(on: app.db).set(\.$lastSeenAt, to: Date().addingTimeInterval(-31 * 60)).update()
+            let page = try await browser.get("/")
+            #expect(page.location == "/login?next=/&expired=1")
+            #expect(try await SessionModel.query(on: app.db).count() == 0)
+            let login = try await browser.get(page.location!)
+            #expect(login.body.contains("Phiên làm việc đã hết hạn"))
+        }
+    }
+
+    @Test("Pages carry the security headers")
+    func headers() async throws {
+        try await TestApp.run { app, _ in
+            let page = try await Browser(app).get("/login")
+            let csp = try #require(page.headers.first(name: "Content-Security-Policy"))
+            #expect(csp.contains("script-src 'self'"))
+            #expect(!csp.contains("unsafe-inline"))
+            #expect(csp.contains("frame-ancestors 'none'"))
+            #expect(page.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            #expect(page.headers.first(name: "X-Frame-Options") == "DENY")
+            #expect(!page.body.contains("<script"))
+            #expect(!page.body.contains("style=\""))
+        }
+    }
+
+    @Test("Only local paths are followed after login")
+    func safeNext() {
+        #expect(AccountController.safeNext("/periods") == "/periods")
+        #expect(AccountController.safeNext("//evil.example") == "/")
+        #expect(AccountController.safeNext("https://evil.example") == "/")
+        #expect(AccountController.safeNext("/\\evil") == "/")
+        #expect(AccountController.safeNext(nil) == "/")
+    }
+
+    @Test("The password policy")
+    func policy() {
+        #expect(Passwords.problem("Ngan-1", username: "a") != nil)
+        #expect(Passwords.problem("khongcochuhoa1", username: "a") != nil)
+        #expect(Passwords.problem("KHONGCOCHUTHUONG1", username: "a") != nil)
+        #expect(Passwords.problem("KhongCoChuSo", username: "a") != nil)
+        #expect(Passwords.problem("Nguyenvana2026", username: "nguyenvana") != nil)
+        #expect(Passwords.problem("Mat-khau-2026", username: "t.admin") == nil)
+        #expect(Passwords.problem(Passwords.temporary(), username: "x") == nil)
+    }
+}

@@ -1,0 +1,42 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+@Suite("Audit log", .serialized)
+struct AuditTests {
+    @Test("Every change is recorded with who, before → after and the client address; the log filters")
+    func recorded() async throws {
+        try await TestApp.run { app, fixture in
+            let admin = Browser(app)
+            try await admin.signIn("t.admin")
+            _ = try await admin.get("/admin/agencies/\(fixture.other)")
+            let saved = try await admin.post("/admin/agencies/\(fixture.other)", [
+                ("code", "SXD"), ("name", "Sở Xây dựng (mới)"), ("group", "so"), ("tags", ""),
+            ])
+            #expect(saved.status == .seeOther)
+            let event = try #require(try await AuditEventModel.query(on: app.db).filter(\.$action == "agency.update").first())
+            #expect(event.username == "t.admin")
+            #expect(Audit.fields(event.before) == ["name": "Sở Xây dựng"])
+            #expect(Audit.fields(event.after) == ["name": "Sở Xây dựng (mới)"])
+            let page = try await admin.get("/admin/audit?action=agency.&target=SXD")
+            #expect(page.body.contains("Sở Xây dựng (mới)"))
+            let none = try await admin.get("/admin/audit?who=someone-else")
+            #expect(none.body.contains("Không có sự kiện nào."))
+        }
+    }
+
+    @Test("The database refuses to update or delete an audit row")
+    func appendOnly() async throws {
+        try await TestApp.run { app, _ in
+            try await Audit.record(on: app.db, .system, action: "test", targetType: "t", target: "t")
+            let sql = try #require(app.db as? any SQLDatabase)
+            await #expect(throws: (any Error).self) { try await sql.raw("UPDATE audit_events SET username = 'x'").run() }
+            await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM audit_events").run() }
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "test").count() == 1)
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+/// Every route × every role × own agency / other agency, against the
+/// expected decision; every POST also without its CSRF token. A route
+/// added without a row here fails `everyRouteIsInTheMatrix`.
+@Suite("Route × role matrix", .serialized)
+struct RouteMatrixTests {
+    enum Access {
+        /// Anyone, logged in or not.
+        case anyone
+        /// Any logged-in user.
+        case signedIn
+        /// These roles only.
+        case roles(Set<Role>)
+        /// Everyone for their own agency's target; these roles for another agency's.
+        case ownOrRoles(Set<Role>)
+    }
+
+    struct Row: Sendable {
+        var method: HTTPMethod
+        var pattern: String
+        var access: Access
+        var form: [(String, String)] = []
+    }
+
+    static let readers: Set<Role> = [.admin, .organizer, .appraiser, .chair, .leader]
+
+    static let rows: [Row] = [
+        Row(method: .GET, pattern: "/assets/:file", access: .anyone),
+        Row(method: .GET, pattern: "/health", access: .anyone),
+        Row(method: .GET, pattern: "/login", access: .anyone),
+        Row(method: .POST, pattern: "/login", access: .anyone, form: [("username", "nobody"), ("password", "x")]),
+        Row(method: .GET, pattern: "/language/:code", access: .anyone),
+        Row(method: .GET, pattern: "/", access: .signedIn),
+        Row(method: .GET, pattern: "/account/password", access: .signedIn),
+        Row(method: .POST, pattern: "/account/password", access: .signedIn, form: [("current", "wrong")]),
+        Row(method: .GET, pattern: "/admin/agencies", access: .roles([.admin])),
+        Row(method: .GET, pattern: "/admin/agencies/new", access: .roles([.admin])),
+        Row(method: .POST, pattern: "/admin/agencies", access: .roles([.admin]), form: [("code", "")]),
+        Row(method: .GET, pattern: "/admin/agencies/:agencyID", access: .roles([.admin])),
+        Row(method: .POST, pattern: "/admin/agencies/:agencyID", access: .roles([.admin]), form: [("code", "")]),
+        Row(method: .POST, pattern: "/admin/agencies/import", access: .roles([.admin])),
+        Row(method: .GET, pattern: "/admin/users", access: .roles([.admin])),
+        Row(method: .GET, pattern: "/admin/users/new", access: .roles([.admin])),
+        Row(method: .POST, pattern: "/admin/users", access: .roles([.admin]), form: [("username", "")]),
+        Row(method: .GET, pattern: "/admin/users/:userID", access: .roles([.admin])),
+        Row(method: .POST, pattern: "/admin/users/:userID", access: .roles([.admin]), form: [("displayName", "")]),
+        Row(method: .POST, pattern: "/admin/users/:userID/password", access: .roles([.admin])),
+        Row(method: .GET, pattern: "/admin/audit", access: .roles([.admin])),
+        Row(method: .GET, pattern: "/indexes", access: .roles(readers)),
+        Row(method: .POST, pattern: "/indexes", access: .roles([.organizer])),
+        Row(method: .GET, pattern: "/indexes/:indexID", access: .roles(readers)),
+        Row(method: .GET, pattern: "/periods", access: .roles(readers)),
+        Row(method: .GET, pattern: "/periods/new", access: .roles([.organizer])),
+        Row(method: .POST, pattern: "/periods", access: .roles([.organizer]), form: [("name", "")]),
+        Row(method: .GET, pattern: "/periods/:periodID", access: .roles(readers)),
+        Row(method: .POST, pattern: "/periods/:periodID/indexes", access: .roles([.organizer])),
+        Row(method: .POST, pattern: "/periods/:periodID/open", access: .roles([.organizer])),
+        Row(method: .GET, pattern: "/assessments/:assessmentID", access: .ownOrRoles(readers)),
+        // Last: it ends the session.
+        Row(method: .POST, pattern: "/logout", access: .signedIn),
+    ]
+
+    static func key(_ method: HTTPMethod, _ pattern: String) -> String { "\(method.rawValue) \(pattern)" }
+
+    @Test func everyRouteIsInTheMatrix() async throws {
+        try await TestApp.run { app, _ in
+            let routes = Set(app.routes.all.map { route in
+                Self.key(route.method, "/" + route.path.map { "\($0)" }.joined(separator: "/"))
+            })
+            let matrix = Set(Self.rows.map { Self.key($0.method, $0.pattern) })
+            #expect(routes.subtracting(matrix).isEmpty, "routes missing from the matrix: \(routes.subtracting(matrix).sorted())")
+            #expect(matrix.subtracting(routes).isEmpty, "matrix rows with no route: \(matrix.subtracting(routes).sorted())")
+        }
+    }
+
+    /// Concrete paths for a row: for the user's own agency and for another.
+    static func paths(_ row: Row, _ fixture: Fixture, otherUser: UUID) -> (own: String, other: String) {
+        func fill(_ agency: UUID, _ assessment: UUID) -> String {
+            row.pattern
+                .replacingOccurrences(of: ":file", with: String(Assets.stylesheetPath.dropFirst("/assets/".count)))
+                .replacingOccurrences(of: ":code", with: "en")
+                .replacingOccurrences(of: ":agencyID", with: agency.uuidString)
+                .replacingOccurrences(of: ":userID", with: otherUser.uuidString)
+                .replacingOccurrences(of: ":indexID", with: fixture.indexVersion.uuidString)
+                .replacingOccurrences(of: ":periodID", with: fixture.period.uuidString)
+                .replacingOccurrences(of: ":assessmentID", with: assessment.uuidString)
+        }
+        return (fill(fixture.own, fixture.ownAssessment), fill(fixture.other, fixture.otherAssessment))
+    }
+
+    static func allowed(_ access: Access, role: Role, own: Bool) -> Bool {
+        switch access {
+        case .anyone, .signedIn: true
+        case let .roles(roles): roles.contains(role)
+        case let .ownOrRoles(roles): own || roles.contains(role)
+        }
+    }
+
+    @Test("Each role gets exactly its rights on every route", arguments: Role.allCases)
+    func matrix(role: Role) async throws {
+        try await TestApp.run { app, fixture in
+            let otherUser = try #require(try await UserModel.query(on: app.db).filter(\.$username == "t.sxd.editor").first()?.id)
+            let browser = Browser(app)
+            try await browser.signIn(fixture.userByRole[role]!)
+            for row in Self.rows {
+                let (ownPath, otherPath) = Self.paths(row, fixture, otherUser: otherUser)
+                for (path, own) in [(ownPath, true), (otherPath, false)] {
+                    let expectAllowed = Self.allowed(row.access, role: role, own: own)
+                    if row.method == .POST {
+                        // Without the CSRF token: always refused, whoever asks.
+                        let forged = try await browser.post(path, row.form, csrf: false)
+                        #expect(forged.status == .forbidden, "\(role) \(row.method) \(path) without CSRF → \(forged.status)")
+                    }
+                    let page = row.method == .GET ? try await browser.get(path) : try await browser.post(path, row.form)
+                    if expectAllowed {
+                        // (A failed login answers 401 by design: the route itself was allowed.)
+                        #expect(page.status != .forbidden && (page.status != .unauthorized || row.pattern == "/login"),
+                                "\(role) \(row.method) \(path) (own: \(own)) should be allowed, got \(page.status)")
+                    } else {
+                        #expect(page.status == .forbidden, "\(role) \(row.method) \(path) (own: \(own)) should be refused, got \(page.status)")
+                    }
+                    if row.pattern == "/logout" { break }
+                }
+            }
+        }
+    }
+
+    @Test("Without a session, pages behind the login redirect to it")
+    func anonymous() async throws {
+        try await TestApp.run { app, fixture in
+            let browser = Browser(app)
+            for row in Self.rows {
+                guard case .anyone = row.access else {
+                    let (path, _) = Self.paths(row, fixture, otherUser: fixture.own)
+                    let page = row.method == .GET ? try await browser.get(path) : try await browser.post(path, row.form, csrf: false)
+                    if row.method == .GET {
+                        #expect(page.status == .seeOther && page.location?.hasPrefix("/login") == true, "\(row.method) \(path) → \(page.status)")
+                    } else {
+                        #expect(page.status == .seeOther || page.status == .forbidden, "\(row.method) \(path) → \(page.status)")
+                    }
+                    continue
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Fluent
+import FluentPostgresDriver
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+/// A fresh application on a fresh database for one test: a new SQLite file,
+/// or, when `TEST_DATABASE_URL` names a PostgreSQL server, a new database
+/// there (created and dropped around the test). CI runs the suite both ways.
+enum TestApp {
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func run(_ body: (Application, Fixture) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chiso-test-\(UUID().uuidString)")
+        var environment = ["CHISO_DATA_DIR": folder.path, "CHISO_LOGIN_MAX_FAILURES": "3"]
+        var databaseName: String?
+        if let admin = postgresURL {
+            let name = "chiso_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+            try await postgresAdmin(admin, "CREATE DATABASE \(name)")
+            databaseName = String(name)
+            environment["DATABASE_URL"] = replaceDatabase(in: admin, with: String(name))
+        }
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, settings: Settings(environment: environment))
+            try await app.autoMigrate()
+            let fixture = try await Fixture.load(on: app)
+            try await body(app, fixture)
+        } catch {
+            try await app.asyncShutdown()
+            try await cleanUp(folder: folder, database: databaseName)
+            throw error
+        }
+        try await app.asyncShutdown()
+        try await cleanUp(folder: folder, database: databaseName)
+    }
+
+    static func cleanUp(folder: URL, database: String?) async throws {
+        try? FileManager.default.removeItem(at: folder)
+        if let database, let admin = postgresURL {
+            try await postgresAdmin(admin, "DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
+        }
+    }
+
+    static func replaceDatabase(in url: String, with name: String) -> String {
+        guard var components = URLComponents(string: url) else { return url }
+        components.path = "/" + name
+        return components.string ?? url
+    }
+
+    /// Runs one statement on the server's maintenance database.
+    static func postgresAdmin(_ url: String, _ statement: String) async throws {
+        let app = try await Application.make(.testing)
+        do {
+            try app.databases.use(.postgres(url: url), as: .psql)
+            let sql = app.db as! any SQLDatabase
+            try await sql.raw(SQLQueryString(statement)).run()
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
+
+/// The people and agencies every test can use. Password for all: ``Fixture/password``.
+struct Fixture: Sendable {
+    static let password = "Mat-khau-2026"
+
+    var own: UUID        // agency SNV (group so): every role has an account here
+    var other: UUID      // agency SXD (group so)
+    var commune: UUID    // agency XA1 (group xa)
+    /// username for each role, in agency SNV.
+    var userByRole: [Role: String]
+    /// An assessment of SNV and one of SXD in an open period.
+    var ownAssessment: UUID
+    var otherAssessment: UUID
+    var period: UUID
+    var indexVersion: UUID
+
+    static func load(on app: Application) async throws -> Fixture {
+        let hash = try Passwords.hash(password, cost: 4)
+        let snv = AgencyModel(code: "SNV", name: "Sở Nội vụ", group: "so", tags: [])
+        let sxd = AgencyModel(code: "SXD", name: "Sở Xây dựng", group: "so", tags: [])
+        let xa = AgencyModel(code: "XA1", name: "UBND xã Một", group: "xa", tags: ["noi-dia"])
+        try await [snv, sxd, xa].create(on: app.db)
+        var byRole: [Role: String] = [:]
+        for role in Role.allCases {
+            let username = "t.\(role.rawValue)"
+            try await UserModel(username: username, displayName: "Người \(role.rawValue)", passwordHash: hash,
+                                agencyID: snv.id!, roles: [role], mustChangePassword: false).create(on: app.db)
+            byRole[role] = username
+        }
+        try await UserModel(username: "t.sxd.editor", displayName: "Đầu mối SXD", passwordHash: hash, agencyID: sxd.id!,
+                            roles: [.editor], mustChangePassword: false).create(on: app.db)
+        let yaml = """
+        id: test-so
+        title: Bộ chỉ số kiểm thử
+        scale: 10
+        classes:
+          - {code: T, title: Tốt, min: 8}
+          - {code: Y, title: Yếu, min: 0}
+        criteria:
+          - code: "I"
+            title: Lĩnh vực I
+            max: 10
+            children:
+              - {code: "1.1", title: Kế hoạch, max: 4, rule: {type: yesno}, evidence: required}
+              - {code: "1.2", title: Tỷ lệ, max: 6, rule: {type: ratio}}
+        """
+        let version = IndexVersionModel(code: "test-so", version: 1, title: "Bộ chỉ số kiểm thử", yaml: yaml, sha256: "x",
+                                        leafCount: 2, uploadedBy: nil)
+        try await version.create(on: app.db)
+        let period = PeriodModel(name: "Năm 2026", kind: .year, year: 2026, number: nil, status: .draft,
+                                 selfAssessmentDeadline: Formats.endOfDay(year: 2026, month: 12, day: 15)!,
+                                 appraisalDeadline: Formats.endOfDay(year: 2027, month: 1, day: 20)!,
+                                 explanationDeadline: Formats.endOfDay(year: 2027, month: 2, day: 5)!)
+        try await period.create(on: app.db)
+        let assignment = PeriodIndexModel(periodID: period.id!, group: "so", indexVersionID: version.id!)
+        try await assignment.create(on: app.db)
+        try await PeriodController.openPeriod(period, assignments: [assignment], on: app.db, origin: .system)
+        let assessments = try await AssessmentModel.query(on: app.db).all()
+        let entry = CriterionEntryModel(assessmentID: assessments.first { $0.$agency.id == snv.id }!.id!, criterionCode: "1.2")
+        entry.selfInput = "87,5"
+        try await entry.create(on: app.db)
+        return Fixture(own: snv.id!, other: sxd.id!, commune: xa.id!, userByRole: byRole,
+                       ownAssessment: assessments.first { $0.$agency.id == snv.id }!.id!,
+                       otherAssessment: assessments.first { $0.$agency.id == sxd.id }!.id!,
+                       period: period.id!, indexVersion: version.id!)
+    }
+}
