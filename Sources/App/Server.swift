@@ -77,7 +77,7 @@ public enum Server {
             let roles = account.roles.sorted().map { Labels.role($0, .vietnamese) }.joined(separator: ", ")
             lines.append("  \(account.username.padding(toLength: 16, withPad: " ", startingAt: 0)) \(roles)")
         }
-        lines.append("  snv.daumoi       Cán bộ đầu mối Sở Nội vụ (mỗi đơn vị: <mã>.daumoi, vd. xa-anlac.daumoi... ph-anlac.daumoi)")
+        lines.append("  snv.daumoi       Cán bộ đầu mối Sở Nội vụ (mỗi đơn vị: <mã>.daumoi, vd. xa-binhminh.daumoi, ph-anlac.daumoi)")
         lines.append("  snv.thutruong    Thủ trưởng Sở Nội vụ (mỗi đơn vị: <mã>.thutruong)")
         lines.append("")
         lines.append("Dừng / stop: Ctrl+C")

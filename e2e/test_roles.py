@@ -1,0 +1,78 @@
+"""Each demo role logs in, sees the navigation its role allows, and logs out."""
+import os
+
+import pytest
+
+from conftest import login
+
+EVERYONE = ["Trang chủ", "Đổi mật khẩu"]
+READERS = ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Đổi mật khẩu"]
+
+ROLES = [
+    ("admin", ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Đơn vị", "Tài khoản", "Nhật ký", "Đổi mật khẩu"]),
+    ("sonoivu", READERS),
+    ("thamdinh.stp", READERS),
+    ("chutich.hd", READERS),
+    ("lanhdao", READERS),
+    ("snv.daumoi", EVERYONE),
+    ("snv.thutruong", EVERYONE),
+    ("xem.sct", EVERYONE),
+]
+
+
+@pytest.mark.parametrize("username,navigation", ROLES, ids=[r[0] for r in ROLES])
+def test_role_navigation(page, server, artifacts, username, navigation):
+    login(page, server, username)
+    assert page.url == server + "/"
+    links = page.locator("header nav a").all_inner_texts()
+    assert links == navigation
+    assert page.locator("text=Dữ liệu minh hoạ").count() == 1
+    page.screenshot(path=os.path.join(artifacts, f"home-{username}.png"), full_page=True)
+    # A page the role may not open is refused on the server, not only hidden.
+    response = page.goto(server + "/admin/users")
+    if username == "admin":
+        assert response.status == 200
+    else:
+        assert response.status == 403
+        assert "Không có quyền" in page.content()
+        # The browser logs the refused navigation itself; that one is expected.
+        page.console_watch.expect("status of 403")
+    page.goto(server + "/")
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.startswith(server + "/login")
+    assert page.goto(server + "/").url.startswith(server + "/login")
+
+
+def test_wrong_password_keeps_username(page, server):
+    login(page, server, "sonoivu", "sai-mat-khau")
+    assert "Tên đăng nhập hoặc mật khẩu không đúng." in page.content()
+    assert page.get_by_label("Tên đăng nhập").input_value() == "sonoivu"
+    page.console_watch.expect("status of 401")  # the refused login answers 401 on purpose
+
+
+def test_phone_layout(browser, server, artifacts):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN", is_mobile=True)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    login(page, server, "lanhdao")
+    page.goto(server + "/periods")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"the page scrolls sideways on a phone ({width}px)"
+    page.screenshot(path=os.path.join(artifacts, "phone-periods-lanhdao.png"), full_page=True)
+    context.close()
+    assert errors == []
+
+
+def test_assessment_page_and_keyboard(page, server, artifacts):
+    login(page, server, "sonoivu")
+    page.goto(server + "/periods")
+    page.get_by_role("link", name="Năm 2025").click()
+    page.get_by_role("link", name="Sở Nội vụ").first.click()
+    assert "Hồ sơ tự đánh giá: Sở Nội vụ" in page.content()
+    assert page.locator("td.num").count() > 40
+    page.screenshot(path=os.path.join(artifacts, "assessment-snv-2025.png"), full_page=True)
+    # The skip link is the first thing the keyboard reaches.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Bỏ qua, đến nội dung chính"
