@@ -127,3 +127,41 @@ struct ChisoCommandTests {
         #expect(result.out.split(separator: "\n").count == 16)
     }
 }
+
+@Suite("Server commands", .serialized)
+struct ServerCommandTests {
+    @Test("migrate, then user add and reset-password print a temporary password")
+    func userCommands() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chiso-cmd-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func run(_ arguments: [String]) throws -> (Int32, String, String) {
+            let process = Process()
+            process.executableURL = ChisoCommandTests.binary
+            process.arguments = arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(["CHISO_DATA_DIR": folder.path, "DATABASE_URL": ""]) { $1 }
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let outData = out.fileHandleForReading.readDataToEndOfFile()
+            let errData = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        }
+        let migrate = try run(["migrate"])
+        #expect(migrate.0 == 0, "\(migrate.2)")
+        let add = try run(["user", "add", "--username", "QuanTri", "--name", "Quản trị", "--agency", "SNV", "--agency-name", "Sở Nội vụ",
+                           "--group", "so", "--role", "admin"])
+        #expect(add.0 == 0, "\(add.2)")
+        #expect(add.1.contains("Đã tạo tài khoản quantri. Mật khẩu tạm"))
+        let again = try run(["user", "add", "--username", "quantri", "--name", "X", "--agency", "SNV", "--role", "admin"])
+        #expect(again.0 != 0)
+        #expect(again.2.contains("Tên đăng nhập quantri đã có."))
+        let badRole = try run(["user", "add", "--username", "khac", "--name", "X", "--agency", "SNV", "--role", "boss"])
+        #expect(badRole.0 != 0)
+        #expect(badRole.2.contains("Vai trò không hợp lệ: boss"))
+        let reset = try run(["user", "reset-password", "quantri"])
+        #expect(reset.0 == 0, "\(reset.2)")
+        #expect(reset.1.contains("Mật khẩu tạm của quantri"))
+    }
+}

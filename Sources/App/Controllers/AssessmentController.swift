@@ -21,7 +21,8 @@ enum AssessmentController {
         let notes = Dictionary(entries.compactMap { entry in entry.selfNote.map { (entry.criterionCode, $0) } }, uniquingKeysWith: { a, _ in a })
         return request.page {
             AssessmentPage.view($0, model: .init(agency: assessment.agency, period: assessment.period, state: state, index: index,
-                                                 score: score, notes: notes))
+                                                 score: score, notes: notes,
+                                                 official: assessment.finalScore.flatMap(DecimalNumber.init).map { ($0, assessment.classCode ?? "") }))
         }
     }
 }

@@ -10,6 +10,8 @@ enum AssessmentPage {
         var index: Index
         var score: AgencyScore
         var notes: [String: String]
+        /// The finalised score and class code, once there is one.
+        var official: (score: DecimalNumber, classCode: String)?
     }
 
     static func view(_ context: PageContext, model: Model) -> HTMLNode {
@@ -25,8 +27,18 @@ enum AssessmentPage {
                 span(.class("badge")) { vi ? model.state.vietnamese : model.state.english }
             }
             div(.class("cards")) {
+                if let official = model.official {
+                    section(.class("card")) {
+                        h2 { t(.officialResult) }
+                        p(.class("total")) {
+                            strong { Formats.score(official.score, language) }
+                            " · \(model.index.classes.first { $0.code == official.classCode }?.title ?? official.classCode)"
+                        }
+                        p { small { t(.officialNote) } }
+                    }
+                }
                 section(.class("card")) {
-                    h2 { t(.provisionalTotal) }
+                    h2 { t(model.official == nil ? .provisionalTotal : .selfPoints) }
                     p(.class("total")) {
                         strong { Formats.score(score.final, language) }
                         " / \(vi ? model.index.scale.vietnamese() : model.index.scale.description) · \(scoreClass.title)"

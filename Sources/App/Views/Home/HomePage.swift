@@ -54,9 +54,9 @@ enum HomePage {
                             h3 { period.name }
                             p { span(.class("badge")) { PeriodLabels.status(period.status, t) } }
                             ul {
-                                deadline(t(.selfDeadline), period.selfAssessmentDeadline, model.now, context)
-                                deadline(t(.appraisalDeadline), period.appraisalDeadline, model.now, context)
-                                deadline(t(.explanationDeadline), period.explanationDeadline, model.now, context)
+                                deadline(t(.selfDeadline), period.selfAssessmentDeadline, model.now, context, running: period.isRunning)
+                                deadline(t(.appraisalDeadline), period.appraisalDeadline, model.now, context, running: period.isRunning)
+                                deadline(t(.explanationDeadline), period.explanationDeadline, model.now, context, running: period.isRunning)
                             }
                         }
                     }
@@ -65,18 +65,26 @@ enum HomePage {
         }
     }
 
-    static func deadline(_ label: String, _ date: Date, _ now: Date, _ context: PageContext) -> HTMLNode {
+    /// A deadline with its countdown while the period runs (a finished period shows only dates).
+    static func deadline(_ label: String, _ date: Date, _ now: Date, _ context: PageContext, running: Bool) -> HTMLNode {
         let days = Formats.daysLeft(until: date, now: now)
         return li {
             "\(label): "
             time(.datetime(Formats.isoDate(date))) { Formats.date(date) }
-            if days >= 0 {
+            if !running {
+                ""
+            } else if days >= 0 {
                 " (\(context.t.format(.daysLeft, String(days))))"
             } else {
                 span(.class("late")) { " (\(context.t(.overdue)))" }
             }
         }
     }
+}
+
+extension PeriodModel {
+    /// Draft or open: its deadlines still matter.
+    var isRunning: Bool { status == .draft || status == .open }
 }
 
 enum PeriodLabels {

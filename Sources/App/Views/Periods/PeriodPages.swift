@@ -70,9 +70,9 @@ enum PeriodPages {
         return Layout.page(context, title: period.name) {
             p { span(.class("badge")) { PeriodLabels.status(period.status, t) } }
             ul {
-                HomePage.deadline(t(.selfDeadline), period.selfAssessmentDeadline, Date(), context)
-                HomePage.deadline(t(.appraisalDeadline), period.appraisalDeadline, Date(), context)
-                HomePage.deadline(t(.explanationDeadline), period.explanationDeadline, Date(), context)
+                HomePage.deadline(t(.selfDeadline), period.selfAssessmentDeadline, Date(), context, running: period.isRunning)
+                HomePage.deadline(t(.appraisalDeadline), period.appraisalDeadline, Date(), context, running: period.isRunning)
+                HomePage.deadline(t(.explanationDeadline), period.explanationDeadline, Date(), context, running: period.isRunning)
             }
             h2 { t(.assignIndexes) }
             div(.class("table-wrap")) {

@@ -23,7 +23,7 @@ enum T: String, CaseIterable, Sendable {
     case explanationDeadline, assignIndexes, group, indexForGroup, assign, assessments, state, score, classification
     case kindYear, kindQuarter, kindMonth, statusDraft, statusOpen, statusClosed, statusPublished, openPeriod
     case forbiddenTitle, notFoundTitle, errorTitle, backHome, csrfFailed, required, invalid, rank
-    case assessmentTitle, provisionalTotal, selfPoints, points, input, why, evidence, notApplicable
+    case assessmentTitle, officialResult, officialNote, provisionalTotal, selfPoints, points, input, why, evidence, notApplicable
 }
 
 struct Catalogue: Sendable {
@@ -81,7 +81,8 @@ struct Catalogue: Sendable {
         .forbiddenTitle: "Không có quyền", .notFoundTitle: "Không tìm thấy", .errorTitle: "Có lỗi xảy ra",
         .backHome: "Về trang chủ", .csrfFailed: "Biểu mẫu đã hết hạn. Vui lòng tải lại trang và thử lại.",
         .required: "Không được để trống.", .invalid: "Giá trị không hợp lệ.", .rank: "Thứ hạng",
-        .assessmentTitle: "Hồ sơ tự đánh giá", .provisionalTotal: "Tổng điểm tạm tính", .selfPoints: "Điểm tự chấm",
+        .assessmentTitle: "Hồ sơ tự đánh giá", .officialResult: "Kết quả chính thức",
+        .officialNote: "Điểm sau thẩm định; bảng dưới là điểm tự chấm của đơn vị.", .provisionalTotal: "Tổng điểm tạm tính", .selfPoints: "Điểm tự chấm",
         .points: "Điểm", .input: "Số liệu", .why: "Cách tính", .evidence: "Tài liệu kiểm chứng",
         .notApplicable: "Không áp dụng",
     ]
@@ -132,7 +133,8 @@ struct Catalogue: Sendable {
         .forbiddenTitle: "Not allowed", .notFoundTitle: "Not found", .errorTitle: "Something went wrong",
         .backHome: "Back to home", .csrfFailed: "The form has expired. Please reload the page and try again.",
         .required: "Must not be empty.", .invalid: "Not a valid value.", .rank: "Rank",
-        .assessmentTitle: "Self-assessment", .provisionalTotal: "Provisional total", .selfPoints: "Self-assessed points",
+        .assessmentTitle: "Self-assessment", .officialResult: "Official result",
+        .officialNote: "Score after appraisal; the table below shows the agency's self-assessed points.", .provisionalTotal: "Provisional total", .selfPoints: "Self-assessed points",
         .points: "Points", .input: "Input", .why: "How it was computed", .evidence: "Evidence",
         .notApplicable: "Not applicable",
     ]
