@@ -19,8 +19,7 @@ public enum AdminTasks {
             return role
         }
         guard !parsedRoles.isEmpty else { throw Failure(description: "Cần ít nhất một vai trò (--role).") }
-        let app = try await Server.makeApplication(arguments: ["chiso"])
-        do {
+        return try await Server.withApplication(arguments: ["chiso"]) { app in
             let temporary = Passwords.temporary()
             let hash = try Passwords.hash(temporary)
             try await app.write { db in
@@ -44,18 +43,13 @@ public enum AdminTasks {
                 try await Audit.record(on: db, .system, action: "user.create", targetType: "user", target: user.username,
                                        after: ["username": user.username, "roles": user.roleList, "agency": agencyCode])
             }
-            try await app.asyncShutdown()
             return temporary
-        } catch {
-            try await app.asyncShutdown()
-            throw error
         }
     }
 
     /// Resets a password to a temporary one (to be changed at next login) and ends the user's sessions.
     public static func resetPassword(username: String) async throws -> String {
-        let app = try await Server.makeApplication(arguments: ["chiso"])
-        do {
+        try await Server.withApplication(arguments: ["chiso"]) { app in
             let temporary = Passwords.temporary()
             let hash = try Passwords.hash(temporary)
             try await app.write { db in
@@ -69,11 +63,7 @@ public enum AdminTasks {
                 try await Audit.record(on: db, .system, action: "user.password_reset", targetType: "user", target: user.username,
                                        after: ["must_change_password": "true"])
             }
-            try await app.asyncShutdown()
             return temporary
-        } catch {
-            try await app.asyncShutdown()
-            throw error
         }
     }
 }

@@ -20,45 +20,44 @@ public enum Server {
         return app
     }
 
-    /// `chiso serve`: serves until stopped.
-    public static func serve(hostname: String, port: Int) async throws {
-        let app = try await makeApplication(arguments: ["chiso", "serve", "--hostname", hostname, "--port", String(port)])
+    /// Runs `body` with a configured application and always shuts it down.
+    static func withApplication<T>(arguments: [String], _ body: (Application) async throws -> T) async throws -> T {
+        let app = try await makeApplication(arguments: arguments)
+        let result: T
         do {
-            try await app.execute()
+            result = try await body(app)
         } catch {
             try await app.asyncShutdown()
             throw error
         }
         try await app.asyncShutdown()
+        return result
+    }
+
+    /// `chiso serve`: serves until stopped.
+    public static func serve(hostname: String, port: Int) async throws {
+        try await withApplication(arguments: ["chiso", "serve", "--hostname", hostname, "--port", String(port)]) { app in
+            try await app.execute()
+        }
     }
 
     /// `chiso migrate`: applies pending migrations.
     public static func migrate(revert: Bool) async throws {
-        let app = try await makeApplication(arguments: ["chiso"])
-        do {
+        try await withApplication(arguments: ["chiso"]) { app in
             if revert { try await app.autoRevert() } else { try await app.autoMigrate() }
-        } catch {
-            try await app.asyncShutdown()
-            throw error
         }
-        try await app.asyncShutdown()
     }
 
     /// `chiso demo`: migrates, loads the demo province (once), prints where
     /// to go and who to be, and serves.
     public static func demo(hostname: String, port: Int) async throws {
-        let app = try await makeApplication(arguments: ["chiso", "serve", "--hostname", hostname, "--port", String(port)])
-        do {
+        try await withApplication(arguments: ["chiso", "serve", "--hostname", hostname, "--port", String(port)]) { app in
             try await app.autoMigrate()
             let summary = try await DemoProvince.load(on: app, resources: try DemoResources.folder())
             print(demoBanner(hostname: hostname, port: port, summary: summary, database: app.settings.databaseURL == nil
                 ? app.settings.sqlitePath : "PostgreSQL (DATABASE_URL)"))
             try await app.execute()
-        } catch {
-            try await app.asyncShutdown()
-            throw error
         }
-        try await app.asyncShutdown()
     }
 
     static func demoBanner(hostname: String, port: Int, summary: DemoProvince.Summary, database: String) -> String {

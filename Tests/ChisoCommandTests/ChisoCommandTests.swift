@@ -27,11 +27,16 @@ struct ChisoCommandTests {
         var err: String
     }
 
-    func chiso(_ arguments: [String], in folder: URL = repository) throws -> Result {
+    func chiso(_ arguments: [String], in folder: URL = repository, environment: [String: String] = [:]) throws -> Result {
+        try Self.run(arguments, in: folder, environment: environment)
+    }
+
+    static func run(_ arguments: [String], in folder: URL = repository, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -135,18 +140,8 @@ struct ServerCommandTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chiso-cmd-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         func run(_ arguments: [String]) throws -> (Int32, String, String) {
-            let process = Process()
-            process.executableURL = ChisoCommandTests.binary
-            process.arguments = arguments
-            process.environment = ProcessInfo.processInfo.environment.merging(["CHISO_DATA_DIR": folder.path, "DATABASE_URL": ""]) { $1 }
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
-            let errData = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+            let result = try ChisoCommandTests.run(arguments, environment: ["CHISO_DATA_DIR": folder.path, "DATABASE_URL": ""])
+            return (result.status, result.out, result.err)
         }
         let migrate = try run(["migrate"])
         #expect(migrate.0 == 0, "\(migrate.2)")
