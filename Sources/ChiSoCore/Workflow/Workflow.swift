@@ -1,0 +1,147 @@
+import Foundation
+
+/// The steps of the yearly cycle (domain README): who may move an
+/// assessment from which state to which, and until when.
+public enum WorkflowAction: String, Sendable, CaseIterable {
+    /// The agency changes its self-assessment (inputs, notes, evidence).
+    case editSelf
+    /// The head submits the self-assessment.
+    case submit
+    /// The organiser returns a submitted assessment to the agency (with a reason).
+    case returnToAgency
+    /// An appraiser confirms or adjusts a leaf.
+    case appraise
+    /// The chair releases the preliminary result to the agency.
+    case release
+    /// The agency explains a leaf (and may add evidence) after release.
+    case explain
+    /// An appraiser re-examines an explained leaf.
+    case reexamine
+    /// The chair finalises the result.
+    case finalise
+    /// The organiser publishes the period's results.
+    case publish
+    /// The admin reopens a finalised assessment (with a reason).
+    case reopen
+}
+
+/// The dates that bound the cycle, and an exception granted by the organiser.
+public struct WorkflowDeadlines: Sendable, Hashable {
+    public var selfAssessment: Date
+    public var explanation: Date
+    /// Edits allowed until this date despite the self-assessment deadline.
+    public var exceptionUntil: Date?
+
+    public init(selfAssessment: Date, explanation: Date, exceptionUntil: Date? = nil) {
+        self.selfAssessment = selfAssessment
+        self.explanation = explanation
+        self.exceptionUntil = exceptionUntil
+    }
+}
+
+/// Why a step is refused, in words the user understands.
+public enum WorkflowRefusal: Error, Sendable, Hashable {
+    /// The assessment is not in a state where this step applies.
+    case wrongState(AssessmentState, WorkflowAction)
+    case selfAssessmentDeadlinePassed(Date)
+    case explanationDeadlinePassed(Date)
+    /// Returning or reopening needs a reason.
+    case reasonRequired
+
+    public func message(_ language: Language) -> String {
+        let vi = language == .vietnamese
+        switch self {
+        case let .selfAssessmentDeadlinePassed(date):
+            return vi ? "Đã hết hạn tự đánh giá ngày \(VietnamDate.format(date))."
+                : "The self-assessment deadline passed on \(VietnamDate.format(date))."
+        case let .explanationDeadlinePassed(date):
+            return vi ? "Đã hết hạn giải trình ngày \(VietnamDate.format(date))."
+                : "The explanation deadline passed on \(VietnamDate.format(date))."
+        case .reasonRequired:
+            return vi ? "Cần nêu lý do." : "A reason is required."
+        case let .wrongState(state, action):
+            return Self.stateMessage(state, action, vi)
+        }
+    }
+
+    private static func stateMessage(_ state: AssessmentState, _ action: WorkflowAction, _ vi: Bool) -> String {
+        switch (state, action) {
+        case (.submitted, .editSelf), (.submitted, .submit):
+            return vi ? "Hồ sơ đã nộp, đang chờ thẩm định." : "The assessment was submitted and awaits appraisal."
+        case (.appraising, .editSelf), (.appraising, .submit), (.appraising, .explain):
+            return vi ? "Hồ sơ đang được thẩm định." : "The assessment is being appraised."
+        case (.released, .editSelf), (.released, .submit):
+            return vi ? "Đã có kết quả thẩm định sơ bộ: đơn vị chỉ có thể giải trình." : "Preliminary results are out: the agency may only explain."
+        case (.reexamining, _) where action == .editSelf || action == .explain:
+            return vi ? "Hồ sơ đang được thẩm định lại." : "The assessment is being re-examined."
+        case (.finalised, _) where action != .publish && action != .reopen:
+            return vi ? "Kết quả đã được chốt." : "The result is final."
+        case (.published, _):
+            return vi ? "Kết quả đã công bố." : "The result is published."
+        case (.draft, _), (.returned, _):
+            return vi ? "Hồ sơ chưa nộp." : "The assessment has not been submitted."
+        default:
+            return vi ? "Không thực hiện được ở trạng thái \"\(state.vietnamese)\"." : "Not possible while \"\(state.english)\"."
+        }
+    }
+}
+
+/// The state machine. `check` answers the state after the step, or why not.
+public enum Workflow {
+    public static func check(
+        _ action: WorkflowAction, state: AssessmentState, now: Date, deadlines: WorkflowDeadlines, reason: String? = nil
+    ) -> Result<AssessmentState, WorkflowRefusal> {
+        func requireReason() -> WorkflowRefusal? {
+            (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .reasonRequired : nil
+        }
+        switch action {
+        case .editSelf, .submit:
+            guard state.agencyMayEdit else { return .failure(.wrongState(state, action)) }
+            if now > deadlines.selfAssessment, (deadlines.exceptionUntil.map { now > $0 } ?? true) {
+                return .failure(.selfAssessmentDeadlinePassed(deadlines.selfAssessment))
+            }
+            return .success(action == .submit ? .submitted : state)
+        case .returnToAgency:
+            guard state == .submitted else { return .failure(.wrongState(state, action)) }
+            if let refusal = requireReason() { return .failure(refusal) }
+            return .success(.returned)
+        case .appraise:
+            guard state == .submitted || state == .appraising else { return .failure(.wrongState(state, action)) }
+            return .success(.appraising)
+        case .release:
+            guard state == .submitted || state == .appraising else { return .failure(.wrongState(state, action)) }
+            return .success(.released)
+        case .explain:
+            guard state == .released else { return .failure(.wrongState(state, action)) }
+            if now > deadlines.explanation { return .failure(.explanationDeadlinePassed(deadlines.explanation)) }
+            return .success(.released)
+        case .reexamine:
+            guard state == .released || state == .reexamining else { return .failure(.wrongState(state, action)) }
+            return .success(.reexamining)
+        case .finalise:
+            guard state == .released || state == .reexamining || state == .appraising else {
+                return .failure(.wrongState(state, action))
+            }
+            return .success(.finalised)
+        case .publish:
+            guard state == .finalised else { return .failure(.wrongState(state, action)) }
+            return .success(.published)
+        case .reopen:
+            guard state == .finalised || state == .published else { return .failure(.wrongState(state, action)) }
+            if let refusal = requireReason() { return .failure(refusal) }
+            return .success(.reexamining)
+        }
+    }
+}
+
+/// Dates as Vietnamese users read them (27/10/2023), in Vietnam's time zone (UTC+7).
+public enum VietnamDate {
+    public static let timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
+
+    public static func format(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.day, .month, .year], from: date)
+        return String(format: "%02d/%02d/%04d", parts.day!, parts.month!, parts.year!)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import ChiSoCore
+
+@Suite("Assessment workflow")
+struct WorkflowTests {
+    static func date(_ text: String) -> Date {
+        // dd/MM/yyyy at 12:00 in Vietnam.
+        let parts = text.split(separator: "/").map { Int($0)! }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = VietnamDate.timeZone
+        return calendar.date(from: DateComponents(year: parts[2], month: parts[1], day: parts[0], hour: 12))!
+    }
+
+    let deadlines = WorkflowDeadlines(selfAssessment: date("15/12/2026"), explanation: date("05/02/2027"))
+
+    @Test("The happy path: edit, submit, appraise, release, explain, re-examine, finalise, publish")
+    func happyPath() throws {
+        var state = AssessmentState.draft
+        let steps: [(WorkflowAction, String, AssessmentState)] = [
+            (.editSelf, "01/12/2026", .draft), (.submit, "10/12/2026", .submitted), (.appraise, "05/01/2027", .appraising),
+            (.release, "20/01/2027", .released), (.explain, "01/02/2027", .released), (.reexamine, "06/02/2027", .reexamining),
+            (.finalise, "10/02/2027", .finalised), (.publish, "01/03/2027", .published),
+        ]
+        for (action, day, expected) in steps {
+            state = try Workflow.check(action, state: state, now: Self.date(day), deadlines: deadlines).get()
+            #expect(state == expected, "\(action)")
+        }
+    }
+
+    @Test("After submission the agency cannot change anything, and is told why")
+    func noEditAfterSubmission() {
+        let result = Workflow.check(.editSelf, state: .submitted, now: Self.date("11/12/2026"), deadlines: deadlines)
+        #expect(result == .failure(.wrongState(.submitted, .editSelf)))
+        #expect(WorkflowRefusal.wrongState(.submitted, .editSelf).message(.vietnamese) == "Hồ sơ đã nộp, đang chờ thẩm định.")
+    }
+
+    @Test("The self-assessment deadline, and the organiser's exception")
+    func deadline() {
+        let late = Self.date("16/12/2026")
+        let refused = Workflow.check(.editSelf, state: .draft, now: late, deadlines: deadlines)
+        #expect(refused == .failure(.selfAssessmentDeadlinePassed(deadlines.selfAssessment)))
+        #expect(WorkflowRefusal.selfAssessmentDeadlinePassed(deadlines.selfAssessment).message(.vietnamese)
+            == "Đã hết hạn tự đánh giá ngày 15/12/2026.")
+        var excepted = deadlines
+        excepted.exceptionUntil = Self.date("20/12/2026")
+        #expect(Workflow.check(.editSelf, state: .draft, now: late, deadlines: excepted) == .success(.draft))
+        #expect(Workflow.check(.submit, state: .draft, now: Self.date("21/12/2026"), deadlines: excepted)
+            == .failure(.selfAssessmentDeadlinePassed(deadlines.selfAssessment)))
+    }
+
+    @Test("Returning and reopening need a reason")
+    func reasons() {
+        let now = Self.date("12/12/2026")
+        #expect(Workflow.check(.returnToAgency, state: .submitted, now: now, deadlines: deadlines, reason: "  ") == .failure(.reasonRequired))
+        #expect(Workflow.check(.returnToAgency, state: .submitted, now: now, deadlines: deadlines, reason: "Thiếu tài liệu") == .success(.returned))
+        #expect(Workflow.check(.editSelf, state: .returned, now: now, deadlines: deadlines) == .success(.returned))
+        #expect(Workflow.check(.reopen, state: .finalised, now: now, deadlines: deadlines) == .failure(.reasonRequired))
+        #expect(Workflow.check(.reopen, state: .published, now: now, deadlines: deadlines, reason: "Sai sót") == .success(.reexamining))
+    }
+
+    @Test("Explanations only after release and before their deadline")
+    func explanation() {
+        #expect(Workflow.check(.explain, state: .appraising, now: Self.date("20/01/2027"), deadlines: deadlines)
+            == .failure(.wrongState(.appraising, .explain)))
+        #expect(Workflow.check(.explain, state: .released, now: Self.date("06/02/2027"), deadlines: deadlines)
+            == .failure(.explanationDeadlinePassed(deadlines.explanation)))
+    }
+
+    @Test("Every step out of its state is refused", arguments: WorkflowAction.allCases)
+    func wrongStates(action: WorkflowAction) {
+        let now = Self.date("01/12/2026")
+        for state in AssessmentState.allCases {
+            let result = Workflow.check(action, state: state, now: now, deadlines: deadlines, reason: "lý do")
+            if case let .failure(refusal) = result {
+                #expect(!refusal.message(.vietnamese).isEmpty)
+                #expect(!refusal.message(.english).isEmpty)
+            }
+        }
+        #expect(Workflow.check(action, state: .published, now: now, deadlines: deadlines, reason: "x").isSuccess == (action == .reopen))
+    }
+}
+
+extension Result {
+    var isSuccess: Bool {
+        if case .success = self { return true }
+        return false
+    }
+}
