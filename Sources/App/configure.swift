@@ -24,8 +24,8 @@ public func configure(_ app: Application, settings: Settings = Settings()) async
     app.migrations.add(Migrations.all)
 
     app.middleware = Middlewares()
+    app.middleware.use(SecurityHeaders()) // outermost: error pages get the headers too
     app.middleware.use(ErrorPages())
-    app.middleware.use(SecurityHeaders())
     app.middleware.use(SessionAuthentication())
     app.routes.defaultMaxBodySize = "2mb"
 

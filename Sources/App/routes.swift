@@ -47,5 +47,12 @@ func routes(_ app: Application) throws {
     periods.post(":periodID", "indexes", use: PeriodController.assignIndex)
     periods.post(":periodID", "open", use: PeriodController.open)
 
-    signedIn.get("assessments", ":assessmentID", use: AssessmentController.show)
+    let assessments = signedIn.grouped("assessments", ":assessmentID")
+    assessments.get(use: AssessmentController.show)
+    assessments.post("entries", ":code", use: AssessmentController.saveEntry)
+    assessments.post("submit", use: AssessmentController.submit)
+    assessments.post("return", use: AssessmentController.returnToAgency)
+    assessments.post("exception", use: AssessmentController.grantException)
+
+    signedIn.get("evidence", ":linkID", use: EvidenceController.download)
 }

@@ -19,6 +19,8 @@ struct RouteMatrixTests {
         case roles(Set<Role>)
         /// Everyone for their own agency's target; these roles for another agency's.
         case ownOrRoles(Set<Role>)
+        /// These roles, for their own agency's target only.
+        case ownOnly(Set<Role>)
     }
 
     struct Row: Sendable {
@@ -62,6 +64,12 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/periods/:periodID/indexes", access: .roles([.organizer])),
         Row(method: .POST, pattern: "/periods/:periodID/open", access: .roles([.organizer])),
         Row(method: .GET, pattern: "/assessments/:assessmentID", access: .ownOrRoles(readers)),
+        Row(method: .POST, pattern: "/assessments/:assessmentID/entries/:code", access: .ownOnly([.editor]), form: [("value", "90"), ("revision", "0")]),
+        Row(method: .POST, pattern: "/assessments/:assessmentID/exception", access: .roles([.organizer]), form: [("reason", "")]),
+        Row(method: .POST, pattern: "/assessments/:assessmentID/return", access: .roles([.organizer]), form: [("reason", "Thiếu tài liệu")]),
+        Row(method: .GET, pattern: "/evidence/:linkID", access: .ownOrRoles(readers)),
+        // Last but one: the head's submission changes the state for everything after it.
+        Row(method: .POST, pattern: "/assessments/:assessmentID/submit", access: .ownOnly([.head])),
         // Last: it ends the session.
         Row(method: .POST, pattern: "/logout", access: .signedIn),
     ]
@@ -84,12 +92,14 @@ struct RouteMatrixTests {
         func fill(_ agency: UUID, _ assessment: UUID) -> String {
             row.pattern
                 .replacingOccurrences(of: ":file", with: String(Assets.stylesheetPath.dropFirst("/assets/".count)))
-                .replacingOccurrences(of: ":code", with: "en")
+                .replacingOccurrences(of: "/language/:code", with: "/language/en")
                 .replacingOccurrences(of: ":agencyID", with: agency.uuidString)
                 .replacingOccurrences(of: ":userID", with: otherUser.uuidString)
                 .replacingOccurrences(of: ":indexID", with: fixture.indexVersion.uuidString)
                 .replacingOccurrences(of: ":periodID", with: fixture.period.uuidString)
                 .replacingOccurrences(of: ":assessmentID", with: assessment.uuidString)
+                .replacingOccurrences(of: ":code", with: "1.2")
+                .replacingOccurrences(of: ":linkID", with: (assessment == fixture.ownAssessment ? fixture.ownEvidence : fixture.otherEvidence).uuidString)
         }
         return (fill(fixture.own, fixture.ownAssessment), fill(fixture.other, fixture.otherAssessment))
     }
@@ -99,6 +109,7 @@ struct RouteMatrixTests {
         case .anyone, .signedIn: true
         case let .roles(roles): roles.contains(role)
         case let .ownOrRoles(roles): own || roles.contains(role)
+        case let .ownOnly(roles): own && roles.contains(role)
         }
     }
 

@@ -1,28 +1,190 @@
 import ChiSoCore
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
-/// One agency's assessment: the index tree with what was entered and the
-/// points ChiSoCore gives it (the same function as everywhere else).
+/// One agency's assessment: the page (read-only, or with forms when the
+/// policy allows editing), saving a leaf (optimistic concurrency), submitting,
+/// returning, and the organiser's deadline exception.
 enum AssessmentController {
     static func show(_ request: Request) async throws -> Response {
-        guard let id = request.parameters.get("assessmentID", as: UUID.self),
-              let assessment = try await AssessmentModel.query(on: request.db).filter(\.$id == id)
-                .with(\.$agency).with(\.$period).with(\.$indexVersion).first()
-        else { throw Abort(.notFound) }
-        let state = AssessmentState(rawValue: assessment.state) ?? .draft
-        try request.authorize(.viewAssessment, .assessment(agencyID: assessment.$agency.id, state: state))
-        let index = try await request.application.indexCache.index(for: assessment.indexVersion)
-        let entries = try await CriterionEntryModel.query(on: request.db).filter(\.$assessment.$id == id).all()
-        let counts = try await AssessmentScoring.evidenceCounts(assessmentID: id, on: request.db)
-        let sheet = AssessmentScoring.selfSheet(index: index, entries: entries, evidenceCounts: counts)
-        let score = Scorer(index: index).score(tags: assessment.agency.tagList, sheet: sheet)
-        let notes = Dictionary(entries.compactMap { entry in entry.selfNote.map { (entry.criterionCode, $0) } }, uniquingKeysWith: { a, _ in a })
-        return request.page {
-            AssessmentPage.view($0, model: .init(agency: assessment.agency, period: assessment.period, state: state, index: index,
-                                                 score: score, notes: notes,
-                                                 official: assessment.finalScore.flatMap(DecimalNumber.init).map { ($0, assessment.classCode ?? "") }))
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let user = try request.authorize(.viewAssessment, record.target())
+        return request.page { AssessmentPage.view($0, model: model(record, user: user, language: request.language)) }
+    }
+
+    static func model(_ record: AssessmentRecord, user: CurrentUser, language: Lang,
+                      drafts: [String: AssessmentPage.Draft] = [:]) -> AssessmentPage.Model {
+        func allowed(_ action: Action) -> Bool { (try? Policy.decide(user.actor, action, record.target()).get()) != nil }
+        let editRefusal: String? = {
+            guard user.roles.contains(.editor), user.agencyID == record.agency.id else { return nil }
+            if case let .failure(refusal) = Policy.decide(user.actor, .editSelfAssessment, record.target()) {
+                return refusal.message(language)
+            }
+            return nil
+        }()
+        return AssessmentPage.Model(
+            record: record, score: record.selfScore, canEdit: allowed(.editSelfAssessment), canSubmit: allowed(.submitAssessment),
+            canReturn: allowed(.returnAssessment), canGrantException: allowed(.grantException), editRefusal: editRefusal,
+            drafts: drafts)
+    }
+
+    struct EntryForm: Content {
+        var value: String?
+        var note: String?
+        var na: String?
+        var revision: Int?
+    }
+
+    /// Saves one leaf's input and note. A save naming an older revision than
+    /// the stored one is refused (409) and shows the other person's value.
+    static func saveEntry(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let user = try request.authorize(.editSelfAssessment, record.target())
+        let code = request.parameters.get("code") ?? ""
+        guard let position = record.index.nodes.firstIndex(where: { $0.code == code && $0.isLeaf }) else { throw Abort(.notFound) }
+        let node = record.index.nodes[position]
+        let form = try request.content.decode(EntryForm.self)
+        let vi = request.language == .vietnamese
+        let typed = (form.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let postedRevision = form.revision ?? 0
+        var draft = AssessmentPage.Draft(value: typed, note: note, notApplicable: form.na != nil, error: nil, conflict: nil)
+
+        // The input, read by the core against the leaf's rule.
+        var input: String? = typed.isEmpty ? nil : typed
+        if form.na != nil {
+            guard node.allowNA else { throw Abort(.badRequest, reason: vi ? "Tiêu chí này không cho phép \"không áp dụng\"." : "This criterion does not allow N/A.") }
+            input = "NA"
+        } else if let text = input {
+            if case let .failure(problem) = InputReading.read(text, for: .criterion(position), in: record.index) {
+                draft.error = problem.message(request.language)
+            } else if InputReading.isNA(text), !node.allowNA {
+                draft.error = vi ? "Tiêu chí này không cho phép \"không áp dụng\"." : "This criterion does not allow N/A."
+            }
+        }
+        if draft.error != nil {
+            return request.page(status: .unprocessableEntity) { AssessmentPage.view($0, model: model(record, user: user, language: request.language, drafts: [code: draft])) }
+        }
+
+        // The leaf's points after the change, from the one scoring function.
+        var changed = record
+        let existing = record.entry(code)
+        let entry = existing ?? CriterionEntryModel(assessmentID: record.id, criterionCode: code)
+        let before = ["input": existing?.selfInput ?? "", "note": existing?.selfNote ?? ""]
+        entry.selfInput = input
+        entry.selfNote = note.isEmpty ? nil : note
+        if existing == nil { changed.entries.append(entry) }
+        let points = changed.selfScore.nodes[position].points.description
+
+        let origin = request.auditOrigin
+        let savedInput = input
+        let stored = try await request.write { db -> Bool in
+            if let existing, let entryID = existing.id {
+                let sql = db as! any SQLDatabase
+                let updated = try await sql.update(CriterionEntryModel.schema)
+                    .set("self_input", to: savedInput).set("self_note", to: note.isEmpty ? nil : note).set("self_points", to: points)
+                    .set("updated_by", to: user.id).set("updated_at", to: Date())
+                    .set(SQLIdentifier("revision"), to: SQLBinaryExpression(left: SQLIdentifier("revision"), op: SQLBinaryOperator.add, right: SQLLiteral.numeric("1")))
+                    .where("id", .equal, entryID).where("revision", .equal, postedRevision)
+                    .returning("id").all()
+                guard !updated.isEmpty else { return false }
+            } else {
+                guard postedRevision == 0 else { return false }
+                if try await CriterionEntryModel.query(on: db).filter(\.$assessment.$id == record.id)
+                    .filter(\.$criterionCode == code).first() != nil { return false }
+                entry.selfPoints = points
+                entry.revision = 1
+                entry.$updatedBy.id = user.id
+                try await entry.create(on: db)
+            }
+            try await Audit.record(on: db, origin, action: "entry.self_save", targetType: "assessment",
+                                   target: "\(record.agency.code) / \(record.period.name) / \(code)",
+                                   before: before, after: ["input": savedInput ?? "", "note": note])
+            return true
+        }
+        guard stored else {
+            // Someone saved first: show their value and keep what this user typed.
+            let fresh = try await AssessmentRecord.load(record.id, on: request)
+            let theirs = fresh.entry(code)
+            var who = "?"
+            if let userID = theirs?.$updatedBy.id, let other = try await UserModel.find(userID, on: request.db) { who = other.displayName }
+            draft.conflict = AssessmentPage.Conflict(value: theirs?.selfInput ?? "", note: theirs?.selfNote ?? "", by: who,
+                                                     at: theirs?.updatedAt, revision: theirs?.revision ?? 0)
+            return request.page(status: .conflict) { AssessmentPage.view($0, model: model(fresh, user: user, language: request.language, drafts: [code: draft])) }
+        }
+        return request.redirect(to: "/assessments/\(record.id)#leaf-\(code)", notice: vi ? "Đã lưu \(code)." : "Saved \(code).")
+    }
+
+    /// The head submits: from then on the agency cannot change anything.
+    static func submit(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        try request.authorize(.submitAssessment, record.target())
+        try await transition(record, to: .submitted, action: "assessment.submit", reason: nil, on: request)
+        return request.redirect(to: "/assessments/\(record.id)", notice: request.language == .vietnamese ? "Đã nộp hồ sơ." : "Submitted.")
+    }
+
+    struct ReasonForm: Content {
+        var reason: String?
+        var until: String?
+    }
+
+    /// The organiser returns a submitted assessment to the agency, with a reason.
+    static func returnToAgency(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let reason = (try request.content.decode(ReasonForm.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        try request.authorize(.returnAssessment, record.target(reason: reason))
+        try await transition(record, to: .returned, action: "assessment.return", reason: reason, on: request)
+        return request.redirect(to: "/assessments/\(record.id)", notice: request.language == .vietnamese ? "Đã trả lại hồ sơ." : "Returned.")
+    }
+
+    /// The organiser lets the agency edit until a date despite the deadline.
+    static func grantException(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let user = try request.authorize(.grantException, record.target())
+        let form = try request.content.decode(ReasonForm.self)
+        let vi = request.language == .vietnamese
+        let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw Abort(.unprocessableEntity, reason: WorkflowRefusal.reasonRequired.message(request.language)) }
+        guard let until = form.until.flatMap(Formats.parseDeadline), until > Date() else {
+            throw Abort(.unprocessableEntity, reason: vi ? "Ngày gia hạn phải là một ngày trong tương lai." : "The exception must end in the future.")
+        }
+        let origin = request.auditOrigin
+        try await request.write { db in
+            try await DeadlineExceptionModel(assessmentID: record.id, until: until, reason: reason, grantedBy: user.id).create(on: db)
+            try await Audit.record(on: db, origin, action: "assessment.exception", targetType: "assessment",
+                                   target: "\(record.agency.code) / \(record.period.name)",
+                                   before: record.exception.map { ["until": Formats.date($0.until)] },
+                                   after: ["until": Formats.date(until), "reason": reason])
+        }
+        return request.redirect(to: "/assessments/\(record.id)", notice: vi ? "Đã gia hạn đến \(Formats.date(until))." : "Extended until \(Formats.date(until)).")
+    }
+
+    /// Moves the assessment to `state` if it is still where the page saw it (a concurrent step wins once).
+    static func transition(_ record: AssessmentRecord, to state: AssessmentState, action: String, reason: String?, on request: Request) async throws {
+        let origin = request.auditOrigin
+        let from = record.model.state
+        let moved = try await request.write { db -> Bool in
+            let sql = db as! any SQLDatabase
+            var update = sql.update(AssessmentModel.schema).set("state", to: state.rawValue).set("updated_at", to: Date())
+            if state == .submitted { update = update.set("submitted_at", to: Date()) }
+            let rows = try await update.where("id", .equal, record.id).where("state", .equal, from).returning("id").all()
+            guard !rows.isEmpty else { return false }
+            var after = ["state": state.rawValue]
+            if let reason { after["reason"] = reason }
+            try await Audit.record(on: db, origin, action: action, targetType: "assessment",
+                                   target: "\(record.agency.code) / \(record.period.name)", before: ["state": from], after: after)
+            return true
+        }
+        guard moved else {
+            throw Abort(.conflict, reason: request.language == .vietnamese ? "Hồ sơ vừa được người khác chuyển trạng thái. Hãy tải lại trang."
+                : "Someone else just changed this assessment's state. Please reload.")
         }
     }
 }
+

@@ -26,6 +26,8 @@ extension Request {
     func authorize(_ action: Action, _ target: Target = .none) throws -> CurrentUser {
         guard let user = currentUser else { throw Abort(.unauthorized) }
         if case let .failure(refusal) = Policy.decide(user.actor, action, target) {
+            // "Never for you" is 403; "not in this state or after this deadline" is 409.
+            if case .workflow = refusal { throw Abort(.conflict, reason: refusal.message(language)) }
             throw Abort(.forbidden, reason: refusal.message(language))
         }
         return user

@@ -11,7 +11,9 @@ struct SecurityHeaders: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
+        if !response.headers.contains(name: "Content-Security-Policy") {
+            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
+        }
         response.headers.replaceOrAdd(name: .xContentTypeOptions, value: "nosniff")
         response.headers.replaceOrAdd(name: .xFrameOptions, value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")

@@ -12,5 +12,6 @@ enum Migrations {
         CreateEvidence(),
         CreateAuditEvents(),
         CreateSessions(),
+        CreateDeadlineExceptions(),
     ]
 }

@@ -24,6 +24,24 @@ enum Action: String, Sendable, CaseIterable {
     case viewPeriods
     case managePeriods
     case viewAssessment
+    /// The agency's editor changes its self-assessment (state and deadline permitting).
+    case editSelfAssessment
+    /// The agency's head submits.
+    case submitAssessment
+    /// The organiser returns a submitted assessment, with a reason.
+    case returnAssessment
+    /// The organiser lets an agency edit after the deadline, until a date.
+    case grantException
+}
+
+/// An assessment as the policy sees it.
+struct AssessmentTarget: Sendable {
+    var agencyID: UUID
+    var state: AssessmentState
+    var deadlines: WorkflowDeadlines
+    var now: Date = Date()
+    /// The reason given for a return or a reopening.
+    var reason: String?
 }
 
 /// What it is done to.
@@ -31,8 +49,8 @@ enum Target: Sendable {
     case none
     /// Something that belongs to one agency.
     case agency(UUID)
-    /// An assessment: its agency and state.
-    case assessment(agencyID: UUID, state: AssessmentState)
+    /// An assessment: its agency, state and deadlines.
+    case assessment(AssessmentTarget)
 }
 
 /// Why not, in words for the user.
@@ -40,6 +58,8 @@ enum Refusal: Sendable, Equatable, Error {
     case passwordChangeRequired
     case missingRole([Role])
     case otherAgency
+    /// The assessment's state or a deadline does not allow it.
+    case workflow(WorkflowRefusal)
 
     var vietnamese: String {
         switch self {
@@ -47,6 +67,7 @@ enum Refusal: Sendable, Equatable, Error {
         case let .missingRole(roles):
             "Chức năng này dành cho: \(roles.map { Labels.role($0, .vietnamese) }.joined(separator: ", "))."
         case .otherAgency: "Bạn chỉ được xem và thao tác dữ liệu của đơn vị mình."
+        case let .workflow(refusal): refusal.message(.vietnamese)
         }
     }
 
@@ -55,6 +76,7 @@ enum Refusal: Sendable, Equatable, Error {
         case .passwordChangeRequired: "You must change your password before going on."
         case let .missingRole(roles): "This is for: \(roles.map { Labels.role($0, .english) }.joined(separator: ", "))."
         case .otherAgency: "You may only see and change your own agency's data."
+        case let .workflow(refusal): refusal.message(.english)
         }
     }
 
@@ -81,12 +103,44 @@ enum Policy {
         case .manageIndexes, .managePeriods:
             return needs([.organizer])
         case .viewAssessment:
-            guard case let .assessment(agencyID, _) = target else { return .failure(.otherAgency) }
+            guard case let .assessment(assessment) = target else { return .failure(.otherAgency) }
             if actor.roles.contains(where: \.seesAllAgencies) { return .success(()) }
             guard actor.hasAny([.editor, .head, .viewer]) else {
                 return .failure(.missingRole([.editor, .head, .viewer]))
             }
-            return agencyID == actor.agencyID ? .success(()) : .failure(.otherAgency)
+            return assessment.agencyID == actor.agencyID ? .success(()) : .failure(.otherAgency)
+        case .editSelfAssessment:
+            return ownAgencyStep(actor, [.editor], target, .editSelf)
+        case .submitAssessment:
+            return ownAgencyStep(actor, [.head], target, .submit)
+        case .returnAssessment:
+            return councilStep(actor, [.organizer], target, .returnToAgency)
+        case .grantException:
+            guard actor.has(.organizer) else { return .failure(.missingRole([.organizer])) }
+            guard case let .assessment(assessment) = target else { return .failure(.otherAgency) }
+            return assessment.state.agencyMayEdit ? .success(()) : .failure(.workflow(.wrongState(assessment.state, .editSelf)))
+        }
+    }
+
+    /// A step of the agency's own people: role, then own agency, then state and deadline.
+    private static func ownAgencyStep(_ actor: Actor, _ roles: [Role], _ target: Target, _ step: WorkflowAction) -> Result<Void, Refusal> {
+        guard actor.hasAny(roles) else { return .failure(.missingRole(roles)) }
+        guard case let .assessment(assessment) = target, assessment.agencyID == actor.agencyID else { return .failure(.otherAgency) }
+        return workflow(step, assessment)
+    }
+
+    /// A step of the organiser or the council: role, then state (any agency).
+    private static func councilStep(_ actor: Actor, _ roles: [Role], _ target: Target, _ step: WorkflowAction) -> Result<Void, Refusal> {
+        guard actor.hasAny(roles) else { return .failure(.missingRole(roles)) }
+        guard case let .assessment(assessment) = target else { return .failure(.otherAgency) }
+        return workflow(step, assessment)
+    }
+
+    private static func workflow(_ step: WorkflowAction, _ assessment: AssessmentTarget) -> Result<Void, Refusal> {
+        switch Workflow.check(step, state: assessment.state, now: assessment.now, deadlines: assessment.deadlines,
+                              reason: assessment.reason) {
+        case .success: .success(())
+        case let .failure(refusal): .failure(.workflow(refusal))
         }
     }
 }

@@ -81,6 +81,9 @@ struct Fixture: Sendable {
     var otherAssessment: UUID
     var period: UUID
     var indexVersion: UUID
+    /// An evidence file attached to leaf 1.1 of each assessment.
+    var ownEvidence: UUID
+    var otherEvidence: UUID
 
     static func load(on app: Application) async throws -> Fixture {
         let hash = try Passwords.hash(password, cost: 4)
@@ -127,9 +130,20 @@ struct Fixture: Sendable {
         let entry = CriterionEntryModel(assessmentID: assessments.first { $0.$agency.id == snv.id }!.id!, criterionCode: "1.2")
         entry.selfInput = "87,5"
         try await entry.create(on: app.db)
+        let file = try await EvidenceStore.store(Array("%PDF-1.4\n% kiểm chứng\n%%EOF\n".utf8), on: app.db)
+        var evidence: [UUID] = []
+        for assessment in [assessments.first { $0.$agency.id == snv.id }!, assessments.first { $0.$agency.id == sxd.id }!] {
+            let link = EvidenceLinkModel()
+            link.$assessment.id = assessment.id!
+            link.criterionCode = "1.1"
+            link.$file.id = file.id!
+            link.fileName = "ke-hoach.pdf"
+            try await link.create(on: app.db)
+            evidence.append(link.id!)
+        }
         return Fixture(own: snv.id!, other: sxd.id!, commune: xa.id!, userByRole: byRole,
                        ownAssessment: assessments.first { $0.$agency.id == snv.id }!.id!,
                        otherAssessment: assessments.first { $0.$agency.id == sxd.id }!.id!,
-                       period: period.id!, indexVersion: version.id!)
+                       period: period.id!, indexVersion: version.id!, ownEvidence: evidence[0], otherEvidence: evidence[1])
     }
 }

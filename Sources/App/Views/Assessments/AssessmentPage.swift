@@ -1,87 +1,342 @@
 import ChiSoCore
 import Foundation
 
-/// An assessment read-only: every node with its input, points and why.
+/// One assessment: progress and totals, then every node. When the user may
+/// edit, each leaf is a small form (input by rule, note, N/A, evidence);
+/// otherwise a read-only tree with the points and why.
 enum AssessmentPage {
+    /// What a user typed into a leaf's form, kept when the save is refused.
+    struct Draft {
+        var value: String
+        var note: String
+        var notApplicable: Bool
+        var error: String?
+        var conflict: Conflict?
+    }
+
+    /// The newer value someone else saved.
+    struct Conflict {
+        var value: String
+        var note: String
+        var by: String
+        var at: Date?
+        var revision: Int
+    }
+
     struct Model {
-        var agency: AgencyModel
-        var period: PeriodModel
-        var state: AssessmentState
-        var index: Index
+        var record: AssessmentRecord
         var score: AgencyScore
-        var notes: [String: String]
-        /// The finalised score and class code, once there is one.
-        var official: (score: DecimalNumber, classCode: String)?
+        var canEdit: Bool
+        var canSubmit: Bool
+        var canReturn: Bool
+        var canGrantException: Bool
+        /// Why the agency's editor cannot edit now (deadline, state), if so.
+        var editRefusal: String?
+        var drafts: [String: Draft]
+
+        var index: Index { record.index }
+
+        /// Applicable leaves; those with an input; those whose required evidence is missing.
+        var progress: (leaves: Int, done: Int, evidenceMissing: [String]) {
+            var leaves = 0, done = 0
+            var missing: [String] = []
+            for position in index.leafPositions where score.nodes[position].applicable || score.nodes[position].reason == .notApplicableDeclared {
+                leaves += 1
+                let node = index.nodes[position]
+                if score.nodes[position].input != nil { done += 1 }
+                if node.leaf?.evidenceRequired == true, score.nodes[position].input != nil, score.nodes[position].evidence == 0 {
+                    missing.append(node.code)
+                }
+            }
+            return (leaves, done, missing)
+        }
     }
 
     static func view(_ context: PageContext, model: Model) -> HTMLNode {
         let t = context.t
         let language = context.language
         let vi = language == .vietnamese
+        let record = model.record
         let explanation = ScoreExplanation(index: model.index, language: language)
         let score = model.score
         let scoreClass = model.index.classes[score.classPosition]
-        return Layout.page(context, title: "\(t(.assessmentTitle)): \(model.agency.name)") {
+        let progress = model.progress
+        return Layout.page(context, title: "\(t(.assessmentTitle)): \(record.agency.name)") {
             p {
-                "\(model.period.name) · "
-                span(.class("badge")) { vi ? model.state.vietnamese : model.state.english }
+                "\(record.period.name) · "
+                span(.class("badge")) { vi ? record.state.vietnamese : record.state.english }
+                " · \(t(.selfDeadline)): \(Formats.date(record.period.selfAssessmentDeadline))"
+                if let exception = record.exception {
+                    " · " + (vi ? "gia hạn đến \(Formats.date(exception.until))" : "extended until \(Formats.date(exception.until))")
+                }
             }
+            if let refusal = model.editRefusal { p(.class("errors"), .role("status")) { refusal } }
             div(.class("cards")) {
-                if let official = model.official {
+                if let finalScore = record.model.finalScore.flatMap(DecimalNumber.init) {
                     section(.class("card")) {
                         h2 { t(.officialResult) }
                         p(.class("total")) {
-                            strong { Formats.score(official.score, language) }
-                            " · \(model.index.classes.first { $0.code == official.classCode }?.title ?? official.classCode)"
+                            strong { Formats.score(finalScore, language) }
+                            " · \(model.index.classes.first { $0.code == record.model.classCode }?.title ?? record.model.classCode ?? "")"
                         }
                         p { small { t(.officialNote) } }
                     }
                 }
                 section(.class("card")) {
-                    h2 { t(model.official == nil ? .provisionalTotal : .selfPoints) }
+                    h2 { t(record.model.finalScore == nil ? .provisionalTotal : .selfPoints) }
                     p(.class("total")) {
                         strong { Formats.score(score.final, language) }
                         " / \(vi ? model.index.scale.vietnamese() : model.index.scale.description) · \(scoreClass.title)"
                     }
                     p {
                         small {
-                            "raw \(Formats.score(score.raw, language)) / \(Formats.score(score.applicableMax, language))"
-                            " · +\(Formats.score(score.bonus, language)) −\(Formats.score(score.deduction, language))"
+                            (vi ? "Đã nhập \(progress.done)/\(progress.leaves) tiêu chí" : "\(progress.done)/\(progress.leaves) criteria entered")
+                            if !progress.evidenceMissing.isEmpty {
+                                " · " + (vi ? "thiếu tài liệu kiểm chứng: " : "evidence missing: ") + progress.evidenceMissing.joined(separator: ", ")
+                            }
                         }
                     }
                 }
             }
-            div(.class("table-wrap")) {
-                table(.class("tree")) {
-                    caption(.class("visually-hidden")) { model.index.title }
-                    thead {
-                        tr {
-                            th(.scope("col")) { t(.criteria) }
-                            th(.scope("col"), .class("num")) { t(.maxPoints) }
-                            th(.scope("col")) { t(.input) }
-                            th(.scope("col"), .class("num")) { t(.points) }
-                            th(.scope("col"), .class("hide-small")) { t(.why) }
-                        }
+            if model.canSubmit { submitSection(context, model: model, progress: progress) }
+            if model.canReturn { reasonForm(context, action: "/assessments/\(record.id)/return", title: vi ? "Trả lại hồ sơ cho đơn vị" : "Return to the agency", button: vi ? "Trả lại" : "Return", withDate: false) }
+            if model.canGrantException {
+                reasonForm(context, action: "/assessments/\(record.id)/exception", title: vi ? "Gia hạn tự đánh giá cho đơn vị" : "Extend the self-assessment deadline",
+                           button: vi ? "Gia hạn" : "Extend", withDate: true)
+            }
+            if model.canEdit {
+                editor(context, model: model, explanation: explanation)
+            } else {
+                tree(context, model: model, explanation: explanation)
+            }
+        }
+    }
+
+    // MARK: Read-only tree
+
+    static func tree(_ context: PageContext, model: Model, explanation: ScoreExplanation) -> HTMLNode {
+        let t = context.t
+        let vi = context.language == .vietnamese
+        let score = model.score
+        let notes = Dictionary(model.record.entries.compactMap { entry in entry.selfNote.map { (entry.criterionCode, $0) } }, uniquingKeysWith: { a, _ in a })
+        return div(.class("table-wrap")) {
+            table(.class("tree")) {
+                caption(.class("visually-hidden")) { model.index.title }
+                thead {
+                    tr {
+                        th(.scope("col")) { t(.criteria) }
+                        th(.scope("col"), .class("num")) { t(.maxPoints) }
+                        th(.scope("col")) { t(.input) }
+                        th(.scope("col"), .class("num")) { t(.points) }
+                        th(.scope("col"), .class("hide-small")) { t(.why) }
                     }
-                    tbody {
-                        for (position, node) in model.index.nodes.enumerated() {
-                            let result = score.nodes[position]
-                            tr(.class(node.isLeaf ? "leaf" : "group")) {
-                                td(.class("depth-\(min(node.depth, 3))")) {
-                                    "\(node.code) \(node.title)"
-                                    if let note = model.notes[node.code] { br(); small { note } }
-                                }
-                                td(.class("num")) { vi ? node.max.vietnamese() : node.max.description }
-                                td { result.input.map { explanation.inputText($0, rule: node.leaf?.rule) } ?? "" }
-                                td(.class(result.applicable ? "num" : "num na")) {
-                                    result.applicable ? Formats.score(result.points, language) : t(.notApplicable)
-                                }
-                                td(.class("hide-small")) { explanation.explain(node: position, in: score) }
+                }
+                tbody {
+                    for (position, node) in model.index.nodes.enumerated() {
+                        let result = score.nodes[position]
+                        tr(.class(node.isLeaf ? "leaf" : "group"), .id("leaf-\(node.code)")) {
+                            td(.class("depth-\(min(node.depth, 3))")) {
+                                "\(node.code) \(node.title)"
+                                if let note = notes[node.code] { br(); small { note } }
                             }
+                            td(.class("num")) { vi ? node.max.vietnamese() : node.max.description }
+                            td { result.input.map { explanation.inputText($0, rule: node.leaf?.rule) } ?? "" }
+                            td(.class(result.applicable ? "num" : "num na")) {
+                                result.applicable ? Formats.score(result.points, context.language) : t(.notApplicable)
+                            }
+                            td(.class("hide-small")) { explanation.explain(node: position, in: score) }
                         }
                     }
                 }
             }
         }
     }
+
+    // MARK: Editor
+
+    static func editor(_ context: PageContext, model: Model, explanation: ScoreExplanation) -> HTMLNode {
+        let vi = context.language == .vietnamese
+        let score = model.score
+        return div(.class("editor")) {
+            for (position, node) in model.index.nodes.enumerated() {
+                if node.isLeaf {
+                    leafForm(context, model: model, position: position, node: node, explanation: explanation)
+                } else {
+                    H.el(node.depth == 0 ? "h2" : "h3", [.class("group-heading")]) {
+                        "\(node.code) \(node.title) "
+                        span(.class("badge")) {
+                            score.nodes[position].applicable
+                                ? "\(Formats.score(score.nodes[position].points, context.language)) / \(vi ? node.max.vietnamese() : node.max.description)"
+                                : context.t(.notApplicable)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func leafForm(_ context: PageContext, model: Model, position: Int, node: Criterion, explanation: ScoreExplanation) -> HTMLNode {
+        let t = context.t
+        let vi = context.language == .vietnamese
+        let record = model.record
+        let result = model.score.nodes[position]
+        let entry = record.entry(node.code)
+        let draft = model.drafts[node.code]
+        let rule = node.leaf!.rule
+        let field = "v-\(node.code)"
+        let storedInput = entry?.selfInput ?? ""
+        let shownValue = draft?.value ?? (InputReading.isNA(storedInput) ? "" : storedInput)
+        let isNA = draft?.notApplicable ?? InputReading.isNA(storedInput)
+        let byTag: Bool = if case .notApplicableByTag = result.reason { true } else { false }
+        let links = record.links.filter { $0.criterionCode == node.code }
+        return section(.class(draft?.error != nil || draft?.conflict != nil ? "leaf card invalid" : "leaf card"), .id("leaf-\(node.code)")) {
+            h3 {
+                "\(node.code) \(node.title) "
+                small { "(\(t(.maxPoints)) \(vi ? node.max.vietnamese() : node.max.description))" }
+            }
+            if let guidance = node.guidance { p(.class("guidance")) { guidance } }
+            if byTag {
+                p(.class("na")) { explanation.explain(node: position, in: model.score) }
+            } else {
+                if let conflict = draft?.conflict {
+                    div(.class("errors"), .role("alert")) {
+                        p {
+                            vi ? "\(conflict.by) đã lưu giá trị mới hơn" : "\(conflict.by) saved a newer value"
+                            if let at = conflict.at { " (\(Formats.dateTime(at)))" }
+                            ": "
+                            strong { conflict.value.isEmpty ? "—" : conflict.value }
+                            conflict.note.isEmpty ? "" : " — \(conflict.note)"
+                            ". "
+                            vi ? "Giá trị bạn nhập vẫn còn trong ô dưới đây: kiểm tra rồi lưu lại nếu vẫn muốn thay."
+                                : "What you typed is still in the form below: check it and save again to replace theirs."
+                        }
+                    }
+                }
+                form(.method("post"), .action("/assessments/\(record.id)/entries/\(node.code)"), .class("leaf-form")) {
+                    Layout.csrfField(context)
+                    input(.type("hidden"), .name("revision"), .value(String(draft?.conflict?.revision ?? entry?.revision ?? 0)))
+                    div(.class(draft?.error == nil ? "field" : "field invalid")) {
+                        label(.for(field)) { inputLabel(rule, vi: vi) }
+                        inputWidget(rule, id: field, value: shownValue, vi: vi, invalid: draft?.error != nil)
+                        if let error = draft?.error { p(.class("error"), .id("\(field)-error")) { error } }
+                    }
+                    if node.allowNA {
+                        div(.class("field")) {
+                            label {
+                                input(.type("checkbox"), .name("na"), .value("1"), Attribute.when(isNA, .checked))
+                                " " + t(.notApplicable)
+                            }
+                        }
+                    }
+                    div(.class("field")) {
+                        label(.for("n-\(node.code)")) { vi ? "Ghi chú" : "Note" }
+                        textarea(.id("n-\(node.code)"), .name("note"), .rows(2)) { draft?.note ?? entry?.selfNote ?? "" }
+                    }
+                    button(.type("submit")) { t(.save) }
+                }
+                p(.class("points")) {
+                    strong { result.applicable ? Formats.score(result.points, context.language) : t(.notApplicable) }
+                    " — " + explanation.explain(node: position, in: model.score)
+                }
+                evidenceList(context, record: record, node: node, links: links)
+            }
+        }
+    }
+
+    static func evidenceList(_ context: PageContext, record: AssessmentRecord, node: Criterion, links: [EvidenceLinkModel]) -> HTMLNode {
+        let vi = context.language == .vietnamese
+        return div(.class("evidence")) {
+            p {
+                strong { context.t(.evidence) }
+                node.leaf?.evidenceRequired == true ? (vi ? " (bắt buộc)" : " (required)") : ""
+                ": "
+                if links.isEmpty { vi ? "chưa có" : "none" }
+            }
+            if !links.isEmpty {
+                ul {
+                    for link in links {
+                        li { a(.href("/evidence/\(link.id!)")) { link.fileName } }
+                    }
+                }
+            }
+        }
+    }
+
+    static func inputLabel(_ rule: Rule, vi: Bool) -> String {
+        switch rule {
+        case .yesno: vi ? "Kết quả (có/không)" : "Result (yes/no)"
+        case .levels: vi ? "Mức đánh giá" : "Level"
+        case .ratio: vi ? "Tỷ lệ % (hoặc a/b)" : "Percentage (or a/b)"
+        case .tiers, .percent: vi ? "Tỷ lệ / số liệu" : "Figure"
+        case .count, .deduct: vi ? "Số lượng" : "Count"
+        case .manual: vi ? "Điểm tự chấm" : "Points"
+        }
+    }
+
+    static func inputWidget(_ rule: Rule, id: String, value: String, vi: Bool, invalid: Bool) -> HTMLNode {
+        let describedBy = invalid ? Attribute.aria("describedby", "\(id)-error") : nil
+        switch rule {
+        case .yesno:
+            let yes = ["1", "yes", "có", "true", "đạt"].contains(value.lowercased())
+            let no = ["0", "no", "không", "false", "không đạt"].contains(value.lowercased())
+            return select(.id(id), .name("value"), describedBy) {
+                option(.value(""), Attribute.when(!yes && !no, .selected)) { vi ? "— chưa nhập —" : "— not entered —" }
+                option(.value("có"), Attribute.when(yes, .selected)) { vi ? "Có / đạt" : "Yes" }
+                option(.value("không"), Attribute.when(no, .selected)) { vi ? "Không / không đạt" : "No" }
+            }
+        case let .levels(levels):
+            return select(.id(id), .name("value"), describedBy) {
+                option(.value(""), Attribute.when(value.isEmpty, .selected)) { vi ? "— chưa nhập —" : "— not entered —" }
+                for level in levels {
+                    option(.value(level.code), Attribute.when(level.code == value, .selected)) { "\(level.code) (\(level.points.vietnamese()))" }
+                }
+            }
+        case .ratio:
+            return input(.type("text"), .id(id), .name("value"), .value(value), .inputmode("text"), .autocomplete("off"), describedBy,
+                         Attribute.when(invalid, .aria("invalid", "true")))
+        default:
+            return input(.type("text"), .id(id), .name("value"), .value(value), .inputmode("decimal"), .autocomplete("off"), describedBy,
+                         Attribute.when(invalid, .aria("invalid", "true")))
+        }
+    }
+
+    // MARK: Submission and organiser forms
+
+    static func submitSection(_ context: PageContext, model: Model, progress: (leaves: Int, done: Int, evidenceMissing: [String])) -> HTMLNode {
+        let vi = context.language == .vietnamese
+        let missingInputs = model.score.missing.map { model.index.nodes[$0].code }
+        return section(.class("card submit")) {
+            h2 { vi ? "Nộp hồ sơ tự đánh giá" : "Submit the self-assessment" }
+            ul {
+                li { vi ? "Tổng điểm tự chấm: \(Formats.score(model.score.final, context.language))" : "Self-assessed total: \(Formats.score(model.score.final, context.language))" }
+                li { (vi ? "Chưa nhập: " : "Not entered: ") + (missingInputs.isEmpty ? (vi ? "không" : "none") : missingInputs.joined(separator: ", ")) }
+                li { (vi ? "Thiếu tài liệu kiểm chứng: " : "Evidence missing: ") + (progress.evidenceMissing.isEmpty ? (vi ? "không" : "none") : progress.evidenceMissing.joined(separator: ", ")) }
+            }
+            p { vi ? "Sau khi nộp, đơn vị không thể sửa hồ sơ (trừ khi Sở Nội vụ trả lại)." : "After submission the agency cannot change anything (unless the organiser returns it)." }
+            form(.method("post"), .action("/assessments/\(model.record.id)/submit")) {
+                Layout.csrfField(context)
+                button(.type("submit")) { vi ? "Nộp hồ sơ" : "Submit" }
+            }
+        }
+    }
+
+    static func reasonForm(_ context: PageContext, action: String, title: String, button buttonTitle: String, withDate: Bool) -> HTMLNode {
+        let vi = context.language == .vietnamese
+        let id = withDate ? "exception" : "return"
+        return section(.class("card")) {
+            h2 { title }
+            form(.method("post"), .action(action)) {
+                Layout.csrfField(context)
+                if withDate {
+                    Fields.text(vi ? "Đến ngày" : "Until", name: "until", value: nil, type: "date", required: true)
+                }
+                div(.class("field")) {
+                    label(.for("\(id)-reason")) { vi ? "Lý do" : "Reason" }
+                    textarea(.id("\(id)-reason"), .name("reason"), .rows(2), .required) { "" }
+                }
+                button(.type("submit"), .class("secondary")) { buttonTitle }
+            }
+        }
+    }
 }
+

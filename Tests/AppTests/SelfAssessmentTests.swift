@@ -1,0 +1,171 @@
+import ChiSoCore
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+@Suite("Self-assessment, submission, return, deadlines", .serialized)
+struct SelfAssessmentTests {
+    static func entry(_ app: Application, _ assessment: UUID, _ code: String) async throws -> CriterionEntryModel? {
+        try await CriterionEntryModel.query(on: app.db).filter(\.$assessment.$id == assessment).filter(\.$criterionCode == code).first()
+    }
+
+    @Test("The editor saves a leaf; the points come from ChiSoCore; the change is audited")
+    func save() async throws {
+        try await TestApp.run { app, fixture in
+            let editor = Browser(app)
+            try await editor.signIn("t.editor")
+            let page = try await editor.get("/assessments/\(fixture.ownAssessment)")
+            #expect(page.body.contains("action=\"/assessments/\(fixture.ownAssessment)/entries/1.2\""))
+            let saved = try await editor.post("/assessments/\(fixture.ownAssessment)/entries/1.2", [("value", "3/4"), ("note", "Báo cáo số 12"), ("revision", "0")])
+            #expect(saved.status == .seeOther)
+            #expect(saved.location == "/assessments/\(fixture.ownAssessment)#leaf-1.2")
+            let entry = try #require(try await Self.entry(app, fixture.ownAssessment, "1.2"))
+            #expect(entry.selfInput == "3/4")
+            #expect(entry.selfPoints == "4.5") // 6 × 75% = 4,5
+            #expect(entry.revision == 1)
+            let after = try await editor.get("/assessments/\(fixture.ownAssessment)")
+            #expect(after.body.contains("Đã lưu 1.2."))
+            #expect(after.body.contains("4,50"))
+            let audit = try #require(try await AuditEventModel.query(on: app.db).filter(\.$action == "entry.self_save").first())
+            #expect(Audit.fields(audit.before)["input"] == "87,5")
+            #expect(Audit.fields(audit.after)["input"] == "3/4")
+        }
+    }
+
+    @Test("A value the rule cannot take is refused in Vietnamese and what was typed stays")
+    func invalid() async throws {
+        try await TestApp.run { app, fixture in
+            let editor = Browser(app)
+            try await editor.signIn("t.editor")
+            _ = try await editor.get("/assessments/\(fixture.ownAssessment)")
+            let page = try await editor.post("/assessments/\(fixture.ownAssessment)/entries/1.2", [("value", "khoảng 90"), ("note", "ghi chú gõ dở"), ("revision", "0")])
+            #expect(page.status == .unprocessableEntity)
+            #expect(page.body.contains("không phải là số (&quot;khoảng 90&quot;)") || page.body.contains("không phải là số (\"khoảng 90\")"))
+            #expect(page.body.contains("value=\"khoảng 90\""))
+            #expect(page.body.contains("ghi chú gõ dở"))
+            #expect(try await Self.entry(app, fixture.ownAssessment, "1.2")?.selfInput == "87,5")
+            let na = try await editor.post("/assessments/\(fixture.ownAssessment)/entries/1.2", [("value", ""), ("na", "1"), ("revision", "0")])
+            #expect(na.status == .badRequest) // 1.2 does not allow N/A
+        }
+    }
+
+    @Test("Two people save the same leaf: the stale save is refused and shows the other value")
+    func optimisticConcurrency() async throws {
+        try await TestApp.run { app, fixture in
+            let first = Browser(app), second = Browser(app)
+            try await first.signIn("t.editor")
+            try await second.signIn("t.editor")
+            _ = try await first.get("/assessments/\(fixture.ownAssessment)")
+            _ = try await second.get("/assessments/\(fixture.ownAssessment)")
+            #expect(try await first.post("/assessments/\(fixture.ownAssessment)/entries/1.2", [("value", "100"), ("revision", "0")]).status == .seeOther)
+            let stale = try await second.post("/assessments/\(fixture.ownAssessment)/entries/1.2", [("value", "50"), ("revision", "0")])
+            #expect(stale.status == .conflict)
+            #expect(stale.body.contains("đã lưu giá trị mới hơn"))
+            #expect(stale.body.contains("<strong>100</strong>"))
+            #expect(stale.body.contains("value=\"50\""))
+            #expect(stale.body.contains("name=\"revision\" value=\"1\""))
+            #expect(try await Self.entry(app, fixture.ownAssessment, "1.2")?.selfInput == "100")
+            // Saving again after seeing the other value replaces it, knowingly.
+            #expect(try await second.post("/assessments/\(fixture.ownAssessment)/entries/1.2", [("value", "50"), ("revision", "1")]).status == .seeOther)
+            #expect(try await Self.entry(app, fixture.ownAssessment, "1.2")?.selfInput == "50")
+        }
+    }
+
+    @Test("Parallel saves of one leaf: exactly one wins per revision, none is lost silently")
+    func parallelSaves() async throws {
+        try await TestApp.run { app, fixture in
+            let editor = Browser(app)
+            try await editor.signIn("t.editor")
+            let token = try #require(editor.csrfToken)
+            let cookie = editor.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for value in 0..<12 {
+                    group.addTask {
+                        var headers = HTTPHeaders()
+                        headers.add(name: .cookie, value: cookie)
+                        headers.add(name: .contentType, value: "application/x-www-form-urlencoded")
+                        return try await app.testing().sendRequest(.POST, "/assessments/\(fixture.ownAssessment)/entries/1.2", headers: headers,
+                                                                   body: ByteBuffer(string: "value=\(value)&revision=0&_csrf=\(token)")).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .seeOther }.count == 1)
+            #expect(statuses.filter { $0 == .conflict }.count == 11)
+            #expect(try await Self.entry(app, fixture.ownAssessment, "1.2")?.revision == 1)
+        }
+    }
+
+    @Test("Submitted: the agency cannot change anything; the organiser returns it with a reason")
+    func submitAndReturn() async throws {
+        try await TestApp.run { app, fixture in
+            let editor = Browser(app), head = Browser(app), organizer = Browser(app)
+            try await editor.signIn("t.editor")
+            try await head.signIn("t.head")
+            try await organizer.signIn("t.organizer")
+            let summary = try await head.get("/assessments/\(fixture.ownAssessment)")
+            #expect(summary.body.contains("Nộp hồ sơ tự đánh giá"))
+            #expect(summary.body.contains("Chưa nhập: 1.1"))
+            // The editor may not submit; the head may.
+            _ = try await editor.get("/assessments/\(fixture.ownAssessment)")
+            #expect(try await editor.post("/assessments/\(fixture.ownAssessment)/submit").status == .forbidden)
+            #expect(try await head.post("/assessments/\(fixture.ownAssessment)/submit").status == .seeOther)
+            #expect(try await AssessmentModel.find(fixture.ownAssessment, on: app.db)?.state == "submitted")
+            let refused = try await editor.post("/assessments/\(fixture.ownAssessment)/entries/1.2", [("value", "10"), ("revision", "0")])
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("Hồ sơ đã nộp, đang chờ thẩm định."))
+            #expect(try await head.post("/assessments/\(fixture.ownAssessment)/submit").status == .conflict)
+            // Returning needs a reason.
+            _ = try await organizer.get("/assessments/\(fixture.ownAssessment)")
+            let noReason = try await organizer.post("/assessments/\(fixture.ownAssessment)/return", [("reason", " ")])
+            #expect(noReason.status == .conflict)
+            #expect(noReason.body.contains("Cần nêu lý do."))
+            #expect(try await organizer.post("/assessments/\(fixture.ownAssessment)/return", [("reason", "Thiếu tài liệu 1.1")]).status == .seeOther)
+            #expect(try await AssessmentModel.find(fixture.ownAssessment, on: app.db)?.state == "returned")
+            _ = try await editor.get("/assessments/\(fixture.ownAssessment)")
+            #expect(try await editor.post("/assessments/\(fixture.ownAssessment)/entries/1.2", [("value", "10"), ("revision", "0")]).status == .seeOther)
+            let actions = try await AuditEventModel.query(on: app.db).filter(\.$targetType == "assessment").all().map(\.action)
+            #expect(actions.contains("assessment.submit") && actions.contains("assessment.return"))
+        }
+    }
+
+    @Test("A deadline passing in the middle of an edit: the save is refused with the date; an exception reopens editing")
+    func deadlinePassing() async throws {
+        try await TestApp.run { app, fixture in
+            let editor = Browser(app), organizer = Browser(app)
+            try await editor.signIn("t.editor")
+            try await organizer.signIn("t.organizer")
+            _ = try await editor.get("/assessments/\(fixture.ownAssessment)") // the form is open…
+            let yesterday = Formats.endOfDay(year: 2026, month: 11, day: 1)!
+            try await PeriodModel.query(on: app.db).filter(\.$id == fixture.period).set(\.$selfAssessmentDeadline, to: yesterday).update()
+            let late = try await editor.post("/assessments/\(fixture.ownAssessment)/entries/1.2", [("value", "99"), ("revision", "0")])
+            #expect(late.status == .conflict)
+            #expect(late.body.contains("Đã hết hạn tự đánh giá ngày 01/11/2026."))
+            let page = try await editor.get("/assessments/\(fixture.ownAssessment)")
+            #expect(!page.body.contains("/entries/1.2\""))
+            #expect(page.body.contains("Đã hết hạn tự đánh giá ngày 01/11/2026."))
+            _ = try await organizer.get("/assessments/\(fixture.ownAssessment)")
+            let until = Formats.isoDate(Date().addingTimeInterval(7 * 86400))
+            #expect(try await organizer.post("/assessments/\(fixture.ownAssessment)/exception", [("until", until), ("reason", "Sự cố mạng")]).status == .seeOther)
+            _ = try await editor.get("/assessments/\(fixture.ownAssessment)")
+            #expect(try await editor.post("/assessments/\(fixture.ownAssessment)/entries/1.2", [("value", "99"), ("revision", "0")]).status == .seeOther)
+        }
+    }
+
+    @Test("Evidence opens for those who may see the assessment, as data (sandboxed), never for another agency")
+    func evidence() async throws {
+        try await TestApp.run { app, fixture in
+            let editor = Browser(app)
+            try await editor.signIn("t.editor")
+            let own = try await editor.get("/evidence/\(fixture.ownEvidence)")
+            #expect(own.status == .ok)
+            #expect(own.headers.first(name: .contentType) == "application/pdf")
+            #expect(own.headers.first(name: "Content-Security-Policy")?.contains("sandbox") == true)
+            #expect(own.headers.first(name: .contentDisposition)?.hasPrefix("inline; filename=\"ke-hoach.pdf\"") == true)
+            #expect(try await editor.get("/evidence/\(fixture.otherEvidence)").status == .forbidden)
+        }
+    }
+}
