@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent.git", from: "4.12.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.5.0"),
     ],
     targets: [
         // The rules of a regulation: index model, YAML reading and validation,
@@ -33,6 +34,7 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ]
         ),
         // The one executable: `chiso serve`, `migrate`, `demo`, `index check`, `score`, ...

@@ -28,6 +28,8 @@ struct RouteMatrixTests {
         var pattern: String
         var access: Access
         var form: [(String, String)] = []
+        /// Sent as a multipart upload (streamed route) instead of a form.
+        var multipart = false
     }
 
     static let readers: Set<Role> = [.admin, .organizer, .appraiser, .chair, .leader]
@@ -67,7 +69,10 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/assessments/:assessmentID/entries/:code", access: .ownOnly([.editor]), form: [("value", "90"), ("revision", "0")]),
         Row(method: .POST, pattern: "/assessments/:assessmentID/exception", access: .roles([.organizer]), form: [("reason", "")]),
         Row(method: .POST, pattern: "/assessments/:assessmentID/return", access: .roles([.organizer]), form: [("reason", "Thiếu tài liệu")]),
+        Row(method: .POST, pattern: "/assessments/:assessmentID/entries/:code/evidence", access: .ownOnly([.editor]), multipart: true),
+        Row(method: .POST, pattern: "/assessments/:assessmentID/entries/:code/evidence/attach", access: .ownOnly([.editor]), form: [("linkID", "x")]),
         Row(method: .GET, pattern: "/evidence/:linkID", access: .ownOrRoles(readers)),
+        Row(method: .POST, pattern: "/assessments/:assessmentID/evidence/:linkID/delete", access: .ownOnly([.editor])),
         // Last but one: the head's submission changes the state for everything after it.
         Row(method: .POST, pattern: "/assessments/:assessmentID/submit", access: .ownOnly([.head])),
         // Last: it ends the session.
@@ -123,12 +128,19 @@ struct RouteMatrixTests {
                 let (ownPath, otherPath) = Self.paths(row, fixture, otherUser: otherUser)
                 for (path, own) in [(ownPath, true), (otherPath, false)] {
                     let expectAllowed = Self.allowed(row.access, role: role, own: own)
+                    func send(csrf: Bool) async throws -> Browser.Page {
+                        if row.method == .GET { return try await browser.get(path) }
+                        if row.multipart {
+                            return try await browser.upload(path, field: "file", fileName: "a.pdf", content: Array("%PDF-1.4 matrix".utf8), csrf: csrf)
+                        }
+                        return try await browser.post(path, row.form, csrf: csrf)
+                    }
                     if row.method == .POST {
                         // Without the CSRF token: always refused, whoever asks.
-                        let forged = try await browser.post(path, row.form, csrf: false)
+                        let forged = try await send(csrf: false)
                         #expect(forged.status == .forbidden, "\(role) \(row.method) \(path) without CSRF → \(forged.status)")
                     }
-                    let page = row.method == .GET ? try await browser.get(path) : try await browser.post(path, row.form)
+                    let page = try await send(csrf: true)
                     if expectAllowed {
                         // (A failed login answers 401 by design: the route itself was allowed.)
                         #expect(page.status != .forbidden && (page.status != .unauthorized || row.pattern == "/login"),

@@ -26,3 +26,90 @@ enum EvidenceController {
         return response
     }
 }
+
+/// Attaching evidence to a leaf: upload (streamed), reuse a file already
+/// uploaded to this assessment, or remove a link. Allowed whenever the
+/// agency may edit its self-assessment.
+extension EvidenceController {
+    static func upload(_ request: Request) async throws -> Response {
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let user = try request.authorize(.editSelfAssessment, record.target())
+        let code = try leafCode(request, record)
+        let stored: EvidenceUpload.Stored
+        do {
+            stored = try await EvidenceUpload.receive(request, expectedCSRF: user.csrfToken)
+        } catch {
+            throw Abort(error.status, reason: error.message(request.language))
+        }
+        let link = EvidenceLinkModel()
+        link.$assessment.id = record.id
+        link.criterionCode = code
+        link.$file.id = stored.fileID
+        link.fileName = stored.fileName
+        link.$uploadedBy.id = user.id
+        let origin = request.auditOrigin
+        try await request.write { db in
+            try await link.create(on: db)
+            try await Audit.record(on: db, origin, action: "evidence.upload", targetType: "assessment",
+                                   target: "\(record.agency.code) / \(record.period.name) / \(code)",
+                                   after: ["file": stored.fileName, "size": String(stored.size), "type": stored.contentType])
+        }
+        let vi = request.language == .vietnamese
+        return request.redirect(to: "/assessments/\(record.id)#leaf-\(code)", notice: vi ? "Đã tải lên \(stored.fileName)." : "Uploaded \(stored.fileName).")
+    }
+
+    struct AttachForm: Content {
+        var linkID: UUID?
+    }
+
+    /// The same file, already uploaded for another leaf of this assessment, attached here too.
+    static func attach(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let user = try request.authorize(.editSelfAssessment, record.target())
+        let code = try leafCode(request, record)
+        guard let sourceID = try request.content.decode(AttachForm.self).linkID,
+              let source = record.links.first(where: { $0.id == sourceID }) else {
+            throw Abort(.badRequest, reason: Catalogue(language: request.language)(.invalid))
+        }
+        if record.links.contains(where: { $0.criterionCode == code && $0.$file.id == source.$file.id }) {
+            return request.redirect(to: "/assessments/\(record.id)#leaf-\(code)")
+        }
+        let link = EvidenceLinkModel()
+        link.$assessment.id = record.id
+        link.criterionCode = code
+        link.$file.id = source.$file.id
+        link.fileName = source.fileName
+        link.$uploadedBy.id = user.id
+        let origin = request.auditOrigin
+        try await request.write { db in
+            try await link.create(on: db)
+            try await Audit.record(on: db, origin, action: "evidence.attach", targetType: "assessment",
+                                   target: "\(record.agency.code) / \(record.period.name) / \(code)", after: ["file": source.fileName])
+        }
+        return request.redirect(to: "/assessments/\(record.id)#leaf-\(code)", notice: T.saved.rawValue)
+    }
+
+    /// Removes a file from a leaf (the file itself stays while other leaves use it).
+    static func detach(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        try request.authorize(.editSelfAssessment, record.target())
+        guard let linkID = request.parameters.get("linkID", as: UUID.self),
+              let link = record.links.first(where: { $0.id == linkID }) else { throw Abort(.notFound) }
+        let origin = request.auditOrigin
+        try await request.write { db in
+            try await EvidenceLinkModel.query(on: db).filter(\.$id == linkID).delete()
+            try await Audit.record(on: db, origin, action: "evidence.detach", targetType: "assessment",
+                                   target: "\(record.agency.code) / \(record.period.name) / \(link.criterionCode)",
+                                   before: ["file": link.fileName])
+        }
+        return request.redirect(to: "/assessments/\(record.id)#leaf-\(link.criterionCode)", notice: T.saved.rawValue)
+    }
+
+    static func leafCode(_ request: Request, _ record: AssessmentRecord) throws -> String {
+        let code = request.parameters.get("code") ?? ""
+        guard record.index.nodes.contains(where: { $0.code == code && $0.isLeaf }) else { throw Abort(.notFound) }
+        return code
+    }
+}

@@ -19,6 +19,7 @@ final class Browser: @unchecked Sendable {
         var status: HTTPStatus
         var headers: HTTPHeaders
         var body: String
+        var bytes: [UInt8]
         var location: String? { headers.first(name: .location) }
     }
 
@@ -82,7 +83,7 @@ final class Browser: @unchecked Sendable {
         }
         let text = response.body.string
         if let token = Browser.csrf(in: text) { csrfToken = token }
-        return Page(status: response.status, headers: response.headers, body: text)
+        return Page(status: response.status, headers: response.headers, body: text, bytes: Array(response.body.readableBytesView))
     }
 
     static func csrf(in html: String) -> String? {

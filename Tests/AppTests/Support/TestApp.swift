@@ -16,7 +16,7 @@ enum TestApp {
 
     static func run(_ body: (Application, Fixture) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chiso-test-\(UUID().uuidString)")
-        var environment = ["CHISO_DATA_DIR": folder.path, "CHISO_LOGIN_MAX_FAILURES": "3"]
+        var environment = ["CHISO_DATA_DIR": folder.path, "CHISO_LOGIN_MAX_FAILURES": "3", "CHISO_UPLOAD_MAX_MB": "1"]
         var databaseName: String?
         if let admin = postgresURL {
             let name = "chiso_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)

@@ -238,13 +238,17 @@ enum AssessmentPage {
                     strong { result.applicable ? Formats.score(result.points, context.language) : t(.notApplicable) }
                     " — " + explanation.explain(node: position, in: model.score)
                 }
-                evidenceList(context, record: record, node: node, links: links)
+                evidenceList(context, record: record, node: node, links: links, editable: true)
             }
         }
     }
 
-    static func evidenceList(_ context: PageContext, record: AssessmentRecord, node: Criterion, links: [EvidenceLinkModel]) -> HTMLNode {
+    static func evidenceList(_ context: PageContext, record: AssessmentRecord, node: Criterion, links: [EvidenceLinkModel],
+                             editable: Bool) -> HTMLNode {
         let vi = context.language == .vietnamese
+        // Files of this assessment not yet on this leaf, to attach again without uploading.
+        var seen = Set(links.map(\.$file.id))
+        let reusable = record.links.filter { seen.insert($0.$file.id).inserted }
         return div(.class("evidence")) {
             p {
                 strong { context.t(.evidence) }
@@ -255,7 +259,40 @@ enum AssessmentPage {
             if !links.isEmpty {
                 ul {
                     for link in links {
-                        li { a(.href("/evidence/\(link.id!)")) { link.fileName } }
+                        li {
+                            a(.href("/evidence/\(link.id!)")) { link.fileName }
+                            if editable {
+                                " "
+                                form(.method("post"), .action("/assessments/\(record.id)/evidence/\(link.id!)/delete"), .class("inline")) {
+                                    Layout.csrfField(context)
+                                    button(.type("submit"), .class("link"), .aria("label", (vi ? "Gỡ " : "Remove ") + link.fileName)) { vi ? "gỡ" : "remove" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if editable {
+                // The CSRF field comes first: the server checks it before reading the file.
+                form(.method("post"), .action("/assessments/\(record.id)/entries/\(node.code)/evidence"), .enctype("multipart/form-data"), .class("upload")) {
+                    Layout.csrfField(context)
+                    label(.for("f-\(node.code)")) { vi ? "Tải lên tài liệu (PDF, ảnh, Word, Excel, ZIP)" : "Upload a document (PDF, image, Word, Excel, ZIP)" }
+                    " "
+                    input(.type("file"), .id("f-\(node.code)"), .name("file"), .required,
+                          .accept(".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip,application/pdf,image/png,image/jpeg"))
+                    " "
+                    button(.type("submit"), .class("secondary")) { vi ? "Tải lên" : "Upload" }
+                }
+                if !reusable.isEmpty {
+                    form(.method("post"), .action("/assessments/\(record.id)/entries/\(node.code)/evidence/attach"), .class("attach")) {
+                        Layout.csrfField(context)
+                        label(.for("a-\(node.code)")) { vi ? "Hoặc dùng tệp đã tải lên" : "Or use a file already uploaded" }
+                        " "
+                        select(.id("a-\(node.code)"), .name("linkID")) {
+                            for link in reusable { option(.value(link.id!.uuidString)) { "\(link.fileName) (\(link.criterionCode))" } }
+                        }
+                        " "
+                        button(.type("submit"), .class("secondary")) { vi ? "Đính kèm" : "Attach" }
                     }
                 }
             }

@@ -1,0 +1,206 @@
+import Crypto
+import Fluent
+import Foundation
+import MultipartKit
+import Vapor
+
+/// Receives one evidence file from a streamed multipart form: the CSRF
+/// field must come first; the file's bytes go to the database in chunks as
+/// they arrive (never the whole file in memory); its type is recognised
+/// from its first bytes; the size limit stops the upload as soon as it is
+/// passed. A file already stored (same SHA-256) is not stored twice.
+struct EvidenceUpload {
+    enum Failure: Error {
+        case noFile
+        case tooLarge(limit: Int)
+        case notAllowed
+        case csrf
+        case malformed
+
+        func message(_ language: Lang) -> String {
+            let vi = language == .vietnamese
+            switch self {
+            case .noFile: return vi ? "Chưa chọn tệp." : "No file was chosen."
+            case let .tooLarge(limit):
+                return vi ? "Tệp vượt quá dung lượng cho phép (\(limit / 1024 / 1024) MB)." : "The file is larger than allowed (\(limit / 1024 / 1024) MB)."
+            case .notAllowed:
+                return vi ? "Chỉ nhận tài liệu PDF, ảnh (PNG, JPEG), Word, Excel hoặc ZIP; tệp này không thuộc loại nào trong số đó."
+                    : "Only PDF, images (PNG, JPEG), Word, Excel or ZIP documents are accepted; this file is none of them."
+            case .csrf: return Catalogue(language: language)(.csrfFailed)
+            case .malformed: return vi ? "Dữ liệu tải lên không hợp lệ." : "The upload is malformed."
+            }
+        }
+
+        var status: HTTPStatus {
+            switch self {
+            case .noFile, .malformed: .badRequest
+            case .tooLarge: .payloadTooLarge
+            case .notAllowed: .unsupportedMediaType
+            case .csrf: .forbidden
+            }
+        }
+    }
+
+    struct Stored: Sendable {
+        var fileID: UUID
+        var fileName: String
+        var size: Int
+        var contentType: String
+    }
+
+    /// Types accepted as evidence, recognised by content.
+    static let allowedTypes: Set<String> = ["application/pdf", "image/png", "image/jpeg", "application/zip", "application/x-ole-storage"]
+
+    /// A name safe to show and to send back: no folders, no control characters, at most 200 characters.
+    static func safeName(_ raw: String) -> String {
+        let last = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let cleaned = String(last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) && $0 != "\"" }.map(Character.init))
+            .trimmingCharacters(in: .whitespaces)
+        let name = cleaned.hasPrefix(".") ? "_" + cleaned.dropFirst() : cleaned
+        return name.isEmpty ? "tai-lieu" : String(name.prefix(200))
+    }
+
+    /// Parser callbacks write here; the async loop flushes it to the database.
+    private final class Progress {
+        var field: String?
+        var fileName: String?
+        var small: [UInt8] = []
+        var pending: [UInt8] = []
+        var csrfChecked = false
+        var csrfValue: String?
+        var fileStarted = false
+        var fileDone = false
+        var broken: Failure?
+    }
+
+    static func receive(_ request: Request, expectedCSRF: String) async throws(Failure) -> Stored {
+        guard let boundary = request.headers.contentType?.parameters["boundary"], !boundary.isEmpty else { throw .malformed }
+        let limit = request.application.settings.uploadMaxBytes
+        let parser = MultipartParser(boundary: boundary)
+        let progress = Progress()
+        parser.onHeader = { name, value in
+            guard name.lowercased() == "content-disposition" else { return }
+            progress.field = Self.parameter("name", in: value)
+            progress.fileName = Self.parameter("filename", in: value)
+            if progress.field == "file" {
+                if !progress.csrfChecked { progress.broken = progress.broken ?? .csrf }
+                progress.fileStarted = true
+            }
+        }
+        parser.onBody = { buffer in
+            let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
+            if progress.field == "file" {
+                progress.pending += bytes
+            } else if progress.small.count + bytes.count <= 4096 {
+                progress.small += bytes
+            }
+        }
+        parser.onPartComplete = {
+            if progress.field == "_csrf" {
+                progress.csrfChecked = CSRF.equal(String(decoding: progress.small, as: UTF8.self), expectedCSRF)
+                if !progress.csrfChecked { progress.broken = .csrf }
+            } else if progress.field == "file" {
+                progress.fileDone = true
+            }
+            progress.small = []
+            progress.field = nil
+        }
+
+        var writer: ChunkWriter?
+        do {
+            for try await buffer in request.body {
+                try parser.execute(buffer)
+                if let broken = progress.broken { throw broken }
+                if progress.fileStarted, writer == nil, progress.pending.count >= 8 || progress.fileDone {
+                    guard let type = ContentSniffer.type(of: progress.pending), allowedTypes.contains(type) else { throw Failure.notAllowed }
+                    writer = try await ChunkWriter.start(contentType: type, on: request)
+                }
+                if let current = writer {
+                    if current.size + progress.pending.count > limit { throw Failure.tooLarge(limit: limit) }
+                    try await current.write(&progress.pending, final: progress.fileDone, on: request)
+                }
+                if progress.fileDone { break }
+            }
+            guard progress.fileDone, let writer, writer.size > 0 else { throw Failure.noFile }
+            let fileID = try await writer.finish(on: request)
+            return Stored(fileID: fileID, fileName: safeName(progress.fileName ?? ""), size: writer.size, contentType: writer.contentType)
+        } catch {
+            if let writer { try? await writer.abandon(on: request) }
+            if let failure = error as? Failure { throw failure }
+            request.logger.report(error: error)
+            throw .malformed
+        }
+    }
+
+    /// `name="value"` out of a Content-Disposition header.
+    static func parameter(_ key: String, in header: String) -> String? {
+        for part in header.split(separator: ";") {
+            let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pieces.count == 2, pieces[0].lowercased() == key else { continue }
+            var value = pieces[1]
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            return value
+        }
+        return nil
+    }
+}
+
+/// Writes a file's chunks as they come, under a provisional name, then
+/// gives it its content address (or reuses an identical stored file).
+final class ChunkWriter: @unchecked Sendable {
+    let fileID: UUID
+    let contentType: String
+    private(set) var size = 0
+    private var sequence = 0
+    private var hasher = SHA256()
+
+    private init(fileID: UUID, contentType: String) {
+        self.fileID = fileID
+        self.contentType = contentType
+    }
+
+    static func start(contentType: String, on request: Request) async throws -> ChunkWriter {
+        let file = EvidenceFileModel(sha256: "pending:\(UUID().uuidString)", size: 0, contentType: contentType, chunkCount: 0)
+        try await request.write { db in try await file.create(on: db) }
+        return ChunkWriter(fileID: try file.requireID(), contentType: contentType)
+    }
+
+    /// Stores full chunks from `pending` (all of it when `final`), leaving the rest there.
+    func write(_ pending: inout [UInt8], final: Bool, on request: Request) async throws {
+        while pending.count >= EvidenceStore.chunkSize || (final && !pending.isEmpty) {
+            let take = min(EvidenceStore.chunkSize, pending.count)
+            let chunk = Array(pending[0..<take])
+            pending.removeFirst(take)
+            hasher.update(data: chunk)
+            let model = EvidenceChunkModel(fileID: fileID, sequence: sequence, data: Data(chunk))
+            try await request.write { db in try await model.create(on: db) }
+            sequence += 1
+            size += chunk.count
+        }
+    }
+
+    /// The stored file's id: this one under its SHA-256, or an identical one stored before.
+    func finish(on request: Request) async throws -> UUID {
+        let sha = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let (fileID, size, sequence) = (self.fileID, self.size, self.sequence)
+        return try await request.write { db in
+            if let existing = try await EvidenceFileModel.query(on: db).filter(\.$sha256 == sha).first() {
+                try await EvidenceChunkModel.query(on: db).filter(\.$file.$id == fileID).delete()
+                try await EvidenceFileModel.query(on: db).filter(\.$id == fileID).delete()
+                return try existing.requireID()
+            }
+            try await EvidenceFileModel.query(on: db).filter(\.$id == fileID)
+                .set(\.$sha256, to: sha).set(\.$size, to: size).set(\.$chunkCount, to: sequence).update()
+            return fileID
+        }
+    }
+
+    /// Removes what was written of a refused or broken upload.
+    func abandon(on request: Request) async throws {
+        let fileID = self.fileID
+        try await request.write { db in
+            try await EvidenceChunkModel.query(on: db).filter(\.$file.$id == fileID).delete()
+            try await EvidenceFileModel.query(on: db).filter(\.$id == fileID).delete()
+        }
+    }
+}
