@@ -7,12 +7,13 @@ from conftest import login
 
 EVERYONE = ["Trang chủ", "Đổi mật khẩu"]
 READERS = ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Đổi mật khẩu"]
+APPRAISERS = ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Thẩm định", "Đổi mật khẩu"]
 
 ROLES = [
     ("admin", ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Đơn vị", "Tài khoản", "Nhật ký", "Đổi mật khẩu"]),
     ("sonoivu", READERS),
-    ("thamdinh.stp", READERS),
-    ("chutich.hd", READERS),
+    ("thamdinh.stp", APPRAISERS),
+    ("chutich.hd", APPRAISERS),
     ("lanhdao", READERS),
     ("snv.daumoi", EVERYONE),
     ("snv.thutruong", EVERYONE),

@@ -46,6 +46,9 @@ func routes(_ app: Application) throws {
     periods.get(":periodID", use: PeriodController.show)
     periods.post(":periodID", "indexes", use: PeriodController.assignIndex)
     periods.post(":periodID", "open", use: PeriodController.open)
+    periods.post(":periodID", "assignments", use: PeriodController.assign)
+    periods.post(":periodID", "assignments", ":assignmentID", "delete", use: PeriodController.unassign)
+    periods.post(":periodID", "publish", use: PeriodController.publish)
 
     let assessments = signedIn.grouped("assessments", ":assessmentID")
     assessments.get(use: AssessmentController.show)
@@ -56,6 +59,14 @@ func routes(_ app: Application) throws {
     assessments.post("submit", use: AssessmentController.submit)
     assessments.post("return", use: AssessmentController.returnToAgency)
     assessments.post("exception", use: AssessmentController.grantException)
+    assessments.get("appraisal", use: AppraisalController.page)
+    assessments.post("appraisal", "confirm", use: AppraisalController.confirmRest)
+    assessments.post("appraisal", ":code", use: AppraisalController.appraise)
+    assessments.post("release", use: AppraisalController.release)
+    assessments.post("explanations", ":code", use: AppraisalController.explain)
+    assessments.post("finalise", use: AppraisalController.finalise)
+    assessments.post("reopen", use: AppraisalController.reopen)
+    signedIn.get("appraisal", use: AppraisalController.queue)
 
     signedIn.get("evidence", ":linkID", use: EvidenceController.download)
 }

@@ -65,6 +65,10 @@ struct RouteMatrixTests {
         Row(method: .GET, pattern: "/periods/:periodID", access: .roles(readers)),
         Row(method: .POST, pattern: "/periods/:periodID/indexes", access: .roles([.organizer])),
         Row(method: .POST, pattern: "/periods/:periodID/open", access: .roles([.organizer])),
+        Row(method: .POST, pattern: "/periods/:periodID/assignments", access: .roles([.organizer])),
+        Row(method: .POST, pattern: "/periods/:periodID/assignments/:assignmentID/delete", access: .roles([.organizer])),
+        Row(method: .POST, pattern: "/periods/:periodID/publish", access: .roles([.organizer])),
+        Row(method: .GET, pattern: "/appraisal", access: .roles([.appraiser, .chair])),
         Row(method: .GET, pattern: "/assessments/:assessmentID", access: .ownOrRoles(readers)),
         Row(method: .POST, pattern: "/assessments/:assessmentID/entries/:code", access: .ownOnly([.editor]), form: [("value", "90"), ("revision", "0")]),
         Row(method: .POST, pattern: "/assessments/:assessmentID/exception", access: .roles([.organizer]), form: [("reason", "")]),
@@ -72,6 +76,15 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/assessments/:assessmentID/entries/:code/evidence", access: .ownOnly([.editor]), multipart: true),
         Row(method: .POST, pattern: "/assessments/:assessmentID/entries/:code/evidence/attach", access: .ownOnly([.editor]), form: [("linkID", "x")]),
         Row(method: .GET, pattern: "/evidence/:linkID", access: .ownOrRoles(readers)),
+        // Nothing is appraised in the fixture: the agency may not see an appraisal before release.
+        Row(method: .GET, pattern: "/assessments/:assessmentID/appraisal", access: .roles(readers)),
+        // The fixture's index names no appraiser agency: its leaves fall to the chair.
+        Row(method: .POST, pattern: "/assessments/:assessmentID/appraisal/confirm", access: .roles([.chair])),
+        Row(method: .POST, pattern: "/assessments/:assessmentID/appraisal/:code", access: .roles([.chair])),
+        Row(method: .POST, pattern: "/assessments/:assessmentID/release", access: .roles([.chair])),
+        Row(method: .POST, pattern: "/assessments/:assessmentID/explanations/:code", access: .ownOnly([.editor]), form: [("explanation", "x")]),
+        Row(method: .POST, pattern: "/assessments/:assessmentID/finalise", access: .roles([.chair])),
+        Row(method: .POST, pattern: "/assessments/:assessmentID/reopen", access: .roles([.admin]), form: [("reason", "x")]),
         Row(method: .POST, pattern: "/assessments/:assessmentID/evidence/:linkID/delete", access: .ownOnly([.editor])),
         // Last but one: the head's submission changes the state for everything after it.
         Row(method: .POST, pattern: "/assessments/:assessmentID/submit", access: .ownOnly([.head])),
@@ -104,6 +117,7 @@ struct RouteMatrixTests {
                 .replacingOccurrences(of: ":periodID", with: fixture.period.uuidString)
                 .replacingOccurrences(of: ":assessmentID", with: assessment.uuidString)
                 .replacingOccurrences(of: ":code", with: "1.2")
+                .replacingOccurrences(of: ":assignmentID", with: UUID().uuidString)
                 .replacingOccurrences(of: ":linkID", with: (assessment == fixture.ownAssessment ? fixture.ownEvidence : fixture.otherEvidence).uuidString)
         }
         return (fill(fixture.own, fixture.ownAssessment), fill(fixture.other, fixture.otherAssessment))

@@ -27,7 +27,7 @@ enum AssessmentController {
         return AssessmentPage.Model(
             record: record, score: record.selfScore, canEdit: allowed(.editSelfAssessment), canSubmit: allowed(.submitAssessment),
             canReturn: allowed(.returnAssessment), canGrantException: allowed(.grantException), editRefusal: editRefusal,
-            drafts: drafts)
+            canViewAppraisal: allowed(.viewAppraisal) && record.state != .draft && record.state != .returned, drafts: drafts)
     }
 
     struct EntryForm: Content {

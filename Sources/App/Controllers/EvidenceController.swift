@@ -17,12 +17,16 @@ enum EvidenceController {
         let response = Response(status: .ok, body: .init(data: Data(bytes)))
         let type = link.file.contentType
         response.headers.replaceOrAdd(name: .contentType, value: type)
-        let disposition = inlineTypes.contains(type) ? "inline" : "attachment"
+        let inline = inlineTypes.contains(type)
+        let disposition = inline ? "inline" : "attachment"
         let ascii = String(link.fileName.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
         let encoded = link.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
         response.headers.replaceOrAdd(name: .contentDisposition, value: "\(disposition); filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
-        // Evidence is data, never code: no script runs from it even when opened inline.
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
+        // Evidence is data, never code: no script of ours runs with it. PDFs and images may be
+        // previewed in a frame of our own pages (Chromium's PDF viewer does not run in a sandbox).
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: inline && type == "application/pdf"
+            ? "default-src 'none'; frame-ancestors 'self'" : "default-src 'none'; img-src 'self'; frame-ancestors 'self'; sandbox")
+        response.headers.replaceOrAdd(name: .xFrameOptions, value: "SAMEORIGIN")
         return response
     }
 }
@@ -33,7 +37,8 @@ enum EvidenceController {
 extension EvidenceController {
     static func upload(_ request: Request) async throws -> Response {
         let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
-        let user = try request.authorize(.editSelfAssessment, record.target())
+        // Evidence is added while self-assessing, or with an explanation after release.
+        let user = try request.authorize(record.state == .released ? .explainLeaf : .editSelfAssessment, record.target())
         let code = try leafCode(request, record)
         let stored: EvidenceUpload.Stored
         do {
@@ -55,7 +60,8 @@ extension EvidenceController {
                                    after: ["file": stored.fileName, "size": String(stored.size), "type": stored.contentType])
         }
         let vi = request.language == .vietnamese
-        return request.redirect(to: "/assessments/\(record.id)#leaf-\(code)", notice: vi ? "Đã tải lên \(stored.fileName)." : "Uploaded \(stored.fileName).")
+        let page = record.state == .released ? "/assessments/\(record.id)/appraisal" : "/assessments/\(record.id)"
+        return request.redirect(to: "\(page)#leaf-\(code)", notice: vi ? "Đã tải lên \(stored.fileName)." : "Uploaded \(stored.fileName).")
     }
 
     struct AttachForm: Content {

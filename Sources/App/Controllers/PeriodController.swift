@@ -57,9 +57,13 @@ enum PeriodController {
             .with(\.$agency).all()
             .sorted { ($0.agency.group, $0.agency.code) < ($1.agency.group, $1.agency.code) }
         let canManage = (try? Policy.decide(user.actor, .managePeriods).get()) != nil
+        let appraisal = try await AppraisalAssignmentModel.query(on: request.db).filter(\.$period.$id == period.requireID())
+            .with(\.$user).sort(\.$indexCode).sort(\.$criterionCode).all()
+        let appraisers = canManage ? try await UserModel.query(on: request.db).filter(\.$roleList, .custom("LIKE"), "%appraiser%")
+            .with(\.$agency).sort(\.$username).all().filter { $0.roles.contains(.appraiser) } : []
         return request.page {
             PeriodPages.show($0, period: period, assignments: assignments, groups: groups, versions: versions,
-                             assessments: assessments, canManage: canManage)
+                             assessments: assessments, canManage: canManage, appraisal: appraisal, appraisers: appraisers)
         }
     }
 
@@ -191,5 +195,87 @@ enum PeriodController {
         guard errors.isEmpty, let kind, let year, let selfDeadline, let appraisal, let explanation else { return (nil, errors) }
         return (PeriodModel(name: name, kind: kind, year: year, number: number, status: .draft, selfAssessmentDeadline: selfDeadline,
                             appraisalDeadline: appraisal, explanationDeadline: explanation), [:])
+    }
+}
+
+/// Appraiser assignments and publication.
+extension PeriodController {
+    struct AssignmentForm: Content {
+        var indexCode: String?
+        var criterionCode: String?
+        var userID: UUID?
+    }
+
+    /// Assigns an appraiser to a node of one of the period's indexes (a group covers its leaves).
+    static func assign(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        try request.authorize(.assignAppraisers)
+        let period = try await find(request)
+        let periodID = try period.requireID()
+        let form = try request.content.decode(AssignmentForm.self)
+        let vi = request.language == .vietnamese
+        let versions = try await PeriodIndexModel.query(on: request.db).filter(\.$period.$id == periodID).with(\.$indexVersion).all()
+            .map(\.indexVersion)
+        guard let version = versions.first(where: { $0.code == form.indexCode }),
+              let userID = form.userID, let user = try await UserModel.find(userID, on: request.db), user.roles.contains(.appraiser) else {
+            throw Abort(.badRequest, reason: vi ? "Chọn bộ chỉ số và một thành viên thẩm định." : "Choose an index and an appraiser.")
+        }
+        let index = try await request.application.indexCache.index(for: version)
+        let code = (form.criterionCode ?? "").trimmingCharacters(in: .whitespaces)
+        guard index.nodes.contains(where: { $0.code == code }) else {
+            throw Abort(.badRequest, reason: vi ? "Không có tiêu chí \(code) trong \(index.id)." : "No criterion \(code) in \(index.id).")
+        }
+        let origin = request.auditOrigin
+        try await request.write { db in
+            if try await AppraisalAssignmentModel.query(on: db).filter(\.$period.$id == periodID).filter(\.$indexCode == index.id)
+                .filter(\.$criterionCode == code).filter(\.$user.$id == userID).first() != nil { return }
+            try await AppraisalAssignmentModel(periodID: periodID, indexCode: index.id, criterionCode: code, userID: userID).create(on: db)
+            try await Audit.record(on: db, origin, action: "period.assign_appraiser", targetType: "period", target: "\(period.name) / \(index.id) / \(code)",
+                                   after: ["appraiser": user.username])
+        }
+        return request.redirect(to: "/periods/\(periodID)#appraisers", notice: T.saved.rawValue)
+    }
+
+    static func unassign(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        try request.authorize(.assignAppraisers)
+        let period = try await find(request)
+        guard let id = request.parameters.get("assignmentID", as: UUID.self),
+              let assignment = try await AppraisalAssignmentModel.query(on: request.db).filter(\.$id == id).filter(\.$period.$id == period.requireID())
+                .with(\.$user).first() else { throw Abort(.notFound) }
+        let origin = request.auditOrigin
+        try await request.write { db in
+            try await AppraisalAssignmentModel.query(on: db).filter(\.$id == id).delete()
+            try await Audit.record(on: db, origin, action: "period.unassign_appraiser", targetType: "period",
+                                   target: "\(period.name) / \(assignment.indexCode) / \(assignment.criterionCode)",
+                                   before: ["appraiser": assignment.user.username])
+        }
+        return request.redirect(to: "/periods/\(try period.requireID())#appraisers", notice: T.saved.rawValue)
+    }
+
+    /// Publishes the period: every assessment must be finalised.
+    static func publish(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        try request.authorize(.publishPeriod)
+        let period = try await find(request)
+        let periodID = try period.requireID()
+        let vi = request.language == .vietnamese
+        let assessments = try await AssessmentModel.query(on: request.db).filter(\.$period.$id == periodID).with(\.$agency).all()
+        let pending = assessments.filter { $0.state != AssessmentState.finalised.rawValue && $0.state != AssessmentState.published.rawValue }
+        guard period.status == .open, !assessments.isEmpty, pending.isEmpty else {
+            throw Abort(.conflict, reason: pending.isEmpty
+                ? (vi ? "Kỳ đánh giá này không ở trạng thái đang mở." : "This period is not open.")
+                : (vi ? "Còn \(pending.count) hồ sơ chưa chốt kết quả: \(pending.map(\.agency.code).sorted().joined(separator: ", "))."
+                    : "\(pending.count) assessments are not finalised: \(pending.map(\.agency.code).sorted().joined(separator: ", "))."))
+        }
+        let origin = request.auditOrigin
+        try await request.write { db in
+            try await AssessmentModel.query(on: db).filter(\.$period.$id == periodID).filter(\.$state == AssessmentState.finalised.rawValue)
+                .set(\.$state, to: AssessmentState.published.rawValue).update()
+            try await PeriodModel.query(on: db).filter(\.$id == periodID).set(\.$status, to: .published).update()
+            try await Audit.record(on: db, origin, action: "period.publish", targetType: "period", target: period.name,
+                                   before: ["status": "open"], after: ["status": "published", "assessments": String(assessments.count)])
+        }
+        return request.redirect(to: "/periods/\(periodID)", notice: vi ? "Đã công bố kết quả \(period.name)." : "Published \(period.name).")
     }
 }

@@ -15,7 +15,9 @@ struct SecurityHeaders: AsyncMiddleware {
             response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
         }
         response.headers.replaceOrAdd(name: .xContentTypeOptions, value: "nosniff")
-        response.headers.replaceOrAdd(name: .xFrameOptions, value: "DENY")
+        if !response.headers.contains(name: .xFrameOptions) {
+            response.headers.replaceOrAdd(name: .xFrameOptions, value: "DENY")
+        }
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "Cross-Origin-Opener-Policy", value: "same-origin")
         if request.currentUser != nil, !request.url.path.hasPrefix("/assets/") {

@@ -13,5 +13,6 @@ enum Migrations {
         CreateAuditEvents(),
         CreateSessions(),
         CreateDeadlineExceptions(),
+        CreateAppraisal(),
     ]
 }

@@ -44,6 +44,9 @@ final class CriterionEntryModel: Model, @unchecked Sendable {
     @OptionalField(key: "appraised_points") var appraisedPoints: String?
     @OptionalField(key: "appraisal_comment") var appraisalComment: String?
     @OptionalField(key: "explanation") var explanation: String?
+    @OptionalField(key: "explained_at") var explainedAt: Date?
+    @OptionalParent(key: "appraised_by") var appraisedBy: UserModel?
+    @OptionalField(key: "appraised_at") var appraisedAt: Date?
     @OptionalField(key: "final_points") var finalPoints: String?
     /// Incremented on every save: a save naming an older revision is refused.
     @Field(key: "revision") var revision: Int

@@ -32,6 +32,26 @@ enum Action: String, Sendable, CaseIterable {
     case returnAssessment
     /// The organiser lets an agency edit after the deadline, until a date.
     case grantException
+    /// See what the appraisers decided (the agency only once released).
+    case viewAppraisal
+    /// Confirm or adjust a leaf (an appraiser assigned to it, or the chair for unassigned leaves).
+    case appraiseLeaf
+    /// Re-examine an explained leaf after release.
+    case reexamineLeaf
+    /// The chair releases preliminary results / finalises.
+    case releaseAssessment
+    case finaliseAssessment
+    /// The agency explains a leaf after release.
+    case explainLeaf
+    /// The admin reopens a finalised assessment, with a reason.
+    case reopenAssessment
+    /// The organiser assigns appraisers and publishes a period.
+    case assignAppraisers
+    case publishPeriod
+    /// The chair's overview of a period's appraisal.
+    case viewCouncil
+    /// An appraiser's (or the chair's) list of work across agencies.
+    case viewAppraisalQueue
 }
 
 /// An assessment as the policy sees it.
@@ -42,6 +62,8 @@ struct AssessmentTarget: Sendable {
     var now: Date = Date()
     /// The reason given for a return or a reopening.
     var reason: String?
+    /// For a leaf: whether the asking user appraises it.
+    var leafAssignedToActor = false
 }
 
 /// What it is done to.
@@ -58,6 +80,10 @@ enum Refusal: Sendable, Equatable, Error {
     case passwordChangeRequired
     case missingRole([Role])
     case otherAgency
+    /// Another appraiser is assigned to this criterion.
+    case notAssigned
+    /// Appraisal results are not released to the agency yet.
+    case notReleased
     /// The assessment's state or a deadline does not allow it.
     case workflow(WorkflowRefusal)
 
@@ -67,6 +93,8 @@ enum Refusal: Sendable, Equatable, Error {
         case let .missingRole(roles):
             "Chức năng này dành cho: \(roles.map { Labels.role($0, .vietnamese) }.joined(separator: ", "))."
         case .otherAgency: "Bạn chỉ được xem và thao tác dữ liệu của đơn vị mình."
+        case .notAssigned: "Tiêu chí này được phân công cho người khác thẩm định."
+        case .notReleased: "Kết quả thẩm định chưa được công bố cho đơn vị."
         case let .workflow(refusal): refusal.message(.vietnamese)
         }
     }
@@ -76,6 +104,8 @@ enum Refusal: Sendable, Equatable, Error {
         case .passwordChangeRequired: "You must change your password before going on."
         case let .missingRole(roles): "This is for: \(roles.map { Labels.role($0, .english) }.joined(separator: ", "))."
         case .otherAgency: "You may only see and change your own agency's data."
+        case .notAssigned: "Another appraiser is assigned to this criterion."
+        case .notReleased: "The appraisal is not released to the agency yet."
         case let .workflow(refusal): refusal.message(.english)
         }
     }
@@ -115,6 +145,31 @@ enum Policy {
             return ownAgencyStep(actor, [.head], target, .submit)
         case .returnAssessment:
             return councilStep(actor, [.organizer], target, .returnToAgency)
+        case .viewAppraisal:
+            guard case let .assessment(assessment) = target else { return .failure(.otherAgency) }
+            if actor.roles.contains(where: \.seesAllAgencies) { return .success(()) }
+            guard actor.hasAny([.editor, .head, .viewer]) else { return .failure(.missingRole([.editor, .head, .viewer])) }
+            guard assessment.agencyID == actor.agencyID else { return .failure(.otherAgency) }
+            return [.released, .reexamining, .finalised, .published].contains(assessment.state) ? .success(()) : .failure(.notReleased)
+        case .appraiseLeaf, .reexamineLeaf:
+            guard actor.hasAny([.appraiser, .chair]) else { return .failure(.missingRole([.appraiser, .chair])) }
+            guard case let .assessment(assessment) = target else { return .failure(.otherAgency) }
+            guard assessment.leafAssignedToActor else { return .failure(.notAssigned) }
+            return workflow(action == .appraiseLeaf ? .appraise : .reexamine, assessment)
+        case .releaseAssessment:
+            return councilStep(actor, [.chair], target, .release)
+        case .finaliseAssessment:
+            return councilStep(actor, [.chair], target, .finalise)
+        case .explainLeaf:
+            return ownAgencyStep(actor, [.editor], target, .explain)
+        case .reopenAssessment:
+            return councilStep(actor, [.admin], target, .reopen)
+        case .assignAppraisers, .publishPeriod:
+            return needs([.organizer])
+        case .viewCouncil:
+            return needs([.chair, .organizer, .admin, .leader])
+        case .viewAppraisalQueue:
+            return needs([.appraiser, .chair])
         case .grantException:
             guard actor.has(.organizer) else { return .failure(.missingRole([.organizer])) }
             guard case let .assessment(assessment) = target else { return .failure(.otherAgency) }

@@ -22,8 +22,9 @@ struct AssessmentRecord: Sendable {
                           exceptionUntil: exception?.until)
     }
 
-    func target(now: Date = Date(), reason: String? = nil) -> Target {
-        .assessment(AssessmentTarget(agencyID: agency.id!, state: state, deadlines: deadlines, now: now, reason: reason))
+    func target(now: Date = Date(), reason: String? = nil, leafAssigned: Bool = false) -> Target {
+        .assessment(AssessmentTarget(agencyID: agency.id!, state: state, deadlines: deadlines, now: now, reason: reason,
+                                     leafAssignedToActor: leafAssigned))
     }
 
     var evidenceCounts: [String: Int] {
@@ -37,6 +38,12 @@ struct AssessmentRecord: Sendable {
 
     var selfScore: AgencyScore {
         Scorer(index: index).score(tags: agency.tagList, sheet: selfSheet)
+    }
+
+    /// Scored on what the appraisers decided (self inputs where they have not yet).
+    var appraisedScore: AgencyScore {
+        Scorer(index: index).score(tags: agency.tagList,
+                                   sheet: AssessmentScoring.appraisedSheet(index: index, entries: entries, evidenceCounts: evidenceCounts))
     }
 
     func entry(_ code: String) -> CriterionEntryModel? {

@@ -34,11 +34,21 @@ enum AssessmentScoring {
     /// rule (an input that no longer reads counts as missing), with the
     /// number of evidence files attached to each leaf.
     static func selfSheet(index: Index, entries: [CriterionEntryModel], evidenceCounts: [String: Int]) -> ScoreSheet {
+        sheet(index: index, entries: entries, evidenceCounts: evidenceCounts) { $0.selfInput }
+    }
+
+    /// The appraised sheet: what the appraiser decided where they have, the self input elsewhere.
+    static func appraisedSheet(index: Index, entries: [CriterionEntryModel], evidenceCounts: [String: Int]) -> ScoreSheet {
+        sheet(index: index, entries: entries, evidenceCounts: evidenceCounts) { $0.appraisedAt != nil ? $0.appraisedInput : $0.selfInput }
+    }
+
+    static func sheet(index: Index, entries: [CriterionEntryModel], evidenceCounts: [String: Int],
+                      input: (CriterionEntryModel) -> String?) -> ScoreSheet {
         var sheet = ScoreSheet(for: index)
         let items = index.itemsByCode()
         for entry in entries {
             guard let item = items[entry.criterionCode] else { continue }
-            let value: InputValue? = entry.selfInput.flatMap { text in
+            let value: InputValue? = input(entry).flatMap { text in
                 let trimmed = text.trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty else { return nil }
                 return try? InputReading.read(trimmed, for: item, in: index).get()

@@ -32,6 +32,8 @@ enum AssessmentPage {
         var canGrantException: Bool
         /// Why the agency's editor cannot edit now (deadline, state), if so.
         var editRefusal: String?
+        /// The appraisal page is open to this user (for the agency: once released).
+        var canViewAppraisal = false
         var drafts: [String: Draft]
 
         var index: Index { record.index }
@@ -71,6 +73,9 @@ enum AssessmentPage {
                 }
             }
             if let refusal = model.editRefusal { p(.class("errors"), .role("status")) { refusal } }
+            if model.canViewAppraisal {
+                p { a(.class("button secondary"), .href("/assessments/\(record.id)/appraisal")) { vi ? "Kết quả thẩm định và giải trình" : "Appraisal and explanations" } }
+            }
             div(.class("cards")) {
                 if let finalScore = record.model.finalScore.flatMap(DecimalNumber.init) {
                     section(.class("card")) {

@@ -63,7 +63,8 @@ enum PeriodPages {
     }
 
     static func show(_ context: PageContext, period: PeriodModel, assignments: [PeriodIndexModel], groups: [String],
-                     versions: [IndexVersionModel], assessments: [AssessmentModel], canManage: Bool) -> HTMLNode {
+                     versions: [IndexVersionModel], assessments: [AssessmentModel], canManage: Bool,
+                     appraisal: [AppraisalAssignmentModel], appraisers: [UserModel]) -> HTMLNode {
         let t = context.t
         let vi = context.language == .vietnamese
         let assigned = Dictionary(assignments.map { ($0.group, $0) }, uniquingKeysWith: { first, _ in first })
@@ -118,6 +119,13 @@ enum PeriodPages {
                     button(.type("submit")) { t(.openPeriod) }
                 }
             }
+            if canManage, period.status == .open {
+                appraiserSection(context, period: period, indexes: assignments.map(\.indexVersion), appraisal: appraisal, appraisers: appraisers)
+                form(.method("post"), .action("/periods/\(period.id!)/publish")) {
+                    Layout.csrfField(context)
+                    button(.type("submit")) { vi ? "Công bố kết quả kỳ đánh giá" : "Publish the period's results" }
+                }
+            }
             if !assessments.isEmpty {
                 h2 { t(.assessments) }
                 div(.class("table-wrap")) {
@@ -147,6 +155,48 @@ enum PeriodPages {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    static func appraiserSection(_ context: PageContext, period: PeriodModel, indexes: [IndexVersionModel],
+                                 appraisal: [AppraisalAssignmentModel], appraisers: [UserModel]) -> HTMLNode {
+        let vi = context.language == .vietnamese
+        return section(.id("appraisers")) {
+            h2 { vi ? "Phân công thẩm định" : "Appraiser assignments" }
+            p {
+                vi ? "Tiêu chí (hoặc nhóm) chưa phân công do thành viên thẩm định của cơ quan ghi ở trường appraiser của bộ chỉ số thẩm định; nếu không có, do Chủ tịch Hội đồng."
+                    : "Criteria (or groups) without an assignment are appraised by the appraisers of the agency named in the index's appraiser field; otherwise by the council chair."
+            }
+            if !appraisal.isEmpty {
+                ul {
+                    for assignment in appraisal {
+                        li {
+                            "\(assignment.indexCode) · \(assignment.criterionCode): \(assignment.user.displayName) "
+                            form(.method("post"), .action("/periods/\(period.id!)/assignments/\(assignment.id!)/delete"), .class("inline")) {
+                                Layout.csrfField(context)
+                                button(.type("submit"), .class("link")) { vi ? "bỏ" : "remove" }
+                            }
+                        }
+                    }
+                }
+            }
+            form(.method("post"), .action("/periods/\(period.id!)/assignments"), .class("filters")) {
+                Layout.csrfField(context)
+                div(.class("field")) {
+                    label(.for("assign-index")) { vi ? "Bộ chỉ số" : "Index" }
+                    select(.id("assign-index"), .name("indexCode")) {
+                        for version in indexes { option(.value(version.code)) { version.code } }
+                    }
+                }
+                Fields.text(vi ? "Mã tiêu chí hoặc nhóm" : "Criterion or group code", name: "criterionCode", value: nil, required: true)
+                div(.class("field")) {
+                    label(.for("assign-user")) { vi ? "Thành viên thẩm định" : "Appraiser" }
+                    select(.id("assign-user"), .name("userID")) {
+                        for user in appraisers { option(.value(user.id!.uuidString)) { "\(user.displayName) (\(user.agency.code))" } }
+                    }
+                }
+                button(.type("submit")) { vi ? "Phân công" : "Assign" }
             }
         }
     }

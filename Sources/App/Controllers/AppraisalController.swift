@@ -1,0 +1,269 @@
+import ChiSoCore
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// The council's side of the cycle: the appraiser's queue, confirming or
+/// adjusting leaves, release, the agency's explanations, re-examination,
+/// finalisation, reopening.
+enum AppraisalController {
+    /// States in which appraisers have work.
+    static let activeStates: [AssessmentState] = [.submitted, .appraising, .released, .reexamining]
+
+    static func queue(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.viewAppraisalQueue)
+        let assessments = try await AssessmentModel.query(on: request.db)
+            .filter(\.$state ~~ activeStates.map(\.rawValue)).with(\.$agency).with(\.$period).with(\.$indexVersion).all()
+        var rows: [AppraisalPages.QueueRow] = []
+        var scopes: [String: AppraisalScope] = [:]
+        for assessment in assessments.sorted(by: { ($0.period.name, $0.agency.group, $0.agency.code) < ($1.period.name, $1.agency.group, $1.agency.code) }) {
+            let index = try await request.application.indexCache.index(for: assessment.indexVersion)
+            let key = "\(assessment.$period.id)/\(index.id)"
+            if scopes[key] == nil { scopes[key] = try await AppraisalScope.load(period: assessment.$period.id, index: index, on: request.db) }
+            let mine = scopes[key]!.leaves(of: user)
+            guard !mine.isEmpty else { continue }
+            let codes = Set(mine.map { index.nodes[$0].code })
+            let entries = try await CriterionEntryModel.query(on: request.db).filter(\.$assessment.$id == assessment.requireID())
+                .filter(\.$criterionCode ~~ Array(codes)).all()
+            let done = entries.filter { $0.appraisedAt != nil }.count
+            let explained = entries.filter { entry in entry.explainedAt.map { explained in entry.appraisedAt.map { explained > $0 } ?? true } ?? false }.count
+            rows.append(.init(id: try assessment.requireID(), agency: assessment.agency.name, period: assessment.period.name,
+                              state: AssessmentState(rawValue: assessment.state) ?? .draft, assigned: codes.count, done: done,
+                              explained: explained))
+        }
+        return request.page { AppraisalPages.queue($0, rows: rows) }
+    }
+
+    static func page(_ request: Request) async throws -> Response {
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let user = try request.authorize(.viewAppraisal, record.target())
+        let scope = try await AppraisalScope.load(period: record.period.id!, index: record.index, on: request.db)
+        let model = try await model(record, scope: scope, user: user, request: request)
+        return request.page { AppraisalPages.assessment($0, model: model) }
+    }
+
+    static func model(_ record: AssessmentRecord, scope: AppraisalScope, user: CurrentUser, request: Request,
+                      drafts: [String: AppraisalPages.Draft] = [:]) async throws -> AppraisalPages.Model {
+        func allowed(_ action: Action, leaf: Bool = false) -> Bool {
+            (try? Policy.decide(user.actor, action, record.target(leafAssigned: leaf)).get()) != nil
+        }
+        // Everyone appraising this assessment, and who last touched it, by name.
+        var ids = scope.appraisers.values.reduce(into: Set<UUID>()) { $0.formUnion($1) }
+        for entry in record.entries { if let by = entry.$appraisedBy.id { ids.insert(by) } }
+        let users = try await UserModel.query(on: request.db).filter(\.$id ~~ Array(ids)).all()
+        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.displayName) })
+        return AppraisalPages.Model(
+            record: record, selfScore: record.selfScore, appraisedScore: record.appraisedScore, scope: scope, user: user,
+            canAppraise: allowed(.appraiseLeaf, leaf: true), canReexamine: allowed(.reexamineLeaf, leaf: true),
+            canExplain: allowed(.explainLeaf), canRelease: allowed(.releaseAssessment), canFinalise: allowed(.finaliseAssessment),
+            canReopen: allowed(.reopenAssessment), names: names, drafts: drafts)
+    }
+
+    struct AppraiseForm: Content {
+        var value: String?
+        var comment: String?
+    }
+
+    /// Confirms (no value) or adjusts (a value, with a comment) one leaf.
+    static func appraise(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let scope = try await AppraisalScope.load(period: record.period.id!, index: record.index, on: request.db)
+        let code = request.parameters.get("code") ?? ""
+        guard let position = record.index.nodes.firstIndex(where: { $0.code == code && $0.isLeaf }) else { throw Abort(.notFound) }
+        let user = request.currentUser!
+        let reexamining = record.state == .released || record.state == .reexamining
+        try request.authorize(reexamining ? .reexamineLeaf : .appraiseLeaf, record.target(leafAssigned: scope.isAssigned(position, to: user)))
+        let vi = request.language == .vietnamese
+        if reexamining, record.entry(code)?.explanation == nil {
+            throw Abort(.conflict, reason: vi ? "Chỉ thẩm định lại các tiêu chí đơn vị đã giải trình." : "Only explained criteria are re-examined.")
+        }
+        let form = try request.content.decode(AppraiseForm.self)
+        let typed = (form.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let comment = (form.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let selfInput = record.entry(code)?.selfInput
+        let decided = typed.isEmpty ? selfInput : typed
+        // Adjusting means a different value than the agency's, read by the rule (so 0,5 equals 0.5).
+        var error: String?
+        if !typed.isEmpty {
+            switch InputReading.read(typed, for: .criterion(position), in: record.index) {
+            case let .failure(problem): error = problem.message(request.language)
+            case let .success(value):
+                let selfValue = selfInput.flatMap { try? InputReading.read($0, for: .criterion(position), in: record.index).get() }
+                if value != selfValue, comment.isEmpty {
+                    error = vi ? "Khi điều chỉnh điểm, cần ghi nhận xét." : "A comment is required when adjusting."
+                }
+            }
+        }
+        if let error {
+            let draft = AppraisalPages.Draft(value: typed, comment: comment, error: error)
+            let model = try await model(record, scope: scope, user: user, request: request, drafts: [code: draft])
+            return request.page(status: .unprocessableEntity) { AppraisalPages.assessment($0, model: model) }
+        }
+        var changed = record
+        let existing = record.entry(code)
+        let entry = existing ?? CriterionEntryModel(assessmentID: record.id, criterionCode: code)
+        let before = ["appraised_input": existing?.appraisedInput ?? "", "comment": existing?.appraisalComment ?? ""]
+        entry.appraisedInput = decided
+        entry.appraisalComment = comment.isEmpty ? nil : comment
+        entry.appraisedAt = Date()
+        entry.$appraisedBy.id = user.id
+        if existing == nil { changed.entries.append(entry) }
+        entry.appraisedPoints = changed.appraisedScore.nodes[position].points.description
+        let origin = request.auditOrigin
+        let from = record.state
+        try await request.write { [entry] db in
+            if existing == nil { try await entry.create(on: db) } else { try await entry.update(on: db) }
+            if from == .submitted || from == .released {
+                let next: AssessmentState = from == .submitted ? .appraising : .reexamining
+                try await AssessmentModel.query(on: db).filter(\.$id == record.id).filter(\.$state == from.rawValue)
+                    .set(\.$state, to: next.rawValue).update()
+                try await Audit.record(on: db, origin, action: "assessment.\(next.rawValue)", targetType: "assessment",
+                                       target: "\(record.agency.code) / \(record.period.name)", before: ["state": from.rawValue],
+                                       after: ["state": next.rawValue])
+            }
+            try await Audit.record(on: db, origin, action: reexamining ? "entry.reexamine" : "entry.appraise", targetType: "assessment",
+                                   target: "\(record.agency.code) / \(record.period.name) / \(code)", before: before,
+                                   after: ["appraised_input": decided ?? "", "comment": comment])
+        }
+        return request.redirect(to: "/assessments/\(record.id)/appraisal#leaf-\(code)", notice: vi ? "Đã thẩm định \(code)." : "Appraised \(code).")
+    }
+
+    /// Confirms, as the agency entered them, every leaf of this user's not yet appraised.
+    static func confirmRest(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let scope = try await AppraisalScope.load(period: record.period.id!, index: record.index, on: request.db)
+        let user = request.currentUser!
+        let mine = scope.leaves(of: user)
+        try request.authorize(.appraiseLeaf, record.target(leafAssigned: !mine.isEmpty))
+        let untouched = mine.map { record.index.nodes[$0].code }.filter { record.entry($0)?.appraisedAt == nil }
+        var changed = record
+        var touched: [CriterionEntryModel] = []
+        for code in untouched {
+            let entry = record.entry(code) ?? CriterionEntryModel(assessmentID: record.id, criterionCode: code)
+            if record.entry(code) == nil { changed.entries.append(entry) }
+            entry.appraisedInput = entry.selfInput
+            entry.appraisedAt = Date()
+            entry.$appraisedBy.id = user.id
+            touched.append(entry)
+        }
+        let score = changed.appraisedScore
+        for entry in touched {
+            if let position = record.index.nodes.firstIndex(where: { $0.code == entry.criterionCode }) {
+                entry.appraisedPoints = score.nodes[position].points.description
+            }
+        }
+        let origin = request.auditOrigin
+        let from = record.state
+        try await request.write { [touched] db in
+            for entry in touched {
+                if entry.id == nil { try await entry.create(on: db) } else { try await entry.update(on: db) }
+            }
+            if from == .submitted, !touched.isEmpty {
+                try await AssessmentModel.query(on: db).filter(\.$id == record.id).filter(\.$state == from.rawValue)
+                    .set(\.$state, to: AssessmentState.appraising.rawValue).update()
+            }
+            try await Audit.record(on: db, origin, action: "entry.confirm_rest", targetType: "assessment",
+                                   target: "\(record.agency.code) / \(record.period.name)",
+                                   after: ["confirmed": untouched.joined(separator: ", ")])
+        }
+        let vi = request.language == .vietnamese
+        return request.redirect(to: "/assessments/\(record.id)/appraisal",
+                                notice: vi ? "Đã xác nhận \(untouched.count) tiêu chí." : "Confirmed \(untouched.count) criteria.")
+    }
+
+    /// The chair releases the preliminary result: every applicable leaf must be appraised.
+    static func release(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        try request.authorize(.releaseAssessment, record.target())
+        let vi = request.language == .vietnamese
+        let score = record.selfScore
+        let pending = record.index.leafPositions.filter { score.nodes[$0].applicable || score.nodes[$0].reason == .notApplicableDeclared }
+            .map { record.index.nodes[$0].code }.filter { record.entry($0)?.appraisedAt == nil }
+        guard pending.isEmpty else {
+            throw Abort(.conflict, reason: vi ? "Còn \(pending.count) tiêu chí chưa thẩm định: \(pending.joined(separator: ", "))."
+                : "\(pending.count) criteria are not appraised yet: \(pending.joined(separator: ", ")).")
+        }
+        try await AssessmentController.transition(record, to: .released, action: "assessment.release", reason: nil, on: request)
+        return request.redirect(to: "/assessments/\(record.id)/appraisal", notice: vi ? "Đã gửi kết quả sơ bộ cho đơn vị." : "Released to the agency.")
+    }
+
+    struct ExplainForm: Content {
+        var explanation: String?
+    }
+
+    /// The agency explains a leaf of its preliminary result.
+    static func explain(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        try request.authorize(.explainLeaf, record.target())
+        let code = request.parameters.get("code") ?? ""
+        guard record.index.nodes.contains(where: { $0.code == code && $0.isLeaf }), let entry = record.entry(code) else { throw Abort(.notFound) }
+        let text = (try request.content.decode(ExplainForm.self).explanation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let vi = request.language == .vietnamese
+        guard !text.isEmpty else { throw Abort(.unprocessableEntity, reason: vi ? "Nội dung giải trình không được để trống." : "The explanation is empty.") }
+        let origin = request.auditOrigin
+        let before = entry.explanation ?? ""
+        entry.explanation = text
+        entry.explainedAt = Date()
+        try await request.write { [entry] db in
+            try await entry.update(on: db)
+            try await Audit.record(on: db, origin, action: "entry.explain", targetType: "assessment",
+                                   target: "\(record.agency.code) / \(record.period.name) / \(code)", before: ["explanation": before],
+                                   after: ["explanation": text])
+        }
+        return request.redirect(to: "/assessments/\(record.id)/appraisal#leaf-\(code)", notice: vi ? "Đã gửi giải trình \(code)." : "Explanation sent for \(code).")
+    }
+
+    /// The chair finalises: the appraised inputs become the final result, scored by the core.
+    static func finalise(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        try request.authorize(.finaliseAssessment, record.target())
+        let score = record.appraisedScore
+        let final = score.final.fixed(2)
+        let classCode = record.index.classes[score.classPosition].code
+        let origin = request.auditOrigin
+        let from = record.state
+        let moved = try await request.write { db -> Bool in
+            let sql = db as! any SQLDatabase
+            let rows = try await sql.update(AssessmentModel.schema).set("state", to: AssessmentState.finalised.rawValue)
+                .set("final_score", to: final).set("class_code", to: classCode).set("updated_at", to: Date())
+                .where("id", .equal, record.id).where("state", .equal, from.rawValue).returning("id").all()
+            guard !rows.isEmpty else { return false }
+            for entry in record.entries {
+                guard let position = record.index.nodes.firstIndex(where: { $0.code == entry.criterionCode }) else { continue }
+                try await CriterionEntryModel.query(on: db).filter(\.$id == entry.requireID())
+                    .set(\.$finalPoints, to: score.nodes[position].points.description).update()
+            }
+            try await Audit.record(on: db, origin, action: "assessment.finalise", targetType: "assessment",
+                                   target: "\(record.agency.code) / \(record.period.name)", before: ["state": from.rawValue],
+                                   after: ["state": "finalised", "final": final, "class": classCode])
+            return true
+        }
+        let vi = request.language == .vietnamese
+        guard moved else { throw Abort(.conflict, reason: vi ? "Hồ sơ vừa được người khác chuyển trạng thái." : "Someone else just changed this assessment.") }
+        return request.redirect(to: "/assessments/\(record.id)/appraisal", notice: vi ? "Đã chốt kết quả: \(Formats.score(score.final, .vietnamese))." : "Finalised.")
+    }
+
+    struct ReasonForm: Content {
+        var reason: String?
+    }
+
+    /// The admin reopens a finalised (or published) assessment for re-examination.
+    static func reopen(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let reason = (try request.content.decode(ReasonForm.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        try request.authorize(.reopenAssessment, record.target(reason: reason))
+        try await AssessmentController.transition(record, to: .reexamining, action: "assessment.reopen", reason: reason, on: request)
+        try await request.write { db in
+            try await AssessmentModel.query(on: db).filter(\.$id == record.id).set(\.$finalScore, to: nil).set(\.$classCode, to: nil).update()
+        }
+        return request.redirect(to: "/assessments/\(record.id)/appraisal", notice: request.language == .vietnamese ? "Đã mở lại hồ sơ." : "Reopened.")
+    }
+}
+

@@ -1,0 +1,133 @@
+import ChiSoCore
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+@Suite("The assessment cycle over HTTP", .serialized)
+struct CycleTests {
+    @Test("Self-assess, submit, assign, appraise, release, explain, re-examine, finalise, publish, reopen")
+    func wholeCycle() async throws {
+        try await TestApp.run { app, fixture in
+            let a = fixture.ownAssessment
+            let other = UserModel(username: "t.appraiser2", displayName: "Thẩm định viên 2", passwordHash: try Passwords.hash(Fixture.password, cost: 4),
+                                  agencyID: fixture.other, roles: [.appraiser], mustChangePassword: false)
+            try await other.create(on: app.db)
+            let appraiserID = try #require(try await UserModel.query(on: app.db).filter(\.$username == "t.appraiser").first()?.id)
+            let editor = Browser(app), head = Browser(app), organizer = Browser(app), appraiser = Browser(app), stranger = Browser(app),
+                chair = Browser(app), admin = Browser(app)
+            for (browser, name) in [(editor, "t.editor"), (head, "t.head"), (organizer, "t.organizer"), (appraiser, "t.appraiser"),
+                                    (stranger, "t.appraiser2"), (chair, "t.chair"), (admin, "t.admin")] {
+                try await browser.signIn(name)
+            }
+
+            // Self-assessment: 1.1 yes with evidence (the fixture's), 1.2 at 75 %.
+            _ = try await editor.get("/assessments/\(a)")
+            #expect(try await editor.post("/assessments/\(a)/entries/1.1", [("value", "có"), ("revision", "0")]).status == .seeOther)
+            _ = try await editor.get("/assessments/\(a)")
+            #expect(try await editor.post("/assessments/\(a)/entries/1.2", [("value", "75"), ("revision", "0")]).status == .seeOther)
+            _ = try await head.get("/assessments/\(a)")
+            #expect(try await head.post("/assessments/\(a)/submit").status == .seeOther)
+
+            // The organiser assigns t.appraiser to field I (both leaves).
+            _ = try await organizer.get("/periods/\(fixture.period)")
+            #expect(try await organizer.post("/periods/\(fixture.period)/assignments",
+                                             [("indexCode", "test-so"), ("criterionCode", "I"), ("userID", appraiserID.uuidString)]).status == .seeOther)
+
+            // The queue; an adjustment needs a comment; someone not assigned is refused.
+            let queue = try await appraiser.get("/appraisal")
+            #expect(queue.body.contains("Sở Nội vụ"))
+            #expect(queue.body.contains("0/2"))
+            _ = try await appraiser.get("/assessments/\(a)/appraisal")
+            let noComment = try await appraiser.post("/assessments/\(a)/appraisal/1.2", [("value", "50")])
+            #expect(noComment.status == .unprocessableEntity)
+            #expect(noComment.body.contains("Khi điều chỉnh điểm, cần ghi nhận xét."))
+            #expect(try await appraiser.post("/assessments/\(a)/appraisal/1.2", [("value", "50"), ("comment", "Chỉ đạt 50%")]).status == .seeOther)
+            _ = try await stranger.get("/assessments/\(a)/appraisal")
+            let notMine = try await stranger.post("/assessments/\(a)/appraisal/1.1", [("value", "")])
+            #expect(notMine.status == .forbidden)
+            #expect(notMine.body.contains("Tiêu chí này được phân công cho người khác thẩm định."))
+
+            // The agency sees nothing of the appraisal before release.
+            let early = try await editor.get("/assessments/\(a)/appraisal")
+            #expect(early.status == .forbidden)
+            #expect(early.body.contains("Kết quả thẩm định chưa được công bố cho đơn vị."))
+            #expect(!(try await editor.get("/assessments/\(a)")).body.contains("Chỉ đạt 50%"))
+
+            // Release waits for every leaf; confirm the rest; release.
+            _ = try await chair.get("/assessments/\(a)/appraisal")
+            let tooEarly = try await chair.post("/assessments/\(a)/release")
+            #expect(tooEarly.status == .conflict)
+            #expect(tooEarly.body.contains("Còn 1 tiêu chí chưa thẩm định: 1.1."))
+            _ = try await appraiser.get("/assessments/\(a)/appraisal")
+            #expect(try await appraiser.post("/assessments/\(a)/appraisal/confirm").status == .seeOther)
+            _ = try await chair.get("/assessments/\(a)/appraisal")
+            #expect(try await chair.post("/assessments/\(a)/release").status == .seeOther)
+
+            // The agency reads it and explains 1.2; the appraiser re-examines it.
+            let released = try await editor.get("/assessments/\(a)/appraisal")
+            #expect(released.status == .ok)
+            #expect(released.body.contains("Chỉ đạt 50%"))
+            #expect(try await editor.post("/assessments/\(a)/explanations/1.2", [("explanation", "Đã bổ sung báo cáo quý IV")]).status == .seeOther)
+            _ = try await appraiser.get("/assessments/\(a)/appraisal")
+            #expect(try await appraiser.post("/assessments/\(a)/appraisal/1.2", [("value", "60"), ("comment", "Chấp nhận một phần giải trình")]).status == .seeOther)
+            #expect(try await AssessmentModel.find(a, on: app.db)?.state == "reexamining")
+            // 1.1 was not explained: not re-examined.
+            #expect(try await appraiser.post("/assessments/\(a)/appraisal/1.1", [("value", "không"), ("comment", "x")]).status == .conflict)
+
+            // Finalise: 1.1 yes (4) + 1.2 at 60 % of 6 (3,6) = 7,6 of 10.
+            _ = try await chair.get("/assessments/\(a)/appraisal")
+            #expect(try await chair.post("/assessments/\(a)/finalise").status == .seeOther)
+            let finalised = try #require(try await AssessmentModel.find(a, on: app.db))
+            #expect(finalised.state == "finalised")
+            #expect(finalised.finalScore == "7.60")
+            #expect(finalised.classCode == "Y")
+
+            // Publishing waits for every assessment of the period.
+            _ = try await organizer.get("/periods/\(fixture.period)")
+            let notYet = try await organizer.post("/periods/\(fixture.period)/publish")
+            #expect(notYet.status == .conflict)
+            #expect(notYet.body.contains("Còn 1 hồ sơ chưa chốt kết quả: SXD."))
+
+            // Reopening is the admin's and needs a reason.
+            _ = try await admin.get("/assessments/\(a)/appraisal")
+            #expect(try await admin.post("/assessments/\(a)/reopen", [("reason", "")]).status == .conflict)
+            #expect(try await admin.post("/assessments/\(a)/reopen", [("reason", "Sai sót số liệu 1.2")]).status == .seeOther)
+            let reopened = try #require(try await AssessmentModel.find(a, on: app.db))
+            #expect(reopened.state == "reexamining")
+            #expect(reopened.finalScore == nil)
+            let actions = Set(try await AuditEventModel.query(on: app.db).all().map(\.action))
+            for action in ["assessment.submit", "period.assign_appraiser", "entry.appraise", "entry.confirm_rest", "assessment.release",
+                           "entry.explain", "entry.reexamine", "assessment.finalise", "assessment.reopen"] {
+                #expect(actions.contains(action), "\(action)")
+            }
+        }
+    }
+
+    @Test("Through the index's appraiser agency: the agency's appraisers appraise its nodes")
+    func appraiserAgency() throws {
+        let index = try IndexReader.read(yaml: """
+        id: t
+        title: t
+        scale: 2
+        classes: [{code: A, title: a, min: 0}]
+        criteria:
+          - {code: "1", title: a, max: 1, rule: {type: yesno}, appraiser: STP}
+          - code: "2"
+            title: b
+            max: 1
+            appraiser: STC
+            children:
+              - {code: "2.1", title: c, max: 1, rule: {type: yesno}}
+        """)
+        let stp = UUID(), stc = UUID(), direct = UUID()
+        let scope = AppraisalScope(index: index, assignments: [], appraisersByAgency: ["STP": [stp], "STC": [stc]])
+        #expect(scope.appraisers[0] == [stp])
+        #expect(scope.appraisers[2] == [stc])
+        let assignment = AppraisalAssignmentModel(periodID: UUID(), indexCode: "t", criterionCode: "2", userID: direct)
+        let assigned = AppraisalScope(index: index, assignments: [assignment], appraisersByAgency: ["STP": [stp], "STC": [stc]])
+        #expect(assigned.appraisers[2] == [direct]) // a direct assignment wins over the agency
+    }
+}
