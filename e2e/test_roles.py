@@ -8,13 +8,14 @@ from conftest import login
 EVERYONE = ["Trang chủ", "Đổi mật khẩu"]
 READERS = ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Đổi mật khẩu"]
 APPRAISERS = ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Thẩm định", "Đổi mật khẩu"]
+COUNCIL = ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Hội đồng", "Đổi mật khẩu"]
 
 ROLES = [
-    ("admin", ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Đơn vị", "Tài khoản", "Nhật ký", "Đổi mật khẩu"]),
-    ("sonoivu", READERS),
+    ("admin", ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Hội đồng", "Đơn vị", "Tài khoản", "Nhật ký", "Đổi mật khẩu"]),
+    ("sonoivu", COUNCIL),
     ("thamdinh.stp", APPRAISERS),
-    ("chutich.hd", APPRAISERS),
-    ("lanhdao", READERS),
+    ("chutich.hd", ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Thẩm định", "Hội đồng", "Đổi mật khẩu"]),
+    ("lanhdao", COUNCIL),
     ("snv.daumoi", EVERYONE),
     ("snv.thutruong", EVERYONE),
     ("xem.sct", EVERYONE),

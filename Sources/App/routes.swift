@@ -67,6 +67,7 @@ func routes(_ app: Application) throws {
     assessments.post("finalise", use: AppraisalController.finalise)
     assessments.post("reopen", use: AppraisalController.reopen)
     signedIn.get("appraisal", use: AppraisalController.queue)
+    signedIn.get("council", use: CouncilController.overview)
 
     signedIn.get("evidence", ":linkID", use: EvidenceController.download)
 }

@@ -28,8 +28,10 @@ struct CycleTests {
             #expect(try await editor.post("/assessments/\(a)/entries/1.1", [("value", "có"), ("revision", "0")]).status == .seeOther)
             _ = try await editor.get("/assessments/\(a)")
             #expect(try await editor.post("/assessments/\(a)/entries/1.2", [("value", "75"), ("revision", "0")]).status == .seeOther)
+            #expect(try await editor.get("/").body.contains("Tự đánh giá Năm 2026: còn"))
             _ = try await head.get("/assessments/\(a)")
             #expect(try await head.post("/assessments/\(a)/submit").status == .seeOther)
+            #expect(try await organizer.get("/").body.contains("1 hồ sơ đã nộp"))
 
             // The organiser assigns t.appraiser to field I (both leaves).
             _ = try await organizer.get("/periods/\(fixture.period)")
@@ -66,6 +68,14 @@ struct CycleTests {
             _ = try await chair.get("/assessments/\(a)/appraisal")
             #expect(try await chair.post("/assessments/\(a)/release").status == .seeOther)
 
+            // The agency's inbox says so; the council sees the disagreement.
+            let inbox = try await editor.get("/")
+            #expect(inbox.body.contains("Đã có kết quả thẩm định sơ bộ Năm 2026: giải trình trước 05/02/2027"))
+            let council = try await chair.get("/council")
+            #expect(council.status == .ok)
+            #expect(council.body.contains("Chỉ đạt 50%"))
+            #expect(council.body.contains("2/2"))
+
             // The agency reads it and explains 1.2; the appraiser re-examines it.
             let released = try await editor.get("/assessments/\(a)/appraisal")
             #expect(released.status == .ok)
@@ -87,6 +97,7 @@ struct CycleTests {
 
             // Publishing waits for every assessment of the period.
             _ = try await organizer.get("/periods/\(fixture.period)")
+            #expect(try await organizer.get("/").body.contains("hồ sơ đã nộp") == false) // nothing left submitted
             let notYet = try await organizer.post("/periods/\(fixture.period)/publish")
             #expect(notYet.status == .conflict)
             #expect(notYet.body.contains("Còn 1 hồ sơ chưa chốt kết quả: SXD."))

@@ -69,6 +69,7 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/periods/:periodID/assignments/:assignmentID/delete", access: .roles([.organizer])),
         Row(method: .POST, pattern: "/periods/:periodID/publish", access: .roles([.organizer])),
         Row(method: .GET, pattern: "/appraisal", access: .roles([.appraiser, .chair])),
+        Row(method: .GET, pattern: "/council", access: .roles([.chair, .organizer, .admin, .leader])),
         Row(method: .GET, pattern: "/assessments/:assessmentID", access: .ownOrRoles(readers)),
         Row(method: .POST, pattern: "/assessments/:assessmentID/entries/:code", access: .ownOnly([.editor]), form: [("value", "90"), ("revision", "0")]),
         Row(method: .POST, pattern: "/assessments/:assessmentID/exception", access: .roles([.organizer]), form: [("reason", "")]),

@@ -11,8 +11,9 @@ enum HomeController {
         let periods = try await PeriodModel.query(on: request.db).sort(\.$year, .descending).sort(\.$createdAt, .descending).all()
         let assessments = try await AssessmentModel.query(on: request.db)
             .filter(\.$agency.$id == user.agencyID).with(\.$period).all()
+        let inbox = try await InboxQueries.items(for: user, language: request.language, on: request)
         let model = HomePage.Model(
-            now: Date(), periods: periods.filter { $0.status != .draft || user.roles.contains(.organizer) },
+            now: Date(), inbox: inbox, periods: periods.filter { $0.status != .draft || user.roles.contains(.organizer) },
             ownAssessments: assessments.compactMap { assessment in
                 guard let state = AssessmentState(rawValue: assessment.state), let id = assessment.id else { return nil }
                 return HomePage.AssessmentRow(id: id, period: assessment.period.name, state: state,

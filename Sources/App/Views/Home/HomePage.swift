@@ -13,6 +13,7 @@ enum HomePage {
 
     struct Model {
         var now: Date
+        var inbox: [InboxQueries.Item] = []
         var periods: [PeriodModel]
         var ownAssessments: [AssessmentRow]
     }
@@ -21,6 +22,16 @@ enum HomePage {
         let t = context.t
         let user = context.user!
         return Layout.page(context, title: t(.homeTitle)) {
+            if !model.inbox.isEmpty {
+                section(.class("inbox"), .aria("labelledby", "inbox-title")) {
+                    h2(.id("inbox-title")) { context.language == .vietnamese ? "Việc cần làm" : "Needs you" }
+                    ul {
+                        for item in model.inbox {
+                            li(.class(item.urgent ? "urgent" : "")) { a(.href(item.link)) { item.text } }
+                        }
+                    }
+                }
+            }
             dl(.class("who-am-i")) {
                 dt { t(.yourAgency) }
                 dd { "\(user.agencyName) (\(user.agencyCode))" }

@@ -65,6 +65,17 @@ enum Assets {
     .card h2, .card h3 { margin-top: 0; }
     .badge { display: inline-block; padding: 0 .5rem; border-radius: 1rem; background: var(--soft); border: 1px solid var(--line); font-size: .85rem; }
     .late { color: var(--bad); font-weight: 600; }
+    .inbox { border-left: 4px solid var(--brand); padding: .25rem 1rem; background: #fbf3f3; margin-bottom: 1rem; }
+    .inbox li.urgent a { color: var(--bad); font-weight: 700; }
+    .leaf.card { margin: 0 0 1rem; }
+    .leaf.invalid { border-color: var(--bad); border-width: 2px; }
+    .group-heading { border-bottom: 2px solid var(--line); padding-bottom: .25rem; }
+    .guidance { color: var(--muted); }
+    .compare dt { font-weight: 600; }
+    .compare dd { margin: 0 0 .5rem 1rem; }
+    iframe.preview { width: 100%; height: 24rem; border: 1px solid var(--line); }
+    img.preview { max-width: 100%; height: auto; border: 1px solid var(--line); }
+    .actions { margin: 1rem 0; }
     .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-end; }
     .filters .field { margin: 0; }
     pre.problems { background: var(--soft); padding: 1rem; overflow-x: auto; white-space: pre-wrap; }

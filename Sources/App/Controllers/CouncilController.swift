@@ -1,0 +1,82 @@
+import ChiSoCore
+import Fluent
+import Foundation
+import Vapor
+
+/// The council chair's overview of an open period: progress of each
+/// assessment, and where appraisers disagree most with self-scores.
+enum CouncilController {
+    struct Row: Sendable {
+        var assessmentID: UUID
+        var agency: String
+        var state: AssessmentState
+        var appraised: Int
+        var leaves: Int
+        var selfTotal: DecimalNumber
+        var appraisedTotal: DecimalNumber
+        var gap: DecimalNumber { selfTotal - appraisedTotal }
+    }
+
+    struct Disagreement: Sendable {
+        var assessmentID: UUID
+        var agency: String
+        var code: String
+        var title: String
+        var selfPoints: DecimalNumber
+        var appraisedPoints: DecimalNumber
+        var comment: String?
+        var gap: DecimalNumber { selfPoints - appraisedPoints }
+    }
+
+    static func overview(_ request: Request) async throws -> Response {
+        try request.authorize(.viewCouncil)
+        let periods = try await PeriodModel.query(on: request.db).filter(\.$status == .open).sort(\.$year, .descending).all()
+        var sections: [(PeriodModel, [Row], [Disagreement])] = []
+        for period in periods {
+            let (rows, disagreements) = try await progress(of: period, on: request)
+            sections.append((period, rows, disagreements))
+        }
+        return request.page { CouncilPage.view($0, sections: sections) }
+    }
+
+    /// Every assessment of the period scored twice by the core (self, appraised), with one query per table.
+    static func progress(of period: PeriodModel, on request: Request) async throws -> ([Row], [Disagreement]) {
+        let periodID = try period.requireID()
+        let assessments = try await AssessmentModel.query(on: request.db).filter(\.$period.$id == periodID)
+            .with(\.$agency).with(\.$indexVersion).all()
+        let ids = assessments.compactMap(\.id)
+        let entries = Dictionary(grouping: try await CriterionEntryModel.query(on: request.db).filter(\.$assessment.$id ~~ ids).all(),
+                                 by: \.$assessment.id)
+        let links = Dictionary(grouping: try await EvidenceLinkModel.query(on: request.db).filter(\.$assessment.$id ~~ ids).all(),
+                               by: \.$assessment.id)
+        var rows: [Row] = []
+        var disagreements: [Disagreement] = []
+        for assessment in assessments {
+            let id = try assessment.requireID()
+            let index = try await request.application.indexCache.index(for: assessment.indexVersion)
+            let own = entries[id] ?? []
+            let counts = Dictionary(grouping: links[id] ?? [], by: \.criterionCode).mapValues(\.count)
+            let scorer = Scorer(index: index)
+            let selfScore = scorer.score(tags: assessment.agency.tagList,
+                                         sheet: AssessmentScoring.selfSheet(index: index, entries: own, evidenceCounts: counts))
+            let appraisedScore = scorer.score(tags: assessment.agency.tagList,
+                                              sheet: AssessmentScoring.appraisedSheet(index: index, entries: own, evidenceCounts: counts))
+            let byCode = Dictionary(own.map { ($0.criterionCode, $0) }, uniquingKeysWith: { first, _ in first })
+            let leaves = index.leafPositions.filter { selfScore.nodes[$0].applicable || selfScore.nodes[$0].reason == .notApplicableDeclared }
+            rows.append(Row(assessmentID: id, agency: assessment.agency.name, state: AssessmentState(rawValue: assessment.state) ?? .draft,
+                            appraised: leaves.filter { byCode[index.nodes[$0].code]?.appraisedAt != nil }.count, leaves: leaves.count,
+                            selfTotal: selfScore.final, appraisedTotal: appraisedScore.final))
+            for position in leaves {
+                let code = index.nodes[position].code
+                guard let entry = byCode[code], entry.appraisedAt != nil else { continue }
+                let difference = Disagreement(assessmentID: id, agency: assessment.agency.name, code: code, title: index.nodes[position].title,
+                                              selfPoints: selfScore.nodes[position].points, appraisedPoints: appraisedScore.nodes[position].points,
+                                              comment: entry.appraisalComment)
+                if !difference.gap.isZero { disagreements.append(difference) }
+            }
+        }
+        let magnitude: (DecimalNumber) -> DecimalNumber = { $0.isNegative ? .zero - $0 : $0 }
+        return (rows.sorted { magnitude($0.gap) > magnitude($1.gap) || (magnitude($0.gap) == magnitude($1.gap) && $0.agency < $1.agency) },
+                Array(disagreements.sorted { magnitude($0.gap) > magnitude($1.gap) }.prefix(15)))
+    }
+}

@@ -1,0 +1,75 @@
+import ChiSoCore
+import Fluent
+import Foundation
+import Vapor
+
+/// What needs the user now, for the home page: returned or released
+/// assessments of their agency, explanations due, appraisal work waiting,
+/// assessments ready to release or finalise, periods ready to publish.
+enum InboxQueries {
+    struct Item: Sendable {
+        var text: String
+        var link: String
+        /// Shown first and highlighted.
+        var urgent: Bool
+    }
+
+    static func items(for user: CurrentUser, language: Lang, now: Date = Date(), on request: Request) async throws -> [Item] {
+        let vi = language == .vietnamese
+        var items: [Item] = []
+        let active = try await AssessmentModel.query(on: request.db).with(\.$agency).with(\.$period)
+            .filter(\.$state !~ [AssessmentState.published.rawValue]).all()
+
+        if user.roles.contains(.editor) || user.roles.contains(.head) || user.roles.contains(.viewer) {
+            for assessment in active where assessment.$agency.id == user.agencyID {
+                let link = "/assessments/\(assessment.id!)"
+                let period = assessment.period
+                switch AssessmentState(rawValue: assessment.state) {
+                case .returned?:
+                    let reason = try await AuditEventModel.query(on: request.db).filter(\.$action == "assessment.return")
+                        .filter(\.$target == "\(assessment.agency.code) / \(period.name)").sort(\.$at, .descending).first()
+                        .flatMap { Audit.fields($0.after)["reason"] }
+                    items.append(Item(text: (vi ? "Hồ sơ \(period.name) bị trả lại" : "\(period.name) was returned") + (reason.map { ": \($0)" } ?? ""),
+                                      link: link, urgent: true))
+                case .draft?:
+                    let days = Formats.daysLeft(until: period.selfAssessmentDeadline, now: now)
+                    let text = days >= 0
+                        ? (vi ? "Tự đánh giá \(period.name): còn \(days) ngày (hạn \(Formats.date(period.selfAssessmentDeadline)))"
+                            : "Self-assessment \(period.name): \(days) days left (deadline \(Formats.date(period.selfAssessmentDeadline)))")
+                        : (vi ? "Tự đánh giá \(period.name): đã quá hạn \(Formats.date(period.selfAssessmentDeadline))"
+                            : "Self-assessment \(period.name): deadline \(Formats.date(period.selfAssessmentDeadline)) passed")
+                    items.append(Item(text: text, link: link, urgent: days <= 3))
+                case .released?:
+                    let days = Formats.daysLeft(until: period.explanationDeadline, now: now)
+                    items.append(Item(text: vi ? "Đã có kết quả thẩm định sơ bộ \(period.name): giải trình trước \(Formats.date(period.explanationDeadline)) (còn \(max(days, 0)) ngày)"
+                                               : "Preliminary results \(period.name): explain before \(Formats.date(period.explanationDeadline)) (\(max(days, 0)) days left)",
+                                      link: "\(link)/appraisal", urgent: days <= 2))
+                default: break
+                }
+            }
+        }
+        if user.roles.contains(.appraiser) || user.roles.contains(.chair) {
+            let waiting = active.filter { [AssessmentState.submitted.rawValue, AssessmentState.appraising.rawValue, AssessmentState.reexamining.rawValue,
+                                           AssessmentState.released.rawValue].contains($0.state) }
+            if !waiting.isEmpty {
+                items.append(Item(text: vi ? "\(waiting.count) hồ sơ đang chờ thẩm định hoặc thẩm định lại" : "\(waiting.count) assessments await appraisal or re-examination",
+                                  link: "/appraisal", urgent: false))
+            }
+        }
+        if user.roles.contains(.chair) {
+            let toFinalise = active.filter { $0.state == AssessmentState.reexamining.rawValue ||
+                ($0.state == AssessmentState.released.rawValue && $0.period.explanationDeadline < now) }
+            if !toFinalise.isEmpty {
+                items.append(Item(text: vi ? "\(toFinalise.count) hồ sơ có thể chốt kết quả" : "\(toFinalise.count) assessments can be finalised",
+                                  link: "/council", urgent: false))
+            }
+        }
+        if user.roles.contains(.organizer) {
+            let submitted = active.filter { $0.state == AssessmentState.submitted.rawValue }
+            if !submitted.isEmpty {
+                items.append(Item(text: vi ? "\(submitted.count) hồ sơ đã nộp" : "\(submitted.count) assessments submitted", link: "/council", urgent: false))
+            }
+        }
+        return items.sorted { $0.urgent && !$1.urgent }
+    }
+}
