@@ -62,7 +62,10 @@ def server():
     except subprocess.TimeoutExpired:
         process.kill()
     log.close()
-    shutil.rmtree(data, ignore_errors=True)
+    if not os.environ.get("E2E_KEEP_DATA"):
+        shutil.rmtree(data, ignore_errors=True)
+    else:
+        print("e2e data kept in", data)
 
 
 @pytest.fixture(scope="session")
@@ -105,5 +108,5 @@ def login(page, base, username, password=PASSWORD):
     page.goto(base + "/login")
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Đăng nhập").click()

@@ -79,6 +79,7 @@ enum DemoProvince {
             }
             try await users.create(on: db)
             let organizerID = users.first { $0.username == "sonoivu" }?.id
+            let chairID = users.first { $0.username == "chutich.hd" }?.id
 
             // Indexes: the shipped 2026 ones, and 2025 versions of them for last year.
             var versions: [String: IndexVersionModel] = [:]
@@ -134,8 +135,10 @@ enum DemoProvince {
                 let index = parsed["\(agency.group)-\(isPast ? "2025" : "2026")"]!
                 var random = DemoRandom(seed: agency.code + (isPast ? "2025" : "2026"))
                 let quality = 0.55 + 0.42 * random.unit()
-                // In 2026, about two agencies in three have started, each part way through.
-                let share = isPast ? 1.0 : (random.unit() < 0.67 ? 0.3 + 0.6 * random.unit() : 0)
+                // In 2026, a few agencies have submitted (one is being appraised, one has its preliminary
+                // result); of the others about two in three have started, each part way through.
+                let stage = isPast ? nil : DemoProvince.stage2026[agency.code]
+                let share = isPast || stage != nil ? 1.0 : (random.unit() < 0.67 ? 0.3 + 0.6 * random.unit() : 0)
                 var sheetSelf = ScoreSheet(for: index), sheetFinal = ScoreSheet(for: index)
                 for position in index.leafPositions where random.unit() < share {
                     let node = index.nodes[position]
@@ -154,7 +157,7 @@ enum DemoProvince {
                     }
                     let value = try InputReading.read(text, for: .criterion(position), in: index).get()
                     sheetSelf[.criterion(position)] = Entry(value: value, evidence: hasEvidence ? 1 : 0)
-                    if isPast {
+                    if isPast || stage == .released || (stage == .appraising && random.unit() < 0.5) {
                         // Appraisal takes a little off here and there.
                         let adjusted = random.unit() < 0.12 ? DemoInputs.lower(text, for: node) : text
                         entry.appraisedInput = adjusted
@@ -162,6 +165,10 @@ enum DemoProvince {
                         entry.finalPoints = nil
                         let finalValue = try InputReading.read(adjusted, for: .criterion(position), in: index).get()
                         sheetFinal[.criterion(position)] = Entry(value: finalValue, evidence: hasEvidence ? 1 : 0)
+                        entry.appraisedAt = isPast ? Formats.endOfDay(year: 2026, month: 1, day: 10) : now
+                        entry.$appraisedBy.id = chairID
+                    } else {
+                        sheetFinal[.criterion(position)] = sheetSelf[.criterion(position)]
                     }
                     entries.append(entry)
                 }
@@ -170,6 +177,16 @@ enum DemoProvince {
                 for entry in entries where entry.$assessment.id == assessment.id {
                     guard let position = index.nodes.firstIndex(where: { $0.code == entry.criterionCode }) else { continue }
                     entry.selfPoints = selfScore.nodes[position].points.description
+                }
+                if let stage {
+                    let appraised = scorer.score(tags: agency.tagList, sheet: sheetFinal)
+                    for entry in entries where entry.$assessment.id == assessment.id && entry.appraisedAt != nil {
+                        guard let position = index.nodes.firstIndex(where: { $0.code == entry.criterionCode }) else { continue }
+                        entry.appraisedPoints = appraised.nodes[position].points.description
+                    }
+                    assessment.state = stage.rawValue
+                    assessment.submittedAt = now
+                    try await assessment.update(on: db)
                 }
                 if isPast {
                     let finalScore = scorer.score(tags: agency.tagList, sheet: sheetFinal)
@@ -197,6 +214,13 @@ enum DemoProvince {
             return Summary(loaded: true, agencies: agencies.count, users: users.count)
         }
     }
+
+    /// Where some agencies stand in 2026, so that every role finds work in the demo.
+    static let stage2026: [String: AssessmentState] = [
+        "STP": .submitted, "SXD": .submitted, "XA-BINHMINH": .submitted,
+        "SYT": .appraising, "XA-CAMGIANG": .appraising,
+        "SCT": .released,
+    ]
 
     /// The 2025 edition of a 2026 index: the same tree under last year's id and title.
     static func lastYear(_ yaml: String) -> String {

@@ -97,7 +97,8 @@ enum AppraisalPages {
                 }
                 if !others.isEmpty {
                     section(.class("card")) {
-                        h2 { vi ? "Cùng thẩm định hồ sơ này" : "Also appraising" }
+                        h2 { model.user.roles.contains(.appraiser) || model.user.roles.contains(.chair)
+                            ? (vi ? "Cùng thẩm định hồ sơ này" : "Also appraising") : (vi ? "Người thẩm định" : "Appraisers") }
                         ul { for name in others { li { name } } }
                     }
                 }
@@ -195,10 +196,13 @@ enum AppraisalPages {
                         p {
                             a(.href("/evidence/\(link.id!)")) { link.fileName }
                         }
-                        if let type = link.$file.value?.contentType, type.hasPrefix("image/") {
-                            H.void("img", [.src("/evidence/\(link.id!)"), Attribute(name: "alt", value: link.fileName), .class("preview")])
-                        } else if link.$file.value?.contentType == "application/pdf" {
-                            H.el("iframe", [.src("/evidence/\(link.id!)"), .title(link.fileName), .class("preview")]) { "" }
+                        // Previews only where this user appraises (and loaded when scrolled to).
+                        if assigned, let type = link.$file.value?.contentType, type.hasPrefix("image/") {
+                            H.void("img", [.src("/evidence/\(link.id!)"), Attribute(name: "alt", value: link.fileName), .class("preview"),
+                                           Attribute(name: "loading", value: "lazy")])
+                        } else if assigned, link.$file.value?.contentType == "application/pdf" {
+                            H.el("iframe", [.src("/evidence/\(link.id!)"), .title(link.fileName), .class("preview"),
+                                            Attribute(name: "loading", value: "lazy")]) { "" }
                         }
                     }
                 }
@@ -207,7 +211,7 @@ enum AppraisalPages {
                 form(.method("post"), .action("/assessments/\(record.id)/appraisal/\(node.code)"), .class("leaf-form")) {
                     Layout.csrfField(context)
                     Fields.text(vi ? "Giá trị thẩm định (để trống = xác nhận như đơn vị)" : "Appraised value (empty = confirm as entered)",
-                                name: "value", value: draft?.value ?? "", error: draft?.error)
+                                name: "value", id: "av-\(node.code)", value: draft?.value ?? "", error: draft?.error)
                     div(.class("field")) {
                         label(.for("c-\(node.code)")) { vi ? "Nhận xét (bắt buộc khi điều chỉnh)" : "Comment (required when adjusting)" }
                         textarea(.id("c-\(node.code)"), .name("comment"), .rows(2)) { draft?.comment ?? "" }

@@ -91,16 +91,18 @@ enum Layout {
 /// Form pieces used by every page.
 enum Fields {
     /// A labelled input with its error, keeping what the user typed.
-    static func text(_ label: String, name: String, value: String?, type: String = "text", error: String? = nil,
+    /// `id` defaults to `name`; give one when the same form repeats on a page (ids must be unique).
+    static func text(_ label: String, name: String, id: String? = nil, value: String?, type: String = "text", error: String? = nil,
                      required: Bool = false, hint: String? = nil, autocomplete: String? = nil, autofocus: Bool = false) -> HTMLNode {
-        div(.class(error == nil ? "field" : "field invalid")) {
-            H.el("label", [.for(name)]) { label }
-            if let hint { small(.id("\(name)-hint")) { hint } }
-            input(.type(type), .id(name), .name(name), .value(value ?? ""), Attribute.when(required, .required),
+        let id = id ?? name
+        let described = [error.map { _ in "\(id)-error" }, hint.map { _ in "\(id)-hint" }].compactMap { $0 }.joined(separator: " ")
+        return div(.class(error == nil ? "field" : "field invalid")) {
+            H.el("label", [.for(id)]) { label }
+            if let hint { small(.id("\(id)-hint")) { hint } }
+            input(.type(type), .id(id), .name(name), .value(value ?? ""), Attribute.when(required, .required),
                   autocomplete.map { .autocomplete($0) }, Attribute.when(autofocus, .autofocus),
-                  error.map { _ in .aria("invalid", "true") },
-                  .aria("describedby", [error.map { _ in "\(name)-error" }, hint.map { _ in "\(name)-hint" }].compactMap { $0 }.joined(separator: " ")))
-            if let error { p(.class("error"), .id("\(name)-error")) { error } }
+                  error.map { _ in .aria("invalid", "true") }, described.isEmpty ? nil : .aria("describedby", described))
+            if let error { p(.class("error"), .id("\(id)-error")) { error } }
         }
     }
 

@@ -1,0 +1,118 @@
+"""The assessment cycle in a real browser, each step by the role that owns it:
+self-assessment with an upload, submission, appraisal (adjust with a comment,
+confirm the rest), release, explanation, re-examination, finalisation."""
+import os
+
+from conftest import login
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def snv_2026(page, server):
+    page.goto(server + "/")
+    click_and_wait(page, page.get_by_role("link", name="Năm 2026").first)
+
+
+def logout(page):
+    click_and_wait(page, page.get_by_role("button", name="Đăng xuất"))
+
+
+def click_and_wait(page, locator):
+    """Clicks a submit button and waits for the page it leads to."""
+    with page.expect_navigation():
+        locator.click()
+
+
+def shot(page, artifacts, name):
+    page.screenshot(path=os.path.join(artifacts, f"cycle-{name}.png"), full_page=False)
+
+
+def test_cycle(page, server, artifacts, tmp_path):
+    # The agency's editor fills a leaf and uploads evidence.
+    login(page, server, "snv.daumoi")
+    snv_2026(page, server)
+    leaf = page.locator("#leaf-1\\.1\\.1")
+    leaf.get_by_label("Tỷ lệ / số liệu").fill("95")
+    click_and_wait(page, leaf.get_by_role("button", name="Lưu"))
+    assert "Đã lưu 1.1.1." in page.content()
+    assert "95 ≥ 90 → 6 điểm" in page.locator("#leaf-1\\.1\\.1").inner_text()
+    evidence = tmp_path / "ke-hoach-2026.pdf"
+    evidence.write_bytes(PDF)
+    upload = page.locator("#leaf-1\\.1\\.3")
+    upload.locator("input[type=file]").set_input_files(str(evidence))
+    click_and_wait(page, upload.get_by_role("button", name="Tải lên", exact=True))
+    assert "Đã tải lên ke-hoach-2026.pdf." in page.content()
+    shot(page, artifacts, "1-self-assessment")
+    logout(page)
+
+    # The head reads the summary and submits.
+    login(page, server, "snv.thutruong")
+    snv_2026(page, server)
+    assert "Nộp hồ sơ tự đánh giá" in page.content()
+    shot(page, artifacts, "2-submit")
+    click_and_wait(page, page.get_by_role("button", name="Nộp hồ sơ"))
+    assert "Đã nộp hồ sơ." in page.content()
+    logout(page)
+
+    # An appraiser adjusts one of the leaves assigned to them (1.2 belongs to Văn phòng UBND tỉnh) and confirms the rest.
+    login(page, server, "thamdinh.vpub")
+    page.get_by_role("link", name="Thẩm định").first.click()
+    click_and_wait(page, page.get_by_role("link", name="Sở Nội vụ"))
+    leaf = page.locator("#leaf-1\\.3\\.1")
+    leaf.get_by_label("Giá trị thẩm định (để trống = xác nhận như đơn vị)").fill("70")
+    leaf.get_by_label("Nhận xét (bắt buộc khi điều chỉnh)").fill("Chỉ 70% đề án trình đúng hạn")
+    click_and_wait(page, leaf.get_by_role("button", name="Lưu thẩm định"))
+    assert "Đã thẩm định 1.3.1." in page.content()
+    shot(page, artifacts, "3-appraisal")
+    click_and_wait(page, page.get_by_role("button", name="Xác nhận tất cả tiêu chí chưa thẩm định"))
+    logout(page)
+
+    # The other appraisers confirm theirs; the chair confirms the rest and releases.
+    for appraiser in ["thamdinh.stp", "thamdinh.stc", "chutich.hd"]:
+        login(page, server, appraiser)
+        page.goto(server + "/appraisal")
+        page.get_by_role("link", name="Sở Nội vụ").click()
+        click_and_wait(page, page.get_by_role("button", name="Xác nhận tất cả tiêu chí chưa thẩm định"))
+        if appraiser != "chutich.hd":
+            logout(page)
+    click_and_wait(page, page.get_by_role("button", name="Gửi kết quả sơ bộ cho đơn vị"))
+    assert "Đã gửi kết quả sơ bộ cho đơn vị." in page.content(), page.locator("main").inner_text()[:600]
+    page.goto(server + "/council")
+    assert "Chỉ 70% đề án trình đúng hạn" in page.content()
+    shot(page, artifacts, "4-council")
+    logout(page)
+
+    # The agency sees the result in its inbox and explains.
+    login(page, server, "snv.daumoi")
+    click_and_wait(page, page.get_by_role("link", name="Đã có kết quả thẩm định sơ bộ Năm 2026"))
+    leaf = page.locator("#leaf-1\\.3\\.1")
+    assert "Chỉ 70% đề án trình đúng hạn" in leaf.inner_text()
+    leaf.get_by_label("Giải trình").fill("Đề án thứ 5 trình ngày 30/6, kèm công văn gia hạn")
+    click_and_wait(page, leaf.get_by_role("button", name="Gửi giải trình"))
+    assert "Đã gửi giải trình 1.3.1." in page.content()
+    shot(page, artifacts, "5-explanation")
+    logout(page)
+
+    # The appraiser re-examines; the chair finalises.
+    login(page, server, "thamdinh.vpub")
+    page.goto(server + "/appraisal")
+    page.get_by_role("link", name="Sở Nội vụ").click()
+    leaf = page.locator("#leaf-1\\.3\\.1")
+    leaf.get_by_label("Giá trị thẩm định (để trống = xác nhận như đơn vị)").fill("")
+    leaf.get_by_label("Nhận xét (bắt buộc khi điều chỉnh)").fill("Chấp nhận giải trình")
+    click_and_wait(page, leaf.get_by_role("button", name="Lưu thẩm định"))
+    assert "Đã thẩm định 1.3.1." in page.content()
+    logout(page)
+    login(page, server, "chutich.hd")
+    page.goto(server + "/council")
+    page.get_by_role("link", name="Sở Nội vụ").first.click()
+    click_and_wait(page, page.get_by_role("button", name="Chốt kết quả"))
+    assert "Đã chốt kết quả" in page.content()
+    shot(page, artifacts, "6-finalised")
+    logout(page)
+
+    # The agency reads its official result.
+    login(page, server, "snv.daumoi")
+    snv_2026(page, server)
+    assert "Kết quả chính thức" in page.content()
+    shot(page, artifacts, "7-official")
