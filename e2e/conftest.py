@@ -108,5 +108,5 @@ def login(page, base, username, password=PASSWORD):
     page.goto(base + "/login")
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(password)
-    with page.expect_navigation():
+    with page.expect_navigation(wait_until="domcontentloaded"):
         page.get_by_role("button", name="Đăng nhập").click()

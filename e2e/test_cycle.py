@@ -19,7 +19,7 @@ def logout(page):
 
 def click_and_wait(page, locator):
     """Clicks a submit button and waits for the page it leads to."""
-    with page.expect_navigation():
+    with page.expect_navigation(wait_until="domcontentloaded"):
         locator.click()
 
 
@@ -56,7 +56,7 @@ def test_cycle(page, server, artifacts, tmp_path):
 
     # An appraiser adjusts one of the leaves assigned to them (1.2 belongs to Văn phòng UBND tỉnh) and confirms the rest.
     login(page, server, "thamdinh.vpub")
-    page.get_by_role("link", name="Thẩm định").first.click()
+    click_and_wait(page, page.get_by_role("link", name="Thẩm định").first)
     click_and_wait(page, page.get_by_role("link", name="Sở Nội vụ"))
     leaf = page.locator("#leaf-1\\.3\\.1")
     leaf.get_by_label("Giá trị thẩm định (để trống = xác nhận như đơn vị)").fill("70")
@@ -71,7 +71,7 @@ def test_cycle(page, server, artifacts, tmp_path):
     for appraiser in ["thamdinh.stp", "thamdinh.stc", "chutich.hd"]:
         login(page, server, appraiser)
         page.goto(server + "/appraisal")
-        page.get_by_role("link", name="Sở Nội vụ").click()
+        click_and_wait(page, page.get_by_role("link", name="Sở Nội vụ"))
         click_and_wait(page, page.get_by_role("button", name="Xác nhận tất cả tiêu chí chưa thẩm định"))
         if appraiser != "chutich.hd":
             logout(page)
@@ -96,7 +96,7 @@ def test_cycle(page, server, artifacts, tmp_path):
     # The appraiser re-examines; the chair finalises.
     login(page, server, "thamdinh.vpub")
     page.goto(server + "/appraisal")
-    page.get_by_role("link", name="Sở Nội vụ").click()
+    click_and_wait(page, page.get_by_role("link", name="Sở Nội vụ"))
     leaf = page.locator("#leaf-1\\.3\\.1")
     leaf.get_by_label("Giá trị thẩm định (để trống = xác nhận như đơn vị)").fill("")
     leaf.get_by_label("Nhận xét (bắt buộc khi điều chỉnh)").fill("Chấp nhận giải trình")
@@ -105,7 +105,7 @@ def test_cycle(page, server, artifacts, tmp_path):
     logout(page)
     login(page, server, "chutich.hd")
     page.goto(server + "/council")
-    page.get_by_role("link", name="Sở Nội vụ").first.click()
+    click_and_wait(page, page.get_by_role("link", name="Sở Nội vụ").first)
     click_and_wait(page, page.get_by_role("button", name="Chốt kết quả"))
     assert "Đã chốt kết quả" in page.content()
     shot(page, artifacts, "6-finalised")

@@ -40,8 +40,8 @@ def test_role_navigation(page, server, artifacts, username, navigation):
         # The browser logs the refused navigation itself; that one is expected.
         page.console_watch.expect("status of 403")
     page.goto(server + "/")
-    page.get_by_role("button", name="Đăng xuất").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation(wait_until="domcontentloaded"):
+        page.get_by_role("button", name="Đăng xuất").click()
     assert page.url.startswith(server + "/login")
     assert page.goto(server + "/").url.startswith(server + "/login")
 
@@ -70,8 +70,10 @@ def test_phone_layout(browser, server, artifacts):
 def test_assessment_page_and_keyboard(page, server, artifacts):
     login(page, server, "sonoivu")
     page.goto(server + "/periods")
-    page.get_by_role("link", name="Năm 2025").click()
-    page.get_by_role("link", name="Sở Nội vụ").first.click()
+    with page.expect_navigation(wait_until="domcontentloaded"):
+        page.get_by_role("link", name="Năm 2025").click()
+    with page.expect_navigation(wait_until="domcontentloaded"):
+        page.get_by_role("link", name="Sở Nội vụ").first.click()
     assert "Hồ sơ tự đánh giá: Sở Nội vụ" in page.content()
     assert page.locator("td.num").count() > 40
     page.screenshot(path=os.path.join(artifacts, "assessment-snv-2025.png"), full_page=True)

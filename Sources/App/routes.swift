@@ -70,4 +70,23 @@ func routes(_ app: Application) throws {
     signedIn.get("council", use: CouncilController.overview)
 
     signedIn.get("evidence", ":linkID", use: EvidenceController.download)
+
+    // The JSON API: the same handlers and policy, a bearer token instead of a session cookie.
+    app.get("api", "openapi.json", use: APIController.openAPI)
+    let api = app.grouped("api", "v1").grouped(BearerAuthentication()).grouped(RequireLogin())
+    api.get("me", use: APIController.me)
+    api.get("assessments", use: APIController.assessments)
+    let apiAssessment = api.grouped("assessments", ":assessmentID")
+    apiAssessment.get(use: APIController.assessment)
+    apiAssessment.post("entries", ":code", use: AssessmentController.saveEntry)
+    apiAssessment.post("submit", use: AssessmentController.submit)
+    apiAssessment.post("return", use: AssessmentController.returnToAgency)
+    apiAssessment.post("exception", use: AssessmentController.grantException)
+    apiAssessment.post("appraisal", "confirm", use: AppraisalController.confirmRest)
+    apiAssessment.post("appraisal", ":code", use: AppraisalController.appraise)
+    apiAssessment.post("release", use: AppraisalController.release)
+    apiAssessment.post("explanations", ":code", use: AppraisalController.explain)
+    apiAssessment.post("finalise", use: AppraisalController.finalise)
+    apiAssessment.post("reopen", use: AppraisalController.reopen)
+    api.post("periods", ":periodID", "publish", use: PeriodController.publish)
 }

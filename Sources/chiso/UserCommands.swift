@@ -6,7 +6,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage accounts from the server's shell (the first administrator, lost passwords).",
-        subcommands: [Add.self, ResetPassword.self]
+        subcommands: [Add.self, ResetPassword.self, Token.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -39,6 +39,22 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let password = try await AdminTasks.resetPassword(username: username)
             print("Mật khẩu tạm của \(username.lowercased()) (đổi khi đăng nhập): \(password)")
+        }
+    }
+}
+
+extension UserCommand {
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a token for the JSON API acting as this user (printed once)."
+        )
+
+        @Argument(help: "Username.") var username: String
+        @Option(help: "What the token is for.") var name = "api"
+
+        func run() async throws {
+            let token = try await AdminTasks.createToken(username: username, name: name)
+            print("Mã truy cập API của \(username.lowercased()) (chỉ hiện một lần / shown once): \(token)")
         }
     }
 }

@@ -87,6 +87,22 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/assessments/:assessmentID/finalise", access: .roles([.chair])),
         Row(method: .POST, pattern: "/assessments/:assessmentID/reopen", access: .roles([.admin]), form: [("reason", "x")]),
         Row(method: .POST, pattern: "/assessments/:assessmentID/evidence/:linkID/delete", access: .ownOnly([.editor])),
+        // The JSON API: the same handlers, the same rights.
+        Row(method: .GET, pattern: "/api/openapi.json", access: .anyone),
+        Row(method: .GET, pattern: "/api/v1/me", access: .signedIn),
+        Row(method: .GET, pattern: "/api/v1/assessments", access: .signedIn),
+        Row(method: .GET, pattern: "/api/v1/assessments/:assessmentID", access: .ownOrRoles(readers)),
+        Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/entries/:code", access: .ownOnly([.editor]), form: [("value", "91"), ("revision", "1")]),
+        Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/exception", access: .roles([.organizer]), form: [("reason", "")]),
+        Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/return", access: .roles([.organizer]), form: [("reason", "x")]),
+        Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/appraisal/confirm", access: .roles([.chair])),
+        Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/appraisal/:code", access: .roles([.chair])),
+        Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/release", access: .roles([.chair])),
+        Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/explanations/:code", access: .ownOnly([.editor]), form: [("explanation", "x")]),
+        Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/finalise", access: .roles([.chair])),
+        Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/reopen", access: .roles([.admin]), form: [("reason", "x")]),
+        Row(method: .POST, pattern: "/api/v1/periods/:periodID/publish", access: .roles([.organizer])),
+        Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/submit", access: .ownOnly([.head])),
         // Last but one: the head's submission changes the state for everything after it.
         Row(method: .POST, pattern: "/assessments/:assessmentID/submit", access: .ownOnly([.head])),
         // Last: it ends the session.
@@ -177,7 +193,9 @@ struct RouteMatrixTests {
                 guard case .anyone = row.access else {
                     let (path, _) = Self.paths(row, fixture, otherUser: fixture.own)
                     let page = row.method == .GET ? try await browser.get(path) : try await browser.post(path, row.form, csrf: false)
-                    if row.method == .GET {
+                    if path.hasPrefix("/api/") {
+                        #expect(page.status == .unauthorized, "\(row.method) \(path) → \(page.status)")
+                    } else if row.method == .GET {
                         #expect(page.status == .seeOther && page.location?.hasPrefix("/login") == true, "\(row.method) \(path) → \(page.status)")
                     } else {
                         #expect(page.status == .seeOther || page.status == .forbidden, "\(row.method) \(path) → \(page.status)")

@@ -97,6 +97,7 @@ enum AppraisalController {
             }
         }
         if let error {
+            if request.isAPI { throw APIError(status: .unprocessableEntity, code: "invalid_input", reason: error) }
             let draft = AppraisalPages.Draft(value: typed, comment: comment, error: error)
             let model = try await model(record, scope: scope, user: user, request: request, drafts: [code: draft])
             return request.page(status: .unprocessableEntity) { AppraisalPages.assessment($0, model: model) }

@@ -65,7 +65,8 @@ enum AssessmentController {
                 draft.error = vi ? "Tiêu chí này không cho phép \"không áp dụng\"." : "This criterion does not allow N/A."
             }
         }
-        if draft.error != nil {
+        if let error = draft.error {
+            if request.isAPI { throw APIError(status: .unprocessableEntity, code: "invalid_input", reason: error) }
             return request.page(status: .unprocessableEntity) { AssessmentPage.view($0, model: model(record, user: user, language: request.language, drafts: [code: draft])) }
         }
 
@@ -113,6 +114,10 @@ enum AssessmentController {
             if let userID = theirs?.$updatedBy.id, let other = try await UserModel.find(userID, on: request.db) { who = other.displayName }
             draft.conflict = AssessmentPage.Conflict(value: theirs?.selfInput ?? "", note: theirs?.selfNote ?? "", by: who,
                                                      at: theirs?.updatedAt, revision: theirs?.revision ?? 0)
+            if request.isAPI {
+                throw APIError(status: .conflict, code: "stale_revision",
+                               reason: "\(who) saved a newer value first: \"\(theirs?.selfInput ?? "")\" at revision \(theirs?.revision ?? 0)")
+            }
             return request.page(status: .conflict) { AssessmentPage.view($0, model: model(fresh, user: user, language: request.language, drafts: [code: draft])) }
         }
         return request.redirect(to: "/assessments/\(record.id)#leaf-\(code)", notice: vi ? "Đã lưu \(code)." : "Saved \(code).")

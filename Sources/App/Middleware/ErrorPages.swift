@@ -1,5 +1,22 @@
 import Vapor
 
+/// `{"error": {"code": "...", "message": "..."}}`
+struct APIErrorBody: Content {
+    struct Detail: Content {
+        var code: String
+        var message: String
+    }
+
+    var error: Detail
+}
+
+/// An API error with its own code (invalid input, stale revision, …).
+struct APIError: AbortError {
+    var status: HTTPStatus
+    var code: String
+    var reason: String
+}
+
 /// Errors as pages in the user's language (or JSON for the API), never a
 /// stack trace. A refusal by the policy says why.
 struct ErrorPages: AsyncMiddleware {
@@ -20,7 +37,8 @@ struct ErrorPages: AsyncMiddleware {
             if status == .unauthorized, !request.isAPI { return request.redirect(to: "/login") }
             if request.isAPI {
                 let response = Response(status: status)
-                try response.content.encode(["error": reason ?? status.reasonPhrase])
+                let code = (error as? PolicyRefusal)?.refusal.code ?? (error as? APIError)?.code ?? String(status.code)
+                try response.content.encode(APIErrorBody(error: .init(code: code, message: reason ?? status.reasonPhrase)))
                 return response
             }
             return request.page(status: status) { ErrorPage.view($0, status: status, reason: reason) }

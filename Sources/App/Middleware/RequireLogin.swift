@@ -26,9 +26,7 @@ extension Request {
     func authorize(_ action: Action, _ target: Target = .none) throws -> CurrentUser {
         guard let user = currentUser else { throw Abort(.unauthorized) }
         if case let .failure(refusal) = Policy.decide(user.actor, action, target) {
-            // "Never for you" is 403; "not in this state or after this deadline" is 409.
-            if case .workflow = refusal { throw Abort(.conflict, reason: refusal.message(language)) }
-            throw Abort(.forbidden, reason: refusal.message(language))
+            throw PolicyRefusal(refusal: refusal, language: isAPI ? .english : language)
         }
         return user
     }
@@ -37,12 +35,27 @@ extension Request {
     /// `X-CSRF-Token`: the session's token, or before login the token of
     /// the `chiso_csrf` cookie (double submit).
     func verifyCSRF() throws {
+        if bearerAuthenticated { return }
         let sent = headers.first(name: "X-CSRF-Token") ?? (try? content.get(String.self, at: "_csrf"))
         let expected = currentUser?.csrfToken ?? cookies[CSRF.cookieName]?.string
         guard let sent, let expected, !expected.isEmpty, CSRF.equal(sent, expected) else {
             throw Abort(.forbidden, reason: Catalogue(language: language)(.csrfFailed))
         }
     }
+}
+
+/// A refusal by the policy as an HTTP error: "never for you" is 403, "not in
+/// this state or after this deadline" is 409. The API answers its code too.
+struct PolicyRefusal: AbortError {
+    var refusal: Refusal
+    var language: Lang
+
+    var status: HTTPStatus {
+        if case .workflow = refusal { return .conflict }
+        return .forbidden
+    }
+
+    var reason: String { refusal.message(language) }
 }
 
 enum CSRF {

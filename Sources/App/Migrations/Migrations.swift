@@ -14,5 +14,6 @@ enum Migrations {
         CreateSessions(),
         CreateDeadlineExceptions(),
         CreateAppraisal(),
+        CreateAPITokens(),
     ]
 }

@@ -111,6 +111,24 @@ enum Refusal: Sendable, Equatable, Error {
     }
 
     func message(_ language: Language) -> String { language == .vietnamese ? vietnamese : english }
+
+    /// A stable name for API clients.
+    var code: String {
+        switch self {
+        case .passwordChangeRequired: "password_change_required"
+        case .missingRole: "missing_role"
+        case .otherAgency: "other_agency"
+        case .notAssigned: "not_assigned"
+        case .notReleased: "not_released"
+        case let .workflow(refusal):
+            switch refusal {
+            case .wrongState: "wrong_state"
+            case .selfAssessmentDeadlinePassed: "self_assessment_deadline_passed"
+            case .explanationDeadlinePassed: "explanation_deadline_passed"
+            case .reasonRequired: "reason_required"
+            }
+        }
+    }
 }
 
 /// The one place that decides who may do what to which target. Every route

@@ -17,9 +17,10 @@ extension Request {
     static let languageCookie = "chiso_lang"
     static let noticeCookie = "chiso_notice"
 
-    /// Vietnamese unless the user chose English.
+    /// Vietnamese unless the user chose English; the JSON API speaks English.
     var language: Lang {
-        cookies[Self.languageCookie]?.string == "en" ? .english : .vietnamese
+        if isAPI { return .english }
+        return cookies[Self.languageCookie]?.string == "en" ? .english : .vietnamese
     }
 
     /// The page context; before login, it also makes sure a CSRF cookie exists
@@ -63,7 +64,14 @@ extension Request {
     }
 
     /// Redirects (303, so the browser follows with GET), leaving a notice for the next page.
+    /// The JSON API gets `{"ok": true, "message": …, "location": …}` instead.
     func redirect(to location: String, notice: String) -> Response {
+        if isAPI {
+            let message = T(rawValue: notice).map { Catalogue(language: .english)($0) } ?? notice
+            let response = Response(status: .ok)
+            try? response.content.encode(["ok": "true", "message": message, "location": location])
+            return response
+        }
         let response = redirect(to: location, redirectType: .normal)
         response.cookies[Self.noticeCookie] = HTTPCookies.Value(
             string: notice.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? notice, path: "/",

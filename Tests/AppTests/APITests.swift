@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+@Suite("JSON API", .serialized)
+struct APITests {
+    static func token(_ app: Application, _ username: String) async throws -> String {
+        let token = Sessions.randomToken()
+        let user = try #require(try await UserModel.query(on: app.db).filter(\.$username == username).first())
+        try await APITokenModel(userID: user.requireID(), tokenHash: Sessions.hash(token), name: "test").create(on: app.db)
+        return token
+    }
+
+    struct Reply {
+        var status: HTTPStatus
+        var json: [String: Any]
+        var code: String? { (json["error"] as? [String: Any])?["code"] as? String }
+        var message: String? { (json["error"] as? [String: Any])?["message"] as? String }
+    }
+
+    static func call(_ app: Application, _ method: HTTPMethod, _ path: String, token: String?, body: [String: Any]? = nil) async throws -> Reply {
+        var headers = HTTPHeaders()
+        if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        var buffer: ByteBuffer?
+        if let body {
+            headers.contentType = .json
+            buffer = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))
+        }
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: buffer)
+        let object = (try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))) as? [String: Any] ?? [:]
+        return Reply(status: response.status, json: object)
+    }
+
+    @Test("The OpenAPI document is served and names every API route")
+    func openAPI() async throws {
+        try await TestApp.run { app, _ in
+            let reply = try await Self.call(app, .GET, "/api/openapi.json", token: nil)
+            #expect(reply.status == .ok)
+            #expect(reply.json["openapi"] as? String == "3.0.3")
+            let paths = Set((reply.json["paths"] as? [String: Any] ?? [:]).keys)
+            for route in app.routes.all where route.path.first?.description == "api" {
+                let path = "/" + route.path.map { component -> String in
+                    let text = component.description
+                    return text.hasPrefix(":") ? "{\(text.dropFirst())}" : text
+                }.joined(separator: "/")
+                #expect(paths.contains(path), "\(path) is not in the OpenAPI document")
+            }
+        }
+    }
+
+    @Test("Without a valid token: 401 in JSON")
+    func unauthorized() async throws {
+        try await TestApp.run { app, _ in
+            #expect(try await Self.call(app, .GET, "/api/v1/me", token: nil).status == .unauthorized)
+            let bad = try await Self.call(app, .GET, "/api/v1/me", token: "not-a-token")
+            #expect(bad.status == .unauthorized)
+            #expect(bad.code == "401")
+        }
+    }
+
+    @Test("The cycle's refusals through the API carry the same typed reasons")
+    func actionsAndRefusals() async throws {
+        try await TestApp.run { app, fixture in
+            let editor = try await Self.token(app, "t.editor"), head = try await Self.token(app, "t.head")
+            let me = try await Self.call(app, .GET, "/api/v1/me", token: editor)
+            #expect(me.json["username"] as? String == "t.editor")
+            let path = "/api/v1/assessments/\(fixture.ownAssessment)"
+            let read = try await Self.call(app, .GET, path, token: editor)
+            #expect(read.json["state"] as? String == "draft")
+            let leaves = read.json["leaves"] as? [[String: Any]] ?? []
+            #expect(leaves.first { $0["code"] as? String == "1.2" }?["selfPoints"] as? String == "5.25")
+
+            let saved = try await Self.call(app, .POST, "\(path)/entries/1.2", token: editor, body: ["value": "100", "revision": 0])
+            #expect(saved.status == .ok)
+            #expect(saved.json["message"] as? String == "Saved 1.2.")
+            let stale = try await Self.call(app, .POST, "\(path)/entries/1.2", token: editor, body: ["value": "90", "revision": 0])
+            #expect(stale.status == .conflict)
+            #expect(stale.code == "stale_revision")
+            let invalid = try await Self.call(app, .POST, "\(path)/entries/1.2", token: editor, body: ["value": "abc", "revision": 1])
+            #expect(invalid.status == .unprocessableEntity)
+            #expect(invalid.code == "invalid_input")
+            #expect(invalid.message == "not a number (\"abc\")")
+
+            let other = try await Self.call(app, .GET, "/api/v1/assessments/\(fixture.otherAssessment)", token: editor)
+            #expect(other.status == .forbidden)
+            #expect(other.code == "other_agency")
+            let notHead = try await Self.call(app, .POST, "\(path)/submit", token: editor)
+            #expect(notHead.code == "missing_role")
+            #expect(try await Self.call(app, .POST, "\(path)/submit", token: head).status == .ok)
+            let late = try await Self.call(app, .POST, "\(path)/entries/1.2", token: editor, body: ["value": "80", "revision": 1])
+            #expect(late.status == .conflict)
+            #expect(late.code == "wrong_state")
+            #expect(late.message == "The assessment was submitted and awaits appraisal.")
+            let appraisal = try await Self.call(app, .GET, "\(path)/appraisal", token: editor)
+            #expect(appraisal.status == .notFound) // the page is not part of the API
+            let list = try await Self.call(app, .GET, "/api/v1/assessments", token: editor)
+            #expect(list.status == .ok)
+        }
+    }
+}
