@@ -79,6 +79,7 @@ func routes(_ app: Application) throws {
     let apiAssessment = api.grouped("assessments", ":assessmentID")
     apiAssessment.get(use: APIController.assessment)
     apiAssessment.post("entries", ":code", use: AssessmentController.saveEntry)
+    apiAssessment.on(.POST, "entries", ":code", "evidence", body: .stream, use: EvidenceController.upload)
     apiAssessment.post("submit", use: AssessmentController.submit)
     apiAssessment.post("return", use: AssessmentController.returnToAgency)
     apiAssessment.post("exception", use: AssessmentController.grantException)
@@ -89,4 +90,6 @@ func routes(_ app: Application) throws {
     apiAssessment.post("finalise", use: AppraisalController.finalise)
     apiAssessment.post("reopen", use: AppraisalController.reopen)
     api.post("periods", ":periodID", "publish", use: PeriodController.publish)
+    api.post("periods", ":periodID", "assignments", use: PeriodController.assign)
+    api.get("evidence", ":linkID", use: EvidenceController.download)
 }

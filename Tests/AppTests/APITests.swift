@@ -84,6 +84,18 @@ struct APITests {
             #expect(invalid.code == "invalid_input")
             #expect(invalid.message == "not a number (\"abc\")")
 
+            // Evidence through the API: multipart, no CSRF field (the token authenticates).
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: editor)
+            headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": "X"])
+            let upload = try await app.testing().sendRequest(.POST, "\(path)/entries/1.2/evidence", headers: headers, body: ByteBuffer(string:
+                "--X\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bc.pdf\"\r\n\r\n%PDF-1.4 api\r\n--X--\r\n"))
+            #expect(upload.status == .ok)
+            let exe = try await app.testing().sendRequest(.POST, "\(path)/entries/1.2/evidence", headers: headers, body: ByteBuffer(string:
+                "--X\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\nMZ\u{90}\u{0}binary\r\n--X--\r\n"))
+            #expect(exe.status == .unsupportedMediaType)
+            #expect(exe.body.string.contains("file_type_not_allowed"))
+
             let other = try await Self.call(app, .GET, "/api/v1/assessments/\(fixture.otherAssessment)", token: editor)
             #expect(other.status == .forbidden)
             #expect(other.code == "other_agency")

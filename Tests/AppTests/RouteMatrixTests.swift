@@ -102,6 +102,9 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/finalise", access: .roles([.chair])),
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/reopen", access: .roles([.admin]), form: [("reason", "x")]),
         Row(method: .POST, pattern: "/api/v1/periods/:periodID/publish", access: .roles([.organizer])),
+        Row(method: .POST, pattern: "/api/v1/periods/:periodID/assignments", access: .roles([.organizer])),
+        Row(method: .GET, pattern: "/api/v1/evidence/:linkID", access: .ownOrRoles(readers)),
+        Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/entries/:code/evidence", access: .ownOnly([.editor]), multipart: true),
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/submit", access: .ownOnly([.head])),
         // Last but one: the head's submission changes the state for everything after it.
         Row(method: .POST, pattern: "/assessments/:assessmentID/submit", access: .ownOnly([.head])),

@@ -42,9 +42,9 @@ extension EvidenceController {
         let code = try leafCode(request, record)
         let stored: EvidenceUpload.Stored
         do {
-            stored = try await EvidenceUpload.receive(request, expectedCSRF: user.csrfToken)
+            stored = try await EvidenceUpload.receive(request, expectedCSRF: request.bearerAuthenticated ? nil : user.csrfToken)
         } catch {
-            throw Abort(error.status, reason: error.message(request.language))
+            throw APIError(status: error.status, code: error.code, reason: error.message(request.language))
         }
         let link = EvidenceLinkModel()
         link.$assessment.id = record.id

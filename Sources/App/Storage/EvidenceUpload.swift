@@ -31,6 +31,16 @@ struct EvidenceUpload {
             }
         }
 
+        var code: String {
+            switch self {
+            case .noFile: "no_file"
+            case .tooLarge: "file_too_large"
+            case .notAllowed: "file_type_not_allowed"
+            case .csrf: "csrf"
+            case .malformed: "malformed_upload"
+            }
+        }
+
         var status: HTTPStatus {
             switch self {
             case .noFile, .malformed: .badRequest
@@ -73,11 +83,13 @@ struct EvidenceUpload {
         var broken: Failure?
     }
 
-    static func receive(_ request: Request, expectedCSRF: String) async throws(Failure) -> Stored {
+    static func receive(_ request: Request, expectedCSRF: String?) async throws(Failure) -> Stored {
         guard let boundary = request.headers.contentType?.parameters["boundary"], !boundary.isEmpty else { throw .malformed }
         let limit = request.application.settings.uploadMaxBytes
         let parser = MultipartParser(boundary: boundary)
         let progress = Progress()
+        // API clients authenticate with a bearer token (no cookie, no CSRF).
+        progress.csrfChecked = expectedCSRF == nil
         parser.onHeader = { name, value in
             guard name.lowercased() == "content-disposition" else { return }
             progress.field = Self.parameter("name", in: value)
@@ -97,8 +109,10 @@ struct EvidenceUpload {
         }
         parser.onPartComplete = {
             if progress.field == "_csrf" {
-                progress.csrfChecked = CSRF.equal(String(decoding: progress.small, as: UTF8.self), expectedCSRF)
-                if !progress.csrfChecked { progress.broken = .csrf }
+                if let expectedCSRF {
+                    progress.csrfChecked = CSRF.equal(String(decoding: progress.small, as: UTF8.self), expectedCSRF)
+                    if !progress.csrfChecked { progress.broken = .csrf }
+                }
             } else if progress.field == "file" {
                 progress.fileDone = true
             }
