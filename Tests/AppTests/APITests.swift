@@ -113,3 +113,49 @@ struct APITests {
         }
     }
 }
+
+@Suite("The whole cycle through the API", .serialized)
+struct APICycleTests {
+    @Test("Both agencies through every step by token, then the organiser publishes the period")
+    func wholeCycle() async throws {
+        try await TestApp.run { app, fixture in
+            let tokens = [
+                "editor": try await APITests.token(app, "t.editor"), "head": try await APITests.token(app, "t.head"),
+                "sxd": try await APITests.token(app, "t.sxd.editor"), "chair": try await APITests.token(app, "t.chair"),
+                "organizer": try await APITests.token(app, "t.organizer"),
+            ]
+            // SXD's head, for its own submission.
+            try await UserModel(username: "t.sxd.head", displayName: "Thủ trưởng SXD", passwordHash: try Passwords.hash(Fixture.password, cost: 4),
+                                agencyID: fixture.other, roles: [.head], mustChangePassword: false).create(on: app.db)
+            let sxdHead = try await APITests.token(app, "t.sxd.head")
+            func call(_ token: String, _ method: HTTPMethod, _ path: String, _ body: [String: Any]? = nil) async throws -> APITests.Reply {
+                try await APITests.call(app, method, path, token: token, body: body)
+            }
+            for (assessment, editor, head) in [(fixture.ownAssessment, tokens["editor"]!, tokens["head"]!),
+                                               (fixture.otherAssessment, tokens["sxd"]!, sxdHead)] {
+                let path = "/api/v1/assessments/\(assessment)"
+                #expect(try await call(editor, .POST, "\(path)/entries/1.1", ["value": "có", "revision": 0]).status == .ok)
+                #expect(try await call(head, .POST, "\(path)/submit").status == .ok)
+                #expect(try await call(tokens["chair"]!, .POST, "\(path)/appraisal/1.2", ["value": "50", "comment": "Một nửa"]).status == .ok)
+                #expect(try await call(tokens["chair"]!, .POST, "\(path)/appraisal/confirm").status == .ok)
+                #expect(try await call(tokens["chair"]!, .POST, "\(path)/release").status == .ok)
+                let released = try await call(editor, .GET, path)
+                #expect(released.json["appraisedTotal"] as? String != nil)
+                #expect(try await call(editor, .POST, "\(path)/explanations/1.2", ["explanation": "Có báo cáo bổ sung"]).status == .ok)
+                #expect(try await call(tokens["chair"]!, .POST, "\(path)/appraisal/1.2", ["value": "80", "comment": "Chấp nhận"]).status == .ok)
+                #expect(try await call(tokens["chair"]!, .POST, "\(path)/finalise").status == .ok)
+            }
+            let published = try await call(tokens["organizer"]!, .POST, "/api/v1/periods/\(fixture.period)/publish")
+            #expect(published.status == .ok, "\(published.json)")
+            #expect(try await PeriodModel.find(fixture.period, on: app.db)?.status == .published)
+            let states = Set(try await AssessmentModel.query(on: app.db).filter(\.$period.$id == fixture.period).all().map(\.state))
+            #expect(states == ["published"])
+            // SNV: 1.1 yes with evidence (4) + 1.2 at 80 % of 6 (4,8) = 8,8 → class T.
+            let snv = try #require(try await AssessmentModel.find(fixture.ownAssessment, on: app.db))
+            #expect(snv.finalScore == "8.80")
+            #expect(snv.classCode == "T")
+            // SXD has the same inputs and its own evidence for 1.1.
+            #expect(try await AssessmentModel.find(fixture.otherAssessment, on: app.db)?.finalScore == "8.80")
+        }
+    }
+}
