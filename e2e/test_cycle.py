@@ -59,6 +59,7 @@ def test_cycle(page, server, artifacts, tmp_path):
     click_and_wait(page, page.get_by_role("link", name="Thẩm định").first)
     click_and_wait(page, page.get_by_role("link", name="Sở Nội vụ"))
     leaf = page.locator("#leaf-1\\.3\\.1")
+    assert leaf.get_by_text("Xem trước trong trang").count() == 1  # the PDF opens in the page on demand
     leaf.get_by_label("Giá trị thẩm định (để trống = xác nhận như đơn vị)").fill("70")
     leaf.get_by_label("Nhận xét (bắt buộc khi điều chỉnh)").fill("Chỉ 70% đề án trình đúng hạn")
     click_and_wait(page, leaf.get_by_role("button", name="Lưu thẩm định"))

@@ -201,8 +201,12 @@ enum AppraisalPages {
                             H.void("img", [.src("/evidence/\(link.id!)"), Attribute(name: "alt", value: link.fileName), .class("preview"),
                                            Attribute(name: "loading", value: "lazy")])
                         } else if assigned, link.$file.value?.contentType == "application/pdf" {
-                            H.el("iframe", [.src("/evidence/\(link.id!)"), .title(link.fileName), .class("preview"),
-                                            Attribute(name: "loading", value: "lazy")]) { "" }
+                            // Opened on demand: a closed <details> loads nothing until the appraiser asks.
+                            details(.class("preview")) {
+                                summary { vi ? "Xem trước trong trang" : "Preview here" }
+                                H.el("iframe", [.src("/evidence/\(link.id!)"), .title(link.fileName), .class("preview"),
+                                                Attribute(name: "loading", value: "lazy")]) { "" }
+                            }
                         }
                     }
                 }
