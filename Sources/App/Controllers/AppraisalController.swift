@@ -15,6 +15,9 @@ enum AppraisalController {
         let user = try request.authorize(.viewAppraisalQueue)
         let assessments = try await AssessmentModel.query(on: request.db)
             .filter(\.$state ~~ activeStates.map(\.rawValue)).with(\.$agency).with(\.$period).with(\.$indexVersion).all()
+        // All entries of those assessments in one query (not one per assessment).
+        let entries = Dictionary(grouping: try await CriterionEntryModel.query(on: request.db)
+            .filter(\.$assessment.$id ~~ assessments.compactMap(\.id)).all(), by: \.$assessment.id)
         var rows: [AppraisalPages.QueueRow] = []
         var scopes: [String: AppraisalScope] = [:]
         for assessment in assessments.sorted(by: { ($0.period.name, $0.agency.group, $0.agency.code) < ($1.period.name, $1.agency.group, $1.agency.code) }) {
@@ -24,10 +27,9 @@ enum AppraisalController {
             let mine = scopes[key]!.leaves(of: user)
             guard !mine.isEmpty else { continue }
             let codes = Set(mine.map { index.nodes[$0].code })
-            let entries = try await CriterionEntryModel.query(on: request.db).filter(\.$assessment.$id == assessment.requireID())
-                .filter(\.$criterionCode ~~ Array(codes)).all()
-            let done = entries.filter { $0.appraisedAt != nil }.count
-            let explained = entries.filter { entry in entry.explainedAt.map { explained in entry.appraisedAt.map { explained > $0 } ?? true } ?? false }.count
+            let own = (entries[try assessment.requireID()] ?? []).filter { codes.contains($0.criterionCode) }
+            let done = own.filter { $0.appraisedAt != nil }.count
+            let explained = own.filter { entry in entry.explainedAt.map { explained in entry.appraisedAt.map { explained > $0 } ?? true } ?? false }.count
             rows.append(.init(id: try assessment.requireID(), agency: assessment.agency.name, period: assessment.period.name,
                               state: AssessmentState(rawValue: assessment.state) ?? .draft, assigned: codes.count, done: done,
                               explained: explained))

@@ -101,9 +101,7 @@ enum DemoProvince {
             let evidence = try await EvidenceStore.store(DemoEvidence.pdf, on: db)
 
             // 2025: finished and published.
-            let calendar = Formats.calendar
             func day(_ year: Int, _ month: Int, _ day: Int) -> Date { Formats.endOfDay(year: year, month: month, day: day)! }
-            _ = calendar
             let past = PeriodModel(name: "Năm 2025", kind: .year, year: 2025, number: nil, status: .draft,
                                    selfAssessmentDeadline: day(2025, 12, 15), appraisalDeadline: day(2026, 1, 20),
                                    explanationDeadline: day(2026, 2, 5))
@@ -292,7 +290,7 @@ enum DemoEvidence {
     static let pdf: [UInt8] = {
         let text = "ChiSo - tai lieu kiem chung minh hoa (demo evidence)"
         let stream = "BT /F1 14 Tf 50 780 Td (\(text)) Tj ET"
-        var objects = [
+        let objects = [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
@@ -309,7 +307,6 @@ enum DemoEvidence {
         out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
         for offset in offsets { out += String(format: "%010d 00000 n \n", offset) }
         out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        objects.removeAll()
         return Array(out.utf8)
     }()
 }

@@ -57,10 +57,4 @@ enum AssessmentScoring {
         }
         return sheet
     }
-
-    /// Evidence files per leaf code of one assessment.
-    static func evidenceCounts(assessmentID: UUID, on db: any Database) async throws -> [String: Int] {
-        let links = try await EvidenceLinkModel.query(on: db).filter(\.$assessment.$id == assessmentID).all()
-        return Dictionary(grouping: links, by: \.criterionCode).mapValues(\.count)
-    }
 }

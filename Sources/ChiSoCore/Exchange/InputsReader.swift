@@ -12,7 +12,7 @@ public enum InputsReader {
         for (position, agency) in agencies.enumerated() { agencyPositions[agency.code] = position }
 
         var sheets = [ScoreSheet](repeating: ScoreSheet(for: index), count: agencies.count)
-        let slotCount = index.nodes.count + index.bonus.count + index.deductions.count
+        let slotCount = ScoreSheet.slotCount(for: index)
         // Line of the row that first set (agency, item): duplicates name it.
         var firstLines = [Int32](repeating: 0, count: agencies.count * slotCount)
         var unknownRowLines: [String: Int] = [:]
@@ -65,7 +65,7 @@ public enum InputsReader {
             // Duplicates.
             var isFirst = false
             if let agency, let item {
-                let offset = agency * slotCount + slotIndex(item, index)
+                let offset = agency * slotCount + ScoreSheet.slot(item, in: index)
                 if firstLines[offset] != 0 {
                     report("duplicate of line \(firstLines[offset]) (agency \(agencyCode), criterion \(criterion))",
                            "trùng với dòng \(firstLines[offset]) (đơn vị \(agencyCode), tiêu chí \(criterion))")
@@ -125,13 +125,5 @@ public enum InputsReader {
         }
         if !problems.isEmpty { throw LineProblems(problems) }
         return sheets
-    }
-
-    private static func slotIndex(_ item: ItemReference, _ index: Index) -> Int {
-        switch item {
-        case let .criterion(position): position
-        case let .bonus(position): index.nodes.count + position
-        case let .deduction(position): index.nodes.count + index.bonus.count + position
-        }
     }
 }

@@ -47,10 +47,24 @@ public struct ScoreSheet: Sendable {
     public init(for index: Index) {
         nodeCount = index.nodes.count
         bonusCount = index.bonus.count
-        entries = Array(repeating: .missing, count: nodeCount + bonusCount + index.deductions.count)
+        entries = Array(repeating: .missing, count: ScoreSheet.slotCount(for: index))
     }
 
     private func slot(_ item: ItemReference) -> Int {
+        ScoreSheet.slot(item, nodeCount: nodeCount, bonusCount: bonusCount)
+    }
+
+    /// Number of slots a sheet of `index` has (criterion nodes, bonus and deduction items).
+    public static func slotCount(for index: Index) -> Int {
+        index.nodes.count + index.bonus.count + index.deductions.count
+    }
+
+    /// The position of an item among a sheet's slots: nodes, then bonus, then deduction items.
+    public static func slot(_ item: ItemReference, in index: Index) -> Int {
+        slot(item, nodeCount: index.nodes.count, bonusCount: index.bonus.count)
+    }
+
+    private static func slot(_ item: ItemReference, nodeCount: Int, bonusCount: Int) -> Int {
         switch item {
         case let .criterion(position): position
         case let .bonus(position): nodeCount + position
