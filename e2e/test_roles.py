@@ -5,17 +5,18 @@ import pytest
 
 from conftest import login
 
-EVERYONE = ["Trang chủ", "Đổi mật khẩu"]
-READERS = ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Đổi mật khẩu"]
-APPRAISERS = ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Thẩm định", "Đổi mật khẩu"]
-COUNCIL = ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Hội đồng", "Đổi mật khẩu"]
+WATCH = ["Theo dõi", "Nhiệm vụ"]
+EVERYONE = ["Trang chủ", *WATCH, "Đổi mật khẩu"]
+APPRAISERS = ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Thẩm định", *WATCH, "Đổi mật khẩu"]
+COUNCIL = ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Hội đồng", *WATCH, "Đổi mật khẩu"]
 
 ROLES = [
-    ("admin", ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Hội đồng", "Đơn vị", "Tài khoản", "Nhật ký", "Đổi mật khẩu"]),
+    ("admin", ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Hội đồng", *WATCH, "Đơn vị", "Tài khoản", "Nhật ký", "Đổi mật khẩu"]),
     ("sonoivu", COUNCIL),
     ("thamdinh.stp", APPRAISERS),
-    ("chutich.hd", ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Thẩm định", "Hội đồng", "Đổi mật khẩu"]),
+    ("chutich.hd", ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Thẩm định", "Hội đồng", *WATCH, "Đổi mật khẩu"]),
     ("lanhdao", COUNCIL),
+    ("nhiemvu.vpub", EVERYONE),
     ("snv.daumoi", EVERYONE),
     ("snv.thutruong", EVERYONE),
     ("xem.sct", EVERYONE),

@@ -37,7 +37,22 @@ public enum Server {
     /// `chiso serve`: serves until stopped.
     public static func serve(hostname: String, port: Int) async throws {
         try await withApplication(arguments: ["chiso", "serve", "--hostname", hostname, "--port", String(port)]) { app in
+            app.lifecycle.use(SnapshotScheduler(interval: .seconds(3600)))
             try await app.execute()
+        }
+    }
+
+    /// `chiso snapshot [--date]`: takes (again) the month's snapshot of every open period.
+    public static func snapshot(date: String?) async throws -> Int {
+        try await withApplication(arguments: ["chiso"]) { app in
+            let day: CivilDate
+            if let date {
+                guard let parsed = CivilDate.parse(date) else { throw AdminTasks.Failure(description: "Ngày không hợp lệ (invalid date): \(date)") }
+                day = parsed
+            } else {
+                day = SourceData.today
+            }
+            return try await MonthlySnapshots.take(on: day, replace: true, db: app.db, indexes: app.indexCache, logger: app.logger)
         }
     }
 
@@ -56,6 +71,7 @@ public enum Server {
             let summary = try await DemoProvince.load(on: app, resources: try DemoResources.folder())
             print(demoBanner(hostname: hostname, port: port, summary: summary, database: app.settings.databaseURL == nil
                 ? app.settings.sqlitePath : "PostgreSQL (DATABASE_URL)"))
+            app.lifecycle.use(SnapshotScheduler(interval: .seconds(3600)))
             try await app.execute()
         }
     }

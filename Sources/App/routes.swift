@@ -50,6 +50,26 @@ func routes(_ app: Application) throws {
     periods.post(":periodID", "assignments", ":assignmentID", "delete", use: PeriodController.unassign)
     periods.post(":periodID", "publish", use: PeriodController.publish)
 
+    periods.get(":periodID", "surveys", use: SourceDataController.surveys)
+    periods.on(.POST, ":periodID", "surveys", body: .collect(maxSize: "20mb"), use: SourceDataController.importSurveys)
+    periods.get(":periodID", "ratings", use: SourceDataController.ratings)
+    periods.post(":periodID", "ratings", ":agencyID", use: SourceDataController.rate)
+
+    let tasks = signedIn.grouped("tasks")
+    tasks.get(use: TaskController.list)
+    tasks.get("new", use: TaskController.newForm)
+    tasks.post(use: TaskController.create)
+    tasks.get("import", use: TaskImportController.uploadPage)
+    tasks.on(.POST, "import", body: .collect(maxSize: "20mb"), use: TaskImportController.upload)
+    tasks.get("import", ":importID", use: TaskImportController.preview)
+    tasks.post("import", ":importID", use: TaskImportController.commit)
+    tasks.get(":taskID", use: TaskController.show)
+    tasks.post(":taskID", use: TaskController.update)
+    tasks.post(":taskID", "extensions", use: TaskController.addExtension)
+
+    signedIn.get("monitoring", use: MonitoringController.overview)
+    signedIn.get("monitoring", ":periodID", "agencies", ":agencyID", use: MonitoringController.agency)
+
     let assessments = signedIn.grouped("assessments", ":assessmentID")
     assessments.get(use: AssessmentController.show)
     cycleActions(on: assessments)
@@ -71,6 +91,13 @@ func routes(_ app: Application) throws {
     api.post("periods", ":periodID", "publish", use: PeriodController.publish)
     api.post("periods", ":periodID", "assignments", use: PeriodController.assign)
     api.get("evidence", ":linkID", use: EvidenceController.download)
+    api.get("tasks", use: APIController.tasks)
+    api.post("tasks", use: TaskController.create)
+    api.post("tasks", ":taskID", use: TaskController.update)
+    api.post("tasks", ":taskID", "extensions", use: TaskController.addExtension)
+    api.get("periods", ":periodID", "monitoring", use: APIController.monitoring)
+    api.on(.POST, "periods", ":periodID", "surveys", body: .collect(maxSize: "20mb"), use: SourceDataController.importSurveys)
+    api.post("periods", ":periodID", "ratings", ":agencyID", use: SourceDataController.rate)
 }
 
 /// The steps of the cycle on one assessment, for the pages and for the API alike.

@@ -52,3 +52,19 @@ struct DemoCommand: AsyncParsableCommand {
         try await Server.demo(hostname: hostname, port: port)
     }
 }
+
+/// `chiso snapshot [--date DD/MM/YYYY]`
+struct SnapshotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Take this month's score snapshot of every open period (the app also does it by itself each month)."
+    )
+
+    @Option(help: "The day the figures are as of (default: today in Vietnam), e.g. 30/11/2026.")
+    var date: String?
+
+    func run() async throws {
+        let count = try await Server.snapshot(date: date)
+        print("Đã lưu \(count) ảnh chụp điểm (\(count) snapshots written).")
+    }
+}

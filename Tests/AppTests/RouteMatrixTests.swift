@@ -68,6 +68,22 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/periods/:periodID/assignments", access: .roles([.organizer])),
         Row(method: .POST, pattern: "/periods/:periodID/assignments/:assignmentID/delete", access: .roles([.organizer])),
         Row(method: .POST, pattern: "/periods/:periodID/publish", access: .roles([.organizer])),
+        Row(method: .GET, pattern: "/periods/:periodID/surveys", access: .signedIn),
+        Row(method: .POST, pattern: "/periods/:periodID/surveys", access: .roles([.organizer])),
+        Row(method: .GET, pattern: "/periods/:periodID/ratings", access: .roles([.leader])),
+        Row(method: .POST, pattern: "/periods/:periodID/ratings/:agencyID", access: .roles([.leader])),
+        Row(method: .GET, pattern: "/tasks", access: .signedIn),
+        Row(method: .GET, pattern: "/tasks/new", access: .roles([.taskOfficer])),
+        Row(method: .POST, pattern: "/tasks", access: .roles([.taskOfficer]), form: [("content", "")]),
+        Row(method: .GET, pattern: "/tasks/import", access: .roles([.taskOfficer])),
+        Row(method: .POST, pattern: "/tasks/import", access: .roles([.taskOfficer])),
+        Row(method: .GET, pattern: "/tasks/import/:importID", access: .roles([.taskOfficer])),
+        Row(method: .POST, pattern: "/tasks/import/:importID", access: .roles([.taskOfficer]), form: [("col-agency", "0")]),
+        Row(method: .GET, pattern: "/tasks/:taskID", access: .ownOrRoles(readers.union([.taskOfficer]))),
+        Row(method: .POST, pattern: "/tasks/:taskID", access: .roles([.taskOfficer]), form: [("content", "")]),
+        Row(method: .POST, pattern: "/tasks/:taskID/extensions", access: .roles([.taskOfficer]), form: [("extensionDocument", "")]),
+        Row(method: .GET, pattern: "/monitoring", access: .signedIn),
+        Row(method: .GET, pattern: "/monitoring/:periodID/agencies/:agencyID", access: .ownOrRoles(readers.union([.taskOfficer]))),
         Row(method: .GET, pattern: "/appraisal", access: .roles([.appraiser, .chair])),
         Row(method: .GET, pattern: "/council", access: .roles([.chair, .organizer, .admin, .leader])),
         Row(method: .GET, pattern: "/assessments/:assessmentID", access: .ownOrRoles(readers)),
@@ -104,6 +120,13 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/api/v1/periods/:periodID/publish", access: .roles([.organizer])),
         Row(method: .POST, pattern: "/api/v1/periods/:periodID/assignments", access: .roles([.organizer])),
         Row(method: .GET, pattern: "/api/v1/evidence/:linkID", access: .ownOrRoles(readers)),
+        Row(method: .GET, pattern: "/api/v1/tasks", access: .signedIn),
+        Row(method: .POST, pattern: "/api/v1/tasks", access: .roles([.taskOfficer]), form: [("content", "")]),
+        Row(method: .POST, pattern: "/api/v1/tasks/:taskID", access: .roles([.taskOfficer]), form: [("content", "")]),
+        Row(method: .POST, pattern: "/api/v1/tasks/:taskID/extensions", access: .roles([.taskOfficer]), form: [("extensionDocument", "")]),
+        Row(method: .GET, pattern: "/api/v1/periods/:periodID/monitoring", access: .signedIn),
+        Row(method: .POST, pattern: "/api/v1/periods/:periodID/surveys", access: .roles([.organizer])),
+        Row(method: .POST, pattern: "/api/v1/periods/:periodID/ratings/:agencyID", access: .roles([.leader])),
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/entries/:code/evidence", access: .ownOnly([.editor]), multipart: true),
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/submit", access: .ownOnly([.head])),
         // Last but one: the head's submission changes the state for everything after it.
@@ -138,6 +161,8 @@ struct RouteMatrixTests {
                 .replacingOccurrences(of: ":assessmentID", with: assessment.uuidString)
                 .replacingOccurrences(of: ":code", with: "1.2")
                 .replacingOccurrences(of: ":assignmentID", with: UUID().uuidString)
+                .replacingOccurrences(of: ":taskID", with: (agency == fixture.own ? fixture.ownTask : fixture.otherTask).uuidString)
+                .replacingOccurrences(of: ":importID", with: fixture.taskImport.uuidString)
                 .replacingOccurrences(of: ":linkID", with: (assessment == fixture.ownAssessment ? fixture.ownEvidence : fixture.otherEvidence).uuidString)
         }
         return (fill(fixture.own, fixture.ownAssessment), fill(fixture.other, fixture.otherAssessment))

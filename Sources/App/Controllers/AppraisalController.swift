@@ -84,7 +84,7 @@ enum AppraisalController {
         let form = try request.content.decode(AppraiseForm.self)
         let typed = (form.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let comment = (form.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let selfInput = record.entry(code)?.selfInput
+        let selfInput = record.selfInput(code)
         let decided = typed.isEmpty ? selfInput : typed
         // Adjusting means a different value than the agency's, read by the rule (so 0,5 equals 0.5).
         var error: String?
@@ -147,7 +147,7 @@ enum AppraisalController {
         for code in untouched {
             let entry = record.entry(code) ?? CriterionEntryModel(assessmentID: record.id, criterionCode: code)
             if record.entry(code) == nil { changed.entries.append(entry) }
-            entry.appraisedInput = entry.selfInput
+            entry.appraisedInput = record.selfInput(code)
             entry.appraisedAt = Date()
             entry.$appraisedBy.id = user.id
             touched.append(entry)

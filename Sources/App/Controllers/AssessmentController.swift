@@ -48,6 +48,10 @@ enum AssessmentController {
         let node = record.index.nodes[position]
         let form = try request.content.decode(EntryForm.self)
         let vi = request.language == .vietnamese
+        if node.leaf?.source != nil {
+            throw APIError(status: .unprocessableEntity, code: "sourced_criterion",
+                           reason: vi ? "Tiêu chí \(code) lấy số liệu tự động, đơn vị không nhập." : "Criterion \(code) takes its figure from the data; it is not entered.")
+        }
         let typed = (form.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let postedRevision = form.revision ?? 0

@@ -49,18 +49,24 @@ enum CouncilController {
                                  by: \.$assessment.id)
         let links = Dictionary(grouping: try await EvidenceLinkModel.query(on: request.db).filter(\.$assessment.$id ~~ ids).all(),
                                by: \.$assessment.id)
+        let asOf = period.range?.asOf(SourceData.today) ?? SourceData.today
+        let figures = try await SourceData.figures(period: period, agencyIDs: assessments.map { $0.$agency.id }, asOf: asOf,
+                                                   on: request.db)
         var rows: [Row] = []
         var disagreements: [Disagreement] = []
         for assessment in assessments {
+            let sources = figures[assessment.$agency.id] ?? SourceFigures(tasks: nil)
             let id = try assessment.requireID()
             let index = try await request.application.indexCache.index(for: assessment.indexVersion)
             let own = entries[id] ?? []
             let counts = Dictionary(grouping: links[id] ?? [], by: \.criterionCode).mapValues(\.count)
             let scorer = Scorer(index: index)
             let selfScore = scorer.score(tags: assessment.agency.tagList,
-                                         sheet: AssessmentScoring.selfSheet(index: index, entries: own, evidenceCounts: counts))
+                                         sheet: AssessmentScoring.selfSheet(index: index, entries: own, evidenceCounts: counts,
+                                                                                    sources: sources))
             let appraisedScore = scorer.score(tags: assessment.agency.tagList,
-                                              sheet: AssessmentScoring.appraisedSheet(index: index, entries: own, evidenceCounts: counts))
+                                              sheet: AssessmentScoring.appraisedSheet(index: index, entries: own, evidenceCounts: counts,
+                                                                                              sources: sources))
             let byCode = Dictionary(own.map { ($0.criterionCode, $0) }, uniquingKeysWith: { first, _ in first })
             let leaves = index.leafPositions.filter { selfScore.nodes[$0].applicable || selfScore.nodes[$0].reason == .notApplicableDeclared }
             rows.append(Row(assessmentID: id, agency: assessment.agency.name, state: AssessmentState(rawValue: assessment.state) ?? .draft,

@@ -29,6 +29,7 @@ enum DemoProvince {
         Account(username: "chutich.hd", displayName: "Hoàng Minh Đức (Chủ tịch Hội đồng)", agencyCode: "SNV", roles: [.chair]),
         Account(username: "lanhdao", displayName: "Võ Thanh Sơn (Phó Chủ tịch UBND tỉnh)", agencyCode: "VPUB", roles: [.leader]),
         Account(username: "xem.sct", displayName: "Đặng Thu Trang (Sở Công Thương)", agencyCode: "SCT", roles: [.viewer]),
+        Account(username: "nhiemvu.vpub", displayName: "Bùi Hải Yến (Văn phòng UBND tỉnh)", agencyCode: "VPUB", roles: [.taskOfficer]),
     ]
 
     static func editorUsername(_ agencyCode: String) -> String { agencyCode.lowercased() + ".daumoi" }
@@ -54,7 +55,7 @@ enum DemoProvince {
         ]
         // One bcrypt hash for every demo account (they share the demo password).
         let hash = try await app.threadPool.runIfActive { try Passwords.hash(password) }
-        return try await app.write { db in
+        let summary = try await app.write { db in
             let origin = Audit.Origin.system
             // Agencies.
             var agencies: [String: AgencyModel] = [:]
@@ -123,6 +124,51 @@ enum DemoProvince {
             past.status = .published
             try await past.update(on: db)
 
+            // Tasks, survey results and leader ratings: the data behind sourced criteria.
+            let today = CivilDate(now)
+            let demoTasks = DemoSources.tasks(agencies: agencyRows.map { agencies[$0.code]! }, today: today)
+            var taskModels: [TaskModel] = []
+            for task in demoTasks {
+                taskModels.append(TaskModel(sourceID: task.sourceID, document: task.document, documentDate: task.documentDate,
+                                            issuer: task.issuer, agencyID: try agencies[task.agency]!.requireID(), content: task.content,
+                                            deadline: task.deadline, completedOn: task.completedOn, completionNote: task.completionNote))
+            }
+            for batch in stride(from: 0, to: taskModels.count, by: 500) {
+                try await Array(taskModels[batch..<min(batch + 500, taskModels.count)]).create(on: db)
+            }
+            for (task, model) in zip(demoTasks, taskModels) {
+                guard let deadline = task.extendedDeadline, let document = task.extensionDocument else { continue }
+                try await TaskExtensionModel(taskID: try model.requireID(), document: document, documentDate: task.extensionDate,
+                                             newDeadline: deadline).create(on: db)
+            }
+            let tasksByAgency = Dictionary(grouping: demoTasks.map(\.assignedTask), by: \.agency)
+            let leaderID = try users.first { $0.username == "lanhdao" }!.requireID()
+            var figures: [String: SourceFigures] = [:]
+            for period in [past, current] {
+                let year = period.year
+                let range = period.range!
+                for row in agencyRows {
+                    let index = parsed["\(row.group)-\(year)"]!
+                    let agencyID = try agencies[row.code]!.requireID()
+                    var sources = SourceFigures(tasks: TaskTally.tally(tasksByAgency[row.code] ?? [], in: range, asOf: range.asOf(today)))
+                    for node in index.nodes where node.leaf?.source == .survey {
+                        let percentage = DemoSources.survey(agency: row.code, year: year, criterion: node.code)
+                        sources.surveys[node.code] = percentage
+                        try await SurveyResultModel(periodID: try period.requireID(), agencyID: agencyID, criterionCode: node.code,
+                                                    percentage: percentage.description,
+                                                    surveyName: node.code == "4.3" ? "Phiếu đánh giá phối hợp của các sở, ngành \(year)" : "Khảo sát SIPAS \(year)",
+                                                    sampleSize: DemoSources.sampleSize(agency: row.code)).create(on: db)
+                    }
+                    for node in index.nodes where node.leaf?.source == .leaders {
+                        guard let level = DemoSources.rating(agency: row.code, year: year, criterion: node) else { continue }
+                        sources.leaderLevels[node.code] = level
+                        try await LeaderRatingModel(periodID: try period.requireID(), agencyID: agencyID, criterionCode: node.code,
+                                                    level: level, ratedBy: leaderID, ratedAt: now).create(on: db)
+                    }
+                    figures["\(row.code)-\(year)"] = sources
+                }
+            }
+
             // Entries.
             let assessments = try await AssessmentModel.query(on: db).with(\.$agency).with(\.$period).all()
             var entries: [CriterionEntryModel] = []
@@ -138,11 +184,15 @@ enum DemoProvince {
                 let stage = isPast ? nil : DemoProvince.stage2026[agency.code]
                 let share = isPast || stage != nil ? 1.0 : (random.unit() < 0.67 ? 0.3 + 0.6 * random.unit() : 0)
                 var sheetSelf = ScoreSheet(for: index), sheetFinal = ScoreSheet(for: index)
-                for position in index.leafPositions where random.unit() < share {
+                let sources = figures["\(agency.code)-\(isPast ? 2025 : 2026)"] ?? SourceFigures(tasks: nil)
+                for position in index.leafPositions where random.unit() < share || index.nodes[position].leaf?.source != nil {
                     let node = index.nodes[position]
-                    let text = DemoInputs.value(for: node, quality: quality, random: &random)
+                    // A sourced leaf takes the data's figure; the agency types the others.
+                    let sourced = node.leaf?.source != nil
+                    guard let text = sourced ? sources.inputText(for: node) : DemoInputs.value(for: node, quality: quality, random: &random)
+                    else { continue }
                     let entry = CriterionEntryModel(assessmentID: try assessment.requireID(), criterionCode: node.code)
-                    entry.selfInput = text
+                    entry.selfInput = sourced ? nil : text
                     entry.revision = 1
                     let hasEvidence = random.unit() < 0.92
                     if hasEvidence {
@@ -211,6 +261,13 @@ enum DemoProvince {
                                            "entries": String(entries.count)], at: now)
             return Summary(loaded: true, agencies: agencies.count, users: users.count)
         }
+        // The monthly history of the open year, as the snapshot job would have kept it.
+        let today = CivilDate(now)
+        for month in 2...12 {
+            guard let first = CivilDate(year: 2026, month: month, day: 1), first <= today else { break }
+            try await MonthlySnapshots.take(on: first, replace: true, db: app.db, indexes: app.indexCache, logger: app.logger)
+        }
+        return summary
     }
 
     /// Where some agencies stand in 2026, so that every role finds work in the demo.

@@ -15,5 +15,6 @@ enum Migrations {
         CreateDeadlineExceptions(),
         CreateAppraisal(),
         CreateAPITokens(),
+        CreateTasksAndSources(),
     ]
 }

@@ -52,6 +52,16 @@ enum Action: String, Sendable, CaseIterable {
     case viewCouncil
     /// An appraiser's (or the chair's) list of work across agencies.
     case viewAppraisalQueue
+    /// The register of assigned tasks: everyone reads (agency people their own agency's).
+    case viewTasks
+    /// The task-tracking office enters, imports and completes tasks.
+    case manageTasks
+    /// The organiser imports survey results for a period.
+    case manageSurveys
+    /// Provincial leaders rate agencies on `leaders` criteria.
+    case rateAgencies
+    /// Provisional scores, task deadlines and monthly history.
+    case viewMonitoring
 }
 
 /// An assessment as the policy sees it.
@@ -153,7 +163,7 @@ enum Policy {
         case .viewAssessment:
             guard case let .assessment(assessment) = target else { return .failure(.otherAgency) }
             if actor.roles.contains(where: \.seesAllAgencies) { return .success(()) }
-            guard actor.hasAny([.editor, .head, .viewer]) else {
+            guard actor.hasAny([.editor, .head, .viewer, .taskOfficer]) else {
                 return .failure(.missingRole([.editor, .head, .viewer]))
             }
             return assessment.agencyID == actor.agencyID ? .success(()) : .failure(.otherAgency)
@@ -188,6 +198,17 @@ enum Policy {
             return needs([.chair, .organizer, .admin, .leader])
         case .viewAppraisalQueue:
             return needs([.appraiser, .chair])
+        case .viewTasks, .viewMonitoring:
+            if actor.roles.contains(where: \.seesAllAgencies) || actor.has(.taskOfficer) { return .success(()) }
+            guard actor.hasAny([.editor, .head, .viewer]) else { return .failure(.missingRole([.editor, .head, .viewer])) }
+            if case let .agency(id) = target, id != actor.agencyID { return .failure(.otherAgency) }
+            return .success(())
+        case .manageTasks:
+            return needs([.taskOfficer])
+        case .manageSurveys:
+            return needs([.organizer])
+        case .rateAgencies:
+            return needs([.leader])
         case .grantException:
             guard actor.has(.organizer) else { return .failure(.missingRole([.organizer])) }
             guard case let .assessment(assessment) = target else { return .failure(.otherAgency) }

@@ -15,6 +15,8 @@ enum Role: String, CaseIterable, Codable, Sendable, Comparable {
     case leader
     /// Reads the agency's own results.
     case viewer
+    /// Văn phòng UBND tỉnh: keeps the register of assigned tasks.
+    case taskOfficer
 
     static func < (lhs: Role, rhs: Role) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -32,7 +34,7 @@ enum Role: String, CaseIterable, Codable, Sendable, Comparable {
     var seesAllAgencies: Bool {
         switch self {
         case .admin, .organizer, .appraiser, .chair, .leader: true
-        case .editor, .head, .viewer: false
+        case .editor, .head, .viewer, .taskOfficer: false
         }
     }
 }

@@ -13,6 +13,8 @@ struct AssessmentRecord: Sendable {
     var entries: [CriterionEntryModel]
     var links: [EvidenceLinkModel]
     var exception: DeadlineExceptionModel?
+    /// What the application's data give for sourced leaves, as of today (or the period's end).
+    var sources: SourceFigures
 
     var id: UUID { model.id! }
     var state: AssessmentState { AssessmentState(rawValue: model.state) ?? .draft }
@@ -33,7 +35,7 @@ struct AssessmentRecord: Sendable {
 
     /// The self-assessment as ChiSoCore scores it.
     var selfSheet: ScoreSheet {
-        AssessmentScoring.selfSheet(index: index, entries: entries, evidenceCounts: evidenceCounts)
+        AssessmentScoring.selfSheet(index: index, entries: entries, evidenceCounts: evidenceCounts, sources: sources)
     }
 
     var selfScore: AgencyScore {
@@ -43,11 +45,20 @@ struct AssessmentRecord: Sendable {
     /// Scored on what the appraisers decided (self inputs where they have not yet).
     var appraisedScore: AgencyScore {
         Scorer(index: index).score(tags: agency.tagList,
-                                   sheet: AssessmentScoring.appraisedSheet(index: index, entries: entries, evidenceCounts: evidenceCounts))
+                                   sheet: AssessmentScoring.appraisedSheet(index: index, entries: entries, evidenceCounts: evidenceCounts,
+                                                                          sources: sources))
     }
 
     func entry(_ code: String) -> CriterionEntryModel? {
         entries.first { $0.criterionCode == code }
+    }
+
+    /// The self input of a leaf: the data's figure for a sourced leaf, what the agency typed otherwise.
+    func selfInput(_ code: String) -> String? {
+        if let node = index.nodes.first(where: { $0.code == code }), node.leaf?.source != nil {
+            return sources.inputText(for: node)
+        }
+        return entry(code)?.selfInput
     }
 
     static func load(_ id: UUID?, on request: Request) async throws -> AssessmentRecord {
@@ -59,7 +70,10 @@ struct AssessmentRecord: Sendable {
         let links = try await EvidenceLinkModel.query(on: request.db).filter(\.$assessment.$id == id).with(\.$file).sort(\.$createdAt).all()
         let exception = try await DeadlineExceptionModel.query(on: request.db).filter(\.$assessment.$id == id)
             .sort(\.$until, .descending).first()
+        let agencyID = model.$agency.id
+        let asOf = model.period.range?.asOf(SourceData.today) ?? SourceData.today
+        let sources = try await SourceData.figures(period: model.period, agencyIDs: [agencyID], asOf: asOf, on: request.db)
         return AssessmentRecord(model: model, agency: model.agency, period: model.period, index: index, entries: entries,
-                                links: links, exception: exception)
+                                links: links, exception: exception, sources: sources[agencyID] ?? SourceFigures(tasks: nil))
     }
 }

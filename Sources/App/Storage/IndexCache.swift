@@ -32,28 +32,40 @@ extension Application {
 enum AssessmentScoring {
     /// The self-assessment sheet: each entry's typed input read against its
     /// rule (an input that no longer reads counts as missing), with the
-    /// number of evidence files attached to each leaf.
-    static func selfSheet(index: Index, entries: [CriterionEntryModel], evidenceCounts: [String: Int]) -> ScoreSheet {
-        sheet(index: index, entries: entries, evidenceCounts: evidenceCounts) { $0.selfInput }
+    /// number of evidence files attached to each leaf. Sourced leaves take
+    /// the data's figure instead of anything typed.
+    static func selfSheet(index: Index, entries: [CriterionEntryModel], evidenceCounts: [String: Int],
+                          sources: SourceFigures) -> ScoreSheet {
+        sheet(index: index, entries: entries, evidenceCounts: evidenceCounts, sources: sources, appraised: false)
     }
 
     /// The appraised sheet: what the appraiser decided where they have, the self input elsewhere.
-    static func appraisedSheet(index: Index, entries: [CriterionEntryModel], evidenceCounts: [String: Int]) -> ScoreSheet {
-        sheet(index: index, entries: entries, evidenceCounts: evidenceCounts) { $0.appraisedAt != nil ? $0.appraisedInput : $0.selfInput }
+    static func appraisedSheet(index: Index, entries: [CriterionEntryModel], evidenceCounts: [String: Int],
+                               sources: SourceFigures) -> ScoreSheet {
+        sheet(index: index, entries: entries, evidenceCounts: evidenceCounts, sources: sources, appraised: true)
     }
 
-    static func sheet(index: Index, entries: [CriterionEntryModel], evidenceCounts: [String: Int],
-                      input: (CriterionEntryModel) -> String?) -> ScoreSheet {
+    private static func sheet(index: Index, entries: [CriterionEntryModel], evidenceCounts: [String: Int],
+                              sources: SourceFigures, appraised: Bool) -> ScoreSheet {
         var sheet = ScoreSheet(for: index)
         let items = index.itemsByCode()
+        func read(_ text: String?, _ item: ItemReference) -> InputValue? {
+            guard let trimmed = text?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
+            return try? InputReading.read(trimmed, for: item, in: index).get()
+        }
+        for (position, node) in index.nodes.enumerated() where node.leaf?.source != nil {
+            sheet[.criterion(position)] = Entry(value: sources.input(for: node), evidence: evidenceCounts[node.code] ?? 0)
+        }
         for entry in entries {
             guard let item = items[entry.criterionCode] else { continue }
-            let value: InputValue? = input(entry).flatMap { text in
-                let trimmed = text.trimmingCharacters(in: .whitespaces)
-                guard !trimmed.isEmpty else { return nil }
-                return try? InputReading.read(trimmed, for: item, in: index).get()
+            let evidence = evidenceCounts[entry.criterionCode] ?? 0
+            if appraised, entry.appraisedAt != nil {
+                sheet[item] = Entry(value: read(entry.appraisedInput, item), evidence: evidence)
+            } else if case let .criterion(position) = item, index.nodes[position].leaf?.source != nil {
+                continue
+            } else {
+                sheet[item] = Entry(value: read(entry.selfInput, item), evidence: evidence)
             }
-            sheet[item] = Entry(value: value, evidence: evidenceCounts[entry.criterionCode] ?? 0)
         }
         return sheet
     }

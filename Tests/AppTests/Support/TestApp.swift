@@ -1,3 +1,4 @@
+import ChiSoCore
 import Fluent
 import FluentPostgresDriver
 import Foundation
@@ -84,6 +85,10 @@ struct Fixture: Sendable {
     /// An evidence file attached to leaf 1.1 of each assessment.
     var ownEvidence: UUID
     var otherEvidence: UUID
+    /// A task of SNV and one of SXD; a task export waiting for its mapping.
+    var ownTask: UUID
+    var otherTask: UUID
+    var taskImport: UUID
 
     static func load(on app: Application) async throws -> Fixture {
         let hash = try Passwords.hash(password, cost: 4)
@@ -93,7 +98,7 @@ struct Fixture: Sendable {
         try await [snv, sxd, xa].create(on: app.db)
         var byRole: [Role: String] = [:]
         for role in Role.allCases {
-            let username = "t.\(role.rawValue)"
+            let username = "t.\(role.rawValue.lowercased())"
             try await UserModel(username: username, displayName: "Người \(role.rawValue)", passwordHash: hash,
                                 agencyID: snv.id!, roles: [role], mustChangePassword: false).create(on: app.db)
             byRole[role] = username
@@ -141,9 +146,22 @@ struct Fixture: Sendable {
             try await link.create(on: app.db)
             evidence.append(link.id!)
         }
+        var tasks: [UUID] = []
+        for (number, agency) in [snv, sxd].enumerated() {
+            let task = TaskModel(sourceID: "T-\(number + 1)", document: "\(100 + number)/UBND-TH", documentDate: CivilDate(year: 2026, month: 3, day: 2),
+                                 issuer: "UBND tỉnh", agencyID: agency.id!, content: "Nhiệm vụ kiểm thử \(number + 1)",
+                                 deadline: CivilDate(year: 2026, month: 4, day: 30)!, completedOn: nil, completionNote: "")
+            try await task.create(on: app.db)
+            tasks.append(task.id!)
+        }
+        let officer = try await UserModel.query(on: app.db).filter(\.$username == byRole[.taskOfficer]!).first()!
+        let pending = TaskImportModel(userID: officer.id!, filename: "tasks.csv",
+                                      bytes: Data("ma,so van ban,don vi,noi dung,han xu ly\nT-9,1/UBND,SNV,Việc,30/06/2026\n".utf8))
+        try await pending.create(on: app.db)
         return Fixture(own: snv.id!, other: sxd.id!, commune: xa.id!, userByRole: byRole,
                        ownAssessment: assessments.first { $0.$agency.id == snv.id }!.id!,
                        otherAssessment: assessments.first { $0.$agency.id == sxd.id }!.id!,
-                       period: period.id!, indexVersion: version.id!, ownEvidence: evidence[0], otherEvidence: evidence[1])
+                       period: period.id!, indexVersion: version.id!, ownEvidence: evidence[0], otherEvidence: evidence[1],
+                       ownTask: tasks[0], otherTask: tasks[1], taskImport: pending.id!)
     }
 }

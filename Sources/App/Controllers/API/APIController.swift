@@ -59,7 +59,7 @@ enum APIController {
             let node = record.index.nodes[position]
             let entry = record.entry(node.code)
             return Leaf(code: node.code, title: node.title, max: node.max.description, applicable: selfScore.nodes[position].applicable,
-                        selfInput: entry?.selfInput, selfPoints: selfScore.nodes[position].points.description,
+                        selfInput: record.selfInput(node.code), selfPoints: selfScore.nodes[position].points.description,
                         why: explanation.explain(node: position, in: selfScore), note: entry?.selfNote, revision: entry?.revision ?? 0,
                         evidence: counts[node.code] ?? 0,
                         appraisedInput: seesAppraisal ? entry?.appraisedInput : nil,

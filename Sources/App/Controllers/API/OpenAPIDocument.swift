@@ -7,7 +7,7 @@ enum OpenAPIDocument {
  "info": {
   "title": "ChiSo API",
   "version": "1.0.0",
-  "description": "The assessment cycle for machine clients. Authenticate with `Authorization: Bearer <token>` (`chiso user token USERNAME`). The same policy as the pages decides every request; refusals carry a typed code."
+  "description": "The assessment cycle, the task register and monitoring for machine clients. Authenticate with `Authorization: Bearer <token>` (`chiso user token USERNAME`). The same policy as the pages decides every request; refusals carry a typed code."
  },
  "servers": [
   {
@@ -1523,6 +1523,610 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/api/v1/tasks": {
+   "get": {
+    "summary": "The task register with each task's status on a day (agency users: their own agency)",
+    "parameters": [
+     {
+      "name": "agency",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "agency code"
+     },
+     {
+      "name": "asOf",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "YYYY-MM-DD or dd/mm/yyyy; default today"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/TaskList"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   },
+   "post": {
+    "summary": "The task office registers a task",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/TaskInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Done"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/tasks/{taskID}": {
+   "post": {
+    "summary": "The task office updates a task (completion included)",
+    "parameters": [
+     {
+      "name": "taskID",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/TaskInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Done"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/tasks/{taskID}/extensions": {
+   "post": {
+    "summary": "The task office records a deadline extension",
+    "parameters": [
+     {
+      "name": "taskID",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ExtensionInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Done"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/periods/{periodID}/monitoring": {
+   "get": {
+    "summary": "Provisional scores, task figures and sourced inputs as of today",
+    "parameters": [
+     {
+      "name": "periodID",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Monitoring"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/periods/{periodID}/surveys": {
+   "post": {
+    "summary": "The organiser imports survey results (CSV or .xlsx: agency,criterion,percentage,survey,sample_size); all rows or none",
+    "parameters": [
+     {
+      "name": "periodID",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "multipart/form-data": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "file": {
+          "type": "string",
+          "format": "binary"
+         }
+        }
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Done"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/periods/{periodID}/ratings/{agencyID}": {
+   "post": {
+    "summary": "A provincial leader gives levels on `leaders` criteria (fields level-<criterion code>)",
+    "parameters": [
+     {
+      "name": "periodID",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "agencyID",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Done"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
   }
  },
  "components": {
@@ -1731,6 +2335,253 @@ enum OpenAPIDocument {
       "type": "array",
       "items": {
        "$ref": "#/components/schemas/Leaf"
+      }
+     }
+    }
+   },
+   "TaskExtension": {
+    "type": "object",
+    "required": [
+     "document",
+     "newDeadline"
+    ],
+    "properties": {
+     "document": {
+      "type": "string"
+     },
+     "documentDate": {
+      "type": "string",
+      "nullable": true
+     },
+     "newDeadline": {
+      "type": "string",
+      "description": "YYYY-MM-DD"
+     }
+    }
+   },
+   "Task": {
+    "type": "object",
+    "required": [
+     "id",
+     "sourceID",
+     "document",
+     "issuer",
+     "agency",
+     "content",
+     "deadline",
+     "effectiveDeadline",
+     "extensions",
+     "completionNote",
+     "status"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "sourceID": {
+      "type": "string"
+     },
+     "document": {
+      "type": "string"
+     },
+     "documentDate": {
+      "type": "string",
+      "nullable": true
+     },
+     "issuer": {
+      "type": "string"
+     },
+     "agency": {
+      "type": "string"
+     },
+     "content": {
+      "type": "string"
+     },
+     "deadline": {
+      "type": "string"
+     },
+     "effectiveDeadline": {
+      "type": "string"
+     },
+     "extensions": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/TaskExtension"
+      }
+     },
+     "completedOn": {
+      "type": "string",
+      "nullable": true
+     },
+     "completionNote": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "doneOnTime",
+       "doneLate",
+       "openWithinDeadline",
+       "openOverdue"
+      ]
+     }
+    }
+   },
+   "TaskList": {
+    "type": "object",
+    "required": [
+     "asOf",
+     "tasks"
+    ],
+    "properties": {
+     "asOf": {
+      "type": "string"
+     },
+     "tasks": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Task"
+      }
+     }
+    }
+   },
+   "TaskInput": {
+    "type": "object",
+    "description": "Dates as dd/mm/yyyy or YYYY-MM-DD. Validated like an imported row.",
+    "properties": {
+     "sourceID": {
+      "type": "string"
+     },
+     "document": {
+      "type": "string"
+     },
+     "documentDate": {
+      "type": "string"
+     },
+     "issuer": {
+      "type": "string"
+     },
+     "agency": {
+      "type": "string"
+     },
+     "content": {
+      "type": "string"
+     },
+     "deadline": {
+      "type": "string"
+     },
+     "completedOn": {
+      "type": "string"
+     },
+     "completionNote": {
+      "type": "string"
+     }
+    }
+   },
+   "ExtensionInput": {
+    "type": "object",
+    "properties": {
+     "extensionDocument": {
+      "type": "string"
+     },
+     "extensionDate": {
+      "type": "string"
+     },
+     "extendedDeadline": {
+      "type": "string"
+     }
+    }
+   },
+   "TaskFigures": {
+    "type": "object",
+    "required": [
+     "due",
+     "doneOnTime",
+     "doneLate",
+     "openOverdue",
+     "dueSoon"
+    ],
+    "properties": {
+     "due": {
+      "type": "integer"
+     },
+     "doneOnTime": {
+      "type": "integer"
+     },
+     "doneLate": {
+      "type": "integer"
+     },
+     "openOverdue": {
+      "type": "integer"
+     },
+     "dueSoon": {
+      "type": "integer"
+     },
+     "onTimeRate": {
+      "type": "string",
+      "nullable": true
+     }
+    }
+   },
+   "AgencyMonitoring": {
+    "type": "object",
+    "required": [
+     "agency",
+     "name",
+     "group",
+     "rank",
+     "provisional",
+     "classCode",
+     "sources"
+    ],
+    "properties": {
+     "agency": {
+      "type": "string"
+     },
+     "name": {
+      "type": "string"
+     },
+     "group": {
+      "type": "string"
+     },
+     "rank": {
+      "type": "integer"
+     },
+     "provisional": {
+      "type": "string"
+     },
+     "classCode": {
+      "type": "string"
+     },
+     "tasks": {
+      "$ref": "#/components/schemas/TaskFigures"
+     },
+     "sources": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "string"
+      }
+     }
+    }
+   },
+   "Monitoring": {
+    "type": "object",
+    "required": [
+     "period",
+     "asOf",
+     "agencies"
+    ],
+    "properties": {
+     "period": {
+      "type": "string"
+     },
+     "asOf": {
+      "type": "string"
+     },
+     "agencies": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/AgencyMonitoring"
       }
      }
     }

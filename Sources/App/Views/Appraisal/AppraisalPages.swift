@@ -169,7 +169,7 @@ enum AppraisalPages {
             dl(.class("compare")) {
                 dt { vi ? "Đơn vị tự chấm" : "Self-assessed" }
                 dd {
-                    (entry?.selfInput ?? "—") + " → " + (selfResult.applicable ? Formats.score(selfResult.points, language) : context.t(.notApplicable))
+                    (record.selfInput(node.code) ?? "—") + " → " + (selfResult.applicable ? Formats.score(selfResult.points, language) : context.t(.notApplicable))
                     if let note = entry?.selfNote { br(); small { note } }
                 }
                 dt { vi ? "Thẩm định" : "Appraised" }

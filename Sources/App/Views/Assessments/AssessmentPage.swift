@@ -202,6 +202,12 @@ enum AssessmentPage {
             if let guidance = node.guidance { p(.class("guidance")) { guidance } }
             if byTag {
                 p(.class("na")) { explanation.explain(node: position, in: model.score) }
+            } else if let source = node.leaf?.source {
+                sourcedFigure(context, record: record, node: node, source: source)
+                p(.class("points")) {
+                    strong { result.applicable ? Formats.score(result.points, context.language) : t(.notApplicable) }
+                    " — " + explanation.explain(node: position, in: model.score)
+                }
             } else {
                 if let conflict = draft?.conflict {
                     div(.class("errors"), .role("alert")) {
@@ -245,6 +251,37 @@ enum AssessmentPage {
                 }
                 evidenceList(context, record: record, node: node, links: links, editable: true)
             }
+        }
+    }
+
+    /// A sourced leaf: the figure the data give, read-only, with a link to the data behind it.
+    static func sourcedFigure(_ context: PageContext, record: AssessmentRecord, node: Criterion, source: InputSource) -> HTMLNode {
+        let vi = context.language == .vietnamese
+        let asOf = record.period.range?.asOf(SourceData.today) ?? SourceData.today
+        let figure = record.sources.inputText(for: node)
+        return div(.class("sourced"), .role("note")) {
+            p {
+                strong { vi ? "Số liệu tự động" : "Figure from the data" }
+                " (\(vi ? "tính đến" : "as of") \(asOf.vietnamese)): "
+                switch source {
+                case .tasksOnTimeRate, .tasksDoneLate, .tasksOverdue:
+                    if let tally = record.sources.tasks {
+                        vi ? "\(tally.due) nhiệm vụ đến hạn: \(tally.doneOnTime) hoàn thành đúng hạn, \(tally.doneLate) hoàn thành quá hạn, \(tally.openOverdue) chưa hoàn thành đã quá hạn."
+                            : "\(tally.due) tasks due: \(tally.doneOnTime) done on time, \(tally.doneLate) done late, \(tally.openOverdue) overdue and not done."
+                        " "
+                        a(.href("/tasks?agency=\(record.agency.code)&asOf=\(asOf.iso)")) { vi ? "Xem danh sách nhiệm vụ" : "See the tasks" }
+                    } else {
+                        vi ? "chưa có dữ liệu nhiệm vụ." : "no task data yet."
+                    }
+                case .survey:
+                    (figure.map { "\($0)%" } ?? (vi ? "chưa có kết quả điều tra." : "no survey result yet.")) + " "
+                    a(.href("/periods/\(record.period.id!)/surveys")) { vi ? "Kết quả điều tra" : "Survey results" }
+                case .leaders:
+                    figure ?? (vi ? "lãnh đạo tỉnh chưa đánh giá." : "not rated by the provincial leaders yet.")
+                }
+            }
+            small { vi ? "Đơn vị không nhập tiêu chí này; thành viên thẩm định có thể điều chỉnh kèm nhận xét."
+                : "The agency does not enter this criterion; an appraiser may adjust it with a comment." }
         }
     }
 

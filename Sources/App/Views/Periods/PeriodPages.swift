@@ -75,6 +75,17 @@ enum PeriodPages {
                 HomePage.deadline(t(.appraisalDeadline), period.appraisalDeadline, Date(), context, running: period.isRunning)
                 HomePage.deadline(t(.explanationDeadline), period.explanationDeadline, Date(), context, running: period.isRunning)
             }
+            if period.status != .draft {
+                p(.class("links")) {
+                    a(.href("/monitoring?period=\(period.id!)")) { vi ? "Theo dõi điểm tạm tính" : "Provisional scores" }
+                    " · "
+                    a(.href("/periods/\(period.id!)/surveys")) { vi ? "Kết quả điều tra xã hội học" : "Survey results" }
+                    if context.user?.actor.has(.leader) == true {
+                        " · "
+                        a(.href("/periods/\(period.id!)/ratings")) { vi ? "Lãnh đạo tỉnh đánh giá" : "Leader ratings" }
+                    }
+                }
+            }
             h2 { t(.assignIndexes) }
             div(.class("table-wrap")) {
                 table {

@@ -166,6 +166,7 @@ func dl(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -
 func dt(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("dt", a, c) }
 func dd(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("dd", a, c) }
 func table(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("table", a, c) }
+func figure(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("figure", a, c) }
 func caption(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("caption", a, c) }
 func thead(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("thead", a, c) }
 func tbody(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("tbody", a, c) }

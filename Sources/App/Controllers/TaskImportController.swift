@@ -1,0 +1,201 @@
+import ChiSoCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Importing an export of the task-tracking system (CSV or .xlsx): upload,
+/// map columns, preview every bad row by line and column, then import all
+/// rows in one transaction. The task's id in the source system makes a
+/// second import of the same file update instead of duplicate.
+enum TaskImportController {
+    /// Largest accepted export.
+    static let maxBytes = 20 * 1024 * 1024
+
+    struct UploadForm: Content {
+        var file: File?
+    }
+
+    /// What a good row would do to the register.
+    enum Effect: String, Sendable { case create, update, unchanged }
+
+    struct Preview: Sendable {
+        var importID: UUID
+        var filename: String
+        var header: [String]
+        var mapping: ColumnMapping
+        var rows: Int
+        var tasks: [(ImportedTask, Effect)]
+        var problems: [TaskProblem]
+        var fileProblems: [String]
+    }
+
+    static func uploadPage(_ request: Request) async throws -> Response {
+        try request.authorize(.manageTasks)
+        return request.page { TaskImportPages.upload($0, problems: []) }
+    }
+
+    static func upload(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        let user = try request.authorize(.manageTasks)
+        let form = try request.content.decode(UploadForm.self)
+        let vi = request.language == .vietnamese
+        guard let file = form.file, file.data.readableBytes > 0 else {
+            return request.page(status: .unprocessableEntity) {
+                TaskImportPages.upload($0, problems: [vi ? "Chọn tệp CSV hoặc Excel (.xlsx)." : "Choose a CSV or Excel (.xlsx) file."])
+            }
+        }
+        let bytes = Array(file.data.readableBytesView)
+        do {
+            let rows = try SpreadsheetRows.read(bytes)
+            guard rows.count >= 2 else {
+                return request.page(status: .unprocessableEntity) {
+                    TaskImportPages.upload($0, problems: [vi ? "Tệp cần một dòng tiêu đề và ít nhất một dòng nhiệm vụ." : "The file needs a header row and at least one task row."])
+                }
+            }
+        } catch {
+            let name = file.filename.isEmpty ? "tasks" : file.filename
+            return request.page(status: .unprocessableEntity) {
+                TaskImportPages.upload($0, problems: error.problems.map { $0.formatted(file: name, language: request.language) })
+            }
+        }
+        let pending = TaskImportModel(userID: user.id, filename: (file.filename as NSString).lastPathComponent, bytes: Data(bytes))
+        try await request.write { db in try await pending.create(on: db) }
+        return request.redirect(to: "/tasks/import/\(pending.id!)", notice: vi ? "Đã tải tệp lên: chọn cột rồi xem trước." : "Uploaded: map the columns, then preview.")
+    }
+
+    /// The mapping (guessed, or as chosen in the query) and the preview.
+    static func preview(_ request: Request) async throws -> Response {
+        try request.authorize(.manageTasks)
+        let pending = try await find(request)
+        let chosen = try? request.query.decode([String: String].self)
+        let preview = try await makePreview(pending, mappingFields: chosen, on: request)
+        return request.page { TaskImportPages.preview($0, preview: preview) }
+    }
+
+    /// Imports every row, or nothing while any row is bad.
+    static func commit(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        try request.authorize(.manageTasks)
+        let pending = try await find(request)
+        let posted = try request.content.decode([String: String].self)
+        let preview = try await makePreview(pending, mappingFields: posted, on: request)
+        let vi = request.language == .vietnamese
+        guard preview.problems.isEmpty, preview.fileProblems.isEmpty else {
+            if request.isAPI {
+                throw APIError(status: .unprocessableEntity, code: "invalid_rows",
+                               reason: preview.problems.map { $0.located(.english) }.joined(separator: "; "))
+            }
+            return request.page(status: .unprocessableEntity) { TaskImportPages.preview($0, preview: preview) }
+        }
+        let agencies = try await AgencyModel.query(on: request.db).all()
+        let agencyIDs = Dictionary(agencies.map { ($0.code, $0.id!) }, uniquingKeysWith: { first, _ in first })
+        let origin = request.auditOrigin
+        let imported = preview.tasks.map(\.0)
+        let pendingID = try pending.requireID()
+        let counts = try await request.write { db -> [Effect: Int] in
+            try await upsert(imported, agencyIDs: agencyIDs, origin: origin, on: db)
+            try await TaskImportModel.query(on: db).filter(\.$id == pendingID).delete()
+            return Dictionary(grouping: preview.tasks, by: \.1).mapValues(\.count)
+        }
+        let message = vi
+            ? "Đã nhập \(imported.count) nhiệm vụ: \(counts[.create] ?? 0) mới, \(counts[.update] ?? 0) cập nhật, \(counts[.unchanged] ?? 0) không đổi."
+            : "Imported \(imported.count) tasks: \(counts[.create] ?? 0) new, \(counts[.update] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged."
+        return request.redirect(to: "/tasks", notice: message)
+    }
+
+    // MARK: Helpers
+
+    static func find(_ request: Request) async throws -> TaskImportModel {
+        guard let id = request.parameters.get("importID", as: UUID.self),
+              let pending = try await TaskImportModel.find(id, on: request.db) else { throw Abort(.notFound) }
+        return pending
+    }
+
+    /// Mapping fields are `col-<field>` = a 0-based column, or empty for "not in this file".
+    static func mapping(from fields: [String: String]?, header: [String]) -> ColumnMapping {
+        guard let fields, fields.keys.contains(where: { $0.hasPrefix("col-") }) else { return ColumnMapping.guess(header: header) }
+        var columns: [TaskField: Int] = [:]
+        for field in TaskField.allCases {
+            if let text = fields["col-\(field.rawValue)"], let column = Int(text), column >= 0, column < max(header.count, 1) {
+                columns[field] = column
+            }
+        }
+        return ColumnMapping(columns: columns)
+    }
+
+    static func makePreview(_ pending: TaskImportModel, mappingFields: [String: String]?, on request: Request) async throws -> Preview {
+        var preview = Preview(importID: try pending.requireID(), filename: pending.filename, header: [], mapping: ColumnMapping(columns: [:]),
+                              rows: 0, tasks: [], problems: [], fileProblems: [])
+        let rows: [(line: Int, fields: [String])]
+        do {
+            rows = try SpreadsheetRows.read(Array(pending.bytes))
+        } catch {
+            preview.fileProblems = error.problems.map { $0.formatted(file: pending.filename, language: request.language) }
+            return preview
+        }
+        guard let header = rows.first else { return preview }
+        preview.header = header.fields
+        preview.mapping = mapping(from: mappingFields, header: header.fields)
+        preview.rows = rows.count - 1
+        let agencies = try await AgencyModel.query(on: request.db).all()
+        let (tasks, problems) = TaskRowReader.read(rows: Array(rows.dropFirst()), mapping: preview.mapping,
+                                                   agencyCodes: Set(agencies.map(\.code)), agencyNames: TaskController.names(agencies))
+        preview.problems = problems
+        let existing = try await TaskModel.query(on: request.db).filter(\.$sourceID ~~ tasks.map(\.sourceID)).with(\.$agency)
+            .with(\.$extensions).all()
+        let byID = Dictionary(existing.map { ($0.sourceID, $0) }, uniquingKeysWith: { first, _ in first })
+        preview.tasks = tasks.map { task in
+            guard let model = byID[task.sourceID] else { return (task, .create) }
+            return (task, changes(task, model).isEmpty && !addsExtension(task, model) ? .unchanged : .update)
+        }
+        return preview
+    }
+
+    static func changes(_ task: ImportedTask, _ model: TaskModel) -> [String: String] {
+        let before = TaskController.fields(model, agency: model.agency.code)
+        let probe = TaskModel()
+        probe.sourceID = model.sourceID
+        TaskController.apply(task, to: probe, agencyID: model.$agency.id)
+        return Audit.difference(before, TaskController.fields(probe, agency: task.agency)).after
+    }
+
+    static func addsExtension(_ task: ImportedTask, _ model: TaskModel) -> Bool {
+        guard let deadline = task.extendedDeadline, let document = task.extensionDocument else { return false }
+        return !(model.$extensions.value ?? []).contains { $0.document == document && $0.newDeadline == deadline.iso }
+    }
+
+    /// Creates or updates every task by its source id, with its extension; one audit event per change.
+    static func upsert(_ tasks: [ImportedTask], agencyIDs: [String: UUID], origin: Audit.Origin, on db: any Database) async throws {
+        let existing = try await TaskModel.query(on: db).filter(\.$sourceID ~~ tasks.map(\.sourceID)).with(\.$agency)
+            .with(\.$extensions).all()
+        let byID = Dictionary(existing.map { ($0.sourceID, $0) }, uniquingKeysWith: { first, _ in first })
+        for task in tasks {
+            guard let agencyID = agencyIDs[task.agency] else { continue }
+            let model: TaskModel
+            if let found = byID[task.sourceID] {
+                model = found
+                let before = TaskController.fields(found, agency: found.agency.code)
+                TaskController.apply(task, to: found, agencyID: agencyID)
+                let change = Audit.difference(before, TaskController.fields(found, agency: task.agency))
+                if !change.after.isEmpty {
+                    try await found.update(on: db)
+                    try await Audit.record(on: db, origin, action: "task.update", targetType: "task", target: task.sourceID,
+                                           before: change.before, after: change.after)
+                }
+            } else {
+                model = TaskModel(sourceID: task.sourceID, document: task.document, documentDate: task.documentDate, issuer: task.issuer,
+                                  agencyID: agencyID, content: task.content, deadline: task.deadline, completedOn: task.completedOn,
+                                  completionNote: task.completionNote)
+                try await model.create(on: db)
+                try await Audit.record(on: db, origin, action: "task.create", targetType: "task", target: task.sourceID,
+                                       after: TaskController.fields(model, agency: task.agency))
+            }
+            if addsExtension(task, model), let deadline = task.extendedDeadline, let document = task.extensionDocument {
+                try await TaskExtensionModel(taskID: try model.requireID(), document: document, documentDate: task.extensionDate,
+                                             newDeadline: deadline).create(on: db)
+                try await Audit.record(on: db, origin, action: "task.extend", targetType: "task", target: task.sourceID,
+                                       after: ["document": document, "document_date": task.extensionDate?.iso ?? "", "new_deadline": deadline.iso])
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Fluent
+
+/// 005: the data that feed sourced criteria — assigned tasks with their
+/// deadline extensions, imports waiting for their column mapping, survey
+/// results and leader ratings per period — and the monthly score snapshots
+/// that monitoring draws. Dates of tasks are calendar days, stored as ISO
+/// text (`2026-11-27`): no time zone can move them.
+struct CreateTasksAndSources: AsyncMigration {
+    var name: String { "005_CreateTasksAndSources" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema(TaskModel.schema)
+            .id()
+            .field("source_id", .string, .required)
+            .field("document", .string, .required)
+            .field("document_date", .string)
+            .field("issuer", .string, .required)
+            .field("agency_id", .uuid, .required, .references(AgencyModel.schema, .id))
+            .field("content", .string, .required)
+            .field("deadline", .string, .required)
+            .field("completed_on", .string)
+            .field("completion_note", .string, .required)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "source_id")
+            .create()
+        try await database.schema(TaskExtensionModel.schema)
+            .id()
+            .field("task_id", .uuid, .required, .references(TaskModel.schema, .id, onDelete: .cascade))
+            .field("document", .string, .required)
+            .field("document_date", .string)
+            .field("new_deadline", .string, .required)
+            .field("created_at", .datetime)
+            .unique(on: "task_id", "document", "new_deadline")
+            .create()
+        try await database.schema(TaskImportModel.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(UserModel.schema, .id))
+            .field("filename", .string, .required)
+            .field("bytes", .data, .required)
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema(SurveyResultModel.schema)
+            .id()
+            .field("period_id", .uuid, .required, .references(PeriodModel.schema, .id))
+            .field("agency_id", .uuid, .required, .references(AgencyModel.schema, .id))
+            .field("criterion_code", .string, .required)
+            .field("percentage", .string, .required)
+            .field("survey_name", .string, .required)
+            .field("sample_size", .int, .required)
+            .field("updated_at", .datetime)
+            .unique(on: "period_id", "agency_id", "criterion_code")
+            .create()
+        try await database.schema(LeaderRatingModel.schema)
+            .id()
+            .field("period_id", .uuid, .required, .references(PeriodModel.schema, .id))
+            .field("agency_id", .uuid, .required, .references(AgencyModel.schema, .id))
+            .field("criterion_code", .string, .required)
+            .field("level", .string, .required)
+            .field("rated_by", .uuid, .required, .references(UserModel.schema, .id))
+            .field("rated_at", .datetime)
+            .unique(on: "period_id", "agency_id", "criterion_code")
+            .create()
+        try await database.schema(ScoreSnapshotModel.schema)
+            .id()
+            .field("period_id", .uuid, .required, .references(PeriodModel.schema, .id))
+            .field("agency_id", .uuid, .required, .references(AgencyModel.schema, .id))
+            .field("month", .string, .required)
+            .field("taken_on", .string, .required)
+            .field("total", .string, .required)
+            .field("class_code", .string, .required)
+            .field("tasks_due", .int, .required)
+            .field("tasks_on_time", .int, .required)
+            .field("tasks_overdue", .int, .required)
+            .field("created_at", .datetime)
+            .unique(on: "period_id", "agency_id", "month")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ScoreSnapshotModel.schema).delete()
+        try await database.schema(LeaderRatingModel.schema).delete()
+        try await database.schema(SurveyResultModel.schema).delete()
+        try await database.schema(TaskImportModel.schema).delete()
+        try await database.schema(TaskExtensionModel.schema).delete()
+        try await database.schema(TaskModel.schema).delete()
+    }
+}

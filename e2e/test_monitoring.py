@@ -1,0 +1,88 @@
+"""Tasks feed the index while the period runs: the task office imports an
+Excel export and records a completion, a leader rates an agency, and the
+agency watches its provisional score and overdue tasks move."""
+import os
+
+from conftest import login
+from test_cycle import click_and_wait, logout
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "..", "Tests", "AppTests", "Fixtures")
+
+
+def shot(page, artifacts, name):
+    page.screenshot(path=os.path.join(artifacts, f"monitoring-{name}.png"), full_page=False)
+
+
+def snv_figures(page, server):
+    """(provisional score, overdue tasks) of Sở Nội vụ on the monitoring page."""
+    page.goto(server + "/monitoring")
+    row = page.locator("tr", has=page.get_by_role("link", name="Sở Nội vụ", exact=True))
+    cells = row.locator("td").all_inner_texts()
+    return cells[3], int(cells[5])
+
+
+def test_tasks_feed_monitoring(page, server, artifacts):
+    login(page, server, "snv.daumoi")
+    score_before, overdue_before = snv_figures(page, server)
+    click_and_wait(page, page.get_by_role("link", name="Sở Nội vụ", exact=True))
+    assert page.locator("figure.chart svg").count() == 1
+    assert "Diễn biến theo tháng" in page.content()
+    shot(page, artifacts, "1-agency")
+    logout(page)
+
+    # The task office imports the tracking system's Excel export.
+    login(page, server, "nhiemvu.vpub")
+    click_and_wait(page, page.get_by_role("link", name="Nhiệm vụ", exact=True))
+    click_and_wait(page, page.get_by_role("link", name="Nhập từ tệp CSV/Excel"))
+    page.locator("input[type=file]").set_input_files(os.path.join(FIXTURES, "task-export.xlsx"))
+    click_and_wait(page, page.get_by_role("button", name="Tải lên"))
+    assert "3 dòng: 3 hợp lệ (3 mới, 0 cập nhật, 0 không đổi), 0 dòng có lỗi." in page.content()
+    shot(page, artifacts, "2-import-preview")
+    click_and_wait(page, page.get_by_role("button", name="3. Nhập 3 nhiệm vụ"))
+    assert "Đã nhập 3 nhiệm vụ: 3 mới, 0 cập nhật, 0 không đổi." in page.content()
+    logout(page)
+
+    # NV-2026-003 (due 30/04/2026, not done) is now overdue for Sở Nội vụ.
+    login(page, server, "snv.daumoi")
+    score_imported, overdue_imported = snv_figures(page, server)
+    assert overdue_imported == overdue_before + 1
+    logout(page)
+
+    # The task office records its completion.
+    login(page, server, "nhiemvu.vpub")
+    page.goto(server + "/tasks?agency=SNV&q=NV-2026-003")
+    click_and_wait(page, page.get_by_role("link", name="127/UBND-KT"))
+    page.get_by_label("Ngày hoàn thành").fill("05/05/2026")
+    click_and_wait(page, page.get_by_role("button", name="Lưu", exact=True))
+    assert "Đã lưu nhiệm vụ." in page.content()
+    assert "Hoàn thành quá hạn" in page.content()
+    shot(page, artifacts, "3-task")
+    logout(page)
+
+    login(page, server, "snv.daumoi")
+    score_done, overdue_done = snv_figures(page, server)
+    assert overdue_done == overdue_before
+    # Done late is worth more than overdue: the provisional score goes up again.
+    assert float(score_done.replace(",", ".")) >= float(score_imported.replace(",", "."))
+    shot(page, artifacts, "4-overview")
+    logout(page)
+
+    # A provincial leader rates the agency; the rating reaches its criterion 4.1.
+    login(page, server, "lanhdao")
+    page.goto(server + "/periods")
+    click_and_wait(page, page.get_by_role("link", name="Năm 2026"))
+    click_and_wait(page, page.get_by_role("link", name="Lãnh đạo tỉnh đánh giá"))
+    card = page.locator("#agency-STC")
+    card.get_by_label("4.1 Chủ tịch UBND tỉnh đánh giá").select_option("C")
+    click_and_wait(page, card.get_by_role("button", name="Lưu"))
+    assert "Đã lưu đánh giá cho Sở Tài chính." in page.content()
+    shot(page, artifacts, "5-rating")
+    logout(page)
+
+    login(page, server, "stc.daumoi")
+    page.goto(server + "/")
+    click_and_wait(page, page.get_by_role("link", name="Năm 2026").first)
+    leaf = page.locator("#leaf-4\\.1")
+    assert "Số liệu tự động" in leaf.inner_text()
+    assert "C" in leaf.inner_text()
+    assert leaf.locator("form").count() == 0
