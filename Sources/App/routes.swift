@@ -66,6 +66,8 @@ func routes(_ app: Application) throws {
     tasks.get(":taskID", use: TaskController.show)
     tasks.post(":taskID", use: TaskController.update)
     tasks.post(":taskID", "extensions", use: TaskController.addExtension)
+    tasks.on(.POST, ":taskID", "evidence", body: .collect(maxSize: ByteCount(value: app.settings.uploadMaxBytes)), use: TaskController.addEvidence)
+    tasks.get(":taskID", "evidence", ":evidenceID", use: TaskController.evidence)
 
     signedIn.get("monitoring", use: MonitoringController.overview)
     signedIn.get("monitoring", ":periodID", "agencies", ":agencyID", use: MonitoringController.agency)

@@ -82,6 +82,8 @@ struct RouteMatrixTests {
         Row(method: .GET, pattern: "/tasks/:taskID", access: .ownOrRoles(readers.union([.taskOfficer]))),
         Row(method: .POST, pattern: "/tasks/:taskID", access: .roles([.taskOfficer]), form: [("content", "")]),
         Row(method: .POST, pattern: "/tasks/:taskID/extensions", access: .roles([.taskOfficer]), form: [("extensionDocument", "")]),
+        Row(method: .POST, pattern: "/tasks/:taskID/evidence", access: .roles([.taskOfficer]), multipart: true),
+        Row(method: .GET, pattern: "/tasks/:taskID/evidence/:evidenceID", access: .ownOrRoles(readers.union([.taskOfficer]))),
         Row(method: .GET, pattern: "/monitoring", access: .signedIn),
         Row(method: .GET, pattern: "/monitoring/:periodID/agencies/:agencyID", access: .ownOrRoles(readers.union([.taskOfficer]))),
         Row(method: .GET, pattern: "/appraisal", access: .roles([.appraiser, .chair])),
@@ -162,6 +164,7 @@ struct RouteMatrixTests {
                 .replacingOccurrences(of: ":code", with: "1.2")
                 .replacingOccurrences(of: ":assignmentID", with: UUID().uuidString)
                 .replacingOccurrences(of: ":taskID", with: (agency == fixture.own ? fixture.ownTask : fixture.otherTask).uuidString)
+                .replacingOccurrences(of: ":evidenceID", with: (agency == fixture.own ? fixture.ownTaskEvidence : fixture.otherTaskEvidence).uuidString)
                 .replacingOccurrences(of: ":importID", with: fixture.taskImport.uuidString)
                 .replacingOccurrences(of: ":linkID", with: (assessment == fixture.ownAssessment ? fixture.ownEvidence : fixture.otherEvidence).uuidString)
         }

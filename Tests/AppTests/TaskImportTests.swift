@@ -155,6 +155,15 @@ struct TaskImportTests {
             let page = try await office.get("/tasks/\(created.id!)")
             #expect(page.body.contains("hạn mới 31/12/2099"))
             #expect(page.body.contains("Chưa hoàn thành, trong hạn"))
+            // Completion evidence: checked by content, downloadable by the agency.
+            let report = try await office.upload("/tasks/\(created.id!)/evidence", field: "file", fileName: "../bao-cao-hoan-thanh.pdf",
+                                                 content: Array("%PDF-1.4\n% báo cáo\n%%EOF\n".utf8))
+            #expect(report.status == .seeOther)
+            let program = try await office.upload("/tasks/\(created.id!)/evidence", field: "file", fileName: "bao-cao.pdf",
+                                                  content: [0x4D, 0x5A, 0x90, 0x00, 0x03])
+            #expect(program.status == .unsupportedMediaType)
+            let stored = try #require(try await TaskEvidenceModel.query(on: app.db).filter(\.$task.$id == created.id!).first())
+            #expect(stored.fileName == "bao-cao-hoan-thanh.pdf")
             // The agency reads its own tasks only.
             let sxd = Browser(app)
             try await sxd.signIn("t.sxd.editor")
@@ -163,6 +172,9 @@ struct TaskImportTests {
             #expect(!own.body.contains("Nhiệm vụ kiểm thử 1")) // SNV's
             #expect(try await sxd.get("/tasks/\(fixture.ownTask)").status == .forbidden)
             #expect(try await sxd.get("/tasks?agency=SNV").body.contains("Nhiệm vụ kiểm thử 2")) // the filter cannot widen it
+            let download = try await sxd.get("/tasks/\(created.id!)/evidence/\(stored.id!)")
+            #expect(download.status == .ok)
+            #expect(download.headers.first(name: .contentType) == "application/pdf")
         }
     }
 }

@@ -14,13 +14,17 @@ enum EvidenceController {
         let record = try await AssessmentRecord.load(link.$assessment.id, on: request)
         try request.authorize(.viewAssessment, record.target())
         let bytes = try await EvidenceStore.content(of: link.$file.id, on: request.db)
+        return fileResponse(bytes, type: link.file.contentType, name: link.fileName)
+    }
+
+    /// A stored file as a download: typed by its content, named safely, never run.
+    static func fileResponse(_ bytes: [UInt8], type: String, name: String) -> Response {
         let response = Response(status: .ok, body: .init(data: Data(bytes)))
-        let type = link.file.contentType
         response.headers.replaceOrAdd(name: .contentType, value: type)
         let inline = inlineTypes.contains(type)
         let disposition = inline ? "inline" : "attachment"
-        let ascii = String(link.fileName.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
-        let encoded = link.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
+        let ascii = String(name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
         response.headers.replaceOrAdd(name: .contentDisposition, value: "\(disposition); filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
         // Evidence is data, never code: no script of ours runs with it. PDFs and images may be
         // previewed in a frame of our own pages (Chromium's PDF viewer does not run in a sandbox).

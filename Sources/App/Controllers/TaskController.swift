@@ -195,12 +195,54 @@ enum TaskController {
         return request.redirect(to: "/tasks/\(taskID)", notice: vi ? "Đã ghi nhận gia hạn." : "Extension recorded.")
     }
 
+    struct EvidenceForm: Content {
+        var file: File?
+    }
+
+    /// A file proving completion (a report, a decision): checked by its content, stored once.
+    static func addEvidence(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        try request.authorize(.manageTasks)
+        let model = try await find(request)
+        let form = try request.content.decode(EvidenceForm.self)
+        let vi = request.language == .vietnamese
+        guard let file = form.file, file.data.readableBytes > 0 else {
+            throw APIError(status: .unprocessableEntity, code: "no_file", reason: vi ? "Chọn tệp cần tải lên." : "Choose a file to upload.")
+        }
+        let bytes = Array(file.data.readableBytesView)
+        guard let type = ContentSniffer.type(of: bytes), EvidenceUpload.allowedTypes.contains(type) else {
+            throw APIError(status: .unsupportedMediaType, code: "file_type_not_allowed",
+                           reason: vi ? "Chỉ nhận tệp PDF, ảnh (PNG, JPEG), Word hoặc Excel." : "Only PDF, images (PNG, JPEG), Word or Excel files are accepted.")
+        }
+        let name = (file.filename as NSString).lastPathComponent
+        let taskID = try model.requireID()
+        let origin = request.auditOrigin
+        let sourceID = model.sourceID
+        try await request.write { db in
+            let stored = try await EvidenceStore.store(bytes, on: db)
+            try await TaskEvidenceModel(taskID: taskID, fileID: try stored.requireID(), fileName: name).create(on: db)
+            try await Audit.record(on: db, origin, action: "task.evidence", targetType: "task", target: sourceID,
+                                   after: ["file": name, "sha256": stored.sha256])
+        }
+        return request.redirect(to: "/tasks/\(taskID)", notice: vi ? "Đã tải lên \(name)." : "Uploaded \(name).")
+    }
+
+    static func evidence(_ request: Request) async throws -> Response {
+        let task = try await find(request)
+        try request.authorize(.viewTasks, .agency(task.$agency.id))
+        guard let id = request.parameters.get("evidenceID", as: UUID.self),
+              let link = try await TaskEvidenceModel.query(on: request.db).filter(\.$id == id).filter(\.$task.$id == task.requireID())
+                .with(\.$file).first() else { throw Abort(.notFound) }
+        let bytes = try await EvidenceStore.content(of: link.$file.id, on: request.db)
+        return EvidenceController.fileResponse(bytes, type: link.file.contentType, name: link.fileName)
+    }
+
     // MARK: Helpers
 
     static func find(_ request: Request) async throws -> TaskModel {
         guard let id = request.parameters.get("taskID", as: UUID.self),
               let task = try await TaskModel.query(on: request.db).filter(\.$id == id).with(\.$agency)
-                .with(\.$extensions).first() else { throw Abort(.notFound) }
+                .with(\.$extensions).with(\.$evidence).first() else { throw Abort(.notFound) }
         return task
     }
 

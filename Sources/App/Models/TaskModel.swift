@@ -21,6 +21,7 @@ final class TaskModel: Model, @unchecked Sendable {
     @OptionalField(key: "completed_on") var completedOn: String?
     @Field(key: "completion_note") var completionNote: String
     @Children(for: \.$task) var extensions: [TaskExtensionModel]
+    @Children(for: \.$task) var evidence: [TaskEvidenceModel]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -73,6 +74,25 @@ final class TaskExtensionModel: Model, @unchecked Sendable {
     var `extension`: DeadlineExtension? {
         guard let deadline = CivilDate.parse(newDeadline) else { return nil }
         return DeadlineExtension(document: document, documentDate: documentDate.flatMap(CivilDate.parse), newDeadline: deadline)
+    }
+}
+
+/// A file proving a task's completion (stored like assessment evidence: by content, once).
+final class TaskEvidenceModel: Model, @unchecked Sendable {
+    static let schema = "task_evidence"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "task_id") var task: TaskModel
+    @Parent(key: "file_id") var file: EvidenceFileModel
+    @Field(key: "file_name") var fileName: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(taskID: UUID, fileID: UUID, fileName: String) {
+        self.$task.id = taskID
+        self.$file.id = fileID
+        self.fileName = fileName
     }
 }
 

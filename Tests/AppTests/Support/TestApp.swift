@@ -89,6 +89,9 @@ struct Fixture: Sendable {
     var ownTask: UUID
     var otherTask: UUID
     var taskImport: UUID
+    /// A completion report on each of the two tasks.
+    var ownTaskEvidence: UUID
+    var otherTaskEvidence: UUID
 
     static func load(on app: Application) async throws -> Fixture {
         let hash = try Passwords.hash(password, cost: 4)
@@ -147,12 +150,16 @@ struct Fixture: Sendable {
             evidence.append(link.id!)
         }
         var tasks: [UUID] = []
+        var taskEvidence: [UUID] = []
         for (number, agency) in [snv, sxd].enumerated() {
             let task = TaskModel(sourceID: "T-\(number + 1)", document: "\(100 + number)/UBND-TH", documentDate: CivilDate(year: 2026, month: 3, day: 2),
                                  issuer: "UBND tỉnh", agencyID: agency.id!, content: "Nhiệm vụ kiểm thử \(number + 1)",
                                  deadline: CivilDate(year: 2026, month: 4, day: 30)!, completedOn: nil, completionNote: "")
             try await task.create(on: app.db)
             tasks.append(task.id!)
+            let report = TaskEvidenceModel(taskID: task.id!, fileID: file.id!, fileName: "bao-cao.pdf")
+            try await report.create(on: app.db)
+            taskEvidence.append(report.id!)
         }
         let officer = try await UserModel.query(on: app.db).filter(\.$username == byRole[.taskOfficer]!).first()!
         let pending = TaskImportModel(userID: officer.id!, filename: "tasks.csv",
@@ -162,6 +169,7 @@ struct Fixture: Sendable {
                        ownAssessment: assessments.first { $0.$agency.id == snv.id }!.id!,
                        otherAssessment: assessments.first { $0.$agency.id == sxd.id }!.id!,
                        period: period.id!, indexVersion: version.id!, ownEvidence: evidence[0], otherEvidence: evidence[1],
-                       ownTask: tasks[0], otherTask: tasks[1], taskImport: pending.id!)
+                       ownTask: tasks[0], otherTask: tasks[1], taskImport: pending.id!,
+                       ownTaskEvidence: taskEvidence[0], otherTaskEvidence: taskEvidence[1])
     }
 }

@@ -188,6 +188,21 @@ enum TaskPages {
                 }
             }
             if let task {
+                h2 { vi ? "Tài liệu hoàn thành" : "Completion evidence" }
+                let files = (task.$evidence.value ?? []).sorted { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
+                if files.isEmpty {
+                    p { vi ? "Chưa có tệp." : "No file yet." }
+                } else {
+                    ul { for file in files { li { a(.href("/tasks/\(task.id!)/evidence/\(file.id!)")) { file.fileName } } } }
+                }
+                if canManage {
+                    form(.method("post"), .action("/tasks/\(task.id!)/evidence"), .enctype("multipart/form-data"), .class("inline")) {
+                        Layout.csrfField(context)
+                        label(.for("task-file")) { vi ? "Tải lên báo cáo, văn bản hoàn thành (PDF, ảnh, Word, Excel)" : "Upload a report or document (PDF, image, Word, Excel)" }
+                        input(.type("file"), .id("task-file"), .name("file"), .required)
+                        button(.type("submit")) { vi ? "Tải lên" : "Upload" }
+                    }
+                }
                 h2 { vi ? "Gia hạn" : "Extensions" }
                 let extensions = (task.$extensions.value ?? []).sorted { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
                 if extensions.isEmpty {

@@ -1,0 +1,80 @@
+import ChiSoCore
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+/// The task register and monitoring through the API: what the task office's
+/// tracking system would do with a token.
+@Suite("JSON API: tasks and monitoring", .serialized)
+struct APITaskTests {
+    @Test("A tracking system registers, extends and completes a task; the same figures come back as on the pages")
+    func tasksThroughTheAPI() async throws {
+        try await TestApp.run { app, fixture in
+            let world = try await SourcedCriteriaTests.world(app, fixture)
+            let office = try await APITests.token(app, "t.taskofficer")
+            let reader = try await APITests.token(app, "t.leader")
+            let agencyToken = try await APITests.token(app, "t.sxd.editor")
+
+            // Refusals are typed: a bad date, an unknown agency, a role that may not.
+            let bad = try await APITests.call(app, .POST, "/api/v1/tasks", token: office, body: [
+                "sourceID": "API-1", "document": "200/UBND-TH", "agency": "SZZ", "content": "Việc qua API", "deadline": "31/04/2026"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.code == "invalid_task")
+            #expect(bad.message?.contains("SZZ") == true)
+            #expect(bad.message?.contains("31/04/2026") == true)
+            let refused = try await APITests.call(app, .POST, "/api/v1/tasks", token: reader, body: ["sourceID": "API-1"])
+            #expect(refused.status == .forbidden)
+            #expect(refused.code == "missing_role")
+
+            let created = try await APITests.call(app, .POST, "/api/v1/tasks", token: office, body: [
+                "sourceID": "API-1", "document": "200/UBND-TH", "documentDate": "2026-04-01", "issuer": "UBND tỉnh", "agency": "SNV",
+                "content": "Việc qua API", "deadline": "2026-05-31"])
+            #expect(created.status == .ok, "\(created.json)")
+            let duplicate = try await APITests.call(app, .POST, "/api/v1/tasks", token: office, body: [
+                "sourceID": "API-1", "document": "200/UBND-TH", "agency": "SNV", "content": "Việc qua API", "deadline": "2026-05-31"])
+            #expect(duplicate.status == .unprocessableEntity)
+
+            // SNV in Q2: T-1 overdue, T-10 on time, T-11 late, API-1 overdue → 1 of 4 on time.
+            var monitoring = try await APITests.call(app, .GET, "/api/v1/periods/\(world.period)/monitoring", token: reader)
+            var snv = try SourcedCriteriaTests.snv(monitoring.json)
+            #expect((snv["sources"] as? [String: String])?["S.1"] == "1/4")
+            #expect((snv["sources"] as? [String: String])?["S.2"] == "2") // two overdue: S.2 = max(2 − 2 × 1, 0)
+
+            // Extended past the quarter, it is no longer due in Q2.
+            let task = try #require(try await TaskModel.query(on: app.db).filter(\.$sourceID == "API-1").first())
+            let extended = try await APITests.call(app, .POST, "/api/v1/tasks/\(task.id!)/extensions", token: office, body: [
+                "extensionDocument": "250/UBND-TH", "extensionDate": "2026-05-20", "extendedDeadline": "2026-07-31"])
+            #expect(extended.status == .ok)
+            monitoring = try await APITests.call(app, .GET, "/api/v1/periods/\(world.period)/monitoring", token: reader)
+            snv = try SourcedCriteriaTests.snv(monitoring.json)
+            #expect((snv["sources"] as? [String: String])?["S.1"] == "1/3")
+
+            // The task list, with its status on a chosen day.
+            let list = try await APITests.call(app, .GET, "/api/v1/tasks?agency=SNV&asOf=2026-06-30", token: reader)
+            let tasks = try #require(list.json["tasks"] as? [[String: Any]])
+            let api1 = try #require(tasks.first { $0["sourceID"] as? String == "API-1" })
+            #expect(api1["effectiveDeadline"] as? String == "2026-07-31")
+            #expect(api1["status"] as? String == "openWithinDeadline")
+            #expect(tasks.first { $0["sourceID"] as? String == "T-10" }?["status"] as? String == "doneOnTime")
+
+            // An agency's token sees its own tasks and figures only.
+            let own = try await APITests.call(app, .GET, "/api/v1/tasks?agency=SNV", token: agencyToken)
+            let ownTasks = try #require(own.json["tasks"] as? [[String: Any]])
+            #expect(!ownTasks.isEmpty)
+            #expect(ownTasks.allSatisfy { $0["agency"] as? String == "SXD" })
+            let ownMonitoring = try await APITests.call(app, .GET, "/api/v1/periods/\(world.period)/monitoring", token: agencyToken)
+            #expect((ownMonitoring.json["agencies"] as? [[String: Any]])?.map { $0["agency"] as? String } == ["SXD"])
+
+            // A leader rates through the API.
+            let rated = try await APITests.call(app, .POST, "/api/v1/periods/\(world.period)/ratings/\(fixture.own)", token: reader,
+                                                body: ["level-S.4": "A"])
+            #expect(rated.status == .ok)
+            monitoring = try await APITests.call(app, .GET, "/api/v1/periods/\(world.period)/monitoring", token: reader)
+            snv = try SourcedCriteriaTests.snv(monitoring.json)
+            #expect((snv["sources"] as? [String: String])?["S.4"] == "A")
+        }
+    }
+}
