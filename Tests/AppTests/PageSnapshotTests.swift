@@ -59,6 +59,76 @@ struct PageSnapshotTests {
         try assertSnapshot(IndexPages.show(Self.context(path: "/indexes/x"), version: version, index: index).render(), named: "index-so-2026")
     }
 
+    static func agency(_ code: String, _ name: String, id: Int) -> AgencyModel {
+        let agency = AgencyModel(code: code, name: name, group: "so", tags: [])
+        agency.id = UUID(uuidString: String(format: "00000000-0000-0000-0000-0000000000%02x", id))
+        return agency
+    }
+
+    @Test func taskList() throws {
+        let snv = Self.agency("SNV", "Sở Nội vụ", id: 0xa1)
+        func task(_ number: Int, deadline: CivilDate, done: CivilDate?, extended: CivilDate? = nil) -> TaskController.Row {
+            let model = TaskModel(sourceID: "NV-\(number)", document: "\(number)/UBND-KT", documentDate: CivilDate(year: 2026, month: 1, day: 5),
+                                  issuer: "UBND tỉnh", agencyID: snv.id!, content: "Nhiệm vụ số \(number) <kiểm thử>", deadline: deadline,
+                                  completedOn: done, completionNote: "")
+            model.id = UUID(uuidString: String(format: "00000000-0000-0000-0000-0000000001%02x", number))
+            model.$agency.value = snv
+            let ext = extended.map { TaskExtensionModel(taskID: model.id!, document: "9/UBND-TH", documentDate: nil, newDeadline: $0) }
+            model.$extensions.value = ext.map { [$0] } ?? []
+            let assigned = model.assigned(agencyCode: "SNV")!
+            return TaskController.Row(model: model, task: assigned, status: assigned.status(on: CivilDate(year: 2026, month: 6, day: 30)!))
+        }
+        let rows = [
+            task(1, deadline: CivilDate(year: 2026, month: 3, day: 31)!, done: CivilDate(year: 2026, month: 3, day: 28)),
+            task(2, deadline: CivilDate(year: 2026, month: 4, day: 15)!, done: CivilDate(year: 2026, month: 5, day: 20),
+                 extended: CivilDate(year: 2026, month: 5, day: 30)),
+            task(3, deadline: CivilDate(year: 2026, month: 4, day: 30)!, done: nil),
+            task(4, deadline: CivilDate(year: 2026, month: 9, day: 30)!, done: nil),
+        ]
+        var counts: [TaskStatus: Int] = [:]
+        for row in rows { counts[row.status, default: 0] += 1 }
+        let filter = TaskPages.Filter(agency: "SNV", status: nil, asOf: CivilDate(year: 2026, month: 6, day: 30)!, search: "", page: 1,
+                                      total: rows.count, pageSize: 50)
+        var officer = Self.user
+        officer.roles = [.taskOfficer]
+        try assertSnapshot(TaskPages.list(Self.context(user: officer, path: "/tasks"), rows: rows, counts: counts, filter: filter,
+                                          agencies: [snv], canManage: true).render(), named: "tasks-list")
+    }
+
+    @Test func monitoringAgency() throws {
+        let index = try IndexReader.read(yaml: """
+        id: snap
+        title: Bộ chỉ số
+        scale: 10
+        classes: [{code: T, title: Tốt, min: 8}, {code: Y, title: Yếu, min: 0}]
+        criteria:
+          - {code: "I", title: Nhiệm vụ, max: 6, children: [{code: "1.1", title: Đúng hạn, max: 6, rule: {type: ratio}, source: tasks.onTimeRate}]}
+          - {code: "II", title: Cải cách, max: 4, children: [{code: "2.1", title: Kế hoạch, max: 4, rule: {type: yesno}}]}
+        """)
+        let tally = TaskTally(due: 4, doneOnTime: 3, doneLate: 1, openOverdue: 0, notYetDue: 2, dueSoon: 1)
+        var sheet = ScoreSheet(for: index)
+        sheet[.criterion(1)] = Entry(value: SourceFigures(tasks: tally).input(for: index.nodes[1]))
+        sheet[.criterion(3)] = Entry(value: .answer(true))
+        let score = Scorer(index: index).score(tags: [], sheet: sheet)
+        let snv = Self.agency("SNV", "Sở Nội vụ", id: 0xa1)
+        let provisional = ProvisionalScore(assessmentID: UUID(uuidString: "00000000-0000-0000-0000-0000000000c1")!, agency: snv, index: index,
+                                           score: score, tasks: tally, rank: 2)
+        let history = [("2026-09", "6.50"), ("2026-10", "7.25"), ("2026-11", "8.00")].map { month, total in
+            let snapshot = ScoreSnapshotModel()
+            snapshot.month = month
+            snapshot.takenOn = month + "-01"
+            snapshot.total = total
+            snapshot.classCode = total == "8.00" ? "T" : "Y"
+            snapshot.tasksDue = 4
+            snapshot.tasksOnTime = 3
+            snapshot.tasksOverdue = 0
+            return snapshot
+        }
+        try assertSnapshot(MonitoringPages.agency(Self.context(path: "/monitoring"), period: Self.period(.open),
+                                                  asOf: CivilDate(year: 2026, month: 11, day: 27)!, score: provisional, groupSize: 15,
+                                                  watch: [], history: history).render(), named: "monitoring-agency")
+    }
+
     @Test func errorPage() throws {
         try assertSnapshot(ErrorPage.view(Self.context(), status: .forbidden, reason: Refusal.otherAgency.vietnamese).render(),
                            named: "error-403")

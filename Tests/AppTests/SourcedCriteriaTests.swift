@@ -114,6 +114,8 @@ struct SourcedCriteriaTests {
             #expect(!page.body.contains("action=\"/assessments/\(world.snvAssessment)/entries/S.1\""))
             let typed = try await editor.post("/assessments/\(world.snvAssessment)/entries/S.1", [("value", "100"), ("revision", "0")])
             #expect(typed.status == .unprocessableEntity)
+            // Today (after 1/8/2026) T-1, T-12 and T-13 are overdue: the agency's home says so.
+            #expect(try await editor.get("/").body.contains("3 nhiệm vụ được giao đã quá hạn mà chưa hoàn thành"))
 
             // The task office records T-1 as done on 20/04, before its deadline: 2 of 3 on time, none overdue.
             let office = Browser(app)
@@ -132,6 +134,7 @@ struct SourcedCriteriaTests {
             #expect((snv["sources"] as? [String: String])?["S.2"] == "0")
             let audit = try await AuditEventModel.query(on: app.db).filter(\.$action == "task.update").all()
             #expect(audit.count == 1)
+            #expect(try await editor.get("/").body.contains("2 nhiệm vụ được giao đã quá hạn mà chưa hoàn thành"))
         }
     }
 

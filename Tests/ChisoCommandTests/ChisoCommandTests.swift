@@ -158,5 +158,12 @@ struct ServerCommandTests {
         let reset = try run(["user", "reset-password", "quantri"])
         #expect(reset.0 == 0, "\(reset.2)")
         #expect(reset.1.contains("Mật khẩu tạm của quantri"))
+        // No period is open yet: nothing to snapshot; a date that does not exist is refused.
+        let snapshot = try run(["snapshot", "--date", "30/11/2026"])
+        #expect(snapshot.0 == 0, "\(snapshot.2)")
+        #expect(snapshot.1.contains("Đã lưu 0 ảnh chụp điểm"))
+        let badDate = try run(["snapshot", "--date", "31/11/2026"])
+        #expect(badDate.0 != 0)
+        #expect(badDate.2.contains("Ngày không hợp lệ (invalid date): 31/11/2026"))
     }
 }

@@ -48,6 +48,30 @@ enum InboxQueries {
                 }
             }
         }
+        // The agency's assigned tasks: overdue ones, and those due within a week.
+        if user.roles.contains(.editor) || user.roles.contains(.head) {
+            let today = CivilDate(now)
+            let tasks = try await SourceData.tasks(of: [user.agencyID], on: request.db)[user.agencyID] ?? []
+            let overdue = tasks.filter { $0.status(on: today) == .openOverdue }.count
+            let soon = tasks.filter { $0.status(on: today) == .openWithinDeadline && today.days(until: $0.effectiveDeadline) <= 7 }.count
+            let agency = user.agencyCode.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? user.agencyCode
+            if overdue > 0 {
+                items.append(Item(text: vi ? "\(overdue) nhiệm vụ được giao đã quá hạn mà chưa hoàn thành" : "\(overdue) assigned tasks are overdue",
+                                  link: "/tasks?agency=\(agency)&status=openOverdue", urgent: true))
+            }
+            if soon > 0 {
+                items.append(Item(text: vi ? "\(soon) nhiệm vụ đến hạn trong 7 ngày tới" : "\(soon) tasks fall due within 7 days",
+                                  link: "/tasks?agency=\(agency)&status=openWithinDeadline", urgent: false))
+            }
+        }
+        if user.roles.contains(.taskOfficer) {
+            let today = CivilDate(now)
+            let overdue = try await SourceData.tasks(of: nil, on: request.db).values.joined().filter { $0.status(on: today) == .openOverdue }.count
+            if overdue > 0 {
+                items.append(Item(text: vi ? "\(overdue) nhiệm vụ quá hạn chưa hoàn thành trong toàn tỉnh" : "\(overdue) tasks overdue across the province",
+                                  link: "/tasks?status=openOverdue", urgent: false))
+            }
+        }
         if user.roles.contains(.appraiser) || user.roles.contains(.chair) {
             let waiting = active.filter { [AssessmentState.submitted.rawValue, AssessmentState.appraising.rawValue, AssessmentState.reexamining.rawValue,
                                            AssessmentState.released.rawValue].contains($0.state) }

@@ -69,7 +69,12 @@ enum PeriodPages {
         let vi = context.language == .vietnamese
         let assigned = Dictionary(assignments.map { ($0.group, $0) }, uniquingKeysWith: { first, _ in first })
         return Layout.page(context, title: period.name) {
-            p { span(.class("badge")) { PeriodLabels.status(period.status, t) } }
+            p {
+                span(.class("badge")) { PeriodLabels.status(period.status, t) }
+                if let range = period.range {
+                    " " + (vi ? "Từ \(range.start.vietnamese) đến \(range.end.vietnamese)" : "From \(range.start.vietnamese) to \(range.end.vietnamese)")
+                }
+            }
             ul {
                 HomePage.deadline(t(.selfDeadline), period.selfAssessmentDeadline, Date(), context, running: period.isRunning)
                 HomePage.deadline(t(.appraisalDeadline), period.appraisalDeadline, Date(), context, running: period.isRunning)

@@ -1,7 +1,7 @@
 /// The only assets: one stylesheet and an icon, served by the app itself
 /// (no CDN). Their paths carry a version so that they can be cached for a year.
 enum Assets {
-    static let version = "1"
+    static let version = "2"
     static let stylesheetPath = "/assets/chiso-\(version).css"
     static let iconPath = "/assets/icon-\(version).svg"
 
@@ -79,6 +79,23 @@ enum Assets {
     .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-end; }
     .filters .field { margin: 0; }
     pre.problems { background: var(--soft); padding: 1rem; overflow-x: auto; white-space: pre-wrap; }
+    .status { display: inline-block; padding: 0 .5rem; border-radius: 1rem; border: 1px solid var(--line); font-size: .85rem; white-space: nowrap; }
+    .status.ok { color: var(--ok); border-color: var(--ok); } .status.warn { color: #7a4d00; border-color: #7a4d00; }
+    .status.bad { color: #fff; background: var(--bad); border-color: var(--bad); }
+    td.bad { color: var(--bad); font-weight: 700; }
+    .status-counts { list-style: none; display: flex; flex-wrap: wrap; gap: .5rem; padding: 0; }
+    .status-counts a[aria-current] { font-weight: 700; }
+    .sourced { background: var(--soft); border-left: 4px solid var(--focus); padding: .25rem 1rem; margin: 0 0 .5rem; }
+    .summary { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem; }
+    .summary .total { font-size: 1.8rem; margin: 0; }
+    .pager { margin: 1rem 0; }
+    .mapping { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0 1rem; }
+    figure.chart { margin: 0 0 1rem; max-width: 40rem; }
+    figure.chart svg { width: 100%; height: auto; }
+    svg .grid { stroke: var(--line); stroke-width: 1; } svg .axis { font-size: 11px; fill: var(--muted); }
+    svg .value { font-size: 11px; fill: var(--ink); } svg .line { fill: none; stroke: var(--brand); stroke-width: 2.5; }
+    svg .dot { fill: #fff; stroke: var(--brand); stroke-width: 2; }
+    svg.sparkline { width: 5rem; height: 1.25rem; }
     @media (max-width: 40rem) {
       header.site { padding: .5rem; }
       .who { margin-left: 0; }

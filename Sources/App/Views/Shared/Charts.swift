@@ -2,7 +2,9 @@ import ChiSoCore
 import Foundation
 
 /// Charts drawn by the server as SVG: no script, readable by screen readers
-/// (a title and a text alternative), printable in black and white.
+/// (a title and a text alternative), printable in black and white. Empty SVG
+/// elements get an explicit end tag: inside `<svg>` an HTML parser does not
+/// know them as void, so `<line>` alone would swallow what follows.
 enum Charts {
     struct Point {
         var label: String
@@ -32,17 +34,17 @@ enum Charts {
                 // Grid lines at 0, 50 % and 100 % of the scale.
                 for fraction in [0.0, 0.5, 1.0] {
                     let lineY = top + plotHeight * (1 - fraction)
-                    H.void("line", [Attribute(name: "x1", value: format(left)), Attribute(name: "x2", value: format(width - right)),
+                    H.el("line", [Attribute(name: "x1", value: format(left)), Attribute(name: "x2", value: format(width - right)),
                                     Attribute(name: "y1", value: format(lineY)), Attribute(name: "y2", value: format(lineY)),
-                                    .class("grid")])
+                                    .class("grid")]) {}
                     H.el("text", [Attribute(name: "x", value: format(left - 6)), Attribute(name: "y", value: format(lineY + 4)),
                                   Attribute(name: "text-anchor", value: "end"), .class("axis")]) {
                         Formats.score(DecimalNumber.quotient(scale * DecimalNumber(Int(fraction * 2)), DecimalNumber(2), places: 0), language, places: 0)
                     }
                 }
                 if points.count > 1 {
-                    H.void("polyline", [Attribute(name: "points", value: points.enumerated().map { "\(format(x($0.offset))),\(format(y($0.element.value)))" }
-                        .joined(separator: " ")), .class("line")])
+                    H.el("polyline", [Attribute(name: "points", value: points.enumerated().map { "\(format(x($0.offset))),\(format(y($0.element.value)))" }
+                        .joined(separator: " ")), .class("line")]) {}
                 }
                 for (i, point) in points.enumerated() {
                     H.el("circle", [Attribute(name: "cx", value: format(x(i))), Attribute(name: "cy", value: format(y(point.value))),
@@ -68,7 +70,7 @@ enum Charts {
         }
         return H.el("svg", [Attribute(name: "viewBox", value: "0 0 \(Int(width)) \(Int(height))"), .class("sparkline"), .role("img"),
                             .aria("label", label), Attribute(name: "xmlns", value: "http://www.w3.org/2000/svg")]) {
-            H.void("polyline", [Attribute(name: "points", value: points.joined(separator: " ")), .class("line")])
+            H.el("polyline", [Attribute(name: "points", value: points.joined(separator: " ")), .class("line")]) {}
         }
     }
 }
