@@ -20,6 +20,11 @@ public struct Settings: Sendable {
     public var uploadMaxBytes: Int
     /// `CHISO_TRUST_PROXY=1`: take the client address from X-Forwarded-For.
     public var trustProxy: Bool
+    /// `CHISO_PROVINCE`: the province named in exported reports (default "Tỉnh Minh Hoạ", the demo's).
+    public var province: String
+    /// `CHISO_CHROMIUM`: the Chromium that prints PDFs (default: the first of
+    /// /usr/bin/chromium, chromium-browser, google-chrome that exists).
+    public var chromium: String?
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         func number(_ key: String, _ fallback: Int) -> Int {
@@ -33,6 +38,9 @@ public struct Settings: Sendable {
         secureCookies = ["1", "true", "yes"].contains(environment["CHISO_SECURE_COOKIES"]?.lowercased() ?? "")
         uploadMaxBytes = number("CHISO_UPLOAD_MAX_MB", 20) * 1024 * 1024
         trustProxy = ["1", "true", "yes"].contains(environment["CHISO_TRUST_PROXY"]?.lowercased() ?? "")
+        province = environment["CHISO_PROVINCE"].flatMap { $0.isEmpty ? nil : $0 } ?? "Tỉnh Minh Hoạ"
+        chromium = environment["CHISO_CHROMIUM"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     public var sqlitePath: String {

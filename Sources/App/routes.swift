@@ -9,6 +9,8 @@ func routes(_ app: Application) throws {
     app.get("login", use: AccountController.loginPage)
     app.post("login", use: AccountController.login)
     app.get("language", ":code", use: AccountController.switchLanguage)
+    app.get("public", use: PublicController.periods)
+    app.get("public", "periods", ":periodID", use: PublicController.period)
 
     let signedIn = app.grouped(RequireLogin())
     signedIn.get(use: HomeController.home)
@@ -69,6 +71,24 @@ func routes(_ app: Application) throws {
     tasks.on(.POST, ":taskID", "evidence", body: .collect(maxSize: ByteCount(value: app.settings.uploadMaxBytes)), use: TaskController.addEvidence)
     tasks.get(":taskID", "evidence", ":evidenceID", use: TaskController.evidence)
 
+    periods.get(":periodID", "results", use: ResultsController.period)
+    periods.get(":periodID", "results", "ranking.csv", use: ResultExportController.rankingCSV)
+    periods.get(":periodID", "results", "inputs.csv", use: ResultExportController.inputsCSV)
+    periods.get(":periodID", "results", "agencies.csv", use: ResultExportController.agenciesCSV)
+    periods.get(":periodID", "results", "ranking.pdf", use: ResultExportController.rankingPDF)
+    signedIn.get("assessments", ":assessmentID", "results", use: ResultsController.agency)
+    signedIn.get("assessments", ":assessmentID", "results", "scoresheet.pdf", use: ResultExportController.scoreSheetPDF)
+    signedIn.get("assessments", ":assessmentID", "whatif", use: WhatIfController.page)
+    signedIn.post("assessments", ":assessmentID", "whatif", use: WhatIfController.compute)
+    indexes.get(":indexID", "yaml", use: ResultExportController.indexYAML)
+
+    let deputies = signedIn.grouped("agencies", ":agencyID", "deputies")
+    deputies.get(use: DeputyController.list)
+    deputies.post(use: DeputyController.create)
+    deputies.post(":deputyID", use: DeputyController.update)
+    deputies.post(":deputyID", "delete", use: DeputyController.delete)
+
+    signedIn.get("dashboard", use: DashboardController.view)
     signedIn.get("monitoring", use: MonitoringController.overview)
     signedIn.get("monitoring", ":periodID", "agencies", ":agencyID", use: MonitoringController.agency)
 

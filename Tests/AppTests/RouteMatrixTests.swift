@@ -21,6 +21,8 @@ struct RouteMatrixTests {
         case ownOrRoles(Set<Role>)
         /// These roles, for their own agency's target only.
         case ownOnly(Set<Role>)
+        /// `own` roles for their own agency's target; `any` roles for every agency's.
+        case ownOr(own: Set<Role>, any: Set<Role>)
     }
 
     struct Row: Sendable {
@@ -84,6 +86,24 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/tasks/:taskID/extensions", access: .roles([.taskOfficer]), form: [("extensionDocument", "")]),
         Row(method: .POST, pattern: "/tasks/:taskID/evidence", access: .roles([.taskOfficer]), multipart: true),
         Row(method: .GET, pattern: "/tasks/:taskID/evidence/:evidenceID", access: .ownOrRoles(readers.union([.taskOfficer]))),
+        Row(method: .GET, pattern: "/public", access: .anyone),
+        Row(method: .GET, pattern: "/public/periods/:periodID", access: .anyone),
+        Row(method: .GET, pattern: "/periods/:periodID/results", access: .roles(readers)),
+        Row(method: .GET, pattern: "/periods/:periodID/results/ranking.csv", access: .roles(readers)),
+        Row(method: .GET, pattern: "/periods/:periodID/results/inputs.csv", access: .roles(readers)),
+        Row(method: .GET, pattern: "/periods/:periodID/results/agencies.csv", access: .roles(readers)),
+        Row(method: .GET, pattern: "/periods/:periodID/results/ranking.pdf", access: .roles(readers)),
+        Row(method: .GET, pattern: "/assessments/:assessmentID/results", access: .roles(readers)),
+        Row(method: .GET, pattern: "/assessments/:assessmentID/results/scoresheet.pdf", access: .roles(readers)),
+        Row(method: .GET, pattern: "/indexes/:indexID/yaml", access: .roles(readers)),
+        Row(method: .GET, pattern: "/assessments/:assessmentID/whatif", access: .ownOr(own: [.editor, .head, .viewer], any: [.admin, .organizer])),
+        Row(method: .POST, pattern: "/assessments/:assessmentID/whatif", access: .ownOr(own: [.editor, .head, .viewer], any: [.admin, .organizer]),
+            form: [("v-1.2", "50")]),
+        Row(method: .GET, pattern: "/dashboard", access: .signedIn),
+        Row(method: .GET, pattern: "/agencies/:agencyID/deputies", access: .ownOr(own: [.head], any: [.admin, .organizer])),
+        Row(method: .POST, pattern: "/agencies/:agencyID/deputies", access: .ownOr(own: [.head], any: [.admin, .organizer]), form: [("name", "")]),
+        Row(method: .POST, pattern: "/agencies/:agencyID/deputies/:deputyID", access: .ownOr(own: [.head], any: [.admin, .organizer]),
+            form: [("name", "")]),
         Row(method: .GET, pattern: "/monitoring", access: .signedIn),
         Row(method: .GET, pattern: "/monitoring/:periodID/agencies/:agencyID", access: .ownOrRoles(readers.union([.taskOfficer]))),
         Row(method: .GET, pattern: "/appraisal", access: .roles([.appraiser, .chair])),
@@ -131,6 +151,8 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/api/v1/periods/:periodID/ratings/:agencyID", access: .roles([.leader])),
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/entries/:code/evidence", access: .ownOnly([.editor]), multipart: true),
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/submit", access: .ownOnly([.head])),
+        // Removing a deputy: after every other use of it.
+        Row(method: .POST, pattern: "/agencies/:agencyID/deputies/:deputyID/delete", access: .ownOr(own: [.head], any: [.admin, .organizer])),
         // Last but one: the head's submission changes the state for everything after it.
         Row(method: .POST, pattern: "/assessments/:assessmentID/submit", access: .ownOnly([.head])),
         // Last: it ends the session.
@@ -165,6 +187,7 @@ struct RouteMatrixTests {
                 .replacingOccurrences(of: ":assignmentID", with: UUID().uuidString)
                 .replacingOccurrences(of: ":taskID", with: (agency == fixture.own ? fixture.ownTask : fixture.otherTask).uuidString)
                 .replacingOccurrences(of: ":evidenceID", with: (agency == fixture.own ? fixture.ownTaskEvidence : fixture.otherTaskEvidence).uuidString)
+                .replacingOccurrences(of: ":deputyID", with: (agency == fixture.own ? fixture.ownDeputy : fixture.otherDeputy).uuidString)
                 .replacingOccurrences(of: ":importID", with: fixture.taskImport.uuidString)
                 .replacingOccurrences(of: ":linkID", with: (assessment == fixture.ownAssessment ? fixture.ownEvidence : fixture.otherEvidence).uuidString)
         }
@@ -177,6 +200,7 @@ struct RouteMatrixTests {
         case let .roles(roles): roles.contains(role)
         case let .ownOrRoles(roles): own || roles.contains(role)
         case let .ownOnly(roles): own && roles.contains(role)
+        case let .ownOr(ownRoles, anyRoles): anyRoles.contains(role) || (own && ownRoles.contains(role))
         }
     }
 

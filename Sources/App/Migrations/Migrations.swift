@@ -16,5 +16,6 @@ enum Migrations {
         CreateAppraisal(),
         CreateAPITokens(),
         CreateTasksAndSources(),
+        CreateDeputies(),
     ]
 }

@@ -62,6 +62,13 @@ enum Action: String, Sendable, CaseIterable {
     case rateAgencies
     /// Provisional scores, task deadlines and monthly history.
     case viewMonitoring
+    /// Final results, rankings, proposals and their exports: the council
+    /// side at any time, agencies once the period is published.
+    case viewResults
+    /// An agency's deputies and the fields assigned to them.
+    case manageDeputies
+    /// Trying other inputs on an assessment without saving anything.
+    case whatIf
 }
 
 /// An assessment as the policy sees it.
@@ -76,6 +83,13 @@ struct AssessmentTarget: Sendable {
     var leafAssignedToActor = false
 }
 
+/// The results of a period (or of one agency in it).
+struct ResultsTarget: Sendable {
+    var published: Bool
+    /// nil: the whole period.
+    var agencyID: UUID?
+}
+
 /// What it is done to.
 enum Target: Sendable {
     case none
@@ -83,6 +97,7 @@ enum Target: Sendable {
     case agency(UUID)
     /// An assessment: its agency, state and deadlines.
     case assessment(AssessmentTarget)
+    case results(ResultsTarget)
 }
 
 /// Why not, in words for the user.
@@ -94,6 +109,8 @@ enum Refusal: Sendable, Equatable, Error {
     case notAssigned
     /// Appraisal results are not released to the agency yet.
     case notReleased
+    /// The period's results are not published yet.
+    case notPublished
     /// The assessment's state or a deadline does not allow it.
     case workflow(WorkflowRefusal)
 
@@ -105,6 +122,7 @@ enum Refusal: Sendable, Equatable, Error {
         case .otherAgency: "Bạn chỉ được xem và thao tác dữ liệu của đơn vị mình."
         case .notAssigned: "Tiêu chí này được phân công cho người khác thẩm định."
         case .notReleased: "Kết quả thẩm định chưa được công bố cho đơn vị."
+        case .notPublished: "Kết quả của kỳ đánh giá này chưa được công bố."
         case let .workflow(refusal): refusal.message(.vietnamese)
         }
     }
@@ -116,6 +134,7 @@ enum Refusal: Sendable, Equatable, Error {
         case .otherAgency: "You may only see and change your own agency's data."
         case .notAssigned: "Another appraiser is assigned to this criterion."
         case .notReleased: "The appraisal is not released to the agency yet."
+        case .notPublished: "This period's results are not published yet."
         case let .workflow(refusal): refusal.message(.english)
         }
     }
@@ -130,6 +149,7 @@ enum Refusal: Sendable, Equatable, Error {
         case .otherAgency: "other_agency"
         case .notAssigned: "not_assigned"
         case .notReleased: "not_released"
+        case .notPublished: "not_published"
         case let .workflow(refusal):
             switch refusal {
             case .wrongState: "wrong_state"
@@ -205,6 +225,22 @@ enum Policy {
             return .success(())
         case .manageTasks:
             return needs([.taskOfficer])
+        case .viewResults:
+            guard case let .results(results) = target else { return .failure(.otherAgency) }
+            if actor.roles.contains(where: \.seesAllAgencies) { return .success(()) }
+            guard actor.hasAny([.editor, .head, .viewer, .taskOfficer]) else { return .failure(.missingRole([.editor, .head, .viewer])) }
+            if let agency = results.agencyID, agency != actor.agencyID { return .failure(.otherAgency) }
+            return results.published ? .success(()) : .failure(.notPublished)
+        case .manageDeputies:
+            if actor.hasAny([.admin, .organizer]) { return .success(()) }
+            guard actor.has(.head) else { return .failure(.missingRole([.head, .organizer, .admin])) }
+            if case let .agency(id) = target, id == actor.agencyID { return .success(()) }
+            return .failure(.otherAgency)
+        case .whatIf:
+            if actor.hasAny([.admin, .organizer]) { return .success(()) }
+            guard actor.hasAny([.editor, .head, .viewer]) else { return .failure(.missingRole([.organizer, .editor, .head, .viewer])) }
+            if case let .agency(id) = target, id == actor.agencyID { return .success(()) }
+            return .failure(.otherAgency)
         case .manageSurveys:
             return needs([.organizer])
         case .rateAgencies:

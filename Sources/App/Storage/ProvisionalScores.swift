@@ -41,7 +41,7 @@ enum ProvisionalScores {
                                             tasks: sources.tasks, rank: 0))
         }
         results.sort { ($0.agency.group, $0.agency.code) < ($1.agency.group, $1.agency.code) }
-        let ranking = Ranking.rank(agencies: results.map { Agency(code: $0.agency.code, name: $0.agency.name, group: $0.agency.group) },
+        let ranking = Ranking.rank(agencies: results.map(\.agency.scoringAgency),
                                    finals: results.map(\.score.final))
         for entry in ranking { results[entry.position].rank = entry.rank }
         return results

@@ -7,7 +7,7 @@ public enum AgencyListReader {
         var firstLine: [String: Int] = [:]
         var positions: [String: Int]?
 
-        try CSVReader.forEachRecord(in: bytes) { line, fields throws(LineProblems) in
+        try SpreadsheetRows.forEachRecord(in: bytes) { line, fields throws(LineProblems) in
             guard let columns = positions else {
                 let header = CSVReader.columns(header: fields, line: line, required: ["code", "name", "group"],
                                                optional: ["tags"])

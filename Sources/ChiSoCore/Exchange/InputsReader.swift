@@ -1,4 +1,4 @@
-/// Reads score inputs (spec §5): `agency,criterion,value,evidence`, one row
+/// Reads score inputs (spec §5; CSV, or the same table as an .xlsx workbook): `agency,criterion,value,evidence`, one row
 /// per agency and leaf (or bonus/deduction item). Every row is checked
 /// against its rule, applicable or not; every error of every row is
 /// reported with the line where the record starts.
@@ -20,7 +20,7 @@ public enum InputsReader {
         var problems: [LineProblem] = []
         var positions: [String: Int]?
 
-        try CSVReader.forEachRecord(in: bytes) { line, fields throws(LineProblems) in
+        try SpreadsheetRows.forEachRecord(in: bytes) { line, fields throws(LineProblems) in
             guard let columns = positions else {
                 let header = CSVReader.columns(header: fields, line: line, required: ["agency", "criterion", "value"],
                                                optional: ["evidence"])

@@ -3,17 +3,38 @@ import Foundation
 /// Rows of an uploaded table, whichever form it came in: an Excel workbook
 /// (.xlsx, recognised by its ZIP signature, first worksheet) or CSV text.
 public enum SpreadsheetRows {
+    /// True for a ZIP (an .xlsx) or an OLE file (an old .xls, refused by the reader with its own message).
+    public static func isWorkbook(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
+    }
+
     /// Every non-blank row with its line (CSV) or row number (.xlsx).
     public static func read(_ bytes: [UInt8]) throws(LineProblems) -> [(line: Int, fields: [String])] {
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            return try XLSXReader.rows(of: bytes)
-        }
         var rows: [(line: Int, fields: [String])] = []
-        try CSVReader.forEachRecord(in: bytes) { line, fields throws(LineProblems) in
+        try forEachRecord(in: bytes) { line, fields throws(LineProblems) in
             if fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 rows.append((line, fields))
             }
         }
         return rows
+    }
+
+    /// Calls `body` with each record, as ``CSVReader/forEachRecord(in:_:)``
+    /// does for CSV. A workbook row shorter than the first row (its trailing
+    /// cells empty) is padded with empty fields, as CSV would have them.
+    public static func forEachRecord(
+        in bytes: [UInt8], _ body: (_ line: Int, _ fields: [String]) throws(LineProblems) -> Void
+    ) throws(LineProblems) {
+        guard isWorkbook(bytes) else {
+            try CSVReader.forEachRecord(in: bytes, body)
+            return
+        }
+        var width: Int?
+        for row in try XLSXReader.rows(of: bytes) {
+            var fields = row.fields
+            if let width, fields.count < width { fields += Array(repeating: "", count: width - fields.count) }
+            if width == nil { width = fields.count }
+            try body(row.line, fields)
+        }
     }
 }

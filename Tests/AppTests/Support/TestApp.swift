@@ -92,6 +92,9 @@ struct Fixture: Sendable {
     /// A completion report on each of the two tasks.
     var ownTaskEvidence: UUID
     var otherTaskEvidence: UUID
+    /// A deputy of SNV and one of SXD.
+    var ownDeputy: UUID
+    var otherDeputy: UUID
 
     static func load(on app: Application) async throws -> Fixture {
         let hash = try Passwords.hash(password, cost: 4)
@@ -165,11 +168,15 @@ struct Fixture: Sendable {
         let pending = TaskImportModel(userID: officer.id!, filename: "tasks.csv",
                                       bytes: Data("ma,so van ban,don vi,noi dung,han xu ly\nT-9,1/UBND,SNV,Việc,30/06/2026\n".utf8))
         try await pending.create(on: app.db)
+        let deputies = [DeputyModel(agencyID: snv.id!, name: "Phó Giám đốc A", position: "Phó Giám đốc", fields: ["I"]),
+                        DeputyModel(agencyID: sxd.id!, name: "Phó Giám đốc B", position: "Phó Giám đốc", fields: ["I"])]
+        try await deputies.create(on: app.db)
         return Fixture(own: snv.id!, other: sxd.id!, commune: xa.id!, userByRole: byRole,
                        ownAssessment: assessments.first { $0.$agency.id == snv.id }!.id!,
                        otherAssessment: assessments.first { $0.$agency.id == sxd.id }!.id!,
                        period: period.id!, indexVersion: version.id!, ownEvidence: evidence[0], otherEvidence: evidence[1],
                        ownTask: tasks[0], otherTask: tasks[1], taskImport: pending.id!,
-                       ownTaskEvidence: taskEvidence[0], otherTaskEvidence: taskEvidence[1])
+                       ownTaskEvidence: taskEvidence[0], otherTaskEvidence: taskEvidence[1],
+                       ownDeputy: deputies[0].id!, otherDeputy: deputies[1].id!)
     }
 }

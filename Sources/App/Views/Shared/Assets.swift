@@ -96,6 +96,11 @@ enum Assets {
     svg .value { font-size: 11px; fill: var(--ink); } svg .line { fill: none; stroke: var(--brand); stroke-width: 2.5; }
     svg .dot { fill: #fff; stroke: var(--brand); stroke-width: 2; }
     svg.sparkline { width: 5rem; height: 1.25rem; }
+    svg .bar { fill: var(--brand); }
+    td.heat { font-variant-numeric: tabular-nums; } td.h5 { background: #1f5f3f; color: #fff; } td.h4 { background: #5c9a6e; color: #000; }
+    td.h3 { background: #b8d8b0; color: #000; } td.h2 { background: #f3dfa2; color: #000; } td.h1 { background: #e9a58f; color: #000; }
+    td.heat.na { background: #fff; color: var(--muted); }
+    td.changed { font-weight: 700; }
     @media (max-width: 40rem) {
       header.site { padding: .5rem; }
       .who { margin-left: 0; }

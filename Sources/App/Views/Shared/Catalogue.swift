@@ -6,7 +6,7 @@ typealias Lang = ChiSoCore.Language
 /// A test checks that both languages have every key.
 enum T: String, CaseIterable, Sendable {
     case appName, appTagline, demoNotice, skipToContent, mainNavigation
-    case navHome, navAppraisal, navCouncil, navMonitoring, navTasks, navAgencies, navUsers, navAudit, navIndexes, navPeriods, navAccount, logout, login
+    case navHome, navAppraisal, navCouncil, navDashboard, navMonitoring, navTasks, navAgencies, navUsers, navAudit, navIndexes, navPeriods, navAccount, logout, login
     case languageSwitch
     case loginTitle, username, password, loginButton, loginFailed, loginThrottled, sessionExpired
     case changePasswordTitle, changePasswordIntro, currentPassword, newPassword, repeatPassword, save, cancel
@@ -37,7 +37,7 @@ struct Catalogue: Sendable {
         .appName: "ChiSo", .appTagline: "Đánh giá chất lượng hoạt động cơ quan nhà nước",
         .demoNotice: "Dữ liệu minh hoạ: tỉnh, đơn vị và số liệu đều là giả định.",
         .skipToContent: "Bỏ qua, đến nội dung chính", .mainNavigation: "Điều hướng chính",
-        .navHome: "Trang chủ", .navAppraisal: "Thẩm định", .navCouncil: "Hội đồng", .navMonitoring: "Theo dõi", .navTasks: "Nhiệm vụ", .navAgencies: "Đơn vị", .navUsers: "Tài khoản", .navAudit: "Nhật ký",
+        .navHome: "Trang chủ", .navAppraisal: "Thẩm định", .navCouncil: "Hội đồng", .navDashboard: "Tổng quan", .navMonitoring: "Theo dõi", .navTasks: "Nhiệm vụ", .navAgencies: "Đơn vị", .navUsers: "Tài khoản", .navAudit: "Nhật ký",
         .navIndexes: "Bộ chỉ số", .navPeriods: "Kỳ đánh giá", .navAccount: "Đổi mật khẩu", .logout: "Đăng xuất",
         .login: "Đăng nhập", .languageSwitch: "English",
         .loginTitle: "Đăng nhập ChiSo", .username: "Tên đăng nhập", .password: "Mật khẩu", .loginButton: "Đăng nhập",
@@ -91,7 +91,7 @@ struct Catalogue: Sendable {
         .appName: "ChiSo", .appTagline: "Quality of operations of state agencies",
         .demoNotice: "Demo data: the province, its agencies and figures are invented.",
         .skipToContent: "Skip to main content", .mainNavigation: "Main navigation",
-        .navHome: "Home", .navAppraisal: "Appraisal", .navCouncil: "Council", .navMonitoring: "Monitoring", .navTasks: "Tasks", .navAgencies: "Agencies", .navUsers: "Accounts", .navAudit: "Audit log",
+        .navHome: "Home", .navAppraisal: "Appraisal", .navCouncil: "Council", .navDashboard: "Dashboard", .navMonitoring: "Monitoring", .navTasks: "Tasks", .navAgencies: "Agencies", .navUsers: "Accounts", .navAudit: "Audit log",
         .navIndexes: "Indexes", .navPeriods: "Periods", .navAccount: "Change password", .logout: "Log out",
         .login: "Log in", .languageSwitch: "Tiếng Việt",
         .loginTitle: "Log in to ChiSo", .username: "Username", .password: "Password", .loginButton: "Log in",

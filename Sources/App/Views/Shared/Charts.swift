@@ -73,4 +73,36 @@ enum Charts {
             H.el("polyline", [Attribute(name: "points", value: points.joined(separator: " ")), .class("line")]) {}
         }
     }
+
+    struct Bar {
+        var label: String
+        var value: DecimalNumber
+        /// Text shown after the bar (the value, formatted).
+        var text: String
+    }
+
+    /// Horizontal bars from 0 to `scale`, each labelled with its value.
+    static func bars(_ bars: [Bar], scale: DecimalNumber, title: String, id: String) -> HTMLNode {
+        let labelWidth = 200.0, barWidth = 300.0, row = 26.0, width = labelWidth + barWidth + 70
+        let height = Double(bars.count) * row + 8
+        let top = max(number(scale), 1)
+        return figure(.class("chart")) {
+            H.el("svg", [Attribute(name: "viewBox", value: "0 0 \(Int(width)) \(Int(height))"), .role("img"),
+                         .aria("labelledby", "\(id)-title \(id)-desc"), Attribute(name: "xmlns", value: "http://www.w3.org/2000/svg")]) {
+                H.el("title", [.id("\(id)-title")]) { title }
+                H.el("desc", [.id("\(id)-desc")]) { bars.map { "\($0.label): \($0.text)" }.joined(separator: "; ") }
+                for (i, bar) in bars.enumerated() {
+                    let y = 4 + Double(i) * row
+                    let length = barWidth * min(max(number(bar.value) / top, 0), 1)
+                    H.el("text", [Attribute(name: "x", value: format(labelWidth - 8)), Attribute(name: "y", value: format(y + 16)),
+                                  Attribute(name: "text-anchor", value: "end"), .class("axis")]) { String(bar.label.prefix(32)) }
+                    H.el("rect", [Attribute(name: "x", value: format(labelWidth)), Attribute(name: "y", value: format(y + 3)),
+                                  Attribute(name: "width", value: format(length)), Attribute(name: "height", value: format(row - 8)),
+                                  .class("bar")]) {}
+                    H.el("text", [Attribute(name: "x", value: format(labelWidth + length + 6)), Attribute(name: "y", value: format(y + 16)),
+                                  .class("value")]) { bar.text }
+                }
+            }
+        }
+    }
 }

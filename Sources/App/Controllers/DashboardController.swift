@@ -1,0 +1,105 @@
+import ChiSoCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Dashboards of a period's final results: for the organiser and leaders
+/// every group (classes, a heat map of agencies × fields, the largest
+/// self/appraised gaps, evidence completeness, change since the previous
+/// period); for an agency its own fields against its group.
+enum DashboardController {
+    struct PeriodQuery: Content {
+        var period: UUID?
+    }
+
+    /// One agency's share of points on each top-level field (nil where the field does not apply).
+    static func fieldShares(_ index: Index, _ score: AgencyScore) -> [DecimalNumber?] {
+        index.nodes.indices.filter { index.nodes[$0].depth == 0 }.map { position in
+            let node = score.nodes[position]
+            guard node.applicable, !node.applicableMax.isZero else { return nil }
+            return DecimalNumber.quotient(node.points * DecimalNumber(100), node.applicableMax, places: 1)
+        }
+    }
+
+    struct Gap: Sendable {
+        var assessmentID: UUID
+        var agency: String
+        var code: String
+        var title: String
+        var selfPoints: DecimalNumber
+        var finalPoints: DecimalNumber
+        var comment: String?
+        var size: DecimalNumber { (selfPoints - finalPoints).isNegative ? finalPoints - selfPoints : selfPoints - finalPoints }
+    }
+
+    struct GroupView: Sendable {
+        var results: GroupResults
+        /// By member position: share per top-level field.
+        var shares: [[DecimalNumber?]]
+        /// By member position: leaves with required evidence that have it / that need it.
+        var evidence: [(have: Int, need: Int)]
+        /// By member position: final in the previous period.
+        var previous: [DecimalNumber?]
+        var gaps: [Gap]
+    }
+
+    static func view(_ request: Request) async throws -> Response {
+        let user = request.currentUser!
+        let seesAll = user.actor.roles.contains(where: \.seesAllAgencies)
+        var periods = try await PeriodModel.query(on: request.db).filter(\.$status != .draft)
+            .sort(\.$year, .descending).sort(\.$createdAt, .descending).all()
+        if !seesAll { periods = periods.filter { $0.status == .published } }
+        let chosen = try request.query.decode(PeriodQuery.self).period
+        guard let period = periods.first(where: { $0.id == chosen }) ?? periods.first(where: { $0.status == .published }) ?? periods.first else {
+            try request.authorize(.viewMonitoring, seesAll ? .none : .agency(user.actor.agencyID))
+            return request.page { DashboardPage.empty($0) }
+        }
+        try request.authorize(.viewResults, .results(ResultsTarget(published: period.status == .published, agencyID: seesAll ? nil : user.actor.agencyID)))
+        let groups = try await PeriodResults.load(period: period, on: request.db, indexes: request.application.indexCache)
+        let previous = try await ResultsController.previousFinals(of: period, on: request)
+        var views: [GroupView] = []
+        for group in groups {
+            let shares = group.report.scores.map { fieldShares(group.index, $0) }
+            let required = group.index.nodes.indices.filter { group.index.nodes[$0].leaf?.evidenceRequired == true }
+            let evidence = zip(group.members, group.report.scores).map { member, score in
+                let applicable = required.filter { score.nodes[$0].applicable }
+                return (applicable.filter { (member.evidenceCounts[group.index.nodes[$0].code] ?? 0) > 0 }.count, applicable.count)
+            }
+            let before = group.members.map { member -> DecimalNumber? in
+                guard let old = previous?.1[member.agency.code], let position = old.position(of: member.agency.id!) else { return nil }
+                return old.report.scores[position].final
+            }
+            var gaps: [Gap] = []
+            let scorer = Scorer(index: group.index)
+            for (position, member) in group.members.enumerated() {
+                let selfScore = scorer.score(tags: member.agency.tagList, sheet: AssessmentScoring.selfSheet(
+                    index: group.index, entries: member.entries, evidenceCounts: member.evidenceCounts, sources: SourceFigures(tasks: nil)))
+                let final = group.report.scores[position]
+                let comments = Dictionary(member.entries.map { ($0.criterionCode, $0.appraisalComment) }, uniquingKeysWith: { first, _ in first })
+                for leaf in group.index.leafPositions where group.index.nodes[leaf].leaf?.source == nil && final.nodes[leaf].applicable {
+                    let gap = Gap(assessmentID: member.assessment.id!, agency: member.agency.name, code: group.index.nodes[leaf].code,
+                                  title: group.index.nodes[leaf].title, selfPoints: selfScore.nodes[leaf].points,
+                                  finalPoints: final.nodes[leaf].points, comment: comments[group.index.nodes[leaf].code] ?? nil)
+                    if !gap.size.isZero { gaps.append(gap) }
+                }
+            }
+            gaps.sort { $0.size > $1.size }
+            views.append(GroupView(results: group, shares: shares, evidence: evidence, previous: before, gaps: Array(gaps.prefix(15))))
+        }
+        if !seesAll {
+            guard let group = views.first(where: { $0.results.position(of: user.actor.agencyID) != nil }),
+                  let position = group.results.position(of: user.actor.agencyID) else {
+                return request.page { DashboardPage.empty($0) }
+            }
+            var before: (Index, AgencyScore)?
+            if let old = previous?.1[group.results.members[position].agency.code], let oldPosition = old.position(of: user.actor.agencyID) {
+                before = (old.index, old.report.scores[oldPosition])
+            }
+            return request.page {
+                DashboardPage.agency($0, periods: periods, period: period, group: group, position: position, previousPeriod: previous?.0,
+                                     previous: before)
+            }
+        }
+        return request.page { DashboardPage.province($0, periods: periods, period: period, groups: views, previousPeriod: previous?.0) }
+    }
+}

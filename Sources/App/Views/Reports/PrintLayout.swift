@@ -1,0 +1,52 @@
+import ChiSoCore
+import Foundation
+
+/// A document to print (PDF by headless Chromium): the national header
+/// lines of an official annex, the content, and where it came from. The
+/// stylesheet is inlined because Chromium reads the page from a file.
+enum PrintLayout {
+    static let printStyles = """
+    @page { size: A4; margin: 14mm 12mm 16mm; }
+    body.print { font-size: 10.5pt; color: #000; }
+    body.print main { max-width: none; padding: 0; }
+    body.print h1 { font-size: 14pt; text-align: center; margin: 10pt 0 2pt; text-transform: uppercase; }
+    body.print .subtitle { text-align: center; margin: 0 0 10pt; font-style: italic; }
+    .national { display: flex; justify-content: space-between; text-align: center; font-size: 10.5pt; }
+    .national p { margin: 0; }
+    .national strong { display: block; }
+    body.print table { font-size: 9.5pt; page-break-inside: auto; }
+    body.print tr { page-break-inside: avoid; }
+    body.print th { background: #e8e8e8; }
+    body.print a { color: #000; text-decoration: none; }
+    body.print .hide-small { display: table-cell; }
+    .made { margin-top: 12pt; font-size: 9pt; color: #333; }
+    """
+
+    static func document(language: Lang, title: String, subtitle: String, province: String, madeOn: Date,
+                         @HTMLBuilder content: () -> [HTMLNode]) -> HTMLNode {
+        let vi = language == .vietnamese
+        let body = content()
+        return H.el("html", [.lang(vi ? "vi" : "en")]) {
+            H.el("head", []) {
+                H.void("meta", [.charset("utf-8")])
+                H.el("title", []) { title }
+                H.el("style", []) { HTMLNode.trusted(Assets.stylesheet + "\n" + printStyles) }
+            }
+            H.el("body", [.class("print")]) {
+                div(.class("national")) {
+                    p { strong { vi ? "ỦY BAN NHÂN DÂN" : "PEOPLE'S COMMITTEE" }; strong { province.uppercased() } }
+                    p {
+                        strong { vi ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "SOCIALIST REPUBLIC OF VIET NAM" }
+                        strong { vi ? "Độc lập - Tự do - Hạnh phúc" : "Independence - Freedom - Happiness" }
+                    }
+                }
+                main {
+                    h1 { title }
+                    p(.class("subtitle")) { subtitle }
+                    body
+                    p(.class("made")) { (vi ? "Lập bằng ChiSo ngày " : "Made with ChiSo on ") + Formats.date(madeOn) }
+                }
+            }
+        }
+    }
+}
