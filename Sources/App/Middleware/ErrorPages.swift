@@ -28,7 +28,8 @@ struct ErrorPages: AsyncMiddleware {
             let reason: String?
             if let abort = error as? any AbortError {
                 status = abort.status
-                reason = abort.status.code < 500 ? abort.reason : nil
+                // Our own typed errors are written for the user; other server errors say nothing of the inside.
+                reason = abort.status.code < 500 || abort is APIError ? abort.reason : nil
             } else {
                 request.logger.report(error: error)
                 status = .internalServerError

@@ -20,7 +20,9 @@ extension XLSXReader {
         /// Runs `reader` over a part's XML and returns it, done.
         static func parse<Reader: PartReader>(_ data: Data, part: String, with reader: Reader) throws(LineProblems) -> Reader {
             let delegate = Delegate(reader)
-            let parser = XMLParser(data: data)
+            // From a stream: on Linux, `XMLParser(data:)` refuses documents over 10 MB,
+            // and a province's full input matrix can be larger.
+            let parser = XMLParser(stream: InputStream(data: data))
             parser.shouldResolveExternalEntities = false
             parser.delegate = delegate
             let parsed = parser.parse()

@@ -94,9 +94,10 @@ public struct XLSXWorkbook: Sendable {
 
     /// One worksheet.
     public struct Sheet: Sendable {
-        /// The tab's name. Excel allows at most 31 characters and none of
-        /// `[ ] : * ? / \`: the writer drops those characters, shortens the
-        /// name, and numbers a name already taken in the workbook ("Kết quả (2)").
+        /// The tab's name. Excel allows at most 31 characters, none of
+        /// `[ ] : * ? / \` and no apostrophe at either end: the writer turns
+        /// slashes into hyphens, drops the rest, shortens the name, and numbers
+        /// a name already taken in the workbook ("Kết quả (2)").
         public var name: String
         /// Rows from the first, cells from column A.
         public var rows: [[Cell]]
@@ -109,7 +110,8 @@ public struct XLSXWorkbook: Sendable {
         /// grow such rows to fit wrapped text or line breaks: give their height.
         public var rowHeights: [Double]
         /// Cells merged into one (national header lines across a table, say):
-        /// the first cell's value shows across the range. Ranges must not overlap.
+        /// the first cell's value shows across the range. Ranges must not
+        /// overlap; a range of one cell is no merge and is left out.
         public var merges: [CellRange]
         /// Rows kept in view while scrolling down (frozen panes), from the top.
         public var frozenRows: Int

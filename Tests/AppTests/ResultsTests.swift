@@ -1,0 +1,194 @@
+import ChiSoCore
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+/// Final results, proposals, what-if, exports and the public page, on the
+/// fixture's period with SNV and SXD appraised and finalised:
+/// SNV 1.1 có (evidence attached) → 4, 1.2 self 87,5 appraised 80 → 4,8: 8,80 (T);
+/// SXD 1.1 không → 0, 1.2 100 → 6: 6,00 (Y).
+@Suite("Results, proposals, exports, public page", .serialized)
+struct ResultsTests {
+    static func finalise(_ app: Application, _ fixture: Fixture, publish: Bool) async throws {
+        let now = Date()
+        for (assessment, inputs) in [(fixture.ownAssessment, [("1.1", "có", "có", nil), ("1.2", "87,5", "80", "Chỉ 80% theo báo cáo")]),
+                                     (fixture.otherAssessment, [("1.1", "không", "không", nil), ("1.2", "100", "100", nil)])] as [(UUID, [(String, String, String, String?)])] {
+            try await CriterionEntryModel.query(on: app.db).filter(\.$assessment.$id == assessment).delete()
+            for (code, own, appraised, comment) in inputs {
+                let entry = CriterionEntryModel(assessmentID: assessment, criterionCode: code)
+                entry.selfInput = own
+                entry.appraisedInput = appraised
+                entry.appraisalComment = comment
+                entry.appraisedAt = now
+                entry.revision = 1
+                try await entry.create(on: app.db)
+            }
+            try await AssessmentModel.query(on: app.db).filter(\.$id == assessment)
+                .set(\.$state, to: (publish ? AssessmentState.published : .finalised).rawValue).update()
+        }
+        if publish {
+            try await PeriodModel.query(on: app.db).filter(\.$id == fixture.period).set(\.$status, to: .published).update()
+        }
+    }
+
+    @Test("The ranking CSV is exactly what chiso score prints for the exported index, agencies and inputs")
+    func exportsRecompute() async throws {
+        try await TestApp.run { app, fixture in
+            try await Self.finalise(app, fixture, publish: false)
+            let organizer = Browser(app)
+            try await organizer.signIn("t.organizer")
+            let base = "/periods/\(fixture.period)/results"
+            let ranking = try await organizer.get("\(base)/ranking.csv?group=so")
+            #expect(ranking.status == .ok)
+            #expect(ranking.headers.first(name: .contentDisposition)?.contains("xep-hang-nam-2026-so.csv") == true)
+            #expect(ranking.body == """
+            group,rank,agency,name,raw,applicable_max,normalized,bonus,deduction,final,class
+            so,1,SNV,Sở Nội vụ,8.80,10.00,8.80,0.00,0.00,8.80,T
+            so,2,SXD,Sở Xây dựng,6.00,10.00,6.00,0.00,0.00,6.00,Y
+
+            """)
+            let inputs = try await organizer.get("\(base)/inputs.csv?group=so")
+            #expect(inputs.body.contains("SNV,1.2,80,0\n"))
+            let agencies = try await organizer.get("\(base)/agencies.csv?group=so")
+            let yaml = try await organizer.get("/indexes/\(fixture.indexVersion)/yaml")
+            let outcome = ScoreRun.run(index: .init(path: "index.yaml", bytes: yaml.bytes), agencies: .init(path: "agencies.csv", bytes: agencies.bytes),
+                                       inputs: .init(path: "inputs.csv", bytes: inputs.bytes))
+            #expect(outcome.exitCode == 0, "\(outcome.standardError)")
+            #expect(outcome.standardOutput == ranking.body)
+            // The page shows the same figures, Vietnamese style.
+            let page = try await organizer.get(base)
+            #expect(page.body.contains("8,80"))
+            #expect(page.body.contains("Hoàn thành tốt nhiệm vụ") || page.body.contains("—"))
+        }
+    }
+
+    @Test("An agency's breakdown: self, preliminary and final, with the appraiser's reason; deputies' proposals never above the head's")
+    func agencyResult() async throws {
+        try await TestApp.run { app, fixture in
+            try await Self.finalise(app, fixture, publish: true)
+            let head = Browser(app)
+            try await head.signIn("t.head")
+            // The head records a deputy for field I (everything: 8,8/10 = 88 % → HTTNV by share).
+            _ = try await head.get("/agencies/\(fixture.own)/deputies")
+            let bad = try await head.post("/agencies/\(fixture.own)/deputies", [("name", "Trần Văn B"), ("fields", "")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("value=\"Trần Văn B\""))
+            #expect(try await head.post("/agencies/\(fixture.own)/deputies", [("name", "Trần Văn B"), ("position", "Phó Giám đốc"),
+                                                                              ("fields", "I")]).status == .seeOther)
+            #expect(try await head.get("/agencies/\(fixture.other)/deputies").status == .forbidden)
+            let page = try await head.get("/assessments/\(fixture.ownAssessment)/results")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("8,80"))
+            #expect(page.body.contains("Chỉ 80% theo báo cáo"))
+            #expect(page.body.contains("Trần Văn B, Phó Giám đốc"))
+            #expect(page.body.contains("88,00%"))
+            // The fixture index's class T has no leaderRating: no head proposal, so no cap.
+            #expect(page.body.contains("(bộ chỉ số không quy định)"))
+            // Another agency's result is not for SNV's head.
+            #expect(try await head.get("/assessments/\(fixture.otherAssessment)/results").status == .forbidden)
+        }
+    }
+
+    @Test("Nothing unpublished leaks: pages, exports, API and the public page refuse agencies and visitors until publication")
+    func noLeaks() async throws {
+        try await TestApp.run { app, fixture in
+            try await Self.finalise(app, fixture, publish: false)
+            let visitor = Browser(app)
+            #expect(try await visitor.get("/public/periods/\(fixture.period)").status == .notFound)
+            #expect(!(try await visitor.get("/public").body.contains("Năm 2026")))
+            let editor = Browser(app)
+            try await editor.signIn("t.editor")
+            let base = "/periods/\(fixture.period)/results"
+            for path in [base, "\(base)/ranking.csv", "\(base)/inputs.csv", "\(base)/agencies.csv", "\(base)/ranking.pdf",
+                         "/assessments/\(fixture.ownAssessment)/results", "/assessments/\(fixture.ownAssessment)/results/scoresheet.pdf"] {
+                let page = try await editor.get(path)
+                #expect(page.status == .forbidden, "\(path) → \(page.status)")
+                #expect(!page.body.contains("8,80") && !page.body.contains("8.80"), "\(path)")
+            }
+            #expect(!(try await editor.get("/dashboard").body.contains("8,80")))
+            // The what-if of an unpublished, finalised assessment starts from what the agency may see.
+            let whatIf = try await editor.get("/assessments/\(fixture.ownAssessment)/whatif")
+            #expect(whatIf.status == .ok)
+            // Published: now everyone reads it, visitors the public page without names of people.
+            try await PeriodModel.query(on: app.db).filter(\.$id == fixture.period).set(\.$status, to: .published).update()
+            try await AssessmentModel.query(on: app.db).filter(\.$period.$id == fixture.period)
+                .set(\.$state, to: AssessmentState.published.rawValue).update()
+            #expect(try await editor.get(base).status == .ok)
+            let publicPage = try await visitor.get("/public/periods/\(fixture.period)")
+            #expect(publicPage.status == .ok)
+            #expect(publicPage.body.contains("8,80"))
+            #expect(!publicPage.body.contains("Người ") && !publicPage.body.contains("Phó Giám đốc"))
+        }
+    }
+
+    @Test("What if: a changed input gives the new score, class and rank at once; nothing is saved or audited")
+    func whatIf() async throws {
+        try await TestApp.run { app, fixture in
+            try await Self.finalise(app, fixture, publish: true)
+            let editor = Browser(app)
+            try await editor.signIn("t.sxd.editor")
+            _ = try await editor.get("/assessments/\(fixture.otherAssessment)/whatif")
+            let audits = try await AuditEventModel.query(on: app.db).count()
+            let bad = try await editor.post("/assessments/\(fixture.otherAssessment)/whatif", [("v-1.1", "có lẽ"), ("v-1.2", "100")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("value=\"có lẽ\""))
+            // 1.1 có: but SXD has evidence on 1.1 (fixture), so 4 + 6 = 10 → T, rank 1 of 2.
+            let page = try await editor.post("/assessments/\(fixture.otherAssessment)/whatif", [("v-1.1", "có"), ("v-1.2", "100")])
+            #expect(page.status == .ok)
+            #expect(page.body.contains("10,00"))
+            #expect(page.body.contains("hạng 1/2"))
+            #expect(page.body.contains("+4,00"))
+            #expect(try await AuditEventModel.query(on: app.db).count() == audits)
+            let entry = try await CriterionEntryModel.query(on: app.db).filter(\.$assessment.$id == fixture.otherAssessment)
+                .filter(\.$criterionCode == "1.1").first()
+            #expect(entry?.appraisedInput == "không")
+        }
+    }
+
+    @Test("PDF reports: A4, Vietnamese text intact (read back by pdftotext when installed)")
+    func pdf() async throws {
+        try await TestApp.run { app, fixture in
+            try await Self.finalise(app, fixture, publish: true)
+            let organizer = Browser(app)
+            try await organizer.signIn("t.organizer")
+            let report = try await organizer.get("/periods/\(fixture.period)/results/ranking.pdf?group=so")
+            guard app.settings.chromium != nil else {
+                #expect(report.status == .serviceUnavailable)
+                #expect(report.body.contains("chưa cài Chromium"))
+                return
+            }
+            #expect(report.status == .ok)
+            #expect(report.bytes.starts(with: Array("%PDF-".utf8)))
+            let sheet = try await organizer.get("/assessments/\(fixture.ownAssessment)/results/scoresheet.pdf")
+            #expect(sheet.status == .ok)
+            let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
+            if let pdftotext {
+                for (bytes, expected) in [(report.bytes, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Sở Nội vụ", "8,80", "Độc lập - Tự do - Hạnh phúc"]),
+                                          (sheet.bytes, ["PHIẾU ĐIỂM ĐÁNH GIÁ", "Tổng điểm: 8,80", "Tự chấm 9,25", "thẩm định sơ bộ 8,80", "Lĩnh vực"])] {
+                    let file = FileManager.default.temporaryDirectory.appendingPathComponent("chiso-\(UUID().uuidString).pdf")
+                    try Data(bytes).write(to: file)
+                    defer { try? FileManager.default.removeItem(at: file) }
+                    let process = Process()
+                    process.executableURL = URL(fileURLWithPath: pdftotext)
+                    process.arguments = ["-layout", file.path, "-"]
+                    let pipe = Pipe()
+                    process.standardOutput = pipe
+                    try process.run()
+                    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                    process.waitUntilExit()
+                    for fragment in expected { #expect(text.contains(fragment), "\(fragment) not in the PDF text") }
+                }
+            }
+            // Without Chromium the page says so.
+            var settings = app.settings
+            settings.chromium = "/nonexistent/chromium"
+            app.settings = settings
+            let missing = try await organizer.get("/periods/\(fixture.period)/results/ranking.pdf?group=so")
+            #expect(missing.status == .serviceUnavailable)
+            #expect(missing.body.contains("Máy chủ chưa cài Chromium"))
+        }
+    }
+}
