@@ -76,6 +76,8 @@ func routes(_ app: Application) throws {
     periods.get(":periodID", "results", "inputs.csv", use: ResultExportController.inputsCSV)
     periods.get(":periodID", "results", "agencies.csv", use: ResultExportController.agenciesCSV)
     periods.get(":periodID", "results", "ranking.pdf", use: ResultExportController.rankingPDF)
+    periods.get(":periodID", "results", "ranking.xlsx", use: ResultExportController.rankingXLSX)
+    periods.get(":periodID", "results", "matrix.xlsx", use: ResultExportController.matrixXLSX)
     signedIn.get("assessments", ":assessmentID", "results", use: ResultsController.agency)
     signedIn.get("assessments", ":assessmentID", "results", "scoresheet.pdf", use: ResultExportController.scoreSheetPDF)
     signedIn.get("assessments", ":assessmentID", "whatif", use: WhatIfController.page)

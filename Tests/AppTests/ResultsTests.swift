@@ -58,6 +58,18 @@ struct ResultsTests {
                                        inputs: .init(path: "inputs.csv", bytes: inputs.bytes))
             #expect(outcome.exitCode == 0, "\(outcome.standardError)")
             #expect(outcome.standardOutput == ranking.body)
+            // The Excel annex: the same figures as numbers; the matrix's first sheet is the inputs again.
+            let workbook = try await organizer.get("\(base)/ranking.xlsx?group=so")
+            #expect(workbook.status == .ok)
+            let rows = try XLSXReader.rows(of: workbook.bytes)
+            #expect(rows.first?.fields.first == "ỦY BAN NHÂN DÂN")
+            #expect(rows.contains { $0.fields.starts(with: ["1", "SNV", "Sở Nội vụ", "8.8", "10", "8.8", "0", "0", "8.8", "Tốt"]) })
+            #expect(rows.contains { $0.fields.starts(with: ["2", "SXD", "Sở Xây dựng", "6", "10", "6", "0", "0", "6", "Yếu"]) })
+            let matrix = try await organizer.get("\(base)/matrix.xlsx?group=so")
+            let again = ScoreRun.run(index: .init(path: "index.yaml", bytes: yaml.bytes), agencies: .init(path: "agencies.csv", bytes: agencies.bytes),
+                                     inputs: .init(path: "bang-diem.xlsx", bytes: matrix.bytes))
+            #expect(again.exitCode == 0, "\(again.standardError)")
+            #expect(again.standardOutput == ranking.body)
             // The page shows the same figures, Vietnamese style.
             let page = try await organizer.get(base)
             #expect(page.body.contains("8,80"))

@@ -93,6 +93,8 @@ struct RouteMatrixTests {
         Row(method: .GET, pattern: "/periods/:periodID/results/inputs.csv", access: .roles(readers)),
         Row(method: .GET, pattern: "/periods/:periodID/results/agencies.csv", access: .roles(readers)),
         Row(method: .GET, pattern: "/periods/:periodID/results/ranking.pdf", access: .roles(readers)),
+        Row(method: .GET, pattern: "/periods/:periodID/results/ranking.xlsx", access: .roles(readers)),
+        Row(method: .GET, pattern: "/periods/:periodID/results/matrix.xlsx", access: .roles(readers)),
         Row(method: .GET, pattern: "/assessments/:assessmentID/results", access: .roles(readers)),
         Row(method: .GET, pattern: "/assessments/:assessmentID/results/scoresheet.pdf", access: .roles(readers)),
         Row(method: .GET, pattern: "/indexes/:indexID/yaml", access: .roles(readers)),

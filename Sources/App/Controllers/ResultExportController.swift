@@ -86,6 +86,99 @@ enum ResultExportController {
         return rows
     }
 
+    // MARK: Excel
+
+    typealias Cell = XLSXWorkbook.Cell
+
+    /// A score as the annexes show it: rounded half away from zero to 2 decimals, like the CSV.
+    static func points(_ value: DecimalNumber, bold: Bool = false) -> Cell {
+        .number(value.rounded(places: 2), style: bold ? .number2Bold : .number2)
+    }
+
+    /// The national header lines of a provincial annex, spanning `width` columns, then the title lines.
+    static func annexHeader(province: String, title: String, subtitle: String, width: Int) -> (rows: [[Cell]], merges: [XLSXWorkbook.CellRange]) {
+        let left = max(2, width / 3), right = width - left
+        func line(_ a: String, _ b: String) -> [Cell] {
+            [Cell.bold(a)] + Array(repeating: .empty, count: left - 1) + [Cell.bold(b)] + Array(repeating: .empty, count: max(right - 1, 0))
+        }
+        let rows: [[Cell]] = [
+            line("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            line(province.uppercased(), "Độc lập - Tự do - Hạnh phúc"),
+            [],
+            [Cell.title(title.uppercased())],
+            [Cell.text(subtitle, style: .italic)],
+            [],
+        ]
+        let merges = [
+            XLSXWorkbook.CellRange(rows: 0...0, columns: 0...(left - 1)), XLSXWorkbook.CellRange(rows: 0...0, columns: left...(width - 1)),
+            XLSXWorkbook.CellRange(rows: 1...1, columns: 0...(left - 1)), XLSXWorkbook.CellRange(rows: 1...1, columns: left...(width - 1)),
+            XLSXWorkbook.CellRange(rows: 3...3, columns: 0...(width - 1)), XLSXWorkbook.CellRange(rows: 4...4, columns: 0...(width - 1)),
+        ]
+        return (rows, merges)
+    }
+
+    /// The ranking as a provincial annex: header lines, bold headers, frozen panes, numbers with 2 decimals.
+    static func rankingXLSX(_ request: Request) async throws -> Response {
+        let (period, group) = try await group(request)
+        let headers = ["Hạng", "Mã", "Đơn vị", "Điểm đạt", "Điểm tối đa áp dụng", "Điểm chuẩn hoá", "Điểm thưởng", "Điểm trừ", "Tổng điểm",
+                       "Xếp loại", "Đề xuất xếp loại người đứng đầu"]
+        var (rows, merges) = annexHeader(province: request.application.settings.province,
+                                         title: "Kết quả đánh giá, xếp hạng chất lượng hoạt động", subtitle: "\(group.index.title) · \(period.name)",
+                                         width: headers.count)
+        rows.append(headers.map(Cell.header))
+        let headerRow = rows.count - 1
+        for entry in group.ranked {
+            let score = group.report.scores[entry.position]
+            let scoreClass = group.index.classes[score.classPosition]
+            let agency = group.members[entry.position].agency
+            rows.append([
+                .integer(entry.rank), .text(agency.code), .text(agency.name), points(score.raw), points(score.applicableMax),
+                points(score.normalized), points(score.bonus), points(score.deduction), points(score.final, bold: true),
+                .text(scoreClass.title), .text(scoreClass.leaderRating.flatMap(IndividualRating.init(rawValue:))?.title(.vietnamese) ?? ""),
+            ])
+        }
+        rows.append([])
+        rows.append([Cell.text("Đề xuất xếp loại người đứng đầu là đề xuất để cấp có thẩm quyền xem xét, quyết định.", style: .italic)])
+        let sheet = XLSXWorkbook.Sheet(name: "Xếp hạng \(group.group)", rows: rows,
+                                       columnWidths: [7, 12, 38, 10, 12, 12, 10, 10, 11, 14, 30], merges: merges,
+                                       frozenRows: headerRow + 1, frozenColumns: 3, printTitleRows: headerRow...headerRow, landscape: true)
+        let bytes = try XLSXWorkbook(sheets: [sheet]).bytes()
+        return download(bytes, type: xlsxType, name: fileName("xep-hang", period, group.group, "xlsx"))
+    }
+
+    /// The full score matrix: first sheet the final inputs exactly as spec §5 (so that the file
+    /// can be given to `chiso score --inputs`), second the points of every node for every agency.
+    static func matrixXLSX(_ request: Request) async throws -> Response {
+        let (period, group) = try await group(request)
+        let index = group.index
+        var inputs: [[Cell]] = [["agency", "criterion", "value", "evidence"].map(Cell.header)]
+        for row in inputRows(group) { inputs.append([.text(row[0]), .text(row[1]), .text(row[2]), .integer(Int(row[3]) ?? 0)]) }
+        let inputSheet = XLSXWorkbook.Sheet(name: "Dữ liệu đầu vào", rows: inputs, columnWidths: [16, 12, 14, 10], frozenRows: 1)
+
+        let width = 2 + index.nodes.count + 3
+        var (rows, merges) = annexHeader(province: request.application.settings.province, title: "Bảng điểm chi tiết đánh giá chất lượng hoạt động",
+                                         subtitle: "\(index.title) · \(period.name)", width: min(width, 12))
+        rows.append([Cell.header("Mã"), Cell.header("Đơn vị")] + index.nodes.map { Cell.header($0.code) }
+            + [Cell.header("Điểm thưởng"), Cell.header("Điểm trừ"), Cell.header("Tổng điểm"), Cell.header("Xếp loại")])
+        let codeRow = rows.count - 1
+        rows.append([Cell.header(""), Cell.header("Tiêu chí")] + index.nodes.map { Cell.header($0.title) } + Array(repeating: Cell.header(""), count: 4))
+        rows.append([Cell.text(""), Cell.text("Điểm tối đa", style: .italic)] + index.nodes.map { Cell.number($0.max) } + [.empty, .empty, .number(index.scale), .empty])
+        for entry in group.ranked {
+            let score = group.report.scores[entry.position]
+            let agency = group.members[entry.position].agency
+            rows.append([.text(agency.code), .text(agency.name)]
+                + score.nodes.map { $0.applicable ? points($0.points) : Cell.text("KAD") }
+                + [points(score.bonus), points(score.deduction), points(score.final, bold: true), .text(index.classes[score.classPosition].title)])
+        }
+        rows.append([])
+        rows.append([Cell.text("KAD: không áp dụng cho đơn vị.", style: .italic)])
+        let matrix = XLSXWorkbook.Sheet(name: "Bảng điểm", rows: rows, columnWidths: [12, 34] + Array(repeating: 9, count: index.nodes.count) + [10, 10, 11, 14],
+                                        rowHeights: Array(repeating: 0, count: codeRow + 1) + [90], merges: merges,
+                                        frozenRows: codeRow + 3, frozenColumns: 2, printTitleRows: codeRow...(codeRow + 2), landscape: true)
+        let bytes = try XLSXWorkbook(sheets: [inputSheet, matrix]).bytes()
+        return download(bytes, type: xlsxType, name: fileName("bang-diem", period, group.group, "xlsx"))
+    }
+
     // MARK: The index as uploaded
 
     static func indexYAML(_ request: Request) async throws -> Response {
