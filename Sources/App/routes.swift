@@ -120,6 +120,7 @@ func routes(_ app: Application) throws {
     api.post("tasks", ":taskID", use: TaskController.update)
     api.post("tasks", ":taskID", "extensions", use: TaskController.addExtension)
     api.get("periods", ":periodID", "monitoring", use: APIController.monitoring)
+    api.get("periods", ":periodID", "results", use: APIController.results)
     api.on(.POST, "periods", ":periodID", "surveys", body: .collect(maxSize: "20mb"), use: SourceDataController.importSurveys)
     api.post("periods", ":periodID", "ratings", ":agencyID", use: SourceDataController.rate)
 }

@@ -27,7 +27,9 @@ struct ResultsTests {
                 try await entry.create(on: app.db)
             }
             try await AssessmentModel.query(on: app.db).filter(\.$id == assessment)
-                .set(\.$state, to: (publish ? AssessmentState.published : .finalised).rawValue).update()
+                .set(\.$state, to: (publish ? AssessmentState.published : .finalised).rawValue)
+                .set(\.$finalScore, to: assessment == fixture.ownAssessment ? "8.80" : "6.00")
+                .set(\.$classCode, to: assessment == fixture.ownAssessment ? "T" : "Y").update()
         }
         if publish {
             try await PeriodModel.query(on: app.db).filter(\.$id == fixture.period).set(\.$status, to: .published).update()
@@ -121,6 +123,16 @@ struct ResultsTests {
                 #expect(!page.body.contains("8,80") && !page.body.contains("8.80"), "\(path)")
             }
             #expect(!(try await editor.get("/dashboard").body.contains("8,80")))
+            // Through the API too: no ranking, and the agency's own assessment without its final score.
+            let token = try await APITests.token(app, "t.editor")
+            let apiResults = try await APITests.call(app, .GET, "/api/v1/periods/\(fixture.period)/results", token: token)
+            #expect(apiResults.status == .forbidden)
+            #expect(apiResults.code == "not_published")
+            let own = try await APITests.call(app, .GET, "/api/v1/assessments/\(fixture.ownAssessment)", token: token)
+            #expect(own.status == .ok)
+            #expect(own.json["finalScore"] == nil || own.json["finalScore"] is NSNull)
+            let organizerToken = try await APITests.token(app, "t.organizer")
+            #expect(try await APITests.call(app, .GET, "/api/v1/assessments/\(fixture.ownAssessment)", token: organizerToken).json["finalScore"] as? String == "8.80")
             // The what-if of an unpublished, finalised assessment starts from what the agency may see.
             let whatIf = try await editor.get("/assessments/\(fixture.ownAssessment)/whatif")
             #expect(whatIf.status == .ok)
@@ -129,6 +141,9 @@ struct ResultsTests {
             try await AssessmentModel.query(on: app.db).filter(\.$period.$id == fixture.period)
                 .set(\.$state, to: AssessmentState.published.rawValue).update()
             #expect(try await editor.get(base).status == .ok)
+            let published = try await APITests.call(app, .GET, "/api/v1/periods/\(fixture.period)/results", token: token)
+            let ranking = (published.json["groups"] as? [[String: Any]])?.first?["ranking"] as? [[String: Any]]
+            #expect(ranking?.map { $0["final"] as? String } == ["8.80", "6.00"])
             let publicPage = try await visitor.get("/public/periods/\(fixture.period)")
             #expect(publicPage.status == .ok)
             #expect(publicPage.body.contains("8,80"))

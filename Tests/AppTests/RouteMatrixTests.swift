@@ -149,6 +149,7 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/api/v1/tasks/:taskID", access: .roles([.taskOfficer]), form: [("content", "")]),
         Row(method: .POST, pattern: "/api/v1/tasks/:taskID/extensions", access: .roles([.taskOfficer]), form: [("extensionDocument", "")]),
         Row(method: .GET, pattern: "/api/v1/periods/:periodID/monitoring", access: .signedIn),
+        Row(method: .GET, pattern: "/api/v1/periods/:periodID/results", access: .roles(readers)),
         Row(method: .POST, pattern: "/api/v1/periods/:periodID/surveys", access: .roles([.organizer])),
         Row(method: .POST, pattern: "/api/v1/periods/:periodID/ratings/:agencyID", access: .roles([.leader])),
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/entries/:code/evidence", access: .ownOnly([.editor]), multipart: true),

@@ -2127,6 +2127,73 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/api/v1/periods/{periodID}/results": {
+   "get": {
+    "summary": "Final results per group: ranking, class, the head's proposed rating (agencies: once published)",
+    "parameters": [
+     {
+      "name": "periodID",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Results",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Results"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
   }
  },
  "components": {
@@ -2582,6 +2649,112 @@ enum OpenAPIDocument {
       "type": "array",
       "items": {
        "$ref": "#/components/schemas/AgencyMonitoring"
+      }
+     }
+    }
+   },
+   "RankedAgency": {
+    "type": "object",
+    "required": [
+     "rank",
+     "agency",
+     "name",
+     "raw",
+     "applicableMax",
+     "normalized",
+     "bonus",
+     "deduction",
+     "final",
+     "classCode",
+     "classTitle"
+    ],
+    "properties": {
+     "rank": {
+      "type": "integer"
+     },
+     "agency": {
+      "type": "string"
+     },
+     "name": {
+      "type": "string"
+     },
+     "raw": {
+      "type": "string"
+     },
+     "applicableMax": {
+      "type": "string"
+     },
+     "normalized": {
+      "type": "string"
+     },
+     "bonus": {
+      "type": "string"
+     },
+     "deduction": {
+      "type": "string"
+     },
+     "final": {
+      "type": "string"
+     },
+     "classCode": {
+      "type": "string"
+     },
+     "classTitle": {
+      "type": "string"
+     },
+     "headProposal": {
+      "type": "string",
+      "nullable": true
+     }
+    }
+   },
+   "GroupRanking": {
+    "type": "object",
+    "required": [
+     "group",
+     "index",
+     "ranking",
+     "pending"
+    ],
+    "properties": {
+     "group": {
+      "type": "string"
+     },
+     "index": {
+      "type": "string"
+     },
+     "ranking": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/RankedAgency"
+      }
+     },
+     "pending": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    }
+   },
+   "Results": {
+    "type": "object",
+    "required": [
+     "period",
+     "published",
+     "groups"
+    ],
+    "properties": {
+     "period": {
+      "type": "string"
+     },
+     "published": {
+      "type": "boolean"
+     },
+     "groups": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/GroupRanking"
       }
      }
     }
