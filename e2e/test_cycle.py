@@ -1,6 +1,7 @@
 """The assessment cycle in a real browser, each step by the role that owns it:
 self-assessment with an upload, submission, appraisal (adjust with a comment,
-confirm the rest), release, explanation, re-examination, finalisation."""
+confirm the rest), release, explanation, re-examination, finalisation, and
+the result in the organiser's ranking (the agency sees it once published)."""
 import os
 
 from conftest import login
@@ -112,8 +113,17 @@ def test_cycle(page, server, artifacts, tmp_path):
     shot(page, artifacts, "6-finalised")
     logout(page)
 
-    # The agency reads its official result.
+    # Finalised, not yet published: the agency does not see an official result yet…
     login(page, server, "snv.daumoi")
     snv_2026(page, server)
-    assert "Kết quả chính thức" in page.content()
-    shot(page, artifacts, "7-official")
+    assert "Kết quả chính thức" not in page.content()
+    logout(page)
+
+    # …while the organiser finds it in the period's results, ranked in its group.
+    login(page, server, "sonoivu")
+    page.goto(server + "/periods")
+    click_and_wait(page, page.get_by_role("link", name="Năm 2026"))
+    click_and_wait(page, page.get_by_role("link", name="Kết quả và xếp hạng"))
+    ranking = page.locator("#group-so + .table-wrap").inner_text()
+    assert "Sở Nội vụ" in ranking
+    shot(page, artifacts, "7-results")

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import login
 
-WATCH = ["Theo dõi", "Nhiệm vụ"]
+WATCH = ["Tổng quan", "Theo dõi", "Nhiệm vụ"]
 EVERYONE = ["Trang chủ", *WATCH, "Đổi mật khẩu"]
 APPRAISERS = ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Thẩm định", *WATCH, "Đổi mật khẩu"]
 COUNCIL = ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Hội đồng", *WATCH, "Đổi mật khẩu"]

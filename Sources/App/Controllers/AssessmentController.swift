@@ -27,7 +27,12 @@ enum AssessmentController {
         return AssessmentPage.Model(
             record: record, score: record.selfScore, canEdit: allowed(.editSelfAssessment), canSubmit: allowed(.submitAssessment),
             canReturn: allowed(.returnAssessment), canGrantException: allowed(.grantException), editRefusal: editRefusal,
-            canViewAppraisal: allowed(.viewAppraisal) && record.state != .draft && record.state != .returned, drafts: drafts)
+            canViewAppraisal: allowed(.viewAppraisal) && record.state != .draft && record.state != .returned,
+            canViewResults: PeriodResults.finalStates.contains(record.state.rawValue) && {
+                if case .success = Policy.decide(user.actor, .viewResults,
+                                                 .results(ResultsTarget(published: record.state == .published, agencyID: record.agency.id))) { return true }
+                return false
+            }(), drafts: drafts)
     }
 
     struct EntryForm: Content {

@@ -16,9 +16,12 @@ enum HomeController {
             now: Date(), inbox: inbox, periods: periods.filter { $0.status != .draft || user.roles.contains(.organizer) },
             ownAssessments: assessments.compactMap { assessment in
                 guard let state = AssessmentState(rawValue: assessment.state), let id = assessment.id else { return nil }
+                // The final score only where the results policy shows it (agencies: once published).
+                let visible: Bool = if case .success = Policy.decide(user.actor, .viewResults,
+                                                                    .results(ResultsTarget(published: state == .published, agencyID: user.agencyID))) { true } else { false }
                 return HomePage.AssessmentRow(id: id, period: assessment.period.name, state: state,
-                                              finalScore: assessment.finalScore.flatMap { DecimalNumber($0) },
-                                              classCode: assessment.classCode)
+                                              finalScore: visible ? assessment.finalScore.flatMap { DecimalNumber($0) } : nil,
+                                              classCode: visible ? assessment.classCode : nil)
             })
         return request.page { HomePage.view($0, model: model) }
     }

@@ -34,6 +34,8 @@ enum AssessmentPage {
         var editRefusal: String?
         /// The appraisal page is open to this user (for the agency: once released).
         var canViewAppraisal = false
+        /// The final result and its page (agencies: once published).
+        var canViewResults = false
         var drafts: [String: Draft]
 
         var index: Index { record.index }
@@ -73,11 +75,19 @@ enum AssessmentPage {
                 }
             }
             if let refusal = model.editRefusal { p(.class("errors"), .role("status")) { refusal } }
-            if model.canViewAppraisal {
-                p { a(.class("button secondary"), .href("/assessments/\(record.id)/appraisal")) { vi ? "Kết quả thẩm định và giải trình" : "Appraisal and explanations" } }
+            if model.canViewAppraisal || model.canViewResults {
+                p {
+                    if model.canViewAppraisal {
+                        a(.class("button secondary"), .href("/assessments/\(record.id)/appraisal")) { vi ? "Kết quả thẩm định và giải trình" : "Appraisal and explanations" }
+                        " "
+                    }
+                    if model.canViewResults {
+                        a(.class("button secondary"), .href("/assessments/\(record.id)/results")) { vi ? "Kết quả cuối cùng và đề xuất xếp loại" : "Final result and rating proposals" }
+                    }
+                }
             }
             div(.class("cards")) {
-                if let finalScore = record.model.finalScore.flatMap(DecimalNumber.init) {
+                if model.canViewResults, let finalScore = record.model.finalScore.flatMap(DecimalNumber.init) {
                     section(.class("card")) {
                         h2 { t(.officialResult) }
                         p(.class("total")) {
@@ -88,7 +98,7 @@ enum AssessmentPage {
                     }
                 }
                 section(.class("card")) {
-                    h2 { t(record.model.finalScore == nil ? .provisionalTotal : .selfPoints) }
+                    h2 { t(model.canViewResults && record.model.finalScore != nil ? .selfPoints : .provisionalTotal) }
                     p(.class("total")) {
                         strong { Formats.score(score.final, language) }
                         " / \(vi ? model.index.scale.vietnamese() : model.index.scale.description) · \(scoreClass.title)"

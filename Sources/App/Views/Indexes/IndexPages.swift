@@ -56,7 +56,8 @@ enum IndexPages {
         return Layout.page(context, title: "\(index.title) (\(index.id) v\(version.version))") {
             p {
                 "\(t(.maxPoints)): \(vi ? index.scale.vietnamese() : index.scale.description) · naPolicy: \(index.naPolicy.rawValue) · "
-                "\(t(.indexLeaves)): \(version.leafCount)"
+                "\(t(.indexLeaves)): \(version.leafCount) · "
+                if let id = version.id { a(.href("/indexes/\(id)/yaml")) { vi ? "Tải tệp YAML" : "Download the YAML" } }
             }
             div(.class("table-wrap")) {
                 table(.class("tree")) {

@@ -82,6 +82,10 @@ enum PeriodPages {
             }
             if period.status != .draft {
                 p(.class("links")) {
+                    a(.href("/periods/\(period.id!)/results")) { vi ? "Kết quả và xếp hạng" : "Results and ranking" }
+                    " · "
+                    a(.href("/dashboard?period=\(period.id!)")) { vi ? "Tổng quan" : "Dashboard" }
+                    " · "
                     a(.href("/monitoring?period=\(period.id!)")) { vi ? "Theo dõi điểm tạm tính" : "Provisional scores" }
                     " · "
                     a(.href("/periods/\(period.id!)/surveys")) { vi ? "Kết quả điều tra xã hội học" : "Survey results" }

@@ -24,7 +24,7 @@ enum ResultsPages {
         return (delta.isNegative ? "" : delta.isZero ? "±" : "+") + Formats.score(delta, language)
     }
 
-    static func exportLinks(_ context: PageContext, period: PeriodModel, group: String) -> HTMLNode {
+    static func exportLinks(_ context: PageContext, period: PeriodModel, group: String, indexVersion: UUID) -> HTMLNode {
         let vi = context.language == .vietnamese
         let base = "/periods/\(period.id!)/results"
         let query = "?group=\(group.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? group)"
@@ -41,6 +41,8 @@ enum ResultsPages {
             a(.href("\(base)/inputs.csv\(query)")) { vi ? "Dữ liệu đầu vào (CSV)" : "Inputs (CSV)" }
             " · "
             a(.href("\(base)/agencies.csv\(query)")) { vi ? "Danh sách đơn vị (CSV)" : "Agency list (CSV)" }
+            " · "
+            a(.href("/indexes/\(indexVersion)/yaml")) { vi ? "Bộ chỉ số (YAML)" : "Index (YAML)" }
         }
     }
 
@@ -102,7 +104,7 @@ enum ResultsPages {
                             }
                         }
                     }
-                    exportLinks(context, period: period, group: group.group)
+                    exportLinks(context, period: period, group: group.group, indexVersion: group.indexVersion.id!)
                 }
                 if !group.pending.isEmpty {
                     p(.class("na")) {

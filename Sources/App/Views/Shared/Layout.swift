@@ -78,7 +78,8 @@ enum Layout {
                     body
                 }
                 footer(.class("site")) {
-                    small { "ChiSo · \(t(.appTagline))" }
+                    small { "ChiSo · \(t(.appTagline)) · " }
+                    small { a(.href("/public")) { context.language == .vietnamese ? "Kết quả đã công bố" : "Published results" } }
                 }
             }
         }
