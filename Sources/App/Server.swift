@@ -42,6 +42,23 @@ public enum Server {
         }
     }
 
+    /// `chiso backup`: a consistent snapshot of the database (evidence included) while the app runs.
+    public static func backup(to path: String) async throws -> String {
+        try await withApplication(arguments: ["chiso"]) { app in
+            try await Backup.take(to: path, app: app)
+            return try await Backup.summary(on: app.db).description
+        }
+    }
+
+    /// `chiso restore FILE [--force]`: the snapshot into an empty database (the app stopped), then checked.
+    public static func restore(from path: String, force: Bool) async throws -> String {
+        try Backup.restore(from: path, settings: Settings(), force: force)
+        return try await withApplication(arguments: ["chiso"]) { app in
+            try await app.autoMigrate()
+            return try await Backup.summary(on: app.db).description
+        }
+    }
+
     /// `chiso snapshot [--date]`: takes (again) the month's snapshot of every open period.
     public static func snapshot(date: String?) async throws -> Int {
         try await withApplication(arguments: ["chiso"]) { app in

@@ -1,3 +1,4 @@
+import Foundation
 import App
 import ArgumentParser
 
@@ -66,5 +67,44 @@ struct SnapshotCommand: AsyncParsableCommand {
     func run() async throws {
         let count = try await Server.snapshot(date: date)
         print("Đã lưu \(count) ảnh chụp điểm (\(count) snapshots written).")
+    }
+}
+
+/// `chiso backup [--output FILE]`
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Write a consistent snapshot of the database, evidence included, while the app runs (SQLite: VACUUM INTO; PostgreSQL: pg_dump)."
+    )
+
+    @Option(name: .shortAndLong, help: "The backup file (default: backups/chiso-YYYYMMDD-HHMMSS.sqlite or .pgdump).")
+    var output: String?
+
+    func run() async throws {
+        let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(secondsFromGMT: 7 * 3600)!,
+                                                formatOptions: [.withYear, .withMonth, .withDay, .withTime])
+            .replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "T", with: "-")
+        let path = output ?? "backups/chiso-\(stamp).\(ProcessInfo.processInfo.environment["DATABASE_URL"].map { $0.isEmpty ? "sqlite" : "pgdump" } ?? "sqlite")"
+        let summary = try await Server.backup(to: path)
+        print("Đã sao lưu vào \(path) (backup written):\n\(summary)")
+    }
+}
+
+/// `chiso restore FILE [--force]`
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Restore a backup into an empty database (stop the app first); prints what the restored database holds."
+    )
+
+    @Argument(help: "A file written by chiso backup.")
+    var file: String
+
+    @Flag(help: "Replace an existing database.")
+    var force = false
+
+    func run() async throws {
+        let summary = try await Server.restore(from: file, force: force)
+        print("Đã khôi phục từ \(file) (restored):\n\(summary)")
     }
 }
