@@ -59,6 +59,17 @@ public enum Server {
         }
     }
 
+    /// `chiso loadtest-seed`: the load test's province, in an empty database; its plan as JSON.
+    public static func loadTestSeed(agencies: Int, fields: Int, perField: Int) async throws -> String {
+        try await withApplication(arguments: ["chiso"]) { app in
+            try await app.autoMigrate()
+            let plan = try await LoadProvince.seed(on: app, agencies: agencies, fields: fields, perField: perField)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return String(decoding: try encoder.encode(plan), as: UTF8.self)
+        }
+    }
+
     /// `chiso snapshot [--date]`: takes (again) the month's snapshot of every open period.
     public static func snapshot(date: String?) async throws -> Int {
         try await withApplication(arguments: ["chiso"]) { app in

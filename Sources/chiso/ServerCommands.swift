@@ -108,3 +108,19 @@ struct RestoreCommand: AsyncParsableCommand {
         print("Đã khôi phục từ \(file) (restored):\n\(summary)")
     }
 }
+
+/// `chiso loadtest-seed` (used by bench/load/run.py)
+struct LoadTestSeedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loadtest-seed",
+        abstract: "Fill an EMPTY database with the load test's province and print its plan (JSON) for bench/load/run.py."
+    )
+
+    @Option(help: "Agencies (communes).") var agencies = 170
+    @Option(help: "Fields of the index.") var fields = 10
+    @Option(help: "Leaves per field.") var leavesPerField = 10
+
+    func run() async throws {
+        print(try await Server.loadTestSeed(agencies: agencies, fields: fields, perField: leavesPerField))
+    }
+}

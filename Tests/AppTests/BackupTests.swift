@@ -85,4 +85,23 @@ struct BackupTests {
             #expect(restored.rows["evidence_chunks"] == (before.rows["evidence_chunks"] ?? 0) + 3 * (files - (before.rows["evidence_files"] ?? 0)))
         }
     }
+
+    @Test("An upload cut off by a crash is removed after an hour, never while it may still be running")
+    func abandonedUploads() async throws {
+        try await TestApp.run { app, _ in
+            let old = EvidenceFileModel(sha256: "pending:\(UUID().uuidString)", size: 0, contentType: "application/pdf", chunkCount: 0)
+            let running = EvidenceFileModel(sha256: "pending:\(UUID().uuidString)", size: 0, contentType: "application/pdf", chunkCount: 0)
+            try await old.create(on: app.db)
+            try await running.create(on: app.db)
+            try await EvidenceChunkModel(fileID: old.id!, sequence: 0, data: Data([1, 2, 3])).create(on: app.db)
+            try await EvidenceFileModel.query(on: app.db).filter(\.$id == old.id!).set(\.$createdAt, to: Date().addingTimeInterval(-7200)).update()
+            let before = try await Backup.summary(on: app.db)
+            #expect(before.incompleteFiles == 0) // pending uploads are not evidence yet
+            let removed = try await app.write { db in try await EvidenceStore.removeAbandonedUploads(olderThan: 3600, on: db) }
+            #expect(removed == 1)
+            #expect(try await EvidenceFileModel.find(old.id, on: app.db) == nil)
+            #expect(try await EvidenceFileModel.find(running.id, on: app.db) != nil)
+            #expect(try await EvidenceChunkModel.query(on: app.db).filter(\.$file.$id == old.id!).count() == 0)
+        }
+    }
 }

@@ -56,7 +56,8 @@ enum Backup {
         }
         var hasher = SHA256()
         var incomplete = 0
-        for file in try await EvidenceFileModel.query(on: db).sort(\.$sha256).all() {
+        // Uploads still streaming (or cut off by a crash) are not evidence yet: nothing links to them.
+        for file in try await EvidenceFileModel.query(on: db).sort(\.$sha256).all() where !file.sha256.hasPrefix("pending:") {
             let chunks = try await EvidenceChunkModel.query(on: db).filter(\.$file.$id == file.requireID()).sort(\.$sequence).all()
             let size = chunks.reduce(0) { $0 + $1.data.count }
             if size != file.size || chunks.count != file.chunkCount { incomplete += 1 }

@@ -17,8 +17,11 @@ enum InboxQueries {
     static func items(for user: CurrentUser, language: Lang, now: Date = Date(), on request: Request) async throws -> [Item] {
         let vi = language == .vietnamese
         var items: [Item] = []
-        let active = try await AssessmentModel.query(on: request.db).with(\.$agency).with(\.$period)
-            .filter(\.$state !~ [AssessmentState.published.rawValue]).all()
+        // Agency people need their own agency's assessments only; the council side every one.
+        var query = AssessmentModel.query(on: request.db).with(\.$agency).with(\.$period)
+            .filter(\.$state !~ [AssessmentState.published.rawValue])
+        if !user.roles.contains(where: { [.appraiser, .chair, .organizer].contains($0) }) { query = query.filter(\.$agency.$id == user.agencyID) }
+        let active = try await query.all()
 
         if user.roles.contains(.editor) || user.roles.contains(.head) || user.roles.contains(.viewer) {
             for assessment in active where assessment.$agency.id == user.agencyID {

@@ -46,7 +46,8 @@ enum MonthlySnapshots {
 }
 
 /// Runs ``MonthlySnapshots`` inside `chiso serve`/`demo`: at start and then
-/// every hour it takes the month's snapshot if nobody has yet. With several
+/// every hour it takes the month's snapshot if nobody has yet, and removes
+/// uploads abandoned by a crash. With several
 /// instances on one PostgreSQL, the unique (period, agency, month) key makes
 /// a second writer fail harmlessly.
 struct SnapshotScheduler: LifecycleHandler {
@@ -60,6 +61,15 @@ struct SnapshotScheduler: LifecycleHandler {
                                                     indexes: application.indexCache, logger: application.logger)
                 } catch {
                     application.logger.warning("monthly snapshot not taken this time: \(String(reflecting: error))")
+                }
+                // Housekeeping on the same beat: uploads cut off by a crash.
+                do {
+                    let removed = try await application.write { db in
+                        try await EvidenceStore.removeAbandonedUploads(olderThan: 3600, on: db)
+                    }
+                    if removed > 0 { application.logger.notice("removed \(removed) abandoned uploads") }
+                } catch {
+                    application.logger.warning("abandoned uploads not removed this time: \(String(reflecting: error))")
                 }
                 try? await Task.sleep(for: interval)
             }

@@ -30,19 +30,61 @@ struct ErrorPages: AsyncMiddleware {
                 status = abort.status
                 // Our own typed errors are written for the user; other server errors say nothing of the inside.
                 reason = abort.status.code < 500 || abort is APIError ? abort.reason : nil
+            } else if ErrorPages.isStorageFull(error) {
+                // Nothing was written (the transaction rolled back); the user can try again later.
+                request.logger.critical("storage full: \(String(reflecting: error))")
+                status = .insufficientStorage
+                reason = request.language == .vietnamese
+                    ? "Máy chủ đã hết dung lượng lưu trữ: thay đổi này chưa được lưu, dữ liệu đã có vẫn nguyên vẹn. Vui lòng báo quản trị hệ thống và thử lại sau."
+                    : "The server's storage is full: this change was not saved; the data already there is intact. Please tell the administrator and try again later."
             } else {
                 request.logger.report(error: error)
                 status = .internalServerError
                 reason = nil
             }
             if status == .unauthorized, !request.isAPI { return request.redirect(to: "/login") }
+            // A path that exists with other methods: 405 and what it allows, as HTTP says.
+            let allowed = status == .notFound ? ErrorPages.allowedMethods(for: request) : []
+            if !allowed.isEmpty {
+                let response = Response(status: .methodNotAllowed)
+                response.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", "))
+                if request.isAPI {
+                    try response.content.encode(APIErrorBody(error: .init(code: "method_not_allowed", message: "Allowed: \(allowed.joined(separator: ", "))")))
+                }
+                return response
+            }
+            let code = status == .insufficientStorage ? "storage_full" : nil
             if request.isAPI {
                 let response = Response(status: status)
-                let code = (error as? PolicyRefusal)?.refusal.code ?? (error as? APIError)?.code ?? String(status.code)
+                let code = code ?? (error as? PolicyRefusal)?.refusal.code ?? (error as? APIError)?.code ?? String(status.code)
                 try response.content.encode(APIErrorBody(error: .init(code: code, message: reason ?? status.reasonPhrase)))
                 return response
             }
             return request.page(status: status) { ErrorPage.view($0, status: status, reason: reason) }
         }
+    }
+
+    /// The methods of the routes whose path matches this request's (none: the path does not exist).
+    static func allowedMethods(for request: Request) -> [String] {
+        let parts = request.url.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        var methods = Set<String>()
+        for route in request.application.routes.all where route.path.count == parts.count {
+            let matches = zip(route.path, parts).allSatisfy { component, part in
+                switch component {
+                case let .constant(text): text == part
+                case .parameter: true
+                default: false
+                }
+            }
+            if matches { methods.insert(route.method.rawValue) }
+        }
+        return methods.sorted()
+    }
+
+    /// A full disk, as SQLite ("database or disk is full") or PostgreSQL (SQLSTATE 53100, "No space left on device") says it.
+    static func isStorageFull(_ error: any Error) -> Bool {
+        let text = String(reflecting: error)
+        return text.contains("database or disk is full") || text.contains("SQLITE_FULL") || text.contains("53100")
+            || text.contains("No space left on device") || text.contains("disk full")
     }
 }

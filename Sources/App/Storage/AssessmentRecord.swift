@@ -72,7 +72,9 @@ struct AssessmentRecord: Sendable {
             .sort(\.$until, .descending).first()
         let agencyID = model.$agency.id
         let asOf = model.period.range?.asOf(SourceData.today) ?? SourceData.today
-        let sources = try await SourceData.figures(period: model.period, agencyIDs: [agencyID], asOf: asOf, on: request.db)
+        // An index without sourced leaves needs none of the source data.
+        let sources = index.nodes.contains(where: { $0.leaf?.source != nil })
+            ? try await SourceData.figures(period: model.period, agencyIDs: [agencyID], asOf: asOf, on: request.db) : [:]
         return AssessmentRecord(model: model, agency: model.agency, period: model.period, index: index, entries: entries,
                                 links: links, exception: exception, sources: sources[agencyID] ?? SourceFigures(tasks: nil))
     }

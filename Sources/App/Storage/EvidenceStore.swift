@@ -22,6 +22,24 @@ enum EvidenceStore {
         return file
     }
 
+    /// Uploads that never finished (the server stopped, or was killed, mid-upload) leave a
+    /// file marked `pending:` that nothing links to. Removes those older than `age`
+    /// (a running upload on another instance is younger). Returns how many were removed.
+    @discardableResult
+    static func removeAbandonedUploads(olderThan age: TimeInterval, on db: any Database) async throws -> Int {
+        let cutoff = Date().addingTimeInterval(-age)
+        let abandoned = try await EvidenceFileModel.query(on: db).filter(\.$sha256 =~ "pending:").all()
+            .filter { $0.sha256.hasPrefix("pending:") && ($0.createdAt ?? .distantPast) < cutoff }
+        for file in abandoned {
+            let id = try file.requireID()
+            try await db.transaction { db in
+                try await EvidenceChunkModel.query(on: db).filter(\.$file.$id == id).delete()
+                try await EvidenceFileModel.query(on: db).filter(\.$id == id).delete()
+            }
+        }
+        return abandoned.count
+    }
+
     /// The whole content of a file, chunk by chunk in order.
     static func content(of fileID: UUID, on db: any Database) async throws -> [UInt8] {
         let chunks = try await EvidenceChunkModel.query(on: db).filter(\.$file.$id == fileID).sort(\.$sequence).all()

@@ -16,6 +16,10 @@ struct EvidenceUpload {
         case notAllowed
         case csrf
         case malformed
+        /// The disk is full: nothing of the file was kept.
+        case storageFull
+        /// The database failed otherwise (logged): nothing of the file was kept.
+        case notStored
 
         func message(_ language: Lang) -> String {
             let vi = language == .vietnamese
@@ -28,6 +32,10 @@ struct EvidenceUpload {
                     : "Only PDF, images (PNG, JPEG), Word, Excel or ZIP documents are accepted; this file is none of them."
             case .csrf: return Catalogue(language: language)(.csrfFailed)
             case .malformed: return vi ? "Dữ liệu tải lên không hợp lệ." : "The upload is malformed."
+            case .storageFull:
+                return vi ? "Máy chủ đã hết dung lượng lưu trữ: tệp chưa được lưu, dữ liệu đã có vẫn nguyên vẹn. Vui lòng báo quản trị hệ thống."
+                    : "The server's storage is full: the file was not saved; the data already there is intact. Please tell the administrator."
+            case .notStored: return vi ? "Chưa lưu được tệp, vui lòng thử lại." : "The file could not be saved; please try again."
             }
         }
 
@@ -38,6 +46,8 @@ struct EvidenceUpload {
             case .notAllowed: "file_type_not_allowed"
             case .csrf: "csrf"
             case .malformed: "malformed_upload"
+            case .storageFull: "storage_full"
+            case .notStored: "not_stored"
             }
         }
 
@@ -47,6 +57,8 @@ struct EvidenceUpload {
             case .tooLarge: .payloadTooLarge
             case .notAllowed: .unsupportedMediaType
             case .csrf: .forbidden
+            case .storageFull: .insufficientStorage
+            case .notStored: .internalServerError
             }
         }
     }
@@ -123,7 +135,7 @@ struct EvidenceUpload {
         var writer: ChunkWriter?
         do {
             for try await buffer in request.body {
-                try parser.execute(buffer)
+                do { try parser.execute(buffer) } catch { throw Failure.malformed }
                 if let broken = progress.broken { throw broken }
                 if progress.fileStarted, writer == nil, progress.pending.count >= 8 || progress.fileDone {
                     guard let type = ContentSniffer.type(of: progress.pending), allowedTypes.contains(type) else { throw Failure.notAllowed }
@@ -142,7 +154,9 @@ struct EvidenceUpload {
             if let writer { try? await writer.abandon(on: request) }
             if let failure = error as? Failure { throw failure }
             request.logger.report(error: error)
-            throw .malformed
+            if ErrorPages.isStorageFull(error) { throw .storageFull }
+            // The parser's errors came as `.malformed` above: anything else is the store's.
+            throw .notStored
         }
     }
 

@@ -1,0 +1,199 @@
+"""A whole period from nothing to the public page, each step by the role that
+owns it, in a real browser: the admin adds an agency and its two accounts
+(who change their temporary passwords), the organiser uploads an index,
+creates a quarter period for the agency's group and opens it, the editor
+self-assesses with an upload, the head submits, the council chair appraises
+(one adjustment, the rest confirmed) and releases, the agency explains, the
+chair re-examines and finalises, the organiser publishes, the head reads the
+result and the public page shows it; Excel and PDF exports along the way."""
+import os
+
+import openpyxl
+
+from conftest import login
+from test_cycle import PDF, click_and_wait, logout
+
+INDEX = """id: dvsn-q4
+title: Bộ chỉ số đơn vị sự nghiệp quý IV/2026
+scale: 10
+classes:
+  - {code: T, title: Tốt, min: 8, leaderRating: HTTNV}
+  - {code: K, title: Khá, min: 5, leaderRating: HTNV}
+  - {code: Y, title: Yếu, min: 0, leaderRating: KHTNV}
+criteria:
+  - code: "I"
+    title: Nhiệm vụ chuyên môn
+    max: 10
+    children:
+      - {code: "1.1", title: Kế hoạch quý ban hành đúng hạn, max: 4, rule: {type: yesno}, evidence: required}
+      - {code: "1.2", title: Tỷ lệ hồ sơ giải quyết đúng hạn, max: 6, rule: {type: ratio, target: 100}}
+"""
+PERIOD = "Quý IV/2026 (đơn vị sự nghiệp)"
+NEW_PASSWORD = "Mat-khau-Moi-2026"
+
+
+def shot(page, artifacts, name):
+    page.screenshot(path=os.path.join(artifacts, f"full-{name}.png"), full_page=False)
+
+
+def new_account(page, server, username, name, role):
+    page.goto(server + "/admin/users/new")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Họ tên").fill(name)
+    page.locator("#agencyID").select_option(label="TT-THU — Trung tâm Thử nghiệm")
+    page.get_by_label(role, exact=True).check()
+    click_and_wait(page, page.get_by_role("button", name="Lưu"))
+    return page.locator("#temporary-password").inner_text()
+
+
+def first_login(page, server, username, temporary):
+    login(page, server, username, temporary)
+    assert "/account/password" in page.url
+    page.get_by_label("Mật khẩu hiện tại").fill(temporary)
+    page.get_by_label("Mật khẩu mới", exact=True).fill(NEW_PASSWORD)
+    page.get_by_label("Nhập lại mật khẩu mới").fill(NEW_PASSWORD)
+    click_and_wait(page, page.get_by_role("button", name="Lưu"))
+    assert "Đã đổi mật khẩu." in page.content()
+
+
+def own_assessment(page, server):
+    page.goto(server + "/")
+    click_and_wait(page, page.get_by_role("link", name=PERIOD).first)
+
+
+def period_page(page, server):
+    page.goto(server + "/periods")
+    click_and_wait(page, page.get_by_role("link", name=PERIOD))
+
+
+def test_full_cycle(page, server, artifacts, tmp_path):
+    # The admin: a new agency of a new group, and its two accounts.
+    login(page, server, "admin")
+    page.goto(server + "/admin/agencies/new")
+    page.get_by_label("Mã").fill("TT-THU")
+    page.get_by_label("Tên đơn vị").fill("Trung tâm Thử nghiệm")
+    page.get_by_label("Khối").fill("dvsn")
+    click_and_wait(page, page.get_by_role("button", name="Lưu"))
+    editor_password = new_account(page, server, "tt.daumoi", "Cán bộ đầu mối TT", "Cán bộ đầu mối")
+    head_password = new_account(page, server, "tt.thutruong", "Thủ trưởng TT", "Thủ trưởng đơn vị")
+    shot(page, artifacts, "1-accounts")
+    logout(page)
+
+    # The organiser: the index, the quarter period for group dvsn, opened.
+    login(page, server, "sonoivu")
+    page.goto(server + "/indexes")
+    index = tmp_path / "dvsn-q4.yaml"
+    index.write_text(INDEX, encoding="utf-8")
+    page.locator("#file").set_input_files(str(index))
+    click_and_wait(page, page.get_by_role("button", name="Tải lên"))
+    assert "dvsn-q4" in page.content()
+    page.goto(server + "/periods/new")
+    page.locator("#name").fill(PERIOD)
+    page.locator("#kind").select_option("quarter")
+    page.locator("#year").fill("2026")
+    page.locator("#number").fill("4")
+    page.locator("#selfDeadline").fill("2099-12-31")
+    page.locator("#appraisalDeadline").fill("2100-01-10")
+    page.locator("#explanationDeadline").fill("2100-01-20")
+    click_and_wait(page, page.get_by_role("button", name="Lưu"))
+    period_page(page, server)
+    page.locator("#index-dvsn").select_option(label=page.locator("#index-dvsn option", has_text="dvsn-q4").first.inner_text())
+    click_and_wait(page, page.locator("form", has=page.locator("#index-dvsn")).get_by_role("button"))
+    click_and_wait(page, page.get_by_role("button", name="Mở kỳ đánh giá"))
+    assert "Từ 01/10/2026 đến 31/12/2026" in page.content()
+    shot(page, artifacts, "2-period")
+    logout(page)
+
+    # The editor: first login, self-assessment with evidence.
+    first_login(page, server, "tt.daumoi", editor_password)
+    own_assessment(page, server)
+    leaf = page.locator("#leaf-1\\.1")
+    leaf.locator("#v-1\\.1").select_option("có")
+    click_and_wait(page, leaf.get_by_role("button", name="Lưu"))
+    evidence = tmp_path / "ke-hoach-quy-iv.pdf"
+    evidence.write_bytes(PDF)
+    upload = page.locator("#leaf-1\\.1")
+    upload.locator("input[type=file]").set_input_files(str(evidence))
+    click_and_wait(page, upload.get_by_role("button", name="Tải lên", exact=True))
+    leaf = page.locator("#leaf-1\\.2")
+    leaf.get_by_label("Tỷ lệ % (hoặc a/b)").fill("9/10")
+    click_and_wait(page, leaf.get_by_role("button", name="Lưu"))
+    assert "9,40" in page.content()  # 4 + 6 × 90 %
+    shot(page, artifacts, "3-self")
+    logout(page)
+
+    # The head: first login, submission.
+    first_login(page, server, "tt.thutruong", head_password)
+    own_assessment(page, server)
+    click_and_wait(page, page.get_by_role("button", name="Nộp hồ sơ"))
+    assert "Đã nộp hồ sơ." in page.content()
+    logout(page)
+
+    # The chair appraises (the index names no appraiser agency): adjusts 1.2, confirms the rest, releases.
+    login(page, server, "chutich.hd")
+    page.goto(server + "/appraisal")
+    click_and_wait(page, page.get_by_role("link", name="Trung tâm Thử nghiệm"))
+    leaf = page.locator("#leaf-1\\.2")
+    leaf.get_by_label("Giá trị thẩm định (để trống = xác nhận như đơn vị)").fill("7/10")
+    leaf.get_by_label("Nhận xét (bắt buộc khi điều chỉnh)").fill("Sổ theo dõi chỉ ghi 7/10 hồ sơ đúng hạn")
+    click_and_wait(page, leaf.get_by_role("button", name="Lưu thẩm định"))
+    click_and_wait(page, page.get_by_role("button", name="Xác nhận tất cả tiêu chí chưa thẩm định"))
+    click_and_wait(page, page.get_by_role("button", name="Gửi kết quả sơ bộ cho đơn vị"))
+    assert "Đã gửi kết quả sơ bộ cho đơn vị." in page.content()
+    shot(page, artifacts, "4-appraisal")
+    logout(page)
+
+    # The agency explains.
+    login(page, server, "tt.daumoi", NEW_PASSWORD)
+    page.goto(server + "/")
+    click_and_wait(page, page.get_by_role("link", name=f"Đã có kết quả thẩm định sơ bộ {PERIOD}"))
+    leaf = page.locator("#leaf-1\\.2")
+    leaf.get_by_label("Giải trình").fill("Hai hồ sơ được gia hạn theo văn bản 15/TT, đính kèm sổ theo dõi bản đầy đủ")
+    click_and_wait(page, leaf.get_by_role("button", name="Gửi giải trình"))
+    logout(page)
+
+    # The chair re-examines (accepts 8/10) and finalises.
+    login(page, server, "chutich.hd")
+    page.goto(server + "/appraisal")
+    click_and_wait(page, page.get_by_role("link", name="Trung tâm Thử nghiệm"))
+    leaf = page.locator("#leaf-1\\.2")
+    leaf.get_by_label("Giá trị thẩm định (để trống = xác nhận như đơn vị)").fill("8/10")
+    leaf.get_by_label("Nhận xét (bắt buộc khi điều chỉnh)").fill("Chấp nhận một hồ sơ gia hạn")
+    click_and_wait(page, leaf.get_by_role("button", name="Lưu thẩm định"))
+    page.goto(server + "/council")
+    click_and_wait(page, page.get_by_role("link", name="Trung tâm Thử nghiệm").first)
+    click_and_wait(page, page.get_by_role("button", name="Chốt kết quả"))
+    assert "Đã chốt kết quả" in page.content()
+    logout(page)
+
+    # The organiser publishes, reads the ranking and exports it.
+    login(page, server, "sonoivu")
+    period_page(page, server)
+    click_and_wait(page, page.get_by_role("button", name="Công bố kết quả kỳ đánh giá"))
+    click_and_wait(page, page.get_by_role("link", name="Kết quả và xếp hạng"))
+    ranking = page.locator("#group-dvsn + .table-wrap").inner_text()
+    assert "Trung tâm Thử nghiệm" in ranking and "8,80" in ranking  # 4 + 6 × 80 %
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Bảng xếp hạng (Excel)").click()
+    workbook = openpyxl.load_workbook(info.value.path())
+    assert any(row[2] == "Trung tâm Thử nghiệm" and row[8] == 8.8 for row in workbook.active.iter_rows(values_only=True) if len(row) > 8)
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Báo cáo xếp hạng (PDF)").click()
+    assert open(info.value.path(), "rb").read(5) == b"%PDF-"
+    shot(page, artifacts, "5-published")
+    logout(page)
+
+    # The head reads the official result; the public sees the ranking.
+    login(page, server, "tt.thutruong", NEW_PASSWORD)
+    own_assessment(page, server)
+    assert "Kết quả chính thức" in page.content()
+    click_and_wait(page, page.get_by_role("link", name="Kết quả cuối cùng và đề xuất xếp loại"))
+    result = page.locator("main").inner_text()
+    assert "9,40 → 8,20 → 8,80" in result  # self, preliminary (7/10), final (8/10)
+    assert "Hoàn thành tốt nhiệm vụ" in result
+    shot(page, artifacts, "6-result")
+    logout(page)
+    page.goto(server + "/public")
+    click_and_wait(page, page.get_by_role("link", name=PERIOD))
+    assert "Trung tâm Thử nghiệm" in page.locator("main").inner_text()
+    shot(page, artifacts, "7-public")
