@@ -175,7 +175,9 @@ def test_full_cycle(page, server, artifacts, tmp_path):
     assert "Trung tâm Thử nghiệm" in ranking and "8,80" in ranking  # 4 + 6 × 80 %
     with page.expect_download() as info:
         page.get_by_role("link", name="Bảng xếp hạng (Excel)").click()
-    workbook = openpyxl.load_workbook(info.value.path())
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    workbook = openpyxl.load_workbook(saved)
     assert any(row[2] == "Trung tâm Thử nghiệm" and row[8] == 8.8 for row in workbook.active.iter_rows(values_only=True) if len(row) > 8)
     with page.expect_download() as info:
         page.get_by_role("link", name="Báo cáo xếp hạng (PDF)").click()

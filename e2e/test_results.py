@@ -104,6 +104,8 @@ def test_proposals_whatif_dashboard(page, server, artifacts):
 
     login(page, server, "lanhdao")
     click_and_wait(page, page.get_by_role("link", name="Tổng quan"))
+    page.locator("#period").select_option(label="Năm 2025")
+    click_and_wait(page, page.get_by_role("button", name="Xem"))
     assert page.locator("table.heatmap").count() == 2
     assert page.locator("figure.chart svg rect.bar").count() >= 5
     shot(page, artifacts, "5-dashboard")

@@ -389,7 +389,6 @@ enum Hostile {
     /// (CSV problems on a line of the file), nil when skipped as a known trap.
     static func fileEndsWell(_ bytes: [UInt8], _ what: @autoclosure () -> String, csvLines: Bool = true,
                              _ read: FileReader) -> Bool? {
-        if knownTrap(bytes) != nil { return nil }
         return timed(what(), input: bytes) {
             do throws(LineProblems) {
                 try read(bytes)
@@ -423,7 +422,6 @@ enum Hostile {
     /// Splits `bytes` into rows, then reads them as a task export, with the
     /// mapping guessed from the header and with the export's own mapping.
     static func taskRowsEndWell(_ bytes: [UInt8], _ what: @autoclosure () -> String) -> Bool? {
-        if knownTrap(bytes) != nil { return nil }
         return timed(what(), input: bytes) {
             let rows: [(line: Int, fields: [String])]
             do throws(LineProblems) {
@@ -453,7 +451,6 @@ enum Hostile {
 
     /// Splits `bytes` into rows, then reads them as survey results.
     static func surveyRowsEndWell(_ bytes: [UInt8], _ what: @autoclosure () -> String) -> Bool? {
-        if knownTrap(bytes) != nil { return nil }
         return timed(what(), input: bytes) {
             let rows: [(line: Int, fields: [String])]
             do throws(LineProblems) {
@@ -586,11 +583,11 @@ struct HostileIndexTests {
         return yaml + "criteria: [*a\(depth)]\n"
     }
 
-    @Test("Aliases that nest criteria are refused quickly (known issue: the reader walks the expanded tree)")
+    @Test("Aliases that nest criteria are refused quickly (was: the reader walks the expanded tree)")
     func aliasExpansion() async {
         // 700 bytes that name 9^8 = 43 million criteria. Run in a child process
         // that gives up after 1 s, so the hang does not stall the suite.
-        await withKnownIssue("IndexReader walks every alias copy: 9^depth criteria") {
+        do { // was a known issue, fixed: IndexReader walks every alias copy: 9^depth criteria
             await #expect(processExitsWith: .success) {
                 Hostile.exit(after: 1, status: 124)
                 _ = try? IndexReader.read(yaml: HostileIndexTests.aliasBomb(depth: 8))
@@ -904,7 +901,7 @@ struct HostileWorkbookTests {
                 }
             }
         }
-        // Known ZIPFoundation traps are skipped (see `Hostile.knownTrap`); most inputs must still be read.
+        // Nothing is skipped any more: the reader refuses what would trap ZIPFoundation (ZIPStructure).
         #expect(tally.skipped * 3 < tally.inputs, "\(tally.skipped) of \(tally.inputs) inputs skipped")
     }
 
@@ -1104,23 +1101,27 @@ struct HostileWorkbookTests {
         #expect(Hostile.knownTrap(Self.zipWithLocalHeaderPastTheEnd()) == "a local header past the end")
         #expect(Hostile.knownTrap(Self.zipWithZIP64OffsetPastInt64()) == "a ZIP64 extra field")
         for seed in try Self.seeds() { #expect(Hostile.knownTrap(seed.bytes) == nil, "\(seed.name)") }
+        // The reader's own check refuses both before ZIPFoundation sees them, and accepts every good workbook.
+        #expect(!ZIPStructure.isSound(Self.zipWithLocalHeaderPastTheEnd()))
+        #expect(!ZIPStructure.isSound(Self.zipWithZIP64OffsetPastInt64()))
+        for seed in try Self.seeds() where seed.bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { #expect(ZIPStructure.isSound(seed.bytes), "\(seed.name)") }
     }
 
-    @Test("A ZIP entry whose local header lies past the end (known issue: ZIPFoundation traps)")
+    @Test("A ZIP entry whose local header lies past the end (was: ZIPFoundation traps)")
     func zipOffsetPastTheEnd() async {
         // ZIPFoundation 0.9.20, Archive+MemoryFile.swift:59: a memory archive read after a seek past
         // its end builds a range with lowerBound > upperBound (upstream pull request #394).
-        await withKnownIssue("MemoryFile.readData traps past the end of the data") {
+        do { // was a known issue, fixed: MemoryFile.readData traps past the end of the data
             await #expect(processExitsWith: .success) {
                 _ = try? XLSXReader.rows(of: HostileWorkbookTests.zipWithLocalHeaderPastTheEnd())
             }
         }
     }
 
-    @Test("A ZIP64 offset of 2^63 (known issue: ZIPFoundation traps converting it to off_t)")
+    @Test("A ZIP64 offset of 2^63 (was: ZIPFoundation traps converting it to off_t)")
     func zip64OffsetPastInt64() async {
         // ZIPFoundation 0.9.20, Data+Serialization.swift:40: off_t(offset) with offset > Int64.max.
-        await withKnownIssue("Data.readStruct traps on an offset past Int64.max") {
+        do { // was a known issue, fixed: Data.readStruct traps on an offset past Int64.max
             await #expect(processExitsWith: .success) {
                 _ = try? XLSXReader.rows(of: HostileWorkbookTests.zipWithZIP64OffsetPastInt64())
             }
@@ -1135,9 +1136,9 @@ struct HostileWorkbookTests {
             + [W.inline("VPUB"), W.inline("1.1.1"), "<c><v>100</v></c>"].joined() + "</row>" + next))
     }
 
-    @Test("A row number past 32 bits is refused or read (known issue: InputsReader traps on it)")
+    @Test("A row number past 32 bits is refused or read (was: InputsReader traps on it)")
     func rowNumberPast32Bits() async {
-        await withKnownIssue("Int32(line) overflows") {
+        do { // was a known issue, fixed: Int32(line) overflows
             await #expect(processExitsWith: .success) {
                 let seed = try Hostile.inputsSeeds()[0]
                 _ = try? InputsReader.read(HostileWorkbookTests.inputsWorkbook(row: "3000000000"), index: seed.index,
@@ -1146,11 +1147,11 @@ struct HostileWorkbookTests {
         }
     }
 
-    @Test("A cell of 400,000 \"_x\" reads in linear time (known issue: CellText.unescaped is quadratic)")
+    @Test("A cell of 400,000 \"_x\" reads in linear time (was: CellText.unescaped is quadratic)")
     func escapesInLinearTime() async {
         // XLSXSheetParser.swift:393: each `rest.range(of: "_x")` on the Substring costs the length of
         // the text, so a 0.8 MB cell takes about 9 s in release, 4 times that for twice the text.
-        await withKnownIssue("Substring.range(of:) in a loop: quadratic") {
+        do { // was a known issue, fixed: Substring.range(of:) in a loop: quadratic
             await #expect(processExitsWith: .success) {
                 Hostile.exit(after: 1, status: 124)
                 let cell = String(repeating: "_x", count: 400_000)
@@ -1159,9 +1160,9 @@ struct HostileWorkbookTests {
         }
     }
 
-    @Test("The last possible row number followed by a row without one (known issue: line + 1 overflows)")
+    @Test("The last possible row number followed by a row without one (was: line + 1 overflows)")
     func rowNumberOverflow() async {
-        await withKnownIssue("line + 1 overflows") {
+        do { // was a known issue, fixed: line + 1 overflows
             await #expect(processExitsWith: .success) {
                 _ = try? XLSXReader.rows(of: HostileWorkbookTests.inputsWorkbook(
                     row: "9223372036854775807", then: "<row><c><v>1</v></c></row>"))
@@ -1185,12 +1186,12 @@ struct HostileRowTests {
         #expect(SurveyRowReader.read(rows: try SpreadsheetRows.read(Hostile.surveyExport), criteria: Hostile.surveyCriteria).problems == [])
     }
 
-    @Test("A header cell of 600,000 accented letters is guessed in linear time (known issue: NFD is quadratic)")
+    @Test("A header cell of 600,000 accented letters is guessed in linear time (was: NFD is quadratic)")
     func headerInLinearTime() async {
         // TaskRowReader.swift:182: Foundation's decomposedStringWithCanonicalMapping is quadratic on
         // Linux (100,000 "é": 0.17 s, 400,000: 2.2 s in release), so one long header cell of a task
         // export stalls ColumnMapping.guess.
-        await withKnownIssue("decomposedStringWithCanonicalMapping: quadratic") {
+        do { // was a known issue, fixed: decomposedStringWithCanonicalMapping: quadratic
             await #expect(processExitsWith: .success) {
                 Hostile.exit(after: 1, status: 124)
                 _ = ColumnMapping.guess(header: ["Nội dung " + String(repeating: "é", count: 600_000)])

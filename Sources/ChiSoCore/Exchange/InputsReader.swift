@@ -70,7 +70,7 @@ public enum InputsReader {
                     report("duplicate of line \(firstLines[offset]) (agency \(agencyCode), criterion \(criterion))",
                            "trùng với dòng \(firstLines[offset]) (đơn vị \(agencyCode), tiêu chí \(criterion))")
                 } else {
-                    firstLines[offset] = Int32(line)
+                    firstLines[offset] = Int32(clamping: line)
                     isFirst = true
                 }
             } else if !agencyCode.isEmpty, !criterion.isEmpty {

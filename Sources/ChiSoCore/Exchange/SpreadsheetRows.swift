@@ -3,6 +3,9 @@ import Foundation
 /// Rows of an uploaded table, whichever form it came in: an Excel workbook
 /// (.xlsx, recognised by its ZIP signature, first worksheet) or CSV text.
 public enum SpreadsheetRows {
+    /// The widest import table accepted (task exports, surveys, inputs and agency lists use under 20 columns).
+    public static let maxColumns = 200
+
     /// True for a ZIP (an .xlsx) or an OLE file (an old .xls, refused by the reader with its own message).
     public static func isWorkbook(_ bytes: [UInt8]) -> Bool {
         bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
@@ -31,6 +34,8 @@ public enum SpreadsheetRows {
         }
         var width: Int?
         for row in try XLSXReader.rows(of: bytes) {
+            // Import tables are a few columns wide; a row reaching far right would only cost memory.
+            guard row.fields.count <= maxColumns else { throw XLSXReader.Problem.tooWide(line: row.line, limit: maxColumns) }
             var fields = row.fields
             if let width, fields.count < width { fields += Array(repeating: "", count: width - fields.count) }
             if width == nil { width = fields.count }

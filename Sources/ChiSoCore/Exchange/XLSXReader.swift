@@ -76,6 +76,8 @@ extension XLSXReader {
         init(_ bytes: [UInt8], unzippedBytes: Int) throws(LineProblems) {
             // Every ZIP file starts with a local file header, "PK\u{3}\u{4}".
             guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { throw Problem.notAWorkbook }
+            // ZIPFoundation traps (crashes the process) on offsets past the end; check them first.
+            guard ZIPStructure.isSound(bytes) else { throw Problem.notAWorkbook }
             do {
                 archive = try Archive(data: Data(bytes), accessMode: .read)
             } catch {
@@ -269,6 +271,16 @@ extension XLSXReader {
         static func tooManyColumns(line: Int) -> LineProblems {
             one(line: line, english: "a cell lies beyond column XFD, the last of 16384",
                 vietnamese: "có ô nằm ngoài cột XFD, cột cuối cùng trong 16384 cột")
+        }
+
+        static func badRowNumber(_ text: String) -> LineProblems {
+            one(line: 0, english: "the workbook is damaged: a row is numbered \(text.prefix(20)), outside 1–1048576",
+                vietnamese: "bảng tính bị hỏng: có dòng mang số \(text.prefix(20)), ngoài khoảng 1–1048576")
+        }
+
+        static func tooWide(line: Int, limit: Int) -> LineProblems {
+            one(line: line, english: "a row has cells beyond column \(limit): an import table is narrower",
+                vietnamese: "có dòng có ô vượt quá cột thứ \(limit): bảng nhập dữ liệu không rộng như vậy")
         }
 
         static func unknownSharedString(line: Int, index: String) -> LineProblems {

@@ -229,7 +229,13 @@ extension XLSXReader {
         mutating func start(_ name: Substring, _ attributes: [String: String]) throws(LineProblems) {
             switch name {
             case "row":
-                line = attributes["r"].flatMap(Int.init) ?? line + 1
+                // Excel numbers rows 1…1048576; anything else is a damaged (or hostile) file.
+                if let text = attributes["r"] {
+                    guard let number = Int(text), (1...1_048_576).contains(number) else { throw Problem.badRowNumber(text) }
+                    line = number
+                } else {
+                    line += 1
+                }
                 fields.removeAll(keepingCapacity: true)
                 column = 0
             case "c":
@@ -388,21 +394,23 @@ extension XLSXReader {
         /// return (and `_x005F_` for the "_" of a literal `_x`).
         static func unescaped(_ text: String) -> String {
             guard text.contains("_x") else { return text }
-            var result = ""
-            var rest = Substring(text)
-            while let start = rest.range(of: "_x") {
-                result += rest[..<start.lowerBound]
-                let code = rest[start.upperBound...].prefix(5)
-                if code.count == 5, code.last == "_", code.dropLast().allSatisfy(\.isHexDigit),
-                   let value = UInt32(code.dropLast(), radix: 16), let scalar = Unicode.Scalar(value) {
-                    result.unicodeScalars.append(scalar)
-                    rest = rest[code.endIndex...]
+            // One pass over the scalars (searching the rest again for each escape was quadratic).
+            let scalars = Array(text.unicodeScalars)
+            var result = String.UnicodeScalarView()
+            var index = 0
+            while index < scalars.count {
+                if scalars[index] == "_", index + 6 < scalars.count, scalars[index + 1] == "x", scalars[index + 6] == "_",
+                   scalars[(index + 2)..<(index + 6)].allSatisfy(\.properties.isASCIIHexDigit),
+                   let value = UInt32(String(String.UnicodeScalarView(scalars[(index + 2)..<(index + 6)])), radix: 16),
+                   let scalar = Unicode.Scalar(value) {
+                    result.append(scalar)
+                    index += 7
                 } else {
-                    result += "_x"
-                    rest = rest[start.upperBound...]
+                    result.append(scalars[index])
+                    index += 1
                 }
             }
-            return result + rest
+            return String(result)
         }
 
         /// Text without XML white space (space, tab, line feed, carriage return) at either end.

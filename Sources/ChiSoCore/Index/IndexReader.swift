@@ -49,6 +49,10 @@ public enum IndexReader {
 /// One pass over a YAML document, collecting problems as it goes.
 private struct Reading {
     var problems: [IndexProblem] = []
+    /// Criteria read so far: YAML aliases can make a small file name millions
+    /// of nodes (each alias repeats a whole subtree), so reading stops here.
+    var criteriaRead = 0
+    static let maxCriteria = 5000
     /// First line of every code used by a criterion, bonus or deduction item.
     var codeLines: [String: Int] = [:]
 
@@ -213,6 +217,15 @@ private struct Reading {
 
     /// Reads one node and its subtree into `nodes`; returns its position.
     mutating func readCriterion(_ node: Node, depth: Int, parent: Int?, into nodes: inout [Criterion]) -> Int? {
+        criteriaRead += 1
+        guard criteriaRead <= Reading.maxCriteria else {
+            if criteriaRead == Reading.maxCriteria + 1 {
+                report(node.line, "node", "too-many-criteria",
+                       "more than \(Reading.maxCriteria) criteria (YAML aliases repeat whole subtrees): an index has at most a few hundred",
+                       "hơn \(Reading.maxCriteria) tiêu chí (bí danh YAML lặp lại cả nhánh): một bộ chỉ số chỉ có vài trăm tiêu chí")
+            }
+            return nil
+        }
         guard let fields = YAMLFields(node) else {
             report(node.line, "node", "not-a-mapping",
                    "each criterion must be a mapping with code, title, max and children or rule",

@@ -179,7 +179,9 @@ public struct ColumnMapping: Sendable, Hashable {
     public static func normalizedWords(_ text: String) -> [String] {
         var words: [String] = []
         var word = String.UnicodeScalarView()
-        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+        // A header names a field in a few words: the rest of a long cell is not read
+        // (Foundation's normalisation is quadratic on long text).
+        for scalar in String(text.prefix(200)).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             if scalar == "đ" {
                 word.append("d")
