@@ -24,6 +24,8 @@ public func configure(_ app: Application, settings: Settings = Settings()) async
     app.migrations.add(Migrations.all)
 
     app.middleware = Middlewares()
+    // MultipartKit's parser traps on some hostile headers: every multipart body is checked first.
+    ContentConfiguration.global.use(decoder: GuardedFormDataDecoder(), for: .formData)
     app.middleware.use(SecurityHeaders()) // outermost: error pages get the headers too
     app.middleware.use(ErrorPages())
     app.middleware.use(SessionAuthentication())

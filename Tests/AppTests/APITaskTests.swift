@@ -77,4 +77,27 @@ struct APITaskTests {
             #expect((snv["sources"] as? [String: String])?["S.4"] == "A")
         }
     }
+
+    @Test("A multipart header name with a byte over 127 is refused, not a crash (MultipartKit's parser traps on it)")
+    func hostileMultipart() async throws {
+        try await TestApp.run { app, fixture in
+            let organizer = try await APITests.token(app, "t.organizer")
+            let editor = try await APITests.token(app, "t.editor")
+            let body: [UInt8] = Array("--zz\r\n".utf8) + [0xC2, 0x8E] + Array("n: x\r\n\r\nabc\r\n--zz--\r\n".utf8)
+            for (path, token) in [("/api/v1/periods/\(fixture.period)/surveys", organizer),
+                                  ("/api/v1/assessments/\(fixture.ownAssessment)/entries/1.1/evidence", editor),
+                                  ("/api/v1/assessments/\(fixture.ownAssessment)/return", organizer)] {
+                var headers = HTTPHeaders()
+                headers.bearerAuthorization = BearerAuthorization(token: token)
+                headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=zz")
+                let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(bytes: body))
+                #expect(response.status == .badRequest, "\(path) → \(response.status)")
+            }
+            // Still serving; a method the path does not have is 405 with what it allows.
+            #expect(try await APITests.call(app, .GET, "/api/v1/me", token: editor).status == .ok)
+            let trace = try await app.testing().sendRequest(.DELETE, "/api/v1/me")
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.headers.first(name: .allow) == "GET")
+        }
+    }
 }

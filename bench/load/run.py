@@ -95,9 +95,9 @@ def write_data(path, plan, sessions):
         out.write("  },\n}\n")
 
 
-def wrk(base, data, mode, connections, duration, threads=2):
+def wrk(base, data, mode, connections, duration, threads=2, instance=0, instances=1):
     command = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s", "--latency", "-s", os.path.join(HERE, "scenario.lua"),
-               base, "--", data, mode, str(threads)]
+               base, "--", data, mode, str(threads), str(instance), str(instances)]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     match = re.search(r"RESULT (.*)", output)
     return {key: int(value) for key, value in (pair.split("=") for pair in match.group(1).split())}
@@ -197,7 +197,9 @@ def run(database, args, binary):
             write_data(data, plan, sessions)
             before = writes_in_database(database_file, url)
             outputs = []
-            threads = [threading.Thread(target=lambda b=base: outputs.append(wrk(b, data, mode, per, args.duration))) for base in bases]
+            threads = [threading.Thread(target=lambda b=base, n=number: outputs.append(wrk(b, data, mode, per, args.duration, instance=n,
+                                                                                           instances=len(bases))))
+                       for number, base in enumerate(bases)]
             for thread in threads:
                 thread.start()
             for thread in threads:

@@ -17,9 +17,12 @@ function init(args)
   data = dofile(args[1])
   mode = args[2]            -- "view", "save", "mixed"
   local total = tonumber(args[3])
+  -- With several app instances, one wrk per instance: each takes its own share of the sessions.
+  local instance = tonumber(args[4] or "0")
+  local instances = tonumber(args[5] or "1")
   sessions = {}
   for i, session in ipairs(data.sessions) do
-    if (i - 1) % total == id then table.insert(sessions, session) end
+    if (i - 1) % (total * instances) == instance * total + id then table.insert(sessions, session) end
   end
   step = 0
   shown, written, refused, failed, views, saves, uploads = 0, 0, 0, 0, 0, 0, 0

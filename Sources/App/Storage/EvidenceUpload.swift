@@ -99,6 +99,7 @@ struct EvidenceUpload {
         guard let boundary = request.headers.contentType?.parameters["boundary"], !boundary.isEmpty else { throw .malformed }
         let limit = request.application.settings.uploadMaxBytes
         let parser = MultipartParser(boundary: boundary)
+        var headerGuard = MultipartHeaderGuard(boundary: boundary)
         let progress = Progress()
         // API clients authenticate with a bearer token (no cookie, no CSRF).
         progress.csrfChecked = expectedCSRF == nil
@@ -135,6 +136,7 @@ struct EvidenceUpload {
         var writer: ChunkWriter?
         do {
             for try await buffer in request.body {
+                guard headerGuard.accepts(buffer.readableBytesView) else { throw Failure.malformed }
                 do { try parser.execute(buffer) } catch { throw Failure.malformed }
                 if let broken = progress.broken { throw broken }
                 if progress.fileStarted, writer == nil, progress.pending.count >= 8 || progress.fileDone {

@@ -43,6 +43,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -65,6 +85,26 @@ enum OpenAPIDocument {
       }
      },
      "401": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
       "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
       "content": {
        "application/json": {
@@ -122,6 +162,26 @@ enum OpenAPIDocument {
       }
      },
      "404": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
       "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
       "content": {
        "application/json": {
@@ -217,6 +277,26 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
       "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
       "content": {
        "application/json": {
@@ -340,6 +420,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -419,6 +519,26 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
       "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
       "content": {
        "application/json": {
@@ -525,6 +645,26 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
       "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
       "content": {
        "application/json": {
@@ -644,6 +784,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -731,6 +891,26 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
       "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
       "content": {
        "application/json": {
@@ -846,6 +1026,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -933,6 +1133,26 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
       "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
       "content": {
        "application/json": {
@@ -1047,6 +1267,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -1126,6 +1366,26 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
       "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
       "content": {
        "application/json": {
@@ -1232,6 +1492,26 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
       "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
       "content": {
        "application/json": {
@@ -1375,6 +1655,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -1470,6 +1770,36 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -1513,6 +1843,26 @@ enum OpenAPIDocument {
      },
      "404": {
       "description": "Refused or invalid, with a typed code",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
       "content": {
        "application/json": {
         "schema": {
@@ -1597,6 +1947,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    },
@@ -1654,6 +2024,26 @@ enum OpenAPIDocument {
       }
      },
      "422": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
       "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
       "content": {
        "application/json": {
@@ -1749,6 +2139,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -1836,6 +2246,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -1895,6 +2325,26 @@ enum OpenAPIDocument {
       }
      },
      "404": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
       "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
       "content": {
        "application/json": {
@@ -2016,6 +2466,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -2124,6 +2594,26 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     }
    }
@@ -2183,6 +2673,26 @@ enum OpenAPIDocument {
       }
      },
      "404": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "405": {
+      "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "415": {
       "description": "Refused or invalid, with a typed code (missing_role, other_agency, not_assigned, not_released, wrong_state, self_assessment_deadline_passed, explanation_deadline_passed, reason_required, invalid_input, stale_revision, …)",
       "content": {
        "application/json": {

@@ -1,0 +1,72 @@
+import Vapor
+
+/// MultipartKit 4.7's parser traps (crashes the server) on a header name
+/// byte above 127: it indexes a 128-entry table with it. This guard reads a
+/// multipart body as it arrives and refuses such a header before the parser
+/// sees it. The delimiter is found with Knuth–Morris–Pratt, so a boundary
+/// chosen by the client cannot hide one.
+struct MultipartHeaderGuard {
+    private let delimiter: [UInt8]
+    private let failure: [Int]
+    private var matched = 0
+    private var inHeaders = false
+    private var nameDone = false
+    private var lineLength = 0
+
+    init(boundary: String) {
+        delimiter = Array("--\(boundary)\r\n".utf8)
+        var failure = [Int](repeating: 0, count: delimiter.count)
+        var k = 0
+        for i in 1..<delimiter.count {
+            while k > 0 && delimiter[i] != delimiter[k] { k = failure[k - 1] }
+            if delimiter[i] == delimiter[k] { k += 1 }
+            failure[i] = k
+        }
+        self.failure = failure
+    }
+
+    /// False when a part header's name holds a byte the parser cannot take.
+    mutating func accepts(_ bytes: some Sequence<UInt8>) -> Bool {
+        for byte in bytes {
+            if inHeaders {
+                if byte == UInt8(ascii: "\n") {
+                    if lineLength <= 1 { inHeaders = false }  // the empty line after the headers
+                    lineLength = 0
+                    nameDone = false
+                } else {
+                    lineLength += 1
+                    if !nameDone {
+                        if byte == UInt8(ascii: ":") { nameDone = true } else if byte >= 128 { return false }
+                    }
+                }
+            }
+            while matched > 0 && byte != delimiter[matched] { matched = failure[matched - 1] }
+            if byte == delimiter[matched] { matched += 1 }
+            if matched == delimiter.count {
+                inHeaders = true
+                nameDone = false
+                lineLength = 0
+                matched = failure[matched - 1]
+            }
+        }
+        return true
+    }
+}
+
+/// The `multipart/form-data` decoder every `request.content.decode` uses:
+/// the guard first, then MultipartKit's own decoder. Installed globally in
+/// `configure`, so no handler can decode a hostile body unchecked; streamed
+/// uploads check their chunks themselves (``EvidenceUpload``).
+struct GuardedFormDataDecoder: ContentDecoder {
+    func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders) throws -> D {
+        try decode(D.self, from: body, headers: headers, userInfo: [:])
+    }
+
+    func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
+                              userInfo: [CodingUserInfoKey: any Sendable]) throws -> D {
+        guard let boundary = headers.contentType?.parameters["boundary"] else { throw Abort(.badRequest, reason: "multipart without a boundary") }
+        var headerGuard = MultipartHeaderGuard(boundary: boundary)
+        guard headerGuard.accepts(body.readableBytesView) else { throw Abort(.badRequest, reason: "The upload is malformed.") }
+        return try FormDataDecoder().decode(D.self, from: body, headers: headers, userInfo: userInfo)
+    }
+}
