@@ -112,7 +112,7 @@ struct PageSnapshotTests {
         let score = Scorer(index: index).score(tags: [], sheet: sheet)
         let snv = Self.agency("SNV", "Sở Nội vụ", id: 0xa1)
         let provisional = ProvisionalScore(assessmentID: UUID(uuidString: "00000000-0000-0000-0000-0000000000c1")!, agency: snv, index: index,
-                                           score: score, tasks: tally, rank: 2)
+                                           score: score, sources: SourceFigures(tasks: tally), rank: 2)
         let history = [("2026-09", "6.50"), ("2026-10", "7.25"), ("2026-11", "8.00")].map { month, total in
             let snapshot = ScoreSnapshotModel()
             snapshot.month = month

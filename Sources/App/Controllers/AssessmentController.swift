@@ -28,11 +28,9 @@ enum AssessmentController {
             record: record, score: record.selfScore, canEdit: allowed(.editSelfAssessment), canSubmit: allowed(.submitAssessment),
             canReturn: allowed(.returnAssessment), canGrantException: allowed(.grantException), editRefusal: editRefusal,
             canViewAppraisal: allowed(.viewAppraisal) && record.state != .draft && record.state != .returned,
-            canViewResults: PeriodResults.finalStates.contains(record.state.rawValue) && {
-                if case .success = Policy.decide(user.actor, .viewResults,
-                                                 .results(ResultsTarget(published: record.state == .published, agencyID: record.agency.id))) { return true }
-                return false
-            }(), drafts: drafts)
+            canViewResults: PeriodResults.finalStates.contains(record.state.rawValue)
+                && Policy.allows(user.actor, .viewResults, .results(ResultsTarget(published: record.state == .published, agencyID: record.agency.id))),
+            drafts: drafts)
     }
 
     struct EntryForm: Content {

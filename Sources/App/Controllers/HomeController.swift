@@ -17,8 +17,7 @@ enum HomeController {
             ownAssessments: assessments.compactMap { assessment in
                 guard let state = AssessmentState(rawValue: assessment.state), let id = assessment.id else { return nil }
                 // The final score only where the results policy shows it (agencies: once published).
-                let visible: Bool = if case .success = Policy.decide(user.actor, .viewResults,
-                                                                    .results(ResultsTarget(published: state == .published, agencyID: user.agencyID))) { true } else { false }
+                let visible = Policy.allows(user.actor, .viewResults, .results(ResultsTarget(published: state == .published, agencyID: user.agencyID)))
                 return HomePage.AssessmentRow(id: id, period: assessment.period.name, state: state,
                                               finalScore: visible ? assessment.finalScore.flatMap { DecimalNumber($0) } : nil,
                                               classCode: visible ? assessment.classCode : nil)

@@ -13,7 +13,7 @@ enum MonitoringController {
 
     static func overview(_ request: Request) async throws -> Response {
         let user = request.currentUser!
-        let seesAll = user.actor.roles.contains(where: \.seesAllAgencies) || user.actor.has(.taskOfficer)
+        let seesAll = user.actor.seesEveryAgency
         try request.authorize(.viewMonitoring, seesAll ? .none : .agency(user.actor.agencyID))
         let periods = try await PeriodModel.query(on: request.db).filter(\.$status != .draft)
             .sort(\.$year, .descending).sort(\.$createdAt, .descending).all()

@@ -53,7 +53,7 @@ enum SourceDataController {
         var results = try await SurveyResultModel.query(on: request.db).filter(\.$period.$id == period.requireID()).with(\.$agency).all()
         if !seesAll { results = results.filter { $0.$agency.id == user.actor.agencyID } }
         results.sort { ($0.agency.code, $0.criterionCode) < ($1.agency.code, $1.criterionCode) }
-        let canImport: Bool = if case .success = Policy.decide(user.actor, .manageSurveys) { period.status != .published } else { false }
+        let canImport = Policy.allows(user.actor, .manageSurveys) && period.status != .published
         return request.page { SourceDataPages.surveys($0, period: period, results: results, canImport: canImport, problems: []) }
     }
 

@@ -19,9 +19,8 @@ enum WhatIfController {
     /// The inputs the sandbox starts from: what this user may see (the
     /// appraisers' decisions once visible to them, otherwise the agency's own).
     static func baseline(_ record: AssessmentRecord, request: Request) -> (sheet: ScoreSheet, texts: [String: String], appraised: Bool) {
-        let appraised: Bool = if let user = request.currentUser, case .success = Policy.decide(user.actor, .viewAppraisal, record.target()) {
-            record.state != .draft && record.state != .submitted && record.state != .returned
-        } else { false }
+        let appraised = request.currentUser.map { Policy.allows($0.actor, .viewAppraisal, record.target()) } == true
+            && ![.draft, .submitted, .returned].contains(record.state)
         let counts = record.evidenceCounts
         let sheet = appraised
             ? AssessmentScoring.appraisedSheet(index: record.index, entries: record.entries, evidenceCounts: counts, sources: record.sources)

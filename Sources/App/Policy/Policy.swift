@@ -10,6 +10,9 @@ struct Actor: Sendable {
 
     func has(_ role: Role) -> Bool { roles.contains(role) }
     func hasAny(_ wanted: [Role]) -> Bool { wanted.contains { roles.contains($0) } }
+
+    /// Reads every agency's tasks and provisional scores (the council side and the task office).
+    var seesEveryAgency: Bool { roles.contains(where: \.seesAllAgencies) || has(.taskOfficer) }
 }
 
 /// What they want to do.
@@ -164,6 +167,12 @@ enum Refusal: Sendable, Equatable, Error {
 /// The one place that decides who may do what to which target. Every route
 /// asks it; hiding a button is never the protection.
 enum Policy {
+    /// ``decide(_:_:_:)`` as a yes or no, for what a page offers.
+    static func allows(_ actor: Actor, _ action: Action, _ target: Target = .none) -> Bool {
+        if case .success = decide(actor, action, target) { return true }
+        return false
+    }
+
     static func decide(_ actor: Actor, _ action: Action, _ target: Target = .none) -> Result<Void, Refusal> {
         if actor.mustChangePassword, action != .changeOwnPassword {
             return .failure(.passwordChangeRequired)
@@ -219,7 +228,7 @@ enum Policy {
         case .viewAppraisalQueue:
             return needs([.appraiser, .chair])
         case .viewTasks, .viewMonitoring:
-            if actor.roles.contains(where: \.seesAllAgencies) || actor.has(.taskOfficer) { return .success(()) }
+            if actor.seesEveryAgency { return .success(()) }
             guard actor.hasAny([.editor, .head, .viewer]) else { return .failure(.missingRole([.editor, .head, .viewer])) }
             if case let .agency(id) = target, id != actor.agencyID { return .failure(.otherAgency) }
             return .success(())

@@ -9,7 +9,9 @@ struct ProvisionalScore: Sendable {
     var agency: AgencyModel
     var index: Index
     var score: AgencyScore
-    var tasks: TaskTally?
+    /// What the data give its sourced criteria.
+    var sources: SourceFigures
+    var tasks: TaskTally? { sources.tasks }
     /// Rank within the agency's group, among every agency of the period.
     var rank: Int
 
@@ -38,7 +40,7 @@ enum ProvisionalScores {
             let sheet = AssessmentScoring.selfSheet(index: index, entries: entries[id] ?? [], evidenceCounts: counts, sources: sources)
             let score = Scorer(index: index).score(tags: assessment.agency.tagList, sheet: sheet)
             results.append(ProvisionalScore(assessmentID: id, agency: assessment.agency, index: index, score: score,
-                                            tasks: sources.tasks, rank: 0))
+                                            sources: sources, rank: 0))
         }
         results.sort { ($0.agency.group, $0.agency.code) < ($1.agency.group, $1.agency.code) }
         let ranking = Ranking.rank(agencies: results.map(\.agency.scoringAgency),

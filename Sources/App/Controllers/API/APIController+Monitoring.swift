@@ -37,7 +37,7 @@ extension APIController {
     static func tasks(_ request: Request) async throws -> TaskList {
         let user = request.currentUser!
         let query = try request.query.decode(TaskController.ListQuery.self)
-        let seesAll = user.actor.roles.contains(where: \.seesAllAgencies) || user.actor.has(.taskOfficer)
+        let seesAll = user.actor.seesEveryAgency
         var agencyID: UUID? = seesAll ? nil : user.actor.agencyID
         if seesAll, let code = query.agency {
             guard let agency = try await AgencyModel.query(on: request.db).filter(\.$code == code).first() else { throw Abort(.notFound) }
@@ -89,19 +89,17 @@ extension APIController {
     /// `GET /api/v1/periods/{id}/monitoring`: provisional scores as of today (agency people: their own).
     static func monitoring(_ request: Request) async throws -> Monitoring {
         let user = request.currentUser!
-        let seesAll = user.actor.roles.contains(where: \.seesAllAgencies) || user.actor.has(.taskOfficer)
+        let seesAll = user.actor.seesEveryAgency
         try request.authorize(.viewMonitoring, seesAll ? .none : .agency(user.actor.agencyID))
         guard let id = request.parameters.get("periodID", as: UUID.self), let period = try await PeriodModel.find(id, on: request.db)
         else { throw Abort(.notFound) }
         let asOf = period.range?.asOf(SourceData.today) ?? SourceData.today
         var scores = try await ProvisionalScores.compute(period: period, asOf: asOf, on: request.db, indexes: request.application.indexCache)
         if !seesAll { scores = scores.filter { $0.agency.id == user.actor.agencyID } }
-        let figures = try await SourceData.figures(period: period, agencyIDs: scores.compactMap(\.agency.id), asOf: asOf, on: request.db)
         return Monitoring(period: period.name, asOf: asOf.iso, agencies: scores.map { score in
-            let sources = figures[score.agency.id!] ?? SourceFigures(tasks: nil)
             var texts: [String: String] = [:]
             for node in score.index.nodes where node.leaf?.source != nil {
-                if let text = sources.inputText(for: node) { texts[node.code] = text }
+                if let text = score.sources.inputText(for: node) { texts[node.code] = text }
             }
             return AgencyMonitoring(
                 agency: score.agency.code, name: score.agency.name, group: score.agency.group, rank: score.rank,

@@ -67,8 +67,8 @@ enum APIController {
                         appraisalComment: seesAppraisal ? entry?.appraisalComment : nil, explanation: entry?.explanation)
         }
         // The final result only where the results policy shows it (agencies: once published).
-        let seesResult = (try? Policy.decide(user.actor, .viewResults, .results(ResultsTarget(published: record.state == .published,
-                                                                                               agencyID: record.agency.id))).get()) != nil
+        let seesResult = Policy.allows(user.actor, .viewResults, .results(ResultsTarget(published: record.state == .published,
+                                                                                        agencyID: record.agency.id)))
         return Assessment(id: record.id, agency: record.agency.code, period: record.period.name, state: record.state.rawValue,
                           selfTotal: selfScore.final.fixed(2), appraisedTotal: seesAppraisal ? appraised.final.fixed(2) : nil,
                           finalScore: seesResult ? record.model.finalScore : nil, classCode: seesResult ? record.model.classCode : nil, leaves: leaves)

@@ -18,11 +18,11 @@ enum Layout {
         if case .success = Policy.decide(actor, .viewPeriods) { items.append(NavItem(key: .navPeriods, path: "/periods")) }
         if case .success = Policy.decide(actor, .viewAppraisalQueue) { items.append(NavItem(key: .navAppraisal, path: "/appraisal")) }
         if case .success = Policy.decide(actor, .viewCouncil) { items.append(NavItem(key: .navCouncil, path: "/council")) }
-        if case .success = Policy.decide(actor, .viewMonitoring, .agency(actor.agencyID)) {
+        if Policy.allows(actor, .viewMonitoring, .agency(actor.agencyID)) {
             items.append(NavItem(key: .navDashboard, path: "/dashboard"))
             items.append(NavItem(key: .navMonitoring, path: "/monitoring"))
         }
-        if case .success = Policy.decide(actor, .viewTasks, .agency(actor.agencyID)) { items.append(NavItem(key: .navTasks, path: "/tasks")) }
+        if Policy.allows(actor, .viewTasks, .agency(actor.agencyID)) { items.append(NavItem(key: .navTasks, path: "/tasks")) }
         if case .success = Policy.decide(actor, .manageAgencies) { items.append(NavItem(key: .navAgencies, path: "/admin/agencies")) }
         if case .success = Policy.decide(actor, .manageUsers) { items.append(NavItem(key: .navUsers, path: "/admin/users")) }
         if case .success = Policy.decide(actor, .viewAudit) { items.append(NavItem(key: .navAudit, path: "/admin/audit")) }
