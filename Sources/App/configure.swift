@@ -14,7 +14,7 @@ public func configure(_ app: Application, settings: Settings = Settings()) async
         app.writeGate = nil
     } else {
         try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
-        app.databases.use(.sqlite(.file(settings.sqlitePath)), as: .sqlite)
+        app.databases.use(.sqlite(.file(settings.sqlitePath), maxConnectionsPerEventLoop: 3), as: .sqlite)
         app.writeGate = WriteGate()
         // WAL: readers never wait for the writer; the setting stays with the file.
         if let sql = app.db as? any SQLDatabase {

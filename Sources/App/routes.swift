@@ -97,6 +97,7 @@ func routes(_ app: Application) throws {
     let assessments = signedIn.grouped("assessments", ":assessmentID")
     assessments.get(use: AssessmentController.show)
     cycleActions(on: assessments)
+    assessments.get("entries", ":code", "evidence", "attach", use: EvidenceController.attachPage)
     assessments.post("entries", ":code", "evidence", "attach", use: EvidenceController.attach)
     assessments.post("evidence", ":linkID", "delete", use: EvidenceController.detach)
     assessments.get("appraisal", use: AppraisalController.page)

@@ -11,6 +11,7 @@ struct ConcurrencyTests {
     func parallelWrites() async throws {
         try await TestApp.run { app, fixture in
             let count = 200
+            let before = await (app.writeGate?.transactions ?? 0, app.writeGate?.writes ?? 0)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for number in 0..<count {
                     group.addTask {
@@ -27,6 +28,50 @@ struct ConcurrencyTests {
             }
             #expect(try await AgencyModel.query(on: app.db).filter(\.$group == "p").count() == count)
             #expect(try await AuditEventModel.query(on: app.db).filter(\.$target ~~ (0..<count).map { "P\($0)" }).count() == count)
+            if let gate = app.writeGate {
+                // On SQLite the writes that waited were committed together (group commit): fewer transactions than writes.
+                let (transactions, writes) = (await gate.transactions - before.0, await gate.writes - before.1)
+                #expect(writes == count)
+                #expect(transactions < writes)
+            }
+        }
+    }
+
+    @Test("Writes that fail among many parallel ones: only they fail, and nothing of them is stored")
+    func failingWritesAmongMany() async throws {
+        struct Refused: Error {}
+        try await TestApp.run { app, fixture in
+            let count = 120
+            let before = await (app.writeGate?.transactions ?? 0, app.writeGate?.writes ?? 0)
+            let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+                for number in 0..<count {
+                    group.addTask {
+                        do {
+                            let stored = try await app.write { db -> Int in
+                                try await AgencyModel(code: "F\(number)", name: "Đơn vị \(number)", group: "f", tags: []).create(on: db)
+                                // Every seventh write fails after writing: its row must not survive.
+                                if number % 7 == 0 { throw Refused() }
+                                return number
+                            }
+                            return (stored, true)
+                        } catch is Refused {
+                            return (number, false)
+                        }
+                    }
+                }
+                var outcomes: [Int: Bool] = [:]
+                for try await (number, ok) in group { outcomes[number] = ok }
+                return outcomes
+            }
+            // Each write got its own answer (the value it returned, or its error).
+            #expect(outcomes.count == count)
+            for number in 0..<count { #expect(outcomes[number] == (number % 7 != 0), "write \(number)") }
+            let codes = Set(try await AgencyModel.query(on: app.db).filter(\.$group == "f").all().map(\.code))
+            #expect(codes == Set((0..<count).filter { $0 % 7 != 0 }.map { "F\($0)" }))
+            if let gate = app.writeGate {
+                // The writes of a shared transaction that failed were run again one by one.
+                #expect(await gate.writes - before.1 == count - (0..<count).filter { $0 % 7 == 0 }.count)
+            }
         }
     }
 

@@ -110,9 +110,18 @@ struct EvidenceUploadTests {
         try await TestApp.run { app, fixture in
             let editor = Browser(app)
             try await editor.signIn("t.editor")
-            _ = try await editor.get("/assessments/\(fixture.ownAssessment)")
+            // The assessment page links to a page listing the files of the other leaves.
+            let assessment = try await editor.get("/assessments/\(fixture.ownAssessment)")
+            #expect(assessment.body.contains("href=\"/assessments/\(fixture.ownAssessment)/entries/1.2/evidence/attach\""))
+            #expect(!assessment.body.contains("href=\"/assessments/\(fixture.ownAssessment)/entries/1.1/evidence/attach\""))
+            let picker = try await editor.get("/assessments/\(fixture.ownAssessment)/entries/1.2/evidence/attach")
+            #expect(picker.status == .ok)
+            #expect(picker.body.contains("value=\"\(fixture.ownEvidence.uuidString)\""))
             #expect(try await editor.post("/assessments/\(fixture.ownAssessment)/entries/1.2/evidence/attach",
                                           [("linkID", fixture.ownEvidence.uuidString)]).status == .seeOther)
+            // Once on both leaves, the file is no longer offered for 1.2.
+            let after = try await editor.get("/assessments/\(fixture.ownAssessment)/entries/1.2/evidence/attach")
+            #expect(!after.body.contains("value=\"\(fixture.ownEvidence.uuidString)\""))
             let links = try await EvidenceLinkModel.query(on: app.db).filter(\.$assessment.$id == fixture.ownAssessment).all()
             #expect(Set(links.map(\.criterionCode)) == ["1.1", "1.2"])
             #expect(Set(links.map(\.$file.id)).count == 1)

@@ -115,6 +115,7 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/assessments/:assessmentID/exception", access: .roles([.organizer]), form: [("reason", "")]),
         Row(method: .POST, pattern: "/assessments/:assessmentID/return", access: .roles([.organizer]), form: [("reason", "Thiếu tài liệu")]),
         Row(method: .POST, pattern: "/assessments/:assessmentID/entries/:code/evidence", access: .ownOnly([.editor]), multipart: true),
+        Row(method: .GET, pattern: "/assessments/:assessmentID/entries/:code/evidence/attach", access: .ownOnly([.editor])),
         Row(method: .POST, pattern: "/assessments/:assessmentID/entries/:code/evidence/attach", access: .ownOnly([.editor]), form: [("linkID", "x")]),
         Row(method: .GET, pattern: "/evidence/:linkID", access: .ownOrRoles(readers)),
         // Nothing is appraised in the fixture: the agency may not see an appraisal before release.

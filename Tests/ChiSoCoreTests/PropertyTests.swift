@@ -32,6 +32,23 @@ struct PropertyTests {
         }
     }
 
+    @Test("One leaf scored alone (a save) gets exactly what the whole sheet gives it")
+    func leafScoreAgreesWithTheWholeSheet() async {
+        await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max)) { seed in
+            let world = RandomWorld(seed: seed)
+            guard let report = try? world.report() else { return }
+            let scorer = Scorer(index: report.index)
+            for (number, score) in report.scores.enumerated() {
+                for position in report.index.leafPositions {
+                    let whole = score.nodes[position]
+                    let alone = scorer.leafScore(at: position, tags: report.agencies[number].tags,
+                                                 entry: Entry(value: whole.input, evidence: whole.evidence))
+                    #expect(alone == whole, "seed \(seed) leaf \(report.index.nodes[position].code)")
+                }
+            }
+        }
+    }
+
     @Test("A node that is N/A for everyone changes nothing")
     func notApplicableNodeChangesNothing() async {
         await propertyCheck(count: 150, input: Gen.int(in: 0...Int.max)) { seed in

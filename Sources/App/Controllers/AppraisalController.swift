@@ -16,8 +16,7 @@ enum AppraisalController {
         let assessments = try await AssessmentModel.query(on: request.db)
             .filter(\.$state ~~ activeStates.map(\.rawValue)).with(\.$agency).with(\.$period).with(\.$indexVersion).all()
         // All entries of those assessments in one query (not one per assessment).
-        let entries = Dictionary(grouping: try await CriterionEntryModel.query(on: request.db)
-            .filter(\.$assessment.$id ~~ assessments.compactMap(\.id)).all(), by: \.$assessment.id)
+        let entries = Dictionary(grouping: try await CriterionEntry.all(of: assessments.compactMap(\.id), on: request.db), by: \.assessmentID)
         var rows: [AppraisalPages.QueueRow] = []
         var scopes: [String: AppraisalScope] = [:]
         for assessment in assessments.sorted(by: { ($0.period.name, $0.agency.group, $0.agency.code) < ($1.period.name, $1.agency.group, $1.agency.code) }) {
@@ -52,7 +51,7 @@ enum AppraisalController {
         }
         // Everyone appraising this assessment, and who last touched it, by name.
         var ids = scope.appraisers.values.reduce(into: Set<UUID>()) { $0.formUnion($1) }
-        for entry in record.entries { if let by = entry.$appraisedBy.id { ids.insert(by) } }
+        for entry in record.entries { if let by = entry.appraisedByID { ids.insert(by) } }
         let users = try await UserModel.query(on: request.db).filter(\.$id ~~ Array(ids)).all()
         let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.displayName) })
         return AppraisalPages.Model(
@@ -106,18 +105,18 @@ enum AppraisalController {
         }
         var changed = record
         let existing = record.entry(code)
-        let entry = existing ?? CriterionEntryModel(assessmentID: record.id, criterionCode: code)
+        var entry = existing ?? CriterionEntry(assessmentID: record.id, criterionCode: code)
         let before = ["appraised_input": existing?.appraisedInput ?? "", "comment": existing?.appraisalComment ?? ""]
         entry.appraisedInput = decided
         entry.appraisalComment = comment.isEmpty ? nil : comment
         entry.appraisedAt = Date()
-        entry.$appraisedBy.id = user.id
-        if existing == nil { changed.entries.append(entry) }
+        entry.appraisedByID = user.id
+        changed.replace(entry)
         entry.appraisedPoints = changed.appraisedScore.nodes[position].points.description
         let origin = request.auditOrigin
         let from = record.state
         try await request.write { [entry] db in
-            if existing == nil { try await entry.create(on: db) } else { try await entry.update(on: db) }
+            if existing == nil { _ = try await entry.inserted(on: db) } else { try await entry.updateAppraisal(on: db) }
             if from == .submitted || from == .released {
                 let next: AssessmentState = from == .submitted ? .appraising : .reexamining
                 try await AssessmentModel.query(on: db).filter(\.$id == record.id).filter(\.$state == from.rawValue)
@@ -143,26 +142,26 @@ enum AppraisalController {
         try request.authorize(.appraiseLeaf, record.target(leafAssigned: !mine.isEmpty))
         let untouched = mine.map { record.index.nodes[$0].code }.filter { record.entry($0)?.appraisedAt == nil }
         var changed = record
-        var touched: [CriterionEntryModel] = []
+        var touched: [CriterionEntry] = []
         for code in untouched {
-            let entry = record.entry(code) ?? CriterionEntryModel(assessmentID: record.id, criterionCode: code)
-            if record.entry(code) == nil { changed.entries.append(entry) }
+            var entry = record.entry(code) ?? CriterionEntry(assessmentID: record.id, criterionCode: code)
             entry.appraisedInput = record.selfInput(code)
             entry.appraisedAt = Date()
-            entry.$appraisedBy.id = user.id
+            entry.appraisedByID = user.id
+            changed.replace(entry)
             touched.append(entry)
         }
         let score = changed.appraisedScore
-        for entry in touched {
-            if let position = record.index.nodes.firstIndex(where: { $0.code == entry.criterionCode }) {
-                entry.appraisedPoints = score.nodes[position].points.description
+        for number in touched.indices {
+            if let position = record.index.nodes.firstIndex(where: { $0.code == touched[number].criterionCode }) {
+                touched[number].appraisedPoints = score.nodes[position].points.description
             }
         }
         let origin = request.auditOrigin
         let from = record.state
         try await request.write { [touched] db in
             for entry in touched {
-                if entry.id == nil { try await entry.create(on: db) } else { try await entry.update(on: db) }
+                if entry.id == nil { _ = try await entry.inserted(on: db) } else { try await entry.updateAppraisal(on: db) }
             }
             if from == .submitted, !touched.isEmpty {
                 try await AssessmentModel.query(on: db).filter(\.$id == record.id).filter(\.$state == from.rawValue)
@@ -204,7 +203,7 @@ enum AppraisalController {
         let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
         try request.authorize(.explainLeaf, record.target())
         let code = request.parameters.get("code") ?? ""
-        guard record.index.nodes.contains(where: { $0.code == code && $0.isLeaf }), let entry = record.entry(code) else { throw Abort(.notFound) }
+        guard record.index.nodes.contains(where: { $0.code == code && $0.isLeaf }), var entry = record.entry(code) else { throw Abort(.notFound) }
         let text = (try request.content.decode(ExplainForm.self).explanation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let vi = request.language == .vietnamese
         guard !text.isEmpty else { throw Abort(.unprocessableEntity, reason: vi ? "Nội dung giải trình không được để trống." : "The explanation is empty.") }
@@ -213,7 +212,7 @@ enum AppraisalController {
         entry.explanation = text
         entry.explainedAt = Date()
         try await request.write { [entry] db in
-            try await entry.update(on: db)
+            try await entry.updateExplanation(on: db)
             try await Audit.record(on: db, origin, action: "entry.explain", targetType: "assessment",
                                    target: "\(record.agency.code) / \(record.period.name) / \(code)", before: ["explanation": before],
                                    after: ["explanation": text])
@@ -239,8 +238,9 @@ enum AppraisalController {
             guard !rows.isEmpty else { return false }
             for entry in record.entries {
                 guard let position = record.index.nodes.firstIndex(where: { $0.code == entry.criterionCode }) else { continue }
-                try await CriterionEntryModel.query(on: db).filter(\.$id == entry.requireID())
-                    .set(\.$finalPoints, to: score.nodes[position].points.description).update()
+                guard let entryID = entry.id else { continue }
+                try await sql.update(CriterionEntryModel.schema).set("final_points", to: score.nodes[position].points.description)
+                    .where("id", .equal, entryID).run()
             }
             try await Audit.record(on: db, origin, action: "assessment.finalise", targetType: "assessment",
                                    target: "\(record.agency.code) / \(record.period.name)", before: ["state": from.rawValue],

@@ -44,9 +44,10 @@ enum AssessmentController {
     /// the stored one is refused (409) and shows the other person's value.
     static func saveEntry(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
-        let user = try request.authorize(.editSelfAssessment, record.target())
         let code = request.parameters.get("code") ?? ""
+        // Only this leaf's entry and evidence: its points depend on nothing else.
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), leaf: code, on: request)
+        let user = try request.authorize(.editSelfAssessment, record.target())
         guard let position = record.index.nodes.firstIndex(where: { $0.code == code && $0.isLeaf }) else { throw Abort(.notFound) }
         let node = record.index.nodes[position]
         let form = try request.content.decode(EntryForm.self)
@@ -74,22 +75,27 @@ enum AssessmentController {
         }
         if let error = draft.error {
             if request.isAPI { throw APIError(status: .unprocessableEntity, code: "invalid_input", reason: error) }
-            return request.page(status: .unprocessableEntity) { AssessmentPage.view($0, model: model(record, user: user, language: request.language, drafts: [code: draft])) }
+            let whole = try await AssessmentRecord.load(record.id, on: request)
+            return request.page(status: .unprocessableEntity) { AssessmentPage.view($0, model: model(whole, user: user, language: request.language, drafts: [code: draft])) }
         }
 
         // The leaf's points after the change, from the one scoring function.
-        var changed = record
         let existing = record.entry(code)
-        let entry = existing ?? CriterionEntryModel(assessmentID: record.id, criterionCode: code)
+        var entry = existing ?? CriterionEntry(assessmentID: record.id, criterionCode: code)
         let before = ["input": existing?.selfInput ?? "", "note": existing?.selfNote ?? ""]
         entry.selfInput = input
         entry.selfNote = note.isEmpty ? nil : note
-        if existing == nil { changed.entries.append(entry) }
-        let points = changed.selfScore.nodes[position].points.description
+        var changed = record
+        changed.replace(entry)
+        let points = Scorer(index: record.index).leafScore(at: position, tags: record.agency.tagList,
+                                                           entry: changed.selfSheet[.criterion(position)]).points.description
 
+        entry.selfPoints = points
+        entry.revision = 1
+        entry.updatedByID = user.id
         let origin = request.auditOrigin
         let savedInput = input
-        let stored = try await request.write { db -> Bool in
+        let stored = try await request.write { [entry] db -> Bool in
             if let existing, let entryID = existing.id {
                 let sql = db as! any SQLDatabase
                 let updated = try await sql.update(CriterionEntryModel.schema)
@@ -103,10 +109,7 @@ enum AssessmentController {
                 guard postedRevision == 0 else { return false }
                 if try await CriterionEntryModel.query(on: db).filter(\.$assessment.$id == record.id)
                     .filter(\.$criterionCode == code).first() != nil { return false }
-                entry.selfPoints = points
-                entry.revision = 1
-                entry.$updatedBy.id = user.id
-                try await entry.create(on: db)
+                _ = try await entry.inserted(on: db)
             }
             try await Audit.record(on: db, origin, action: "entry.self_save", targetType: "assessment",
                                    target: "\(record.agency.code) / \(record.period.name) / \(code)",
@@ -118,7 +121,7 @@ enum AssessmentController {
             let fresh = try await AssessmentRecord.load(record.id, on: request)
             let theirs = fresh.entry(code)
             var who = "?"
-            if let userID = theirs?.$updatedBy.id, let other = try await UserModel.find(userID, on: request.db) { who = other.displayName }
+            if let userID = theirs?.updatedByID, let other = try await UserModel.find(userID, on: request.db) { who = other.displayName }
             draft.conflict = AssessmentPage.Conflict(value: theirs?.selfInput ?? "", note: theirs?.selfNote ?? "", by: who,
                                                      at: theirs?.updatedAt, revision: theirs?.revision ?? 0)
             if request.isAPI {

@@ -45,10 +45,8 @@ enum CouncilController {
         let assessments = try await AssessmentModel.query(on: request.db).filter(\.$period.$id == periodID)
             .with(\.$agency).with(\.$indexVersion).all()
         let ids = assessments.compactMap(\.id)
-        let entries = Dictionary(grouping: try await CriterionEntryModel.query(on: request.db).filter(\.$assessment.$id ~~ ids).all(),
-                                 by: \.$assessment.id)
-        let links = Dictionary(grouping: try await EvidenceLinkModel.query(on: request.db).filter(\.$assessment.$id ~~ ids).all(),
-                               by: \.$assessment.id)
+        let entries = Dictionary(grouping: try await CriterionEntry.all(of: ids, on: request.db), by: \.assessmentID)
+        let links = Dictionary(grouping: try await EvidenceLink.all(of: ids, on: request.db), by: \.assessmentID)
         let asOf = period.range?.asOf(SourceData.today) ?? SourceData.today
         let figures = try await SourceData.figures(period: period, agencyIDs: assessments.map { $0.$agency.id }, asOf: asOf,
                                                    on: request.db)

@@ -72,6 +72,24 @@ extension EvidenceController {
         var linkID: UUID?
     }
 
+    /// The files of this assessment not yet on this leaf, to choose one to attach.
+    static func attachPage(_ request: Request) async throws -> Response {
+        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        try request.authorize(.editSelfAssessment, record.target())
+        let code = try leafCode(request, record)
+        guard let node = record.index.nodes.first(where: { $0.code == code }) else { throw Abort(.notFound) }
+        return request.page {
+            AttachEvidencePage.view($0, model: .init(assessmentID: record.id, agencyName: record.agency.name, periodName: record.period.name,
+                                                     node: node, files: reusableFiles(record, for: code)))
+        }
+    }
+
+    /// One link per file of the assessment, leaving out the files already on `code`.
+    static func reusableFiles(_ record: AssessmentRecord, for code: String) -> [EvidenceLink] {
+        var seen = Set(record.links.filter { $0.criterionCode == code }.map(\.fileID))
+        return record.links.filter { seen.insert($0.fileID).inserted }
+    }
+
     /// The same file, already uploaded for another leaf of this assessment, attached here too.
     static func attach(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
@@ -82,13 +100,13 @@ extension EvidenceController {
               let source = record.links.first(where: { $0.id == sourceID }) else {
             throw Abort(.badRequest, reason: Catalogue(language: request.language)(.invalid))
         }
-        if record.links.contains(where: { $0.criterionCode == code && $0.$file.id == source.$file.id }) {
+        if record.links.contains(where: { $0.criterionCode == code && $0.fileID == source.fileID }) {
             return request.redirect(to: "/assessments/\(record.id)#leaf-\(code)")
         }
         let link = EvidenceLinkModel()
         link.$assessment.id = record.id
         link.criterionCode = code
-        link.$file.id = source.$file.id
+        link.$file.id = source.fileID
         link.fileName = source.fileName
         link.$uploadedBy.id = user.id
         let origin = request.auditOrigin

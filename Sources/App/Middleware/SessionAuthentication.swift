@@ -1,6 +1,7 @@
 import Crypto
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// The logged-in user of a request, as the pages and the policy need it.
@@ -31,19 +32,14 @@ struct SessionAuthentication: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = request.cookies[Self.cookieName]?.string, !token.isEmpty {
             let hash = Sessions.hash(token)
-            if let session = try await SessionModel.query(on: request.db).filter(\.$id == hash)
-                .with(\.$user, { $0.with(\.$agency) }).first() {
+            if let session = try await SignedInSession.find(hash, on: request.db) {
                 let now = Date()
                 let idle = request.application.settings.sessionIdleTimeout
-                if now.timeIntervalSince(session.lastSeenAt) > idle || !session.user.active {
+                if now.timeIntervalSince(session.lastSeenAt) > idle || !session.active {
                     _ = try await request.write { db in try await SessionModel.query(on: db).filter(\.$id == hash).delete() }
                     request.sessionExpired = true
                 } else {
-                    let user = session.user
-                    request.currentUser = CurrentUser(
-                        id: try user.requireID(), username: user.username, displayName: user.displayName,
-                        agencyID: user.$agency.id, agencyCode: user.agency.code, agencyName: user.agency.name,
-                        roles: user.roles, mustChangePassword: user.mustChangePassword, csrfToken: session.csrfToken)
+                    request.currentUser = session.user
                     if now.timeIntervalSince(session.lastSeenAt) > Self.touchInterval {
                         try await request.write { db in
                             try await SessionModel.query(on: db).filter(\.$id == hash).set(\.$lastSeenAt, to: now).update()
@@ -59,6 +55,38 @@ struct SessionAuthentication: AsyncMiddleware {
             response.cookies[Self.cookieName] = Sessions.expiredCookie(secure: request.application.settings.secureCookies)
         }
         return response
+    }
+}
+
+/// A session with its user and the user's agency, read in one query (this runs for every signed-in request).
+struct SignedInSession {
+    var user: CurrentUser
+    var lastSeenAt: Date
+    var active: Bool
+
+    static func find(_ tokenHash: String, on db: any Database) async throws -> SignedInSession? {
+        let sql = db as! any SQLDatabase
+        guard let row = try await sql.select()
+            .column(SQLColumn("csrf_token", table: "s")).column(SQLColumn("last_seen_at", table: "s")).column(SQLColumn("user_id", table: "s"))
+            .column(SQLColumn("username", table: "u")).column(SQLColumn("display_name", table: "u")).column(SQLColumn("agency_id", table: "u"))
+            .column(SQLColumn("roles", table: "u")).column(SQLColumn("must_change_password", table: "u")).column(SQLColumn("active", table: "u"))
+            .column(SQLAlias(SQLColumn("code", table: "a"), as: SQLIdentifier("agency_code")))
+            .column(SQLAlias(SQLColumn("name", table: "a"), as: SQLIdentifier("agency_name")))
+            .from(SQLAlias(SQLIdentifier(SessionModel.schema), as: SQLIdentifier("s")))
+            .join(SQLAlias(SQLIdentifier(UserModel.schema), as: SQLIdentifier("u")), on: SQLColumn("id", table: "u"), .equal, SQLColumn("user_id", table: "s"))
+            .join(SQLAlias(SQLIdentifier(AgencyModel.schema), as: SQLIdentifier("a")), on: SQLColumn("id", table: "a"), .equal, SQLColumn("agency_id", table: "u"))
+            .where(SQLColumn("token_hash", table: "s"), .equal, SQLBind(tokenHash))
+            .first()
+        else { return nil }
+        let user = CurrentUser(
+            id: try row.decode(column: "user_id", as: UUID.self), username: try row.decode(column: "username", as: String.self),
+            displayName: try row.decode(column: "display_name", as: String.self), agencyID: try row.decode(column: "agency_id", as: UUID.self),
+            agencyCode: try row.decode(column: "agency_code", as: String.self), agencyName: try row.decode(column: "agency_name", as: String.self),
+            roles: Role.decode(try row.decode(column: "roles", as: String.self)),
+            mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self),
+            csrfToken: try row.decode(column: "csrf_token", as: String.self))
+        return SignedInSession(user: user, lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self),
+                               active: try row.decode(column: "active", as: Bool.self))
     }
 }
 

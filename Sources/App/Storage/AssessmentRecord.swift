@@ -1,6 +1,7 @@
 import ChiSoCore
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// An assessment with everything the pages and the policy need: agency,
@@ -10,13 +11,14 @@ struct AssessmentRecord: Sendable {
     var agency: AgencyModel
     var period: PeriodModel
     var index: Index
-    var entries: [CriterionEntryModel]
-    var links: [EvidenceLinkModel]
+    var entries: [CriterionEntry]
+    var links: [EvidenceLink]
     var exception: DeadlineExceptionModel?
     /// What the application's data give for sourced leaves, as of today (or the period's end).
     var sources: SourceFigures
 
-    var id: UUID { model.id! }
+    /// The assessment's id (kept apart from the model: pages use it for every leaf's links).
+    let id: UUID
     var state: AssessmentState { AssessmentState(rawValue: model.state) ?? .draft }
 
     var deadlines: WorkflowDeadlines {
@@ -49,8 +51,17 @@ struct AssessmentRecord: Sendable {
                                                                           sources: sources))
     }
 
-    func entry(_ code: String) -> CriterionEntryModel? {
+    func entry(_ code: String) -> CriterionEntry? {
         entries.first { $0.criterionCode == code }
+    }
+
+    /// Puts `entry` in place of the stored entry of its code (or adds it), for scoring a change before it is saved.
+    mutating func replace(_ entry: CriterionEntry) {
+        if let position = entries.firstIndex(where: { $0.criterionCode == entry.criterionCode }) {
+            entries[position] = entry
+        } else {
+            entries.append(entry)
+        }
     }
 
     /// The self input of a leaf: the data's figure for a sourced leaf, what the agency typed otherwise.
@@ -61,21 +72,27 @@ struct AssessmentRecord: Sendable {
         return entry(code)?.selfInput
     }
 
-    static func load(_ id: UUID?, on request: Request) async throws -> AssessmentRecord {
-        guard let id, let model = try await AssessmentModel.query(on: request.db).filter(\.$id == id)
-            .with(\.$agency).with(\.$period).with(\.$indexVersion).first()
+    /// Loads one assessment with plain SQL (six small queries, no reflection): this runs for
+    /// every assessment page and every save. The index's YAML is read only when not yet parsed.
+    /// With `leaf`, only that leaf's entry and evidence are read (a save needs no more):
+    /// such a record's totals are not the assessment's.
+    static func load(_ id: UUID?, leaf: String? = nil, on request: Request) async throws -> AssessmentRecord {
+        let sql = request.db as! any SQLDatabase
+        guard let id, let model = try await sql.rows(AssessmentModel.self, where: "id", equals: id).first,
+              let agency = try await sql.rows(AgencyModel.self, where: "id", equals: model.$agency.id).first,
+              let period = try await sql.rows(PeriodModel.self, where: "id", equals: model.$period.id).first
         else { throw Abort(.notFound) }
-        let index = try await request.application.indexCache.index(for: model.indexVersion)
-        let entries = try await CriterionEntryModel.query(on: request.db).filter(\.$assessment.$id == id).all()
-        let links = try await EvidenceLinkModel.query(on: request.db).filter(\.$assessment.$id == id).with(\.$file).sort(\.$createdAt).all()
-        let exception = try await DeadlineExceptionModel.query(on: request.db).filter(\.$assessment.$id == id)
-            .sort(\.$until, .descending).first()
+        let index = try await request.application.indexCache.index(versionID: model.$indexVersion.id, on: request.db)
+        let entries = try await CriterionEntry.all(of: [id], code: leaf, on: request.db)
+        let links = try await EvidenceLink.all(of: [id], code: leaf, on: request.db)
+        let exception = try await sql.rows(DeadlineExceptionModel.self, where: "assessment_id", equals: id,
+                                           orderBy: "until", descending: true, limit: 1).first
         let agencyID = model.$agency.id
-        let asOf = model.period.range?.asOf(SourceData.today) ?? SourceData.today
+        let asOf = period.range?.asOf(SourceData.today) ?? SourceData.today
         // An index without sourced leaves needs none of the source data.
         let sources = index.nodes.contains(where: { $0.leaf?.source != nil })
-            ? try await SourceData.figures(period: model.period, agencyIDs: [agencyID], asOf: asOf, on: request.db) : [:]
-        return AssessmentRecord(model: model, agency: model.agency, period: model.period, index: index, entries: entries,
-                                links: links, exception: exception, sources: sources[agencyID] ?? SourceFigures(tasks: nil))
+            ? try await SourceData.figures(period: period, agencyIDs: [agencyID], asOf: asOf, on: request.db) : [:]
+        return AssessmentRecord(model: model, agency: agency, period: period, index: index, entries: entries,
+                                links: links, exception: exception, sources: sources[agencyID] ?? SourceFigures(tasks: nil), id: id)
     }
 }

@@ -15,6 +15,13 @@ actor IndexCache {
         parsed[id] = index
         return index
     }
+
+    /// The parsed index of a version, reading its YAML from the database only the first time.
+    func index(versionID id: UUID, on db: any Database) async throws -> Index {
+        if let index = parsed[id] { return index }
+        guard let version = try await IndexVersionModel.find(id, on: db) else { throw Abort(.notFound) }
+        return try index(for: version)
+    }
 }
 
 extension Application {
@@ -34,18 +41,18 @@ enum AssessmentScoring {
     /// rule (an input that no longer reads counts as missing), with the
     /// number of evidence files attached to each leaf. Sourced leaves take
     /// the data's figure instead of anything typed.
-    static func selfSheet(index: Index, entries: [CriterionEntryModel], evidenceCounts: [String: Int],
+    static func selfSheet(index: Index, entries: [CriterionEntry], evidenceCounts: [String: Int],
                           sources: SourceFigures) -> ScoreSheet {
         sheet(index: index, entries: entries, evidenceCounts: evidenceCounts, sources: sources, appraised: false)
     }
 
     /// The appraised sheet: what the appraiser decided where they have, the self input elsewhere.
-    static func appraisedSheet(index: Index, entries: [CriterionEntryModel], evidenceCounts: [String: Int],
+    static func appraisedSheet(index: Index, entries: [CriterionEntry], evidenceCounts: [String: Int],
                                sources: SourceFigures) -> ScoreSheet {
         sheet(index: index, entries: entries, evidenceCounts: evidenceCounts, sources: sources, appraised: true)
     }
 
-    private static func sheet(index: Index, entries: [CriterionEntryModel], evidenceCounts: [String: Int],
+    private static func sheet(index: Index, entries: [CriterionEntry], evidenceCounts: [String: Int],
                               sources: SourceFigures, appraised: Bool) -> ScoreSheet {
         var sheet = ScoreSheet(for: index)
         let items = index.itemsByCode()

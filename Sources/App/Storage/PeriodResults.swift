@@ -9,7 +9,7 @@ struct GroupResults: Sendable {
     struct Member: Sendable {
         var agency: AgencyModel
         var assessment: AssessmentModel
-        var entries: [CriterionEntryModel]
+        var entries: [CriterionEntry]
         var evidenceCounts: [String: Int]
         /// The final inputs (what the appraisers decided), as ChiSoCore reads them.
         var sheet: ScoreSheet
@@ -46,10 +46,8 @@ enum PeriodResults {
         let assessments = try await AssessmentModel.query(on: db).filter(\.$period.$id == periodID).with(\.$agency).all()
         let finals = assessments.filter { finalStates.contains($0.state) }
         let ids = finals.compactMap(\.id)
-        let entries = Dictionary(grouping: try await CriterionEntryModel.query(on: db).filter(\.$assessment.$id ~~ ids).all(),
-                                 by: \.$assessment.id)
-        let links = Dictionary(grouping: try await EvidenceLinkModel.query(on: db).filter(\.$assessment.$id ~~ ids).all(),
-                               by: \.$assessment.id)
+        let entries = Dictionary(grouping: try await CriterionEntry.all(of: ids, on: db), by: \.assessmentID)
+        let links = Dictionary(grouping: try await EvidenceLink.all(of: ids, on: db), by: \.assessmentID)
         var groups: [GroupResults] = []
         for assignment in assignments {
             let index = try await indexes.index(for: assignment.indexVersion)

@@ -26,10 +26,8 @@ enum ProvisionalScores {
         let assessments = try await AssessmentModel.query(on: db).filter(\.$period.$id == periodID)
             .with(\.$agency).with(\.$indexVersion).all()
         let ids = assessments.compactMap(\.id)
-        let entries = Dictionary(grouping: try await CriterionEntryModel.query(on: db).filter(\.$assessment.$id ~~ ids).all(),
-                                 by: \.$assessment.id)
-        let links = Dictionary(grouping: try await EvidenceLinkModel.query(on: db).filter(\.$assessment.$id ~~ ids).all(),
-                               by: \.$assessment.id)
+        let entries = Dictionary(grouping: try await CriterionEntry.all(of: ids, on: db), by: \.assessmentID)
+        let links = Dictionary(grouping: try await EvidenceLink.all(of: ids, on: db), by: \.assessmentID)
         let figures = try await SourceData.figures(period: period, agencyIDs: assessments.map { $0.$agency.id }, asOf: day, on: db)
         var results: [ProvisionalScore] = []
         for assessment in assessments {

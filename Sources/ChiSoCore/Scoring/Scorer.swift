@@ -27,15 +27,10 @@ public struct Scorer: Sendable {
         // child before its group.
         for position in nodes.indices.reversed() {
             let node = nodes[position]
-            if let cause = byTag[position] {
+            if byTag[position] != nil || node.leaf != nil {
                 let entry = sheet[.criterion(position)]
-                results[position] = NodeScore(applicable: false, points: .zero, applicableMax: .zero,
-                                              input: entry.value, evidence: entry.evidence,
-                                              reason: .notApplicableByTag(tag: cause.tag, declaredAt: cause.declaredAt))
-            } else if let leaf = node.leaf {
-                let entry = sheet[.criterion(position)]
-                results[position] = scoreLeaf(node, leaf, entry)
-                if entry.value == nil { missing.append(position) }
+                results[position] = scoreOwn(position, entry, notApplicableBy: byTag[position])
+                if byTag[position] == nil, entry.value == nil { missing.append(position) }
             } else {
                 results[position] = rollUp(node, results)
             }
@@ -65,6 +60,24 @@ public struct Scorer: Sendable {
         return AgencyScore(nodes: results, bonusItems: bonusItems, deductionItems: deductionItems, raw: raw,
                            applicableMax: applicableMax, normalized: normalized, bonus: bonus,
                            deduction: deduction, final: final, classPosition: classPosition, missing: missing)
+    }
+
+    /// One leaf's score, the same as ``score(tags:sheet:)`` gives it: a
+    /// leaf's points depend only on its own entry and the agency's tags, so
+    /// saving one leaf need not read the others.
+    public func leafScore(at position: Int, tags: [String], entry: Entry) -> NodeScore {
+        scoreOwn(position, entry, notApplicableBy: index.notApplicableByTags(tags)[position])
+    }
+
+    /// A node's score from its own entry: not applicable by a tag, or a leaf scored by its rule.
+    private func scoreOwn(_ position: Int, _ entry: Entry, notApplicableBy cause: (tag: String, declaredAt: Int)?) -> NodeScore {
+        let node = index.nodes[position]
+        if let cause {
+            return NodeScore(applicable: false, points: .zero, applicableMax: .zero, input: entry.value, evidence: entry.evidence,
+                             reason: .notApplicableByTag(tag: cause.tag, declaredAt: cause.declaredAt))
+        }
+        guard let leaf = node.leaf else { return NodeScore(applicable: false, points: .zero, applicableMax: .zero, input: nil, evidence: 0, reason: .missing) }
+        return scoreLeaf(node, leaf, entry)
     }
 
     private func capped(_ sum: DecimalNumber, _ cap: DecimalNumber?) -> DecimalNumber {

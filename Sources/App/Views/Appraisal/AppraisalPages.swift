@@ -178,7 +178,7 @@ enum AppraisalPages {
                         (entry?.appraisedInput ?? "—") + " → " + (appraised.applicable ? Formats.score(appraised.points, language) : context.t(.notApplicable))
                         " (\(explanation.explain(node: position, in: model.appraisedScore)))"
                         if let comment = entry?.appraisalComment { br(); small { comment } }
-                        if let by = entry?.$appraisedBy.id, let name = model.names[by], let at = entry?.appraisedAt {
+                        if let by = entry?.appraisedByID, let name = model.names[by], let at = entry?.appraisedAt {
                             br(); small { "\(name), \(Formats.dateTime(at))" }
                         }
                     } else {
@@ -194,17 +194,17 @@ enum AppraisalPages {
                 div(.class("evidence")) {
                     for link in links {
                         p {
-                            a(.href("/evidence/\(link.id!)")) { link.fileName }
+                            a(.href("/evidence/\(link.id)")) { link.fileName }
                         }
                         // Previews only where this user appraises (and loaded when scrolled to).
-                        if assigned, let type = link.$file.value?.contentType, type.hasPrefix("image/") {
-                            H.void("img", [.src("/evidence/\(link.id!)"), Attribute(name: "alt", value: link.fileName), .class("preview"),
+                        if assigned, link.contentType.hasPrefix("image/") {
+                            H.void("img", [.src("/evidence/\(link.id)"), Attribute(name: "alt", value: link.fileName), .class("preview"),
                                            Attribute(name: "loading", value: "lazy")])
-                        } else if assigned, link.$file.value?.contentType == "application/pdf" {
+                        } else if assigned, link.contentType == "application/pdf" {
                             // Opened on demand: a closed <details> loads nothing until the appraiser asks.
                             details(.class("preview")) {
                                 summary { vi ? "Xem trước trong trang" : "Preview here" }
-                                H.el("iframe", [.src("/evidence/\(link.id!)"), .title(link.fileName), .class("preview"),
+                                H.el("iframe", [.src("/evidence/\(link.id)"), .title(link.fileName), .class("preview"),
                                                 Attribute(name: "loading", value: "lazy")]) { "" }
                             }
                         }

@@ -169,13 +169,33 @@ enum AssessmentPage {
 
     // MARK: Editor
 
+    /// Each leaf's entry and files, found once for the whole page (not searched for every leaf).
+    struct LeafData {
+        var entries: [String: CriterionEntry]
+        var links: [String: [EvidenceLink]]
+        /// Files of the assessment, each counted once.
+        var fileCount: Int
+
+        init(_ record: AssessmentRecord) {
+            entries = Dictionary(record.entries.map { ($0.criterionCode, $0) }, uniquingKeysWith: { first, _ in first })
+            links = Dictionary(grouping: record.links, by: \.criterionCode)
+            fileCount = Set(record.links.map(\.fileID)).count
+        }
+
+        /// Files of the assessment not yet on this leaf, to attach without uploading again.
+        func reusableCount(_ code: String) -> Int {
+            fileCount - Set((links[code] ?? []).map(\.fileID)).count
+        }
+    }
+
     static func editor(_ context: PageContext, model: Model, explanation: ScoreExplanation) -> HTMLNode {
         let vi = context.language == .vietnamese
         let score = model.score
+        let data = LeafData(model.record)
         return div(.class("editor")) {
             for (position, node) in model.index.nodes.enumerated() {
                 if node.isLeaf {
-                    leafForm(context, model: model, position: position, node: node, explanation: explanation)
+                    leafForm(context, model: model, data: data, position: position, node: node, explanation: explanation)
                 } else {
                     H.el(node.depth == 0 ? "h2" : "h3", [.class("group-heading")]) {
                         "\(node.code) \(node.title) "
@@ -190,12 +210,12 @@ enum AssessmentPage {
         }
     }
 
-    static func leafForm(_ context: PageContext, model: Model, position: Int, node: Criterion, explanation: ScoreExplanation) -> HTMLNode {
+    static func leafForm(_ context: PageContext, model: Model, data: LeafData, position: Int, node: Criterion, explanation: ScoreExplanation) -> HTMLNode {
         let t = context.t
         let vi = context.language == .vietnamese
         let record = model.record
         let result = model.score.nodes[position]
-        let entry = record.entry(node.code)
+        let entry = data.entries[node.code]
         let draft = model.drafts[node.code]
         let rule = node.leaf!.rule
         let field = "v-\(node.code)"
@@ -203,7 +223,7 @@ enum AssessmentPage {
         let shownValue = draft?.value ?? (InputReading.isNA(storedInput) ? "" : storedInput)
         let isNA = draft?.notApplicable ?? InputReading.isNA(storedInput)
         let byTag: Bool = if case .notApplicableByTag = result.reason { true } else { false }
-        let links = record.links.filter { $0.criterionCode == node.code }
+        let links = data.links[node.code] ?? []
         return section(.class(draft?.error != nil || draft?.conflict != nil ? "leaf card invalid" : "leaf card"), .id("leaf-\(node.code)")) {
             h3 {
                 "\(node.code) \(node.title) "
@@ -259,7 +279,7 @@ enum AssessmentPage {
                     strong { result.applicable ? Formats.score(result.points, context.language) : t(.notApplicable) }
                     " — " + explanation.explain(node: position, in: model.score)
                 }
-                evidenceList(context, record: record, node: node, links: links, editable: true)
+                evidenceList(context, record: record, node: node, links: links, reusable: data.reusableCount(node.code))
             }
         }
     }
@@ -295,12 +315,10 @@ enum AssessmentPage {
         }
     }
 
-    static func evidenceList(_ context: PageContext, record: AssessmentRecord, node: Criterion, links: [EvidenceLinkModel],
-                             editable: Bool) -> HTMLNode {
+    /// A leaf's files, with the forms to upload, remove and (on a page of their own) reuse files.
+    static func evidenceList(_ context: PageContext, record: AssessmentRecord, node: Criterion, links: [EvidenceLink],
+                             reusable: Int) -> HTMLNode {
         let vi = context.language == .vietnamese
-        // Files of this assessment not yet on this leaf, to attach again without uploading.
-        var seen = Set(links.map(\.$file.id))
-        let reusable = record.links.filter { seen.insert($0.$file.id).inserted }
         return div(.class("evidence")) {
             p {
                 strong { context.t(.evidence) }
@@ -312,39 +330,30 @@ enum AssessmentPage {
                 ul {
                     for link in links {
                         li {
-                            a(.href("/evidence/\(link.id!)")) { link.fileName }
-                            if editable {
-                                " "
-                                form(.method("post"), .action("/assessments/\(record.id)/evidence/\(link.id!)/delete"), .class("inline")) {
-                                    Layout.csrfField(context)
-                                    button(.type("submit"), .class("link"), .aria("label", (vi ? "Gỡ " : "Remove ") + link.fileName)) { vi ? "gỡ" : "remove" }
-                                }
+                            a(.href("/evidence/\(link.id)")) { link.fileName }
+                            " "
+                            form(.method("post"), .action("/assessments/\(record.id)/evidence/\(link.id)/delete"), .class("inline")) {
+                                Layout.csrfField(context)
+                                button(.type("submit"), .class("link"), .aria("label", (vi ? "Gỡ " : "Remove ") + link.fileName)) { vi ? "gỡ" : "remove" }
                             }
                         }
                     }
                 }
             }
-            if editable {
-                // The CSRF field comes first: the server checks it before reading the file.
-                form(.method("post"), .action("/assessments/\(record.id)/entries/\(node.code)/evidence"), .enctype("multipart/form-data"), .class("upload")) {
-                    Layout.csrfField(context)
-                    label(.for("f-\(node.code)")) { vi ? "Tải lên tài liệu (PDF, ảnh, Word, Excel, ZIP)" : "Upload a document (PDF, image, Word, Excel, ZIP)" }
-                    " "
-                    input(.type("file"), .id("f-\(node.code)"), .name("file"), .required,
-                          .accept(".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip,application/pdf,image/png,image/jpeg"))
-                    " "
-                    button(.type("submit"), .class("secondary")) { vi ? "Tải lên" : "Upload" }
-                }
-                if !reusable.isEmpty {
-                    form(.method("post"), .action("/assessments/\(record.id)/entries/\(node.code)/evidence/attach"), .class("attach")) {
-                        Layout.csrfField(context)
-                        label(.for("a-\(node.code)")) { vi ? "Hoặc dùng tệp đã tải lên" : "Or use a file already uploaded" }
-                        " "
-                        select(.id("a-\(node.code)"), .name("linkID")) {
-                            for link in reusable { option(.value(link.id!.uuidString)) { "\(link.fileName) (\(link.criterionCode))" } }
-                        }
-                        " "
-                        button(.type("submit"), .class("secondary")) { vi ? "Đính kèm" : "Attach" }
+            // The CSRF field comes first: the server checks it before reading the file.
+            form(.method("post"), .action("/assessments/\(record.id)/entries/\(node.code)/evidence"), .enctype("multipart/form-data"), .class("upload")) {
+                Layout.csrfField(context)
+                label(.for("f-\(node.code)")) { vi ? "Tải lên tài liệu (PDF, ảnh, Word, Excel, ZIP)" : "Upload a document (PDF, image, Word, Excel, ZIP)" }
+                " "
+                input(.type("file"), .id("f-\(node.code)"), .name("file"), .required,
+                      .accept(".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip,application/pdf,image/png,image/jpeg"))
+                " "
+                button(.type("submit"), .class("secondary")) { vi ? "Tải lên" : "Upload" }
+            }
+            if reusable > 0 {
+                p(.class("attach")) {
+                    a(.href("/assessments/\(record.id)/entries/\(node.code)/evidence/attach")) {
+                        vi ? "Hoặc dùng tệp đã tải lên (\(reusable) tệp)" : "Or use a file already uploaded (\(reusable))"
                     }
                 }
             }

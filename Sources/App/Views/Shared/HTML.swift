@@ -4,7 +4,7 @@
 /// can never become markup.
 struct HTMLNode: Sendable {
     fileprivate indirect enum Kind: Sendable {
-        case element(name: String, attributes: [Attribute], children: [HTMLNode], isVoid: Bool)
+        case element(name: String, attributes: [Attribute], children: [HTMLNode], isVoid: Bool, isInline: Bool)
         case text(String)
         case trusted(String)
         case group([HTMLNode])
@@ -19,14 +19,51 @@ struct HTMLNode: Sendable {
     static let empty = HTMLNode(kind: .group([]))
 
     static func element(_ name: String, _ attributes: [Attribute], _ children: [HTMLNode], isVoid: Bool = false) -> HTMLNode {
-        HTMLNode(kind: .element(name: name, attributes: attributes, children: children, isVoid: isVoid))
+        HTMLNode(kind: .element(name: name, attributes: attributes, children: children, isVoid: isVoid, isInline: inline.contains(name)))
     }
 
     /// The markup, indented one element per line for readable snapshots.
     func render() -> String {
-        var out = ""
+        var out: [UInt8] = []
         render(into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The markup as UTF-8 bytes: what responses send, without building a String first.
+    func render(into out: inout [UInt8]) {
+        switch kind {
+        case let .text(string):
+            HTMLNode.escape(string, quotes: false, into: &out)
+        case let .trusted(markup):
+            out.append(contentsOf: markup.utf8)
+        case let .group(nodes):
+            for node in nodes { node.render(into: &out) }
+        case let .element(name, attributes, children, isVoid, isInline):
+            out.append(UInt8(ascii: "<"))
+            out.append(contentsOf: name.utf8)
+            for attribute in attributes {
+                out.append(UInt8(ascii: " "))
+                out.append(contentsOf: attribute.name.utf8)
+                if let value = attribute.value {
+                    out.append(UInt8(ascii: "="))
+                    out.append(UInt8(ascii: "\""))
+                    HTMLNode.escape(value, quotes: true, into: &out)
+                    out.append(UInt8(ascii: "\""))
+                }
+            }
+            out.append(UInt8(ascii: ">"))
+            if isVoid {
+                if !isInline { out.append(UInt8(ascii: "\n")) }
+                return
+            }
+            if !isInline, !children.isEmpty { out.append(UInt8(ascii: "\n")) }
+            for child in children { child.render(into: &out) }
+            out.append(UInt8(ascii: "<"))
+            out.append(UInt8(ascii: "/"))
+            out.append(contentsOf: name.utf8)
+            out.append(UInt8(ascii: ">"))
+            if !isInline { out.append(UInt8(ascii: "\n")) }
+        }
     }
 
     private static let inline: Set<String> = [
@@ -34,47 +71,35 @@ struct HTMLNode: Sendable {
         "h1", "h2", "h3", "p", "li", "dt", "dd", "legend", "summary", "textarea",
     ]
 
-    private func render(into out: inout String) {
-        switch kind {
-        case let .text(string):
-            out += HTMLNode.escape(string, quotes: false)
-        case let .trusted(markup):
-            out += markup
-        case let .group(nodes):
-            for node in nodes { node.render(into: &out) }
-        case let .element(name, attributes, children, isVoid):
-            out += "<" + name
-            for attribute in attributes {
-                out += " " + attribute.name
-                if let value = attribute.value { out += "=\"" + HTMLNode.escape(value, quotes: true) + "\"" }
-            }
-            out += ">"
-            if isVoid {
-                if !HTMLNode.inline.contains(name) { out += "\n" }
-                return
-            }
-            let block = !HTMLNode.inline.contains(name)
-            if block, !children.isEmpty { out += "\n" }
-            for child in children { child.render(into: &out) }
-            out += "</" + name + ">"
-            if block { out += "\n" }
-        }
+    static func escape(_ string: String, quotes: Bool) -> String {
+        var out: [UInt8] = []
+        escape(string, quotes: quotes, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func escape(_ string: String, quotes: Bool) -> String {
-        var result = ""
-        result.reserveCapacity(string.utf8.count)
-        for character in string {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where quotes: result += "&quot;"
-            case "'" where quotes: result += "&#39;"
-            default: result.append(character)
+    /// Appends `string` escaped for HTML text (or, with `quotes`, an attribute value).
+    /// Runs of bytes that need no escaping are copied at once; the bytes
+    /// escaped are all ASCII, so UTF-8 sequences are never split.
+    static func escape(_ string: String, quotes: Bool, into out: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { bytes in
+            var runStart = 0
+            for position in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[position] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\"") where quotes: replacement = "&quot;"
+                case UInt8(ascii: "'") where quotes: replacement = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = position + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
-        return result
     }
 }
 

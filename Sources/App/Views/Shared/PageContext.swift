@@ -52,7 +52,10 @@ extension Request {
         let context = pageContext(csrfCookie: &csrfCookie)
         let response = Response(status: status)
         response.headers.contentType = .html
-        response.body = .init(string: "<!DOCTYPE html>\n" + build(context).render())
+        var bytes = Array("<!DOCTYPE html>\n".utf8)
+        bytes.reserveCapacity(64 * 1024)
+        build(context).render(into: &bytes)
+        response.body = .init(buffer: ByteBuffer(bytes: bytes))
         if let csrfCookie {
             response.cookies[CSRF.cookieName] = HTTPCookies.Value(string: csrfCookie, path: "/", isSecure: application.settings.secureCookies,
                                                                   isHTTPOnly: true, sameSite: .strict)
