@@ -10,10 +10,12 @@ import Vapor
 public func configure(_ app: Application, settings: Settings = Settings()) async throws {
     app.settings = settings
     if let url = settings.databaseURL {
-        try app.databases.use(.postgres(url: url), as: .psql)
+        // A few connections per event loop: a transaction holds one while the requests of its loop go on.
+        try app.databases.use(.postgres(url: url, maxConnectionsPerEventLoop: 4), as: .psql)
         app.writeGate = nil
     } else {
         try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
+        // Readers run side by side in WAL mode; writers queue at the write gate.
         app.databases.use(.sqlite(.file(settings.sqlitePath), maxConnectionsPerEventLoop: 3), as: .sqlite)
         app.writeGate = WriteGate()
         // WAL: readers never wait for the writer; the setting stays with the file.

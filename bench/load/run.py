@@ -234,6 +234,11 @@ def run(database, args, binary):
             server.wait(timeout=20)
         if url:
             subprocess.run(["psql", admin, "-qc", "DROP DATABASE IF EXISTS chiso_load WITH (FORCE)"])
+        # The servers' logs stay for reading (failed requests are logged with their reason).
+        os.makedirs(OUT, exist_ok=True)
+        for name in os.listdir(folder):
+            if name.startswith("server-") and name.endswith(".log"):
+                shutil.copy(os.path.join(folder, name), os.path.join(OUT, f"load-{database}-{name}"))
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -78,11 +78,11 @@ enum AssessmentPage {
             if model.canViewAppraisal || model.canViewResults {
                 p {
                     if model.canViewAppraisal {
-                        a(.class("button secondary"), .href("/assessments/\(record.id)/appraisal")) { vi ? "Kết quả thẩm định và giải trình" : "Appraisal and explanations" }
+                        a(.class("button secondary"), .href("\(record.path)/appraisal")) { vi ? "Kết quả thẩm định và giải trình" : "Appraisal and explanations" }
                         " "
                     }
                     if model.canViewResults {
-                        a(.class("button secondary"), .href("/assessments/\(record.id)/results")) { vi ? "Kết quả cuối cùng và đề xuất xếp loại" : "Final result and rating proposals" }
+                        a(.class("button secondary"), .href("\(record.path)/results")) { vi ? "Kết quả cuối cùng và đề xuất xếp loại" : "Final result and rating proposals" }
                     }
                 }
             }
@@ -114,9 +114,9 @@ enum AssessmentPage {
                 }
             }
             if model.canSubmit { submitSection(context, model: model, progress: progress) }
-            if model.canReturn { reasonForm(context, action: "/assessments/\(record.id)/return", title: vi ? "Trả lại hồ sơ cho đơn vị" : "Return to the agency", button: vi ? "Trả lại" : "Return", withDate: false) }
+            if model.canReturn { reasonForm(context, action: "\(record.path)/return", title: vi ? "Trả lại hồ sơ cho đơn vị" : "Return to the agency", button: vi ? "Trả lại" : "Return", withDate: false) }
             if model.canGrantException {
-                reasonForm(context, action: "/assessments/\(record.id)/exception", title: vi ? "Gia hạn tự đánh giá cho đơn vị" : "Extend the self-assessment deadline",
+                reasonForm(context, action: "\(record.path)/exception", title: vi ? "Gia hạn tự đánh giá cho đơn vị" : "Extend the self-assessment deadline",
                            button: vi ? "Gia hạn" : "Extend", withDate: true)
             }
             if model.canEdit {
@@ -253,7 +253,7 @@ enum AssessmentPage {
                         }
                     }
                 }
-                form(.method("post"), .action("/assessments/\(record.id)/entries/\(node.code)"), .class("leaf-form")) {
+                form(.method("post"), .action("\(record.path)/entries/\(node.code)"), .class("leaf-form")) {
                     Layout.csrfField(context)
                     input(.type("hidden"), .name("revision"), .value(String(draft?.conflict?.revision ?? entry?.revision ?? 0)))
                     div(.class(draft?.error == nil ? "field" : "field invalid")) {
@@ -332,7 +332,7 @@ enum AssessmentPage {
                         li {
                             a(.href("/evidence/\(link.id)")) { link.fileName }
                             " "
-                            form(.method("post"), .action("/assessments/\(record.id)/evidence/\(link.id)/delete"), .class("inline")) {
+                            form(.method("post"), .action("\(record.path)/evidence/\(link.id.uuidString)/delete"), .class("inline")) {
                                 Layout.csrfField(context)
                                 button(.type("submit"), .class("link"), .aria("label", (vi ? "Gỡ " : "Remove ") + link.fileName)) { vi ? "gỡ" : "remove" }
                             }
@@ -341,7 +341,7 @@ enum AssessmentPage {
                 }
             }
             // The CSRF field comes first: the server checks it before reading the file.
-            form(.method("post"), .action("/assessments/\(record.id)/entries/\(node.code)/evidence"), .enctype("multipart/form-data"), .class("upload")) {
+            form(.method("post"), .action("\(record.path)/entries/\(node.code)/evidence"), .enctype("multipart/form-data"), .class("upload")) {
                 Layout.csrfField(context)
                 label(.for("f-\(node.code)")) { vi ? "Tải lên tài liệu (PDF, ảnh, Word, Excel, ZIP)" : "Upload a document (PDF, image, Word, Excel, ZIP)" }
                 " "
@@ -352,7 +352,7 @@ enum AssessmentPage {
             }
             if reusable > 0 {
                 p(.class("attach")) {
-                    a(.href("/assessments/\(record.id)/entries/\(node.code)/evidence/attach")) {
+                    a(.href("\(record.path)/entries/\(node.code)/evidence/attach")) {
                         vi ? "Hoặc dùng tệp đã tải lên (\(reusable) tệp)" : "Or use a file already uploaded (\(reusable))"
                     }
                 }
@@ -411,7 +411,7 @@ enum AssessmentPage {
                 li { (vi ? "Thiếu tài liệu kiểm chứng: " : "Evidence missing: ") + (progress.evidenceMissing.isEmpty ? (vi ? "không" : "none") : progress.evidenceMissing.joined(separator: ", ")) }
             }
             p { vi ? "Sau khi nộp, đơn vị không thể sửa hồ sơ (trừ khi Sở Nội vụ trả lại)." : "After submission the agency cannot change anything (unless the organiser returns it)." }
-            form(.method("post"), .action("/assessments/\(model.record.id)/submit")) {
+            form(.method("post"), .action("\(model.record.path)/submit")) {
                 Layout.csrfField(context)
                 button(.type("submit")) { vi ? "Nộp hồ sơ" : "Submit" }
             }

@@ -24,7 +24,7 @@ enum MonitoringPages {
 
     @HTMLBuilder
     static func ranking(_ context: PageContext, periods: [PeriodModel], period: PeriodModel, asOf: CivilDate,
-                        scores: [ProvisionalScore], history: [UUID: [ScoreSnapshotModel]]) -> [HTMLNode] {
+                        scores: [ProvisionalScore], history: [UUID: [ScoreSnapshotModel]]) -> HTMLNode {
         let vi = context.language == .vietnamese
         let language = context.language
             form(.method("get"), .action("/monitoring"), .class("filters")) {

@@ -23,7 +23,7 @@ enum PrintLayout {
     """
 
     static func document(language: Lang, title: String, subtitle: String, province: String, madeOn: Date,
-                         @HTMLBuilder content: () -> [HTMLNode]) -> HTMLNode {
+                         @HTMLBuilder content: () -> HTMLNode) -> HTMLNode {
         let vi = language == .vietnamese
         let body = content()
         return H.el("html", [.lang(vi ? "vi" : "en")]) {

@@ -4,7 +4,7 @@
 /// can never become markup.
 struct HTMLNode: Sendable {
     fileprivate indirect enum Kind: Sendable {
-        case element(name: String, attributes: [Attribute], children: [HTMLNode], isVoid: Bool, isInline: Bool)
+        case element(name: String, attributes: [Attribute?], children: [HTMLNode], isVoid: Bool, isInline: Bool)
         case text(String)
         case trusted(String)
         case group([HTMLNode])
@@ -19,8 +19,11 @@ struct HTMLNode: Sendable {
     static let empty = HTMLNode(kind: .group([]))
 
     static func element(_ name: String, _ attributes: [Attribute], _ children: [HTMLNode], isVoid: Bool = false) -> HTMLNode {
-        HTMLNode(kind: .element(name: name, attributes: attributes, children: children, isVoid: isVoid, isInline: inline.contains(name)))
+        HTMLNode(kind: .element(name: name, attributes: attributes, children: children, isVoid: isVoid, isInline: isInline(name)))
     }
+
+    /// Inline elements stay on their line in the output; the others start and end lines.
+    static func isInline(_ name: String) -> Bool { inline.contains(name) }
 
     /// The markup, indented one element per line for readable snapshots.
     func render() -> String {
@@ -41,7 +44,7 @@ struct HTMLNode: Sendable {
         case let .element(name, attributes, children, isVoid, isInline):
             out.append(UInt8(ascii: "<"))
             out.append(contentsOf: name.utf8)
-            for attribute in attributes {
+            for case let attribute? in attributes {
                 out.append(UInt8(ascii: " "))
                 out.append(contentsOf: attribute.name.utf8)
                 if let value = attribute.value {
@@ -148,70 +151,97 @@ struct Attribute: Sendable {
     static func when(_ condition: Bool, _ attribute: Attribute) -> Attribute? { condition ? attribute : nil }
 }
 
+/// Builds children as nodes (a block is a group), flattened once per
+/// element: no array per child, which a 100-leaf page would make thousands of.
 @resultBuilder
 enum HTMLBuilder {
-    static func buildExpression(_ node: HTMLNode) -> [HTMLNode] { [node] }
-    static func buildExpression(_ text: String) -> [HTMLNode] { [.text(text)] }
-    static func buildExpression(_ nodes: [HTMLNode]) -> [HTMLNode] { nodes }
-    static func buildBlock(_ parts: [HTMLNode]...) -> [HTMLNode] { parts.flatMap { $0 } }
-    static func buildOptional(_ part: [HTMLNode]?) -> [HTMLNode] { part ?? [] }
-    static func buildEither(first: [HTMLNode]) -> [HTMLNode] { first }
-    static func buildEither(second: [HTMLNode]) -> [HTMLNode] { second }
-    static func buildArray(_ parts: [[HTMLNode]]) -> [HTMLNode] { parts.flatMap { $0 } }
+    static func buildExpression(_ node: HTMLNode) -> HTMLNode { node }
+    static func buildExpression(_ text: String) -> HTMLNode { .text(text) }
+    static func buildExpression(_ nodes: [HTMLNode]) -> HTMLNode { .group(nodes) }
+    static func buildBlock() -> HTMLNode { .empty }
+    static func buildBlock(_ part: HTMLNode) -> HTMLNode { part }
+    static func buildBlock(_ parts: HTMLNode...) -> HTMLNode { .group(parts) }
+    static func buildOptional(_ part: HTMLNode?) -> HTMLNode { part ?? .empty }
+    static func buildEither(first: HTMLNode) -> HTMLNode { first }
+    static func buildEither(second: HTMLNode) -> HTMLNode { second }
+    static func buildArray(_ parts: [HTMLNode]) -> HTMLNode { .group(parts) }
+}
+
+extension HTMLNode {
+    /// The node's own nodes, groups opened (an element's children).
+    fileprivate func flattened(into nodes: inout [HTMLNode]) {
+        if case let .group(members) = kind {
+            for member in members { member.flattened(into: &nodes) }
+        } else {
+            nodes.append(self)
+        }
+    }
+
+    /// The nodes of a builder's result, groups opened.
+    var nodes: [HTMLNode] {
+        var nodes: [HTMLNode] = []
+        flattened(into: &nodes)
+        return nodes
+    }
 }
 
 /// `div(.class("card")) { "text"; p { … } }`.
 enum H {
-    static func el(_ name: String, _ attributes: [Attribute?], @HTMLBuilder _ children: () -> [HTMLNode]) -> HTMLNode {
-        .element(name, attributes.compactMap { $0 }, children())
+    static func el(_ name: String, _ attributes: [Attribute?], @HTMLBuilder _ children: () -> HTMLNode) -> HTMLNode {
+        el(name, attributes, inline: HTMLNode.isInline(name), children)
     }
 
-    static func void(_ name: String, _ attributes: [Attribute?]) -> HTMLNode {
-        .element(name, attributes.compactMap { $0 }, [], isVoid: true)
+    /// The element functions below say whether they are inline (no lookup by name for each element).
+    static func el(_ name: String, _ attributes: [Attribute?], inline: Bool, @HTMLBuilder _ children: () -> HTMLNode) -> HTMLNode {
+        HTMLNode(kind: .element(name: name, attributes: attributes, children: children().nodes, isVoid: false, isInline: inline))
+    }
+
+    static func void(_ name: String, _ attributes: [Attribute?], inline: Bool? = nil) -> HTMLNode {
+        HTMLNode(kind: .element(name: name, attributes: attributes, children: [], isVoid: true, isInline: inline ?? HTMLNode.isInline(name)))
     }
 }
 
 // Elements, by name. Each takes attributes and a builder of children.
-func div(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("div", a, c) }
-func span(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("span", a, c) }
-func p(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("p", a, c) }
-func a(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("a", a, c) }
-func h1(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("h1", a, c) }
-func h2(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("h2", a, c) }
-func h3(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("h3", a, c) }
-func section(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("section", a, c) }
-func nav(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("nav", a, c) }
-func header(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("header", a, c) }
-func footer(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("footer", a, c) }
-func main(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("main", a, c) }
-func ul(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("ul", a, c) }
-func ol(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("ol", a, c) }
-func li(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("li", a, c) }
-func dl(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("dl", a, c) }
-func dt(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("dt", a, c) }
-func dd(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("dd", a, c) }
-func table(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("table", a, c) }
-func figure(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("figure", a, c) }
-func caption(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("caption", a, c) }
-func thead(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("thead", a, c) }
-func tbody(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("tbody", a, c) }
-func tr(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("tr", a, c) }
-func th(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("th", a, c) }
-func td(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("td", a, c) }
-func form(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("form", a, c) }
-func fieldset(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("fieldset", a, c) }
-func legend(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("legend", a, c) }
-func label(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("label", a, c) }
-func button(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("button", a, c) }
-func select(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("select", a, c) }
-func option(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("option", a, c) }
-func textarea(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("textarea", a, c) }
-func small(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("small", a, c) }
-func strong(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("strong", a, c) }
-func code(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("code", a, c) }
-func pre(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("pre", a, c) }
-func details(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("details", a, c) }
-func summary(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("summary", a, c) }
-func time(_ a: Attribute?..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { H.el("time", a, c) }
-func input(_ a: Attribute?...) -> HTMLNode { H.void("input", a) }
-func br() -> HTMLNode { H.void("br", []) }
+func div(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("div", a, inline: false, c) }
+func span(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("span", a, inline: true, c) }
+func p(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("p", a, inline: true, c) }
+func a(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("a", a, inline: true, c) }
+func h1(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("h1", a, inline: true, c) }
+func h2(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("h2", a, inline: true, c) }
+func h3(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("h3", a, inline: true, c) }
+func section(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("section", a, inline: false, c) }
+func nav(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("nav", a, inline: false, c) }
+func header(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("header", a, inline: false, c) }
+func footer(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("footer", a, inline: false, c) }
+func main(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("main", a, inline: false, c) }
+func ul(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("ul", a, inline: false, c) }
+func ol(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("ol", a, inline: false, c) }
+func li(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("li", a, inline: true, c) }
+func dl(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("dl", a, inline: false, c) }
+func dt(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("dt", a, inline: true, c) }
+func dd(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("dd", a, inline: true, c) }
+func table(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("table", a, inline: false, c) }
+func figure(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("figure", a, inline: false, c) }
+func caption(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("caption", a, inline: false, c) }
+func thead(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("thead", a, inline: false, c) }
+func tbody(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("tbody", a, inline: false, c) }
+func tr(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("tr", a, inline: false, c) }
+func th(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("th", a, inline: true, c) }
+func td(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("td", a, inline: true, c) }
+func form(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("form", a, inline: false, c) }
+func fieldset(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("fieldset", a, inline: false, c) }
+func legend(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("legend", a, inline: true, c) }
+func label(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("label", a, inline: true, c) }
+func button(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("button", a, inline: true, c) }
+func select(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("select", a, inline: false, c) }
+func option(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("option", a, inline: true, c) }
+func textarea(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("textarea", a, inline: true, c) }
+func small(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("small", a, inline: true, c) }
+func strong(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("strong", a, inline: true, c) }
+func code(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("code", a, inline: true, c) }
+func pre(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("pre", a, inline: false, c) }
+func details(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("details", a, inline: false, c) }
+func summary(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("summary", a, inline: true, c) }
+func time(_ a: Attribute?..., @HTMLBuilder content c: () -> HTMLNode = { .empty }) -> HTMLNode { H.el("time", a, inline: true, c) }
+func input(_ a: Attribute?...) -> HTMLNode { H.void("input", a, inline: false) }
+func br() -> HTMLNode { H.void("br", [], inline: false) }

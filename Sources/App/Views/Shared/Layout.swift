@@ -30,7 +30,7 @@ enum Layout {
         return items
     }
 
-    static func page(_ context: PageContext, title: String, @HTMLBuilder content: () -> [HTMLNode]) -> HTMLNode {
+    static func page(_ context: PageContext, title: String, @HTMLBuilder content: () -> HTMLNode) -> HTMLNode {
         let t = context.t
         let body = content()
         return H.el("html", [.lang(context.language == .vietnamese ? "vi" : "en")]) {

@@ -53,7 +53,7 @@ extension Request {
         let response = Response(status: status)
         response.headers.contentType = .html
         var bytes = Array("<!DOCTYPE html>\n".utf8)
-        bytes.reserveCapacity(64 * 1024)
+        bytes.reserveCapacity(256 * 1024)
         build(context).render(into: &bytes)
         response.body = .init(buffer: ByteBuffer(bytes: bytes))
         if let csrfCookie {
