@@ -204,8 +204,12 @@ def run(database, args, binary):
                 thread.start()
             for thread in threads:
                 thread.join()
+            # Requests cut off when wrk stopped may still commit: let them, before counting and
+            # before the next run reads the revisions it will post.
+            time.sleep(3)
             merged = {key: sum(o[key] for o in outputs)
-                      for key in ["requests", "shown", "written", "refused", "failed", "socket_errors", "views", "saves", "uploads"]}
+                      for key in ["requests", "shown", "written", "refused", "conflicts", "invalid", "failed", "socket_errors", "views", "saves",
+                                   "uploads"]}
             merged["p50_ms"] = max(o["p50_us"] for o in outputs) / 1000
             merged["p99_ms"] = max(o["p99_us"] for o in outputs) / 1000
             merged["rate"] = round(merged["requests"] / args.duration, 1)
@@ -217,7 +221,7 @@ def run(database, args, binary):
             results[mode] = merged
             print(f"{mode:6} {merged['rate']:8.1f} req/s  p50 {merged['p50_ms']:.1f} ms  p99 {merged['p99_ms']:.1f} ms  "
                   f"pages {merged['shown']}  writes acknowledged {merged['written']} / in the database {merged['written_in_database']}  "
-                  f"refused {merged['refused']}  failed {merged['failed']}  socket errors {merged['socket_errors']}")
+                  f"refused {merged['refused']} (409: {merged['conflicts']}, 422: {merged['invalid']})  failed {merged['failed']}  socket errors {merged['socket_errors']}")
         watch.running = False
         results["peak_rss_mb"] = round(watch.peak / 1024, 1)
         results["acknowledged_but_missing"] = lost

@@ -26,6 +26,7 @@ function init(args)
   end
   step = 0
   shown, written, refused, failed, views, saves, uploads = 0, 0, 0, 0, 0, 0, 0
+  conflicts, invalid = 0, 0
   boundary = "chisoloadboundary"
 end
 
@@ -68,19 +69,20 @@ end
 function response(status, headers, body)
   if status == 200 then shown = shown + 1
   elseif status == 303 then written = written + 1
-  elseif status == 409 or status == 422 then refused = refused + 1
+  elseif status == 409 then refused = refused + 1; conflicts = conflicts + 1
+  elseif status == 422 then refused = refused + 1; invalid = invalid + 1
   else failed = failed + 1 end
 end
 
 function done(summary, latency, requests)
-  local totals = { shown = 0, written = 0, refused = 0, failed = 0, views = 0, saves = 0, uploads = 0 }
+  local totals = { shown = 0, written = 0, refused = 0, failed = 0, views = 0, saves = 0, uploads = 0, conflicts = 0, invalid = 0 }
   for _, thread in ipairs(threads) do
     for key, _ in pairs(totals) do totals[key] = totals[key] + thread:get(key) end
   end
   io.write(string.format(
-    "RESULT requests=%d duration_us=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d shown=%d written=%d refused=%d failed=%d socket_errors=%d views=%d saves=%d uploads=%d\n",
+    "RESULT requests=%d duration_us=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d shown=%d written=%d refused=%d failed=%d socket_errors=%d views=%d saves=%d uploads=%d conflicts=%d invalid=%d\n",
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
     totals.shown, totals.written, totals.refused, totals.failed,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    totals.views, totals.saves, totals.uploads))
+    totals.views, totals.saves, totals.uploads, totals.conflicts, totals.invalid))
 end

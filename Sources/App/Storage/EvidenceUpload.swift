@@ -212,6 +212,16 @@ final class ChunkWriter: @unchecked Sendable {
     /// The stored file's id: this one under its SHA-256, or an identical one stored before.
     func finish(on request: Request) async throws -> UUID {
         let sha = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        do {
+            return try await finish(sha: sha, on: request)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // The same file was stored by another request at the same moment (PostgreSQL, where
+            // uploads are not queued one by one): this time it is found, and used.
+            return try await finish(sha: sha, on: request)
+        }
+    }
+
+    private func finish(sha: String, on request: Request) async throws -> UUID {
         let (fileID, size, sequence) = (self.fileID, self.size, self.sequence)
         return try await request.write { db in
             if let existing = try await EvidenceFileModel.query(on: db).filter(\.$sha256 == sha).first() {
