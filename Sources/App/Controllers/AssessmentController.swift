@@ -38,19 +38,27 @@ enum AssessmentController {
         var note: String?
         var na: String?
         var revision: Int?
+        var csrf: String?
+
+        enum CodingKeys: String, CodingKey {
+            case value, note, na, revision
+            case csrf = "_csrf"
+        }
     }
 
     /// Saves one leaf's input and note. A save naming an older revision than
     /// the stored one is refused (409) and shows the other person's value.
     static func saveEntry(_ request: Request) async throws -> Response {
-        try request.verifyCSRF()
+        // The form is read once: its CSRF field is checked before anything else is done with it.
+        let decoded = try? request.content.decode(EntryForm.self)
+        try request.verifyCSRF(posted: decoded?.csrf)
+        let form = try decoded ?? request.content.decode(EntryForm.self)
         let code = request.parameters.get("code") ?? ""
         // Only this leaf's entry and evidence: its points depend on nothing else.
         let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), leaf: code, on: request)
         let user = try request.authorize(.editSelfAssessment, record.target())
         guard let position = record.index.nodes.firstIndex(where: { $0.code == code && $0.isLeaf }) else { throw Abort(.notFound) }
         let node = record.index.nodes[position]
-        let form = try request.content.decode(EntryForm.self)
         let vi = request.language == .vietnamese
         if node.leaf?.source != nil {
             throw APIError(status: .unprocessableEntity, code: "sourced_criterion",

@@ -36,7 +36,15 @@ extension Request {
     /// the `chiso_csrf` cookie (double submit).
     func verifyCSRF() throws {
         if bearerAuthenticated { return }
-        let sent = headers.first(name: "X-CSRF-Token") ?? (try? content.get(String.self, at: "_csrf"))
+        var posted: String?
+        if headers.first(name: "X-CSRF-Token") == nil { posted = try? content.get(String.self, at: "_csrf") }
+        try verifyCSRF(posted: posted)
+    }
+
+    /// The same check, with the form's `_csrf` field already decoded (the form is read once).
+    func verifyCSRF(posted: String?) throws {
+        if bearerAuthenticated { return }
+        let sent = headers.first(name: "X-CSRF-Token") ?? posted
         let expected = currentUser?.csrfToken ?? cookies[CSRF.cookieName]?.string
         guard let sent, let expected, !expected.isEmpty, CSRF.equal(sent, expected) else {
             throw Abort(.forbidden, reason: Catalogue(language: language)(.csrfFailed))

@@ -81,10 +81,20 @@ struct AssessmentRecord: Sendable {
     /// such a record's totals are not the assessment's.
     static func load(_ id: UUID?, leaf: String? = nil, on request: Request) async throws -> AssessmentRecord {
         let sql = request.db as! any SQLDatabase
-        guard let id, let model = try await sql.rows(AssessmentModel.self, where: "id", equals: id).first,
-              let agency = try await sql.rows(AgencyModel.self, where: "id", equals: model.$agency.id).first,
-              let period = try await sql.rows(PeriodModel.self, where: "id", equals: model.$period.id).first
+        // The assessment with its agency and period, in one query.
+        guard let id, let row = try await sql.select()
+            .column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("a")))
+            .columns(AgencyModel.prefixedColumns(of: "g", as: "g_"))
+            .columns(PeriodModel.prefixedColumns(of: "p", as: "p_"))
+            .from(SQLAlias(SQLIdentifier(AssessmentModel.schema), as: SQLIdentifier("a")))
+            .join(SQLAlias(SQLIdentifier(AgencyModel.schema), as: SQLIdentifier("g")), on: SQLColumn("id", table: "g"), .equal, SQLColumn("agency_id", table: "a"))
+            .join(SQLAlias(SQLIdentifier(PeriodModel.schema), as: SQLIdentifier("p")), on: SQLColumn("id", table: "p"), .equal, SQLColumn("period_id", table: "a"))
+            .where(SQLColumn("id", table: "a"), .equal, SQLBind(id))
+            .first()
         else { throw Abort(.notFound) }
+        let model = try AssessmentModel(row: row)
+        let agency = try AgencyModel(row: row, prefix: "g_")
+        let period = try PeriodModel(row: row, prefix: "p_")
         let index = try await request.application.indexCache.index(versionID: model.$indexVersion.id, on: request.db)
         let entries = try await CriterionEntry.all(of: [id], code: leaf, on: request.db)
         let links = try await EvidenceLink.all(of: [id], code: leaf, on: request.db)

@@ -13,22 +13,31 @@ protocol RowDecodable: Model {
 }
 
 extension RowDecodable {
-    init(row: any SQLRow) throws {
+    /// The model from `row`, its columns named as in its table, or each with `prefix` (from a join).
+    init(row: any SQLRow, prefix: String = "") throws {
         self.init()
-        let output = RowOutput(row: row)
+        let output = RowOutput(row: row, prefix: prefix)
         for property in databaseProperties { try property.output(from: output) }
+    }
+
+    /// The table's columns, each selected from `table` as `prefix` + its name (for a join).
+    static func prefixedColumns(of table: String, as prefix: String) -> [any SQLExpression] {
+        Self().databaseProperties.flatMap(\.keys).map { key in
+            SQLAlias(SQLColumn(key.description, table: table), as: SQLIdentifier(prefix + key.description))
+        }
     }
 }
 
 /// One SQL row as Fluent's `DatabaseOutput` (the same reading as Fluent's own).
 private struct RowOutput: DatabaseOutput {
     let row: any SQLRow
+    let prefix: String
 
     var description: String { "\(row)" }
     func schema(_ schema: String) -> any DatabaseOutput { self }
-    func contains(_ key: FieldKey) -> Bool { row.contains(column: key.description) }
-    func decodeNil(_ key: FieldKey) throws -> Bool { try row.decodeNil(column: key.description) }
-    func decode<T: Decodable>(_ key: FieldKey, as type: T.Type) throws -> T { try row.decode(column: key.description, as: T.self) }
+    func contains(_ key: FieldKey) -> Bool { row.contains(column: prefix + key.description) }
+    func decodeNil(_ key: FieldKey) throws -> Bool { try row.decodeNil(column: prefix + key.description) }
+    func decode<T: Decodable>(_ key: FieldKey, as type: T.Type) throws -> T { try row.decode(column: prefix + key.description, as: T.self) }
 }
 
 extension SQLDatabase {
