@@ -760,43 +760,10 @@ struct HostileCSVTests {
 
 // MARK: - Workbooks
 
-/// Small .xlsx packages written here, part by part, in stored (uncompressed) ZIP entries.
+/// Small .xlsx packages written here, part by part, in stored (uncompressed) ZIP entries (``StoredZIP``).
 enum HostileWorkbook {
     static let spreadsheetML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationshipsNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-    /// A ZIP archive of stored files.
-    static func zip(_ files: [(String, [UInt8])]) -> [UInt8] {
-        var archive: [UInt8] = []
-        var directory: [UInt8] = []
-        for (path, data) in files {
-            let name = Array(path.utf8)
-            let fields = [le16(20), le16(0x0800), le16(0), le16(0), le16(0x21), le32(crc32(data)),
-                          le32(data.count), le32(data.count), le16(name.count), le16(0)].flatMap { $0 }
-            let location = [le16(0), le16(0), le16(0), le32(0), le32(archive.count)].flatMap { $0 }
-            archive += le32(0x0403_4B50) + fields + name + data
-            directory += le32(0x0201_4B50) + le16(20) + fields + location + name
-        }
-        let end = [le32(0x0605_4B50), le16(0), le16(0), le16(files.count), le16(files.count),
-                   le32(directory.count), le32(archive.count), le16(0)].flatMap { $0 }
-        return archive + directory + end
-    }
-
-    static func le16(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)] }
-    static func le32(_ value: Int) -> [UInt8] { le16(value & 0xFFFF) + le16(value >> 16 & 0xFFFF) }
-    static func le32(_ value: UInt32) -> [UInt8] { le32(Int(value)) }
-
-    static let crcTable: [UInt32] = (0..<256).map { index in
-        var crc = UInt32(index)
-        for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        return crc
-    }
-
-    static func crc32(_ data: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data { crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        return ~crc
-    }
 
     static func relationships(_ targets: [(type: String, target: String)]) -> String {
         let list = targets.enumerated().map { index, relationship in
@@ -823,7 +790,7 @@ enum HostileWorkbook {
     }
 
     static func workbook(_ parts: [(path: String, text: String)]) -> [UInt8] {
-        zip(parts.map { ($0.path, Array($0.text.utf8)) })
+        StoredZIP.archive(parts.map { ($0.path, Array($0.text.utf8)) })
     }
 
     static func inline(_ text: String) -> String { "<c t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
@@ -920,7 +887,7 @@ struct HostileWorkbookTests {
                 let part = dice.below(mutated.count)
                 var log = ["part \(mutated[part].0)"]
                 mutated[part].1 = Hostile.mutate(mutated[part].1, &dice, .xml, log: &log)
-                let bytes = HostileWorkbook.zip(mutated)
+                let bytes = StoredZIP.archive(mutated)
                 for (name, read) in readers where !tally.done {
                     tally.check(Hostile.fileEndsWell(bytes, "\(name) parts \(seedNumber) case \(item) \(log)", csvLines: name != "XLSXReader", read),
                                 "\(name) parts \(seedNumber) case \(item) \(log): \(Hostile.describe(Array(mutated[part].1)))", input: bytes)
@@ -1024,15 +991,15 @@ struct HostileWorkbookTests {
                 ("xl/workbook.xml", "<workbook xmlns:r=\"\(W.relationshipsNS)\"><sheets><sheet r:id=\"rId1\"/></sheets></workbook>"),
                 ("xl/_rels/workbook.xml.rels", W.relationships([("worksheet", "/"), ("sharedStrings", "./../."), ("styles", "//x//")])),
             ])),
-            ("an empty package", W.zip([])),
-            ("a package with only a directory", W.zip([("xl/", [])])),
-            ("two entries of the same name", W.zip(W.parts(rows: header).map { ($0.path, Array($0.text.utf8)) }
+            ("an empty package", StoredZIP.archive([])),
+            ("a package with only a directory", StoredZIP.archive([("xl/", [])])),
+            ("two entries of the same name", StoredZIP.archive(W.parts(rows: header).map { ($0.path, Array($0.text.utf8)) }
                 + [("xl/worksheets/sheet1.xml", Array("<worksheet><sheetData><row><c><v>2</v></c></row></sheetData></worksheet>".utf8))])),
-            ("part names differing in case", W.zip(W.parts(rows: header).map { ($0.path.uppercased(), Array($0.text.utf8)) })),
-            ("a part in UTF-16", W.zip(W.parts(rows: header).map {
+            ("part names differing in case", StoredZIP.archive(W.parts(rows: header).map { ($0.path.uppercased(), Array($0.text.utf8)) })),
+            ("a part in UTF-16", StoredZIP.archive(W.parts(rows: header).map {
                 ($0.path, $0.path.hasSuffix("sheet1.xml") ? [0xFF, 0xFE] + Array($0.text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
                     : Array($0.text.utf8)) })),
-            ("a part in invalid UTF-8", W.zip(W.parts(rows: header).map {
+            ("a part in invalid UTF-8", StoredZIP.archive(W.parts(rows: header).map {
                 ($0.path, $0.path.hasSuffix("sheet1.xml") ? Array($0.text.utf8) + [0xFF, 0xC0] : Array($0.text.utf8)) })),
             ("the ZIP bomb fixture", Hostile.bytes(Paths.fixtures.appendingPathComponent("xlsx/bomb.xlsx"))),
             ("an old .xls fixture", Hostile.bytes(Paths.fixtures.appendingPathComponent("xlsx/old-format.xls"))),
@@ -1074,7 +1041,7 @@ struct HostileWorkbookTests {
     /// A one-entry stored ZIP, its central-directory entry pointing its local
     /// header at offset 4096 of a 112-byte file.
     static func zipWithLocalHeaderPastTheEnd() -> [UInt8] {
-        var bytes = HostileWorkbook.zip([("a.xml", Array("<a/>".utf8))])
+        var bytes = StoredZIP.archive([("a.xml", Array("<a/>".utf8))])
         let central = bytes.indices.first { bytes[$0...].starts(with: [0x50, 0x4B, 0x01, 0x02]) }!
         bytes.replaceSubrange((central + 42)..<(central + 46), with: [0x00, 0x10, 0x00, 0x00])
         return bytes
@@ -1083,16 +1050,16 @@ struct HostileWorkbookTests {
     /// A one-entry stored ZIP whose central-directory entry puts its local
     /// header's offset in a ZIP64 extra field: 2^63.
     static func zipWithZIP64OffsetPastInt64() -> [UInt8] {
-        typealias W = HostileWorkbook
+        typealias Z = StoredZIP
         let name = Array("a.xml".utf8), data = Array("<a/>".utf8)
-        let sizes = W.le32(W.crc32(data)) + W.le32(data.count) + W.le32(data.count) + W.le16(name.count)
-        let local = W.le32(0x0403_4B50) + W.le16(20) + W.le16(0) + W.le16(0) + W.le16(0) + W.le16(0x21) + sizes
-            + W.le16(0) + name + data
+        let sizes = Z.le32(Z.crc32(data)) + Z.le32(data.count) + Z.le32(data.count) + Z.le16(name.count)
+        let local = Z.le32(0x0403_4B50) + Z.le16(20) + Z.le16(0) + Z.le16(0) + Z.le16(0) + Z.le16(0x21) + sizes
+            + Z.le16(0) + name + data
         let extra: [UInt8] = [0x01, 0x00, 0x08, 0x00, 0, 0, 0, 0, 0, 0, 0, 0x80]
-        let central = W.le32(0x0201_4B50) + W.le16(20) + W.le16(20) + W.le16(0) + W.le16(0) + W.le16(0) + W.le16(0x21)
-            + sizes + W.le16(extra.count) + W.le16(0) + W.le16(0) + W.le16(0) + W.le32(0) + [0xFF, 0xFF, 0xFF, 0xFF] + name + extra
-        let end = W.le32(0x0605_4B50) + W.le16(0) + W.le16(0) + W.le16(1) + W.le16(1) + W.le32(central.count)
-            + W.le32(local.count) + W.le16(0)
+        let central = Z.le32(0x0201_4B50) + Z.le16(20) + Z.le16(20) + Z.le16(0) + Z.le16(0) + Z.le16(0) + Z.le16(0x21)
+            + sizes + Z.le16(extra.count) + Z.le16(0) + Z.le16(0) + Z.le16(0) + Z.le32(0) + [0xFF, 0xFF, 0xFF, 0xFF] + name + extra
+        let end = Z.le32(0x0605_4B50) + Z.le16(0) + Z.le16(0) + Z.le16(1) + Z.le16(1) + Z.le32(central.count)
+            + Z.le32(local.count) + Z.le16(0)
         return local + central + end
     }
 

@@ -137,7 +137,7 @@ struct XLSXReaderTests {
 
     @Test("Element names may carry a namespace prefix")
     func prefixedElements() throws {
-        let bytes = StoredZIP.archive(Self.package(sheets: [("worksheet", "worksheets/sheet1.xml")]) + [
+        let bytes = StoredZIP.archive(texts: Self.package(sheets: [("worksheet", "worksheets/sheet1.xml")]) + [
             ("xl/worksheets/sheet1.xml", """
              <x:worksheet xmlns:x="\(Self.spreadsheetML)"><x:sheetData><x:row r="4">\
              <x:c r="B4" t="inlineStr"><x:is><x:t>ok</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>
@@ -150,7 +150,7 @@ struct XLSXReaderTests {
 
     @Test("Namespace slips are forgiven: an undeclared prefix, a relative namespace")
     func namespaceSlips() throws {
-        let bytes = StoredZIP.archive(Self.package(sheets: [("worksheet", "worksheets/sheet1.xml")]) + [
+        let bytes = StoredZIP.archive(texts: Self.package(sheets: [("worksheet", "worksheets/sheet1.xml")]) + [
             ("xl/worksheets/sheet1.xml", """
              <worksheet xmlns="main"><sheetData><row r="1"><c r="A1" t="inlineStr" x14ac:dyDescent="0.25">\
              <is><t>ok</t></is></c></row></sheetData></worksheet>
@@ -161,7 +161,7 @@ struct XLSXReaderTests {
 
     @Test("A chart sheet before the first worksheet is passed over; absolute targets are followed")
     func chartSheetFirst() throws {
-        let bytes = StoredZIP.archive(Self.package(sheets: [
+        let bytes = StoredZIP.archive(texts: Self.package(sheets: [
             ("chartsheet", "chartsheets/sheet1.xml"), ("worksheet", "/xl/worksheets/data.xml"),
         ]) + [
             ("xl/chartsheets/sheet1.xml", "<chartsheet xmlns=\"\(Self.spreadsheetML)\"/>"),
@@ -199,11 +199,11 @@ struct XLSXReaderTests {
 
     @Test("Damaged workbooks are refused, with the row where it shows")
     func damaged() {
-        let noSheet = StoredZIP.archive(Self.package(sheets: []))
+        let noSheet = StoredZIP.archive(texts: Self.package(sheets: []))
         #expect(problems(noSheet).map(\.english) == ["the workbook has no worksheet"])
         #expect(problems(noSheet).map(\.vietnamese) == ["bảng tính không có trang tính nào"])
 
-        let missingPart = StoredZIP.archive(Self.package(sheets: [("worksheet", "worksheets/sheet1.xml")]))
+        let missingPart = StoredZIP.archive(texts: Self.package(sheets: [("worksheet", "worksheets/sheet1.xml")]))
         #expect(problems(missingPart).map(\.english)
                 == ["the workbook is damaged: its part xl/worksheets/sheet1.xml is missing or cannot be unzipped"])
 
@@ -211,7 +211,7 @@ struct XLSXReaderTests {
         #expect(badXML.map(\.line) == [4])
         #expect(badXML.first?.english.hasPrefix("the workbook is damaged: its part xl/worksheets/sheet1.xml is not valid XML") == true)
 
-        let truncated = StoredZIP.archive(Self.package(sheets: [("worksheet", "worksheets/sheet1.xml")]) + [
+        let truncated = StoredZIP.archive(texts: Self.package(sheets: [("worksheet", "worksheets/sheet1.xml")]) + [
             ("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"\(Self.spreadsheetML)\"><sheetData><row r=\"1\"><c><v>1</v></c></row>"),
         ])
         #expect(problems(truncated).first?.english.hasPrefix("the workbook is damaged: its part xl/worksheets/sheet1.xml is not valid XML") == true)
@@ -290,7 +290,7 @@ struct XLSXReaderTests {
         }
         let parts = package(sheets: [("worksheet", "worksheets/sheet1.xml")],
                             related: related.map { ($0.type, $0.target) }, workbookProperties: workbookProperties)
-        return StoredZIP.archive(parts + [("xl/worksheets/sheet1.xml", worksheet(rows))]
+        return StoredZIP.archive(texts: parts + [("xl/worksheets/sheet1.xml", worksheet(rows))]
                                  + related.map { ("xl/\($0.target)", $0.text) })
     }
 
@@ -322,41 +322,3 @@ struct XLSXReaderTests {
     }
 }
 
-/// ZIP archives of stored (uncompressed) files: enough to write small
-/// workbooks in tests without a ZIP library.
-private enum StoredZIP {
-    /// An archive of `files`, each a path and its text.
-    static func archive(_ files: [(String, String)]) -> [UInt8] {
-        var archive: [UInt8] = []
-        var directory: [UInt8] = []
-        for (path, text) in files {
-            let name = Array(path.utf8), data = Array(text.utf8)
-            // Version needed, flags (UTF-8 names), method (stored), time, date,
-            // CRC-32, compressed and uncompressed sizes, name and extra lengths.
-            let fields = [le16(20), le16(0x0800), le16(0), le16(0), le16(0x21), le32(crc32(data)),
-                          le32(data.count), le32(data.count), le16(name.count), le16(0)].flatMap { $0 }
-            // Comment length, disk, internal and external attributes, local header offset.
-            let location = [le16(0), le16(0), le16(0), le32(0), le32(archive.count)].flatMap { $0 }
-            archive += le32(0x0403_4B50) + fields + name + data
-            directory += le32(0x0201_4B50) + le16(20) + fields + location + name
-        }
-        let end = [le32(0x0605_4B50), le16(0), le16(0), le16(files.count), le16(files.count),
-                   le32(directory.count), le32(archive.count), le16(0)].flatMap { $0 }
-        return archive + directory + end
-    }
-
-    static func le16(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)] }
-
-    static func le32(_ value: Int) -> [UInt8] { le16(value & 0xFFFF) + le16(value >> 16 & 0xFFFF) }
-
-    static func le32(_ value: UInt32) -> [UInt8] { le32(Int(value)) }
-
-    static func crc32(_ data: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        }
-        return ~crc
-    }
-}

@@ -63,10 +63,8 @@ def half_stored(database_file, url):
         WHERE f.sha256 LIKE 'pending:%' OR f.chunk_count <> (SELECT COUNT(*) FROM evidence_chunks c WHERE c.file_id = f.id)""")[0][0])
 
 
-def kill_during_writes(binary, database, agencies):
-    print(f"\n== kill -9 during saves and uploads ({database})")
-    folder = tempfile.mkdtemp(prefix="chiso-faults-")
-    env, url = environment(database, folder)
+def seeded_server(binary, env, folder, agencies):
+    """A seeded province, a server on a free port, and wrk's data file with 16 editors logged in."""
     plan = json.loads(subprocess.run([binary, "loadtest-seed", "--agencies", str(agencies)], env=env, capture_output=True, text=True,
                                      check=True, cwd=load.ROOT).stdout)
     port = load.free_port()
@@ -75,6 +73,14 @@ def kill_during_writes(binary, database, agencies):
     sessions = [(agency, load.login(base, agency["editor"], plan["password"])) for agency in plan["agencies"][:16]]
     data = os.path.join(folder, "data.lua")
     load.write_data(data, plan, sessions)
+    return plan, port, server, base, data
+
+
+def kill_during_writes(binary, database, agencies):
+    print(f"\n== kill -9 during saves and uploads ({database})")
+    folder = tempfile.mkdtemp(prefix="chiso-faults-")
+    env, url = environment(database, folder)
+    plan, port, server, base, data = seeded_server(binary, env, folder, agencies)
     database_file = os.path.join(folder, "chiso.sqlite")
     before = load.writes_in_database(database_file, url)
     outcome = {}
@@ -107,14 +113,7 @@ def postgres_restart(binary, agencies):
     print("\n== PostgreSQL restarted under load")
     folder = tempfile.mkdtemp(prefix="chiso-faults-")
     env, url = environment("postgresql", folder)
-    plan = json.loads(subprocess.run([binary, "loadtest-seed", "--agencies", str(agencies)], env=env, capture_output=True, text=True,
-                                     check=True, cwd=load.ROOT).stdout)
-    port = load.free_port()
-    server = start(binary, env, folder, port)
-    base = f"http://127.0.0.1:{port}"
-    sessions = [(agency, load.login(base, agency["editor"], plan["password"])) for agency in plan["agencies"][:16]]
-    data = os.path.join(folder, "data.lua")
-    load.write_data(data, plan, sessions)
+    plan, port, server, base, data = seeded_server(binary, env, folder, agencies)
     outcome = {}
     thread = threading.Thread(target=lambda: outcome.update(load.wrk(base, data, "view", 16, 12)))
     thread.start()

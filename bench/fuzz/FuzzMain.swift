@@ -196,38 +196,6 @@ enum Workbook {
     static let spreadsheetML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationshipsNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    static func zip(_ files: [(String, [UInt8])]) -> [UInt8] {
-        var archive: [UInt8] = []
-        var directory: [UInt8] = []
-        for (path, data) in files {
-            let name = Array(path.utf8)
-            let fields = [le16(20), le16(0x0800), le16(0), le16(0), le16(0x21), le32(crc32(data)),
-                          le32(data.count), le32(data.count), le16(name.count), le16(0)].flatMap { $0 }
-            let location = [le16(0), le16(0), le16(0), le32(0), le32(archive.count)].flatMap { $0 }
-            archive += le32(0x0403_4B50) + fields + name + data
-            directory += le32(0x0201_4B50) + le16(20) + fields + location + name
-        }
-        let end = [le32(0x0605_4B50), le16(0), le16(0), le16(files.count), le16(files.count),
-                   le32(directory.count), le32(archive.count), le16(0)].flatMap { $0 }
-        return archive + directory + end
-    }
-
-    static func le16(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)] }
-    static func le32(_ value: Int) -> [UInt8] { le16(value & 0xFFFF) + le16(value >> 16 & 0xFFFF) }
-    static func le32(_ value: UInt32) -> [UInt8] { le32(Int(value)) }
-
-    static let crcTable: [UInt32] = (0..<256).map { index in
-        var crc = UInt32(index)
-        for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        return crc
-    }
-
-    static func crc32(_ data: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data { crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        return ~crc
-    }
-
     static func relationships(_ targets: [(type: String, target: String)]) -> String {
         let list = targets.enumerated().map { index, relationship in
             "<Relationship Id=\"rId\(index + 1)\" Target=\"\(relationship.target)\" Type=\"\(relationshipsNS)/\(relationship.type)\"/>"
@@ -270,7 +238,7 @@ enum Workbook {
         ]
     }
 
-    static func stored(_ parts: [(String, String)]) -> [UInt8] { zip(parts.map { ($0.0, Array($0.1.utf8)) }) }
+    static func stored(_ parts: [(String, String)]) -> [UInt8] { StoredZIP.archive(parts.map { ($0.0, Array($0.1.utf8)) }) }
 }
 
 // MARK: - Known issues
@@ -451,7 +419,7 @@ func workbookInput(_ dice: inout Dice, packages: [[UInt8]], parts: [(String, Str
         var mutated = parts.map { ($0.0, Array($0.1.utf8)) }
         let part = dice.below(mutated.count)
         mutated[part].1 = mutate(mutated[part].1, &dice, .xml)
-        return Workbook.zip(mutated)
+        return StoredZIP.archive(mutated)
     }
 }
 

@@ -20,8 +20,7 @@ struct AssessmentRecord: Sendable {
     /// The assessment's id (kept apart from the model: pages use it for every leaf's links).
     let id: UUID
     /// `/assessments/<id>`, made once: a page links to it from every leaf.
-    var path: String { "/assessments/" + idString }
-    private let idString: String
+    let path: String
     var state: AssessmentState { AssessmentState(rawValue: model.state) ?? .draft }
 
     var deadlines: WorkflowDeadlines {
@@ -106,6 +105,6 @@ struct AssessmentRecord: Sendable {
         let sources = index.nodes.contains(where: { $0.leaf?.source != nil })
             ? try await SourceData.figures(period: period, agencyIDs: [agencyID], asOf: asOf, on: request.db) : [:]
         return AssessmentRecord(model: model, agency: agency, period: period, index: index, entries: entries,
-                                links: links, exception: exception, sources: sources[agencyID] ?? SourceFigures(tasks: nil), id: id, idString: id.uuidString)
+                                links: links, exception: exception, sources: sources[agencyID] ?? SourceFigures(tasks: nil), id: id, path: "/assessments/\(id)")
     }
 }

@@ -59,10 +59,8 @@ struct CriterionEntry: Sendable {
     static func all(of assessmentIDs: [UUID], code: String? = nil, on db: any Database) async throws -> [CriterionEntry] {
         guard !assessmentIDs.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
-        let column = SQLIdentifier("assessment_id")
         var query = sql.select().column("*").from(CriterionEntryModel.schema)
-            .where(assessmentIDs.count == 1 ? SQLBinaryExpression(column, .equal, SQLBind(assessmentIDs[0]))
-                                            : SQLBinaryExpression(column, .in, SQLBind.group(assessmentIDs)))
+            .where(oneOf(SQLIdentifier("assessment_id"), assessmentIDs))
         if let code { query = query.where("criterion_code", .equal, code) }
         let rows = try await query.all()
         let uuids = UUIDColumns(sql)
@@ -138,18 +136,21 @@ struct EvidenceLink: Sendable {
     static func all(of assessmentIDs: [UUID], code: String? = nil, on db: any Database) async throws -> [EvidenceLink] {
         guard !assessmentIDs.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
-        let column = SQLColumn("assessment_id", table: "l")
         var query = sql.select()
             .column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("l"))).column(SQLColumn("content_type", table: "f"))
             .from(SQLAlias(SQLIdentifier(EvidenceLinkModel.schema), as: SQLIdentifier("l")))
             .join(SQLAlias(SQLIdentifier(EvidenceFileModel.schema), as: SQLIdentifier("f")), on: SQLColumn("id", table: "f"), .equal, SQLColumn("file_id", table: "l"))
-            .where(assessmentIDs.count == 1 ? SQLBinaryExpression(column, .equal, SQLBind(assessmentIDs[0]))
-                                            : SQLBinaryExpression(column, .in, SQLBind.group(assessmentIDs)))
+            .where(oneOf(SQLColumn("assessment_id", table: "l"), assessmentIDs))
         if let code { query = query.where(SQLColumn("criterion_code", table: "l"), .equal, SQLBind(code)) }
         let rows = try await query.orderBy(SQLColumn("created_at", table: "l")).orderBy(SQLColumn("id", table: "l")).all()
         let uuids = UUIDColumns(sql)
         return try rows.map { try EvidenceLink(row: $0, uuids: uuids) }
     }
+}
+
+/// `column = id` for one id, `column IN (…)` for several.
+private func oneOf(_ column: any SQLExpression, _ ids: [UUID]) -> SQLBinaryExpression {
+    ids.count == 1 ? SQLBinaryExpression(column, .equal, SQLBind(ids[0])) : SQLBinaryExpression(column, .in, SQLBind.group(ids))
 }
 
 /// Reads UUID columns. SQLite keeps a UUID as its text, which Foundation
