@@ -43,6 +43,16 @@ def test_cycle(page, server, artifacts, tmp_path):
     upload.locator("input[type=file]").set_input_files(str(evidence))
     click_and_wait(page, upload.get_by_role("button", name="Tải lên", exact=True))
     assert "Đã tải lên ke-hoach-2026.pdf." in page.content()
+    # A file uploaded by mistake is removed again (its button submits the page's one removal form).
+    wrong = tmp_path / "nham-tep.pdf"
+    wrong.write_bytes(PDF)
+    upload = page.locator("#leaf-1\\.1\\.3")
+    upload.locator("input[type=file]").set_input_files(str(wrong))
+    click_and_wait(page, upload.get_by_role("button", name="Tải lên", exact=True))
+    assert page.locator("#leaf-1\\.1\\.3").get_by_role("link", name="nham-tep.pdf").count() == 1
+    click_and_wait(page, page.locator("#leaf-1\\.1\\.3").get_by_role("button", name="Gỡ nham-tep.pdf"))
+    assert page.locator("#leaf-1\\.1\\.3").get_by_role("link", name="nham-tep.pdf").count() == 0
+    assert page.locator("#leaf-1\\.1\\.3").get_by_role("link", name="ke-hoach-2026.pdf").count() == 1
     shot(page, artifacts, "1-self-assessment")
     logout(page)
 

@@ -64,20 +64,17 @@ struct SignedInSession {
     var lastSeenAt: Date
     var active: Bool
 
+    /// The query's SQL text, up to the token's hash.
+    private static let select = """
+        SELECT s.csrf_token, s.last_seen_at, s.user_id, u.username, u.display_name, u.agency_id, u.roles, u.must_change_password, u.active, \
+        a.code AS agency_code, a.name AS agency_name \
+        FROM \(SessionModel.schema) s JOIN \(UserModel.schema) u ON u.id = s.user_id JOIN \(AgencyModel.schema) a ON a.id = u.agency_id \
+        WHERE s.token_hash = 
+        """
+
     static func find(_ tokenHash: String, on db: any Database) async throws -> SignedInSession? {
         let sql = db as! any SQLDatabase
-        guard let row = try await sql.select()
-            .column(SQLColumn("csrf_token", table: "s")).column(SQLColumn("last_seen_at", table: "s")).column(SQLColumn("user_id", table: "s"))
-            .column(SQLColumn("username", table: "u")).column(SQLColumn("display_name", table: "u")).column(SQLColumn("agency_id", table: "u"))
-            .column(SQLColumn("roles", table: "u")).column(SQLColumn("must_change_password", table: "u")).column(SQLColumn("active", table: "u"))
-            .column(SQLAlias(SQLColumn("code", table: "a"), as: SQLIdentifier("agency_code")))
-            .column(SQLAlias(SQLColumn("name", table: "a"), as: SQLIdentifier("agency_name")))
-            .from(SQLAlias(SQLIdentifier(SessionModel.schema), as: SQLIdentifier("s")))
-            .join(SQLAlias(SQLIdentifier(UserModel.schema), as: SQLIdentifier("u")), on: SQLColumn("id", table: "u"), .equal, SQLColumn("user_id", table: "s"))
-            .join(SQLAlias(SQLIdentifier(AgencyModel.schema), as: SQLIdentifier("a")), on: SQLColumn("id", table: "a"), .equal, SQLColumn("agency_id", table: "u"))
-            .where(SQLColumn("token_hash", table: "s"), .equal, SQLBind(tokenHash))
-            .first()
-        else { return nil }
+        guard let row = try await sql.raw("\(unsafeRaw: select)\(bind: tokenHash)").first() else { return nil }
         let user = CurrentUser(
             id: try row.decode(column: "user_id", as: UUID.self), username: try row.decode(column: "username", as: String.self),
             displayName: try row.decode(column: "display_name", as: String.self), agencyID: try row.decode(column: "agency_id", as: UUID.self),
@@ -93,7 +90,14 @@ struct SignedInSession {
 /// Creating and ending sessions.
 enum Sessions {
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Array(token.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     static func randomToken() -> String {

@@ -39,30 +39,29 @@ struct CriterionEntry: Sendable {
         id = try uuids.decode(row, "id")
         assessmentID = try uuids.decode(row, "assessment_id")
         criterionCode = try row.decode(column: "criterion_code", as: String.self)
-        selfInput = try row.decode(column: "self_input", as: String?.self)
-        selfPoints = try row.decode(column: "self_points", as: String?.self)
-        selfNote = try row.decode(column: "self_note", as: String?.self)
-        appraisedInput = try row.decode(column: "appraised_input", as: String?.self)
-        appraisedPoints = try row.decode(column: "appraised_points", as: String?.self)
-        appraisalComment = try row.decode(column: "appraisal_comment", as: String?.self)
-        explanation = try row.decode(column: "explanation", as: String?.self)
-        explainedAt = try row.decode(column: "explained_at", as: Date?.self)
+        selfInput = try row.optional("self_input", as: String.self)
+        selfPoints = try row.optional("self_points", as: String.self)
+        selfNote = try row.optional("self_note", as: String.self)
+        appraisedInput = try row.optional("appraised_input", as: String.self)
+        appraisedPoints = try row.optional("appraised_points", as: String.self)
+        appraisalComment = try row.optional("appraisal_comment", as: String.self)
+        explanation = try row.optional("explanation", as: String.self)
+        explainedAt = try row.optional("explained_at", as: Date.self)
         appraisedByID = try uuids.decodeOptional(row, "appraised_by")
-        appraisedAt = try row.decode(column: "appraised_at", as: Date?.self)
-        finalPoints = try row.decode(column: "final_points", as: String?.self)
+        appraisedAt = try row.optional("appraised_at", as: Date.self)
+        finalPoints = try row.optional("final_points", as: String.self)
         revision = try row.decode(column: "revision", as: Int.self)
         updatedByID = try uuids.decodeOptional(row, "updated_by")
-        updatedAt = try row.decode(column: "updated_at", as: Date?.self)
+        updatedAt = try row.optional("updated_at", as: Date.self)
     }
 
     /// Every entry of these assessments (only the one of `code` when given).
     static func all(of assessmentIDs: [UUID], code: String? = nil, on db: any Database) async throws -> [CriterionEntry] {
         guard !assessmentIDs.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
-        var query = sql.select().column("*").from(CriterionEntryModel.schema)
-            .where(oneOf(SQLIdentifier("assessment_id"), assessmentIDs))
-        if let code { query = query.where("criterion_code", .equal, code) }
-        let rows = try await query.all()
+        var query: SQLQueryString = "SELECT * FROM \(unsafeRaw: CriterionEntryModel.schema) WHERE \(oneOf("assessment_id", assessmentIDs))"
+        if let code { query += " AND criterion_code = \(bind: code)" }
+        let rows = try await sql.raw(query).all()
         let uuids = UUIDColumns(sql)
         return try rows.map { try CriterionEntry(row: $0, uuids: uuids) }
     }
@@ -128,7 +127,7 @@ struct EvidenceLink: Sendable {
         fileID = try uuids.decode(row, "file_id")
         fileName = try row.decode(column: "file_name", as: String.self)
         uploadedByID = try uuids.decodeOptional(row, "uploaded_by")
-        createdAt = try row.decode(column: "created_at", as: Date?.self)
+        createdAt = try row.optional("created_at", as: Date.self)
         contentType = try row.decode(column: "content_type", as: String.self)
     }
 
@@ -136,21 +135,22 @@ struct EvidenceLink: Sendable {
     static func all(of assessmentIDs: [UUID], code: String? = nil, on db: any Database) async throws -> [EvidenceLink] {
         guard !assessmentIDs.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
-        var query = sql.select()
-            .column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("l"))).column(SQLColumn("content_type", table: "f"))
-            .from(SQLAlias(SQLIdentifier(EvidenceLinkModel.schema), as: SQLIdentifier("l")))
-            .join(SQLAlias(SQLIdentifier(EvidenceFileModel.schema), as: SQLIdentifier("f")), on: SQLColumn("id", table: "f"), .equal, SQLColumn("file_id", table: "l"))
-            .where(oneOf(SQLColumn("assessment_id", table: "l"), assessmentIDs))
-        if let code { query = query.where(SQLColumn("criterion_code", table: "l"), .equal, SQLBind(code)) }
-        let rows = try await query.orderBy(SQLColumn("created_at", table: "l")).orderBy(SQLColumn("id", table: "l")).all()
+        var query: SQLQueryString = """
+            SELECT l.*, f.content_type FROM \(unsafeRaw: EvidenceLinkModel.schema) l JOIN \(unsafeRaw: EvidenceFileModel.schema) f ON f.id = l.file_id \
+            WHERE \(oneOf("l.assessment_id", assessmentIDs))
+            """
+        if let code { query += " AND l.criterion_code = \(bind: code)" }
+        query += " ORDER BY l.created_at, l.id"
+        let rows = try await sql.raw(query).all()
         let uuids = UUIDColumns(sql)
         return try rows.map { try EvidenceLink(row: $0, uuids: uuids) }
     }
 }
 
-/// `column = id` for one id, `column IN (…)` for several.
-private func oneOf(_ column: any SQLExpression, _ ids: [UUID]) -> SQLBinaryExpression {
-    ids.count == 1 ? SQLBinaryExpression(column, .equal, SQLBind(ids[0])) : SQLBinaryExpression(column, .in, SQLBind.group(ids))
+/// `column = id` for one id, `column IN (…)` for several. The hot queries are written as SQL text:
+/// SQLKit's builders quote and serialise every identifier anew for each query.
+private func oneOf(_ column: String, _ ids: [UUID]) -> SQLQueryString {
+    ids.count == 1 ? "\(unsafeRaw: column) = \(bind: ids[0])" : "\(unsafeRaw: column) IN (\(binds: ids))"
 }
 
 /// Reads UUID columns. SQLite keeps a UUID as its text, which Foundation

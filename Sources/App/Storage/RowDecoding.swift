@@ -20,11 +20,20 @@ extension RowDecodable {
         for property in databaseProperties { try property.output(from: output) }
     }
 
-    /// The table's columns, each selected from `table` as `prefix` + its name (for a join).
-    static func prefixedColumns(of table: String, as prefix: String) -> [any SQLExpression] {
+    /// The table's columns as SQL text, each selected from `table` as `prefix` + its name (for a join):
+    /// `"g"."code" AS "g_code", …`. Quoted as both SQLite and PostgreSQL read it.
+    static func prefixedColumnList(of table: String, as prefix: String) -> String {
         Self().databaseProperties.flatMap(\.keys).map { key in
-            SQLAlias(SQLColumn(key.description, table: table), as: SQLIdentifier(prefix + key.description))
-        }
+            "\"\(table)\".\"\(key.description)\" AS \"\(prefix)\(key.description)\""
+        }.joined(separator: ", ")
+    }
+}
+
+extension SQLRow {
+    /// The column's value, nil for NULL. SQLite's row decoder reads an optional type through a
+    /// generic `Decoder` made for each value; a non-optional type it converts directly.
+    func optional<T: Decodable>(_ column: String, as type: T.Type) throws -> T? {
+        try decodeNil(column: column) ? nil : decode(column: column, as: T.self)
     }
 }
 
@@ -38,17 +47,6 @@ private struct RowOutput: DatabaseOutput {
     func contains(_ key: FieldKey) -> Bool { row.contains(column: prefix + key.description) }
     func decodeNil(_ key: FieldKey) throws -> Bool { try row.decodeNil(column: prefix + key.description) }
     func decode<T: Decodable>(_ key: FieldKey, as type: T.Type) throws -> T { try row.decode(column: prefix + key.description, as: T.self) }
-}
-
-extension SQLDatabase {
-    /// All rows of `M`'s table where `column` equals `value`, as models.
-    func rows<M: RowDecodable>(_ type: M.Type, where column: String, equals value: some Encodable & Sendable,
-                               orderBy order: String? = nil, descending: Bool = false, limit: Int? = nil) async throws -> [M] {
-        var query = select().column("*").from(M.schema).where(SQLIdentifier(column), .equal, SQLBind(value))
-        if let order { query = query.orderBy(order, descending ? .descending : .ascending) }
-        if let limit { query = query.limit(limit) }
-        return try await query.all().map { try M(row: $0) }
-    }
 }
 
 extension AssessmentModel: RowDecodable {

@@ -193,6 +193,7 @@ enum AssessmentPage {
         let score = model.score
         let data = LeafData(model.record)
         return div(.class("editor")) {
+            if !model.record.links.isEmpty { removalForm(context) }
             for (position, node) in model.index.nodes.enumerated() {
                 if node.isLeaf {
                     leafForm(context, model: model, data: data, position: position, node: node, explanation: explanation)
@@ -315,6 +316,16 @@ enum AssessmentPage {
         }
     }
 
+    static let removalFormID = "remove-evidence"
+
+    /// The page's one form that removes a file from a leaf: each file's "remove" button names it
+    /// and its own address (`form`, `formaction`), so that a page of many files carries one CSRF field, not one per file.
+    static func removalForm(_ context: PageContext) -> HTMLNode {
+        form(.id(removalFormID), .method("post"), .hidden) {
+            Layout.csrfField(context)
+        }
+    }
+
     /// A leaf's files, with the forms to upload, remove and (on a page of their own) reuse files.
     static func evidenceList(_ context: PageContext, record: AssessmentRecord, node: Criterion, links: [EvidenceLink],
                              reusable: Int) -> HTMLNode {
@@ -332,10 +343,9 @@ enum AssessmentPage {
                         li {
                             a(.href("/evidence/\(link.id)")) { link.fileName }
                             " "
-                            form(.method("post"), .action("\(record.path)/evidence/\(link.id.uuidString)/delete"), .class("inline")) {
-                                Layout.csrfField(context)
-                                button(.type("submit"), .class("link"), .aria("label", (vi ? "Gỡ " : "Remove ") + link.fileName)) { vi ? "gỡ" : "remove" }
-                            }
+                            // Submits the page's one removal form (``removalForm``) to this link's address.
+                            button(.type("submit"), .form(removalFormID), .formaction("\(record.path)/evidence/\(link.id.uuidString)/delete"),
+                                   .class("link"), .aria("label", (vi ? "Gỡ " : "Remove ") + link.fileName)) { vi ? "gỡ" : "remove" }
                         }
                     }
                 }
@@ -345,8 +355,7 @@ enum AssessmentPage {
                 Layout.csrfField(context)
                 label(.for("f-\(node.code)")) { vi ? "Tải lên tài liệu (PDF, ảnh, Word, Excel, ZIP)" : "Upload a document (PDF, image, Word, Excel, ZIP)" }
                 " "
-                input(.type("file"), .id("f-\(node.code)"), .name("file"), .required,
-                      .accept(".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip,application/pdf,image/png,image/jpeg"))
+                input(.type("file"), .id("f-\(node.code)"), .name("file"), .required, .accept(".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip"))
                 " "
                 button(.type("submit"), .class("secondary")) { vi ? "Tải lên" : "Upload" }
             }

@@ -136,6 +136,9 @@ struct Attribute: Sendable {
     static func datetime(_ value: String) -> Attribute { Attribute(name: "datetime", value: value) }
     static func min(_ value: String) -> Attribute { Attribute(name: "min", value: value) }
     static func max(_ value: String) -> Attribute { Attribute(name: "max", value: value) }
+    /// The form a control belongs to when it is not inside it, and the address it submits that form to.
+    static func form(_ value: String) -> Attribute { Attribute(name: "form", value: value) }
+    static func formaction(_ value: String) -> Attribute { Attribute(name: "formaction", value: value) }
     static func rows(_ value: Int) -> Attribute { Attribute(name: "rows", value: String(value)) }
     static func aria(_ name: String, _ value: String) -> Attribute { Attribute(name: "aria-" + name, value: value) }
     static func data(_ name: String, _ value: String) -> Attribute { Attribute(name: "data-" + name, value: value) }
@@ -146,6 +149,7 @@ struct Attribute: Sendable {
     static let disabled = Attribute(name: "disabled", value: nil)
     static let multiple = Attribute(name: "multiple", value: nil)
     static let open = Attribute(name: "open", value: nil)
+    static let hidden = Attribute(name: "hidden", value: nil)
 
     /// `attribute` when `condition` holds, else nothing.
     static func when(_ condition: Bool, _ attribute: Attribute) -> Attribute? { condition ? attribute : nil }
