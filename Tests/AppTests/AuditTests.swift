@@ -29,6 +29,22 @@ struct AuditTests {
         }
     }
 
+    @Test("The audit's JSON reads back as written, whatever the text (quotes, backslashes, control characters, Vietnamese)")
+    func jsonRoundTrip() throws {
+        let alphabet = Array("aZ09 \"\\/\n\r\t\u{0}\u{1}\u{1f}\u{7f}ệđƯ€😀\u{2028}{}[]:,")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            var fields: [String: String] = [:]
+            for _ in 0..<Int.random(in: 0...4, using: &generator) {
+                let key = String((0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+                fields[key] = String((0..<Int.random(in: 0...20, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            }
+            let text = Audit.json(fields)
+            #expect(try JSONDecoder().decode([String: String].self, from: Data(text.utf8)) == fields, "\(text)")
+        }
+        #expect(Audit.json(["note": "a\"b", "input": "85,5"]) == #"{"input":"85,5","note":"a\"b"}"#)
+    }
+
     @Test("The database refuses to update or delete an audit row")
     func appendOnly() async throws {
         try await TestApp.run { app, _ in

@@ -105,19 +105,10 @@ enum AssessmentController {
         let savedInput = input
         let stored = try await request.write { [entry] db -> Bool in
             if let existing, let entryID = existing.id {
-                let sql = db as! any SQLDatabase
-                let updated = try await sql.update(CriterionEntryModel.schema)
-                    .set("self_input", to: savedInput).set("self_note", to: note.isEmpty ? nil : note).set("self_points", to: points)
-                    .set("updated_by", to: user.id).set("updated_at", to: Date())
-                    .set(SQLIdentifier("revision"), to: SQLBinaryExpression(left: SQLIdentifier("revision"), op: SQLBinaryOperator.add, right: SQLLiteral.numeric("1")))
-                    .where("id", .equal, entryID).where("revision", .equal, postedRevision)
-                    .returning("id").all()
-                guard !updated.isEmpty else { return false }
+                guard try await CriterionEntry.updateSelf(id: entryID, expecting: postedRevision, input: savedInput, note: entry.selfNote,
+                                                          points: points, by: user.id, on: db) else { return false }
             } else {
-                guard postedRevision == 0 else { return false }
-                if try await CriterionEntryModel.query(on: db).filter(\.$assessment.$id == record.id)
-                    .filter(\.$criterionCode == code).first() != nil { return false }
-                _ = try await entry.inserted(on: db)
+                guard postedRevision == 0, try await entry.insertSelfIfAbsent(on: db) else { return false }
             }
             try await Audit.record(on: db, origin, action: "entry.self_save", targetType: "assessment",
                                    target: "\(record.agency.code) / \(record.period.name) / \(code)",

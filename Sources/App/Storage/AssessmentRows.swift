@@ -89,6 +89,31 @@ struct CriterionEntry: Sendable {
         return stored
     }
 
+    /// The agency's save of an existing entry: input, note and points, by whom, its revision up by one,
+    /// only if the stored revision is still `revision`. False when someone saved first.
+    static func updateSelf(id: UUID, expecting revision: Int, input: String?, note: String?, points: String?, by userID: UUID,
+                           on db: any Database) async throws -> Bool {
+        let rows = try await (db as! any SQLDatabase).raw("""
+            UPDATE \(unsafeRaw: CriterionEntryModel.schema) SET self_input = \(bind: input), self_note = \(bind: note), \
+            self_points = \(bind: points), updated_by = \(bind: userID), updated_at = \(bind: Date()), revision = revision + 1 \
+            WHERE id = \(bind: id) AND revision = \(bind: revision) RETURNING id
+            """).all()
+        return !rows.isEmpty
+    }
+
+    /// The agency's first save of a leaf: inserts this entry (its self input, note, points, revision and author),
+    /// unless the leaf has an entry already (someone saved first): false then.
+    func insertSelfIfAbsent(on db: any Database) async throws -> Bool {
+        let rows = try await (db as! any SQLDatabase).raw("""
+            INSERT INTO \(unsafeRaw: CriterionEntryModel.schema) \
+            (id, assessment_id, criterion_code, self_input, self_points, self_note, revision, updated_by, updated_at) \
+            VALUES (\(bind: id ?? UUID()), \(bind: assessmentID), \(bind: criterionCode), \(bind: selfInput), \(bind: selfPoints), \
+            \(bind: selfNote), \(bind: revision), \(bind: updatedByID), \(bind: Date())) \
+            ON CONFLICT (assessment_id, criterion_code) DO NOTHING RETURNING id
+            """).all()
+        return !rows.isEmpty
+    }
+
     /// Writes the appraiser's decision (input, comment, who, when, points) of an existing entry.
     func updateAppraisal(on db: any Database) async throws {
         guard let id else { return }
