@@ -1,6 +1,8 @@
 import ChiSoCore
 import Fluent
 import Foundation
+import NIOCore
+import NIOPosix
 import Vapor
 
 /// Starting the web application from the `chiso` commands.
@@ -34,8 +36,17 @@ public enum Server {
         return result
     }
 
+    /// Runs Swift's tasks on SwiftNIO's event loops (as the Vapor template does), so that a request's
+    /// handler does not hop from an event loop to Swift's own thread pool and back at every `await`
+    /// on the database. Once per process, before serving: `serve` and `demo` call it.
+    static func runTasksOnEventLoops() {
+        let taken = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        if !taken { print("SwiftNIO's event loops could not take over Swift's task executor: tasks run on Swift's own thread pool.") }
+    }
+
     /// `chiso serve`: serves until stopped.
     public static func serve(hostname: String, port: Int) async throws {
+        runTasksOnEventLoops()
         try await withApplication(arguments: ["chiso", "serve", "--hostname", hostname, "--port", String(port)]) { app in
             app.lifecycle.use(SnapshotScheduler(interval: .seconds(3600)))
             try await app.execute()
@@ -94,6 +105,7 @@ public enum Server {
     /// `chiso demo`: migrates, loads the demo province (once), prints where
     /// to go and who to be, and serves.
     public static func demo(hostname: String, port: Int) async throws {
+        runTasksOnEventLoops()
         try await withApplication(arguments: ["chiso", "serve", "--hostname", hostname, "--port", String(port)]) { app in
             try await app.autoMigrate()
             let summary = try await DemoProvince.load(on: app, resources: try DemoResources.folder())

@@ -3,7 +3,8 @@
 /// ``HTMLNode/trusted(_:)`` for server-made SVG), so a value typed by a user
 /// can never become markup.
 struct HTMLNode: Sendable {
-    fileprivate indirect enum Kind: Sendable {
+    // Not `indirect`: children live in arrays already, and a box per text node was an allocation per node.
+    fileprivate enum Kind: Sendable {
         case element(name: String, attributes: [Attribute?], children: [HTMLNode], isVoid: Bool, isInline: Bool)
         case text(String)
         case trusted(String)
