@@ -3,12 +3,30 @@
 /// ``HTMLNode/trusted(_:)`` for server-made SVG), so a value typed by a user
 /// can never become markup.
 struct HTMLNode: Sendable {
-    // Not `indirect`: children live in arrays already, and a box per text node was an allocation per node.
     fileprivate enum Kind: Sendable {
-        case element(name: String, attributes: [Attribute?], children: [HTMLNode], isVoid: Bool, isInline: Bool)
+        /// An element is one shared object, so that a node is copied by one reference count.
+        case element(Element)
         case text(String)
         case trusted(String)
+        /// A builder block's nodes: rendered in place, never wrapped in markup.
         case group([HTMLNode])
+    }
+
+    fileprivate final class Element: Sendable {
+        let name: String
+        let attributes: [Attribute?]
+        /// The builder's nodes as built (groups are rendered in place, not flattened into a new array).
+        let children: [HTMLNode]
+        let isVoid: Bool
+        let isInline: Bool
+
+        init(name: String, attributes: [Attribute?], children: [HTMLNode], isVoid: Bool, isInline: Bool) {
+            self.name = name
+            self.attributes = attributes
+            self.children = children
+            self.isVoid = isVoid
+            self.isInline = isInline
+        }
     }
 
     fileprivate let kind: Kind
@@ -20,11 +38,21 @@ struct HTMLNode: Sendable {
     static let empty = HTMLNode(kind: .group([]))
 
     static func element(_ name: String, _ attributes: [Attribute], _ children: [HTMLNode], isVoid: Bool = false) -> HTMLNode {
-        HTMLNode(kind: .element(name: name, attributes: attributes, children: children, isVoid: isVoid, isInline: isInline(name)))
+        element(name, attributes, children: children, isVoid: isVoid, isInline: isInline(name))
+    }
+
+    fileprivate static func element(_ name: String, _ attributes: [Attribute?], children: [HTMLNode], isVoid: Bool, isInline: Bool) -> HTMLNode {
+        HTMLNode(kind: .element(Element(name: name, attributes: attributes, children: children, isVoid: isVoid, isInline: isInline)))
     }
 
     /// Inline elements stay on their line in the output; the others start and end lines.
     static func isInline(_ name: String) -> Bool { inline.contains(name) }
+
+    /// Whether rendering writes anything (an empty group, or groups of them, write nothing).
+    fileprivate var isEmpty: Bool {
+        if case let .group(members) = kind { return members.allSatisfy(\.isEmpty) }
+        return false
+    }
 
     /// The markup, indented one element per line for readable snapshots.
     func render() -> String {
@@ -42,10 +70,10 @@ struct HTMLNode: Sendable {
             out.append(contentsOf: markup.utf8)
         case let .group(nodes):
             for node in nodes { node.render(into: &out) }
-        case let .element(name, attributes, children, isVoid, isInline):
+        case let .element(element):
             out.append(UInt8(ascii: "<"))
-            out.append(contentsOf: name.utf8)
-            for case let attribute? in attributes {
+            out.append(contentsOf: element.name.utf8)
+            for case let attribute? in element.attributes {
                 out.append(UInt8(ascii: " "))
                 out.append(contentsOf: attribute.name.utf8)
                 if let value = attribute.value {
@@ -56,17 +84,17 @@ struct HTMLNode: Sendable {
                 }
             }
             out.append(UInt8(ascii: ">"))
-            if isVoid {
-                if !isInline { out.append(UInt8(ascii: "\n")) }
+            if element.isVoid {
+                if !element.isInline { out.append(UInt8(ascii: "\n")) }
                 return
             }
-            if !isInline, !children.isEmpty { out.append(UInt8(ascii: "\n")) }
-            for child in children { child.render(into: &out) }
+            if !element.isInline, element.children.contains(where: { !$0.isEmpty }) { out.append(UInt8(ascii: "\n")) }
+            for child in element.children { child.render(into: &out) }
             out.append(UInt8(ascii: "<"))
             out.append(UInt8(ascii: "/"))
-            out.append(contentsOf: name.utf8)
+            out.append(contentsOf: element.name.utf8)
             out.append(UInt8(ascii: ">"))
-            if !isInline { out.append(UInt8(ascii: "\n")) }
+            if !element.isInline { out.append(UInt8(ascii: "\n")) }
         }
     }
 
@@ -156,8 +184,8 @@ struct Attribute: Sendable {
     static func when(_ condition: Bool, _ attribute: Attribute) -> Attribute? { condition ? attribute : nil }
 }
 
-/// Builds children as nodes (a block is a group), flattened once per
-/// element: no array per child, which a 100-leaf page would make thousands of.
+/// Builds children as nodes: a block is a group, which an element keeps as its
+/// children and renders in place (no array per child, no flattening copy).
 @resultBuilder
 enum HTMLBuilder {
     static func buildExpression(_ node: HTMLNode) -> HTMLNode { node }
@@ -173,20 +201,10 @@ enum HTMLBuilder {
 }
 
 extension HTMLNode {
-    /// The node's own nodes, groups opened (an element's children).
-    fileprivate func flattened(into nodes: inout [HTMLNode]) {
-        if case let .group(members) = kind {
-            for member in members { member.flattened(into: &nodes) }
-        } else {
-            nodes.append(self)
-        }
-    }
-
-    /// The nodes of a builder's result, groups opened.
-    var nodes: [HTMLNode] {
-        var nodes: [HTMLNode] = []
-        flattened(into: &nodes)
-        return nodes
+    /// A builder's result as an element's children: a block's nodes as they are (no copy into a new array).
+    fileprivate var children: [HTMLNode] {
+        if case let .group(members) = kind { return members }
+        return [self]
     }
 }
 
@@ -198,11 +216,11 @@ enum H {
 
     /// The element functions below say whether they are inline (no lookup by name for each element).
     static func el(_ name: String, _ attributes: [Attribute?], inline: Bool, @HTMLBuilder _ children: () -> HTMLNode) -> HTMLNode {
-        HTMLNode(kind: .element(name: name, attributes: attributes, children: children().nodes, isVoid: false, isInline: inline))
+        HTMLNode.element(name, attributes, children: children().children, isVoid: false, isInline: inline)
     }
 
     static func void(_ name: String, _ attributes: [Attribute?], inline: Bool? = nil) -> HTMLNode {
-        HTMLNode(kind: .element(name: name, attributes: attributes, children: [], isVoid: true, isInline: inline ?? HTMLNode.isInline(name)))
+        HTMLNode.element(name, attributes, children: [], isVoid: true, isInline: inline ?? HTMLNode.isInline(name))
     }
 }
 
