@@ -107,7 +107,7 @@ func routes(_ app: Application) throws {
 
     // The JSON API: the same handlers and policy, a bearer token instead of a session cookie.
     app.get("api", "openapi.json", use: APIController.openAPI)
-    let api = app.grouped("api", "v1").grouped(BearerAuthentication()).grouped(RequireLogin())
+    let api = app.grouped("api", "v1").grouped(BearerAuthentication()).grouped(RequireLogin()).grouped(DeclaredFieldsOnly())
     api.get("me", use: APIController.me)
     api.get("assessments", use: APIController.assessments)
     let apiAssessment = api.grouped("assessments", ":assessmentID")

@@ -48,6 +48,12 @@ struct APITests {
                 }.joined(separator: "/")
                 #expect(paths.contains(path), "\(path) is not in the OpenAPI document")
             }
+            // Every operation whose body allows only declared fields is a route, named as the field check names it.
+            let operations = Set(app.routes.all.map(DeclaredFieldsOnly.operation))
+            #expect(DeclaredFieldsOnly.declared.count == 10) // all but the ratings (a map of criterion → level)
+            for operation in DeclaredFieldsOnly.declared.keys {
+                #expect(operations.contains(operation), "\(operation) is not a route")
+            }
         }
     }
 
@@ -76,6 +82,13 @@ struct APITests {
             let saved = try await Self.call(app, .POST, "\(path)/entries/1.2", token: editor, body: ["value": "100", "revision": 0])
             #expect(saved.status == .ok)
             #expect(saved.json["message"] as? String == "Saved 1.2.")
+            // A field the document does not declare is an error, not a value silently dropped; nothing is saved.
+            let misspelt = try await Self.call(app, .POST, "\(path)/entries/1.2", token: editor, body: ["value": "90", "revison": 1])
+            #expect(misspelt.status == .unprocessableEntity)
+            #expect(misspelt.code == "unknown_field")
+            #expect(misspelt.message?.hasPrefix("Not a field of this operation: revison") == true)
+            let stored = try await CriterionEntry.all(of: [fixture.ownAssessment], code: "1.2", on: app.db)
+            #expect(stored.map(\.selfInput) == ["100"])
             let stale = try await Self.call(app, .POST, "\(path)/entries/1.2", token: editor, body: ["value": "90", "revision": 0])
             #expect(stale.status == .conflict)
             #expect(stale.code == "stale_revision")

@@ -148,6 +148,14 @@ struct SelfAssessmentTests {
             #expect(!page.body.contains("/entries/1.2\""))
             #expect(page.body.contains("Đã hết hạn tự đánh giá ngày 01/11/2026."))
             _ = try await organizer.get("/assessments/\(fixture.ownAssessment)")
+            // The council appraises from the appraisal deadline on: no exception may run past it.
+            let appraisal = Date().addingTimeInterval(34 * 86400)
+            try await PeriodModel.query(on: app.db).filter(\.$id == fixture.period).set(\.$appraisalDeadline, to: appraisal).update()
+            let tooLate = try await organizer.post("/assessments/\(fixture.ownAssessment)/exception",
+                                                   [("until", Formats.isoDate(appraisal.addingTimeInterval(2 * 86400))), ("reason", "Sự cố mạng")])
+            #expect(tooLate.status == .unprocessableEntity)
+            #expect(tooLate.body.contains("Ngày gia hạn không được sau hạn thẩm định (\(Formats.date(appraisal)))."))
+            #expect(try await DeadlineExceptionModel.query(on: app.db).count() == 0)
             let until = Formats.isoDate(Date().addingTimeInterval(7 * 86400))
             #expect(try await organizer.post("/assessments/\(fixture.ownAssessment)/exception", [("until", until), ("reason", "Sự cố mạng")]).status == .seeOther)
             _ = try await editor.get("/assessments/\(fixture.ownAssessment)")

@@ -168,6 +168,13 @@ enum AssessmentController {
         guard let until = form.until.flatMap(Formats.parseDeadline), until > Date() else {
             throw Abort(.unprocessableEntity, reason: vi ? "Ngày gia hạn phải là một ngày trong tương lai." : "The exception must end in the future.")
         }
+        // The council appraises from the appraisal deadline on: a self-assessment cannot stay open past it.
+        let appraisalDeadline = record.period.appraisalDeadline
+        guard until <= appraisalDeadline else {
+            throw Abort(.unprocessableEntity, reason: vi
+                ? "Ngày gia hạn không được sau hạn thẩm định (\(Formats.date(appraisalDeadline)))."
+                : "The exception cannot end after the appraisal deadline (\(Formats.date(appraisalDeadline))).")
+        }
         let origin = request.auditOrigin
         try await request.write { db in
             try await DeadlineExceptionModel(assessmentID: record.id, until: until, reason: reason, grantedBy: user.id).create(on: db)

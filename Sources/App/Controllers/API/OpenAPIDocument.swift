@@ -1926,7 +1926,8 @@ enum OpenAPIDocument {
      "completionNote": {
       "type": "string"
      }
-    }
+    },
+    "additionalProperties": false
    },
    "ExtensionInput": {
     "type": "object",
@@ -1940,7 +1941,8 @@ enum OpenAPIDocument {
      "extendedDeadline": {
       "type": "string"
      }
-    }
+    },
+    "additionalProperties": false
    },
    "TaskFigures": {
     "type": "object",
