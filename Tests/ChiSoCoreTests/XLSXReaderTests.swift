@@ -180,6 +180,20 @@ struct XLSXReaderTests {
         #expect(found.map(\.english) == ["a cell lies beyond column XFD, the last of 16384"])
     }
 
+    @Test("An import refuses a cell beyond its 200 columns while reading, before the row is padded out to it")
+    func importWidth() throws {
+        // 20,000 rows each reaching column XFD: padded, they would be 20,000 × 16,384 strings (gigabytes).
+        let far = (1...20_000).map { "<row r=\"\($0)\"><c r=\"XFD\($0)\" t=\"inlineStr\"><is><t>x</t></is></c></row>" }.joined()
+        let found = problems(Self.workbook(far), limits: XLSXReader.Limits(columns: SpreadsheetRows.maxColumns))
+        #expect(found.map(\.line) == [1])
+        #expect(found.map(\.english) == ["a row has cells beyond column 200: an import table is narrower"])
+        #expect(throws: LineProblems.self) { try SpreadsheetRows.read(Self.workbook(far)) }
+        // Column 200 (GR) is the last one an import reads; empty cells further right cost nothing and are ignored.
+        let widest = try SpreadsheetRows.read(Self.workbook("<row r=\"1\"><c r=\"GR1\"><v>7</v></c><c r=\"XFD1\" s=\"0\"/></row>"))
+        #expect(widest.map(\.fields.count) == [200])
+        #expect(problems(Self.workbook("<row r=\"3\"><c r=\"GS3\"><v>7</v></c></row>"), limits: XLSXReader.Limits(columns: 200)).map(\.line) == [3])
+    }
+
     @Test("A sheet with too many rows is refused at the first row too many")
     func rowLimit() {
         let sheet = (1...4).map { $0 == 2 ? "<row r=\"2\"/>" : "<row r=\"\($0)\"><c><v>\($0)</v></c></row>" }.joined()

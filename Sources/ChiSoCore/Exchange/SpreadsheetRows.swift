@@ -33,9 +33,9 @@ public enum SpreadsheetRows {
             return
         }
         var width: Int?
-        for row in try XLSXReader.rows(of: bytes) {
-            // Import tables are a few columns wide; a row reaching far right would only cost memory.
-            guard row.fields.count <= maxColumns else { throw XLSXReader.Problem.tooWide(line: row.line, limit: maxColumns) }
+        // Import tables are a few columns wide: a cell far to the right is refused while the sheet is read,
+        // before its row is padded out to it (200,000 rows reaching column XFD would be gigabytes).
+        for row in try XLSXReader.rows(of: bytes, limits: XLSXReader.Limits(columns: maxColumns)) {
             var fields = row.fields
             if let width, fields.count < width { fields += Array(repeating: "", count: width - fields.count) }
             if width == nil { width = fields.count }

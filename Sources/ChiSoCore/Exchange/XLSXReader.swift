@@ -30,6 +30,8 @@ public enum XLSXReader {
         var rows = 200_000
         /// Bytes of XML unzipped, all the parts read together.
         var unzippedBytes = 100_000_000
+        /// The last column a non-empty cell may be in (an import table is far narrower than a sheet).
+        var columns = XLSXReader.maxColumns
     }
 
     /// Columns a sheet may have, as in Excel: A to XFD.
@@ -51,7 +53,7 @@ public enum XLSXReader {
             throw Problem.damaged(part: workbook.firstWorksheetPart)
         }
         let reader = SheetRows(sharedStrings: sharedStrings, dateStyles: dateStyles,
-                               uses1904Dates: workbook.uses1904Dates, maxRows: limits.rows)
+                               uses1904Dates: workbook.uses1904Dates, maxRows: limits.rows, maxColumns: limits.columns)
         return try XMLParts.parse(sheet, part: workbook.firstWorksheetPart, with: reader).rows
     }
 }

@@ -200,6 +200,9 @@ extension XLSXReader {
         let dateStyles: Set<Int>
         let uses1904Dates: Bool
         let maxRows: Int
+        /// The last column a non-empty cell may be in: a row is padded up to its last cell, so a
+        /// cell far to the right must be refused before the row's array is made that wide.
+        let maxColumns: Int
 
         private(set) var rows: [(line: Int, fields: [String])] = []
         /// The number of the row being read (or last read).
@@ -219,11 +222,12 @@ extension XLSXReader {
             var value = ""
         }
 
-        init(sharedStrings: [String], dateStyles: Set<Int>, uses1904Dates: Bool, maxRows: Int) {
+        init(sharedStrings: [String], dateStyles: Set<Int>, uses1904Dates: Bool, maxRows: Int, maxColumns: Int) {
             self.sharedStrings = sharedStrings
             self.dateStyles = dateStyles
             self.uses1904Dates = uses1904Dates
             self.maxRows = maxRows
+            self.maxColumns = maxColumns
         }
 
         mutating func start(_ name: Substring, _ attributes: [String: String]) throws(LineProblems) {
@@ -267,6 +271,7 @@ extension XLSXReader {
                 if let cell {
                     let text = try self.text(of: cell)
                     if !text.isEmpty {
+                        guard column <= maxColumns else { throw Problem.tooWide(line: line, limit: maxColumns) }
                         if fields.count < column { fields.append(contentsOf: repeatElement("", count: column - fields.count)) }
                         fields[column - 1] = text
                     }
