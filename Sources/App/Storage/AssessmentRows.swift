@@ -1,6 +1,8 @@
 import Fluent
 import Foundation
 import SQLKit
+import SQLiteKit
+import SQLiteNIO
 
 /// What is stored for one leaf (or bonus/deduction item) of an assessment,
 /// as a plain value read with SQL. Pages, scoring and results read these
@@ -35,24 +37,24 @@ struct CriterionEntry: Sendable {
         revision = 0
     }
 
-    init(row: any SQLRow, uuids: UUIDColumns) throws {
-        id = try uuids.decode(row, "id")
-        assessmentID = try uuids.decode(row, "assessment_id")
-        criterionCode = try row.decode(column: "criterion_code", as: String.self)
-        selfInput = try row.optional("self_input", as: String.self)
-        selfPoints = try row.optional("self_points", as: String.self)
-        selfNote = try row.optional("self_note", as: String.self)
-        appraisedInput = try row.optional("appraised_input", as: String.self)
-        appraisedPoints = try row.optional("appraised_points", as: String.self)
-        appraisalComment = try row.optional("appraisal_comment", as: String.self)
-        explanation = try row.optional("explanation", as: String.self)
-        explainedAt = try row.optional("explained_at", as: Date.self)
-        appraisedByID = try uuids.decodeOptional(row, "appraised_by")
-        appraisedAt = try row.optional("appraised_at", as: Date.self)
-        finalPoints = try row.optional("final_points", as: String.self)
-        revision = try row.decode(column: "revision", as: Int.self)
-        updatedByID = try uuids.decodeOptional(row, "updated_by")
-        updatedAt = try row.optional("updated_at", as: Date.self)
+    init(_ row: Columns) throws {
+        id = try row.uuid("id")
+        assessmentID = try row.uuid("assessment_id")
+        criterionCode = try row.string("criterion_code")
+        selfInput = try row.optionalString("self_input")
+        selfPoints = try row.optionalString("self_points")
+        selfNote = try row.optionalString("self_note")
+        appraisedInput = try row.optionalString("appraised_input")
+        appraisedPoints = try row.optionalString("appraised_points")
+        appraisalComment = try row.optionalString("appraisal_comment")
+        explanation = try row.optionalString("explanation")
+        explainedAt = try row.optionalDate("explained_at")
+        appraisedByID = try row.optionalUUID("appraised_by")
+        appraisedAt = try row.optionalDate("appraised_at")
+        finalPoints = try row.optionalString("final_points")
+        revision = try row.int("revision")
+        updatedByID = try row.optionalUUID("updated_by")
+        updatedAt = try row.optionalDate("updated_at")
     }
 
     /// Every entry of these assessments (only the one of `code` when given).
@@ -61,9 +63,7 @@ struct CriterionEntry: Sendable {
         let sql = db as! any SQLDatabase
         var query: SQLQueryString = "SELECT * FROM \(unsafeRaw: CriterionEntryModel.schema) WHERE \(oneOf("assessment_id", assessmentIDs))"
         if let code { query += " AND criterion_code = \(bind: code)" }
-        let rows = try await sql.raw(query).all()
-        let uuids = UUIDColumns(sql)
-        return try rows.map { try CriterionEntry(row: $0, uuids: uuids) }
+        return try await Columns.rows(query, on: sql).map(CriterionEntry.init)
     }
 
     /// Inserts this entry (new: `id` is nil) and returns it with its id.
@@ -145,15 +145,15 @@ struct EvidenceLink: Sendable {
     /// Recognised from the file's content when it was uploaded.
     var contentType: String
 
-    init(row: any SQLRow, uuids: UUIDColumns) throws {
-        id = try uuids.decode(row, "id")
-        assessmentID = try uuids.decode(row, "assessment_id")
-        criterionCode = try row.decode(column: "criterion_code", as: String.self)
-        fileID = try uuids.decode(row, "file_id")
-        fileName = try row.decode(column: "file_name", as: String.self)
-        uploadedByID = try uuids.decodeOptional(row, "uploaded_by")
-        createdAt = try row.optional("created_at", as: Date.self)
-        contentType = try row.decode(column: "content_type", as: String.self)
+    init(_ row: Columns) throws {
+        id = try row.uuid("id")
+        assessmentID = try row.uuid("assessment_id")
+        criterionCode = try row.string("criterion_code")
+        fileID = try row.uuid("file_id")
+        fileName = try row.string("file_name")
+        uploadedByID = try row.optionalUUID("uploaded_by")
+        createdAt = try row.optionalDate("created_at")
+        contentType = try row.string("content_type")
     }
 
     /// Every link of these assessments (only those of `code` when given), oldest first.
@@ -166,9 +166,7 @@ struct EvidenceLink: Sendable {
             """
         if let code { query += " AND l.criterion_code = \(bind: code)" }
         query += " ORDER BY l.created_at, l.id"
-        let rows = try await sql.raw(query).all()
-        let uuids = UUIDColumns(sql)
-        return try rows.map { try EvidenceLink(row: $0, uuids: uuids) }
+        return try await Columns.rows(query, on: sql).map(EvidenceLink.init)
     }
 }
 
@@ -178,30 +176,79 @@ private func oneOf(_ column: String, _ ids: [UUID]) -> SQLQueryString {
     ids.count == 1 ? "\(unsafeRaw: column) = \(bind: ids[0])" : "\(unsafeRaw: column) IN (\(binds: ids))"
 }
 
-/// Reads UUID columns. SQLite keeps a UUID as its text, which Foundation
-/// parses through `sscanf` (a few per cent of a page's CPU for the 400 ids
-/// of an assessment); that text is read here directly. PostgreSQL's uuid
-/// columns are decoded as they are.
-struct UUIDColumns {
-    let asText: Bool
+/// One row's columns by name. On SQLite they are read from the row's values
+/// directly: SQLiteKit's row decodes each value through dynamic casts (and,
+/// for an optional type, a `Decoder` made for it), which was a tenth of a
+/// page's CPU for the 2,000 values of an assessment's entries and links;
+/// SQLite keeps a UUID as its text, parsed here without Foundation's `sscanf`.
+/// On PostgreSQL they are read through SQLKit's row.
+struct Columns {
+    private let sqlite: SQLiteRow?
+    private let row: (any SQLRow)?
 
-    init(_ sql: any SQLDatabase) {
-        asText = sql.dialect.name == "sqlite"
+    /// The rows of `query` on `sql`.
+    static func rows(_ query: SQLQueryString, on sql: any SQLDatabase) async throws -> [Columns] {
+        guard let database = sql as? any SQLiteDatabase else {
+            return try await sql.raw(query).all().map { Columns(sqlite: nil, row: $0) }
+        }
+        let (text, binds) = sql.serialize(query)
+        let encoder = SQLiteDataEncoder()
+        return try await database.query(text, binds.map { try encoder.encode($0) }).map { Columns(sqlite: $0, row: nil) }
     }
 
-    func decode(_ row: any SQLRow, _ column: String) throws -> UUID {
-        guard asText else { return try row.decode(column: column, as: UUID.self) }
-        let text = try row.decode(column: column, as: String.self)
-        guard let uuid = Self.parse(text) ?? UUID(uuidString: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(column): not a UUID"))
+    private func value(_ column: String) throws -> SQLiteData {
+        guard let data = sqlite!.column(column) else { throw Self.failure(column, "no such column") }
+        return data
+    }
+
+    func string(_ column: String) throws -> String {
+        guard sqlite != nil else { return try row!.decode(column: column, as: String.self) }
+        guard case let .text(text) = try value(column) else { throw Self.failure(column, "not text") }
+        return text
+    }
+
+    func optionalString(_ column: String) throws -> String? {
+        guard sqlite != nil else { return try row!.optional(column, as: String.self) }
+        switch try value(column) {
+        case .null: return nil
+        case let .text(text): return text
+        default: throw Self.failure(column, "not text")
         }
+    }
+
+    func int(_ column: String) throws -> Int {
+        guard sqlite != nil else { return try row!.decode(column: column, as: Int.self) }
+        guard case let .integer(number) = try value(column) else { throw Self.failure(column, "not an integer") }
+        return number
+    }
+
+    func optionalDate(_ column: String) throws -> Date? {
+        guard sqlite != nil else { return try row!.optional(column, as: Date.self) }
+        let data = try value(column)
+        if data == .null { return nil }
+        guard let date = Date(sqliteData: data) else { throw Self.failure(column, "not a date") }
+        return date
+    }
+
+    func uuid(_ column: String) throws -> UUID {
+        guard sqlite != nil else { return try row!.decode(column: column, as: UUID.self) }
+        let text = try string(column)
+        guard let uuid = UUIDColumns.parse(text) ?? UUID(uuidString: text) else { throw Self.failure(column, "not a UUID") }
         return uuid
     }
 
-    func decodeOptional(_ row: any SQLRow, _ column: String) throws -> UUID? {
-        try row.decodeNil(column: column) ? nil : decode(row, column)
+    func optionalUUID(_ column: String) throws -> UUID? {
+        guard sqlite != nil else { return try row!.optional(column, as: UUID.self) }
+        return try value(column) == .null ? nil : uuid(column)
     }
 
+    private static func failure(_ column: String, _ problem: String) -> DecodingError {
+        DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(column): \(problem)"))
+    }
+}
+
+/// SQLite's text UUIDs, parsed directly.
+enum UUIDColumns {
     /// `8-4-4-4-12` hexadecimal digits (either case), or nil.
     static func parse(_ text: String) -> UUID? {
         var text = text
