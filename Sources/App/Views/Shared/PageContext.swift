@@ -17,10 +17,15 @@ extension Request {
     static let languageCookie = "chiso_lang"
     static let noticeCookie = "chiso_notice"
 
+    private struct LanguageKey: StorageKey { typealias Value = Lang }
+
     /// Vietnamese unless the user chose English; the JSON API speaks English.
+    /// Read once per request: `cookies` parses the Cookie header at every call.
     var language: Lang {
-        if isAPI { return .english }
-        return cookies[Self.languageCookie]?.string == "en" ? .english : .vietnamese
+        if let known = storage[LanguageKey.self] { return known }
+        let language: Lang = isAPI ? .english : cookies[Self.languageCookie]?.string == "en" ? .english : .vietnamese
+        storage[LanguageKey.self] = language
+        return language
     }
 
     /// The page context; before login, it also makes sure a CSRF cookie exists
