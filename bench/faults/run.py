@@ -64,7 +64,7 @@ def half_stored(database_file, url):
 
 
 def seeded_server(binary, env, folder, agencies):
-    """A seeded province, a server on a free port, and wrk's data file with 16 editors logged in."""
+    """A seeded province, a server on a free port, 16 editors logged in, and wrk's data file for them."""
     plan = json.loads(subprocess.run([binary, "loadtest-seed", "--agencies", str(agencies)], env=env, capture_output=True, text=True,
                                      check=True, cwd=load.ROOT).stdout)
     port = load.free_port()
@@ -73,14 +73,14 @@ def seeded_server(binary, env, folder, agencies):
     sessions = [(agency, load.login(base, agency["editor"], plan["password"])) for agency in plan["agencies"][:16]]
     data = os.path.join(folder, "data.lua")
     load.write_data(data, plan, sessions)
-    return plan, port, server, base, data
+    return plan, port, server, base, sessions, data
 
 
 def kill_during_writes(binary, database, agencies):
     print(f"\n== kill -9 during saves and uploads ({database})")
     folder = tempfile.mkdtemp(prefix="chiso-faults-")
     env, url = environment(database, folder)
-    plan, port, server, base, data = seeded_server(binary, env, folder, agencies)
+    plan, port, server, base, _, data = seeded_server(binary, env, folder, agencies)
     database_file = os.path.join(folder, "chiso.sqlite")
     before = load.writes_in_database(database_file, url)
     outcome = {}
@@ -113,7 +113,7 @@ def postgres_restart(binary, agencies):
     print("\n== PostgreSQL restarted under load")
     folder = tempfile.mkdtemp(prefix="chiso-faults-")
     env, url = environment("postgresql", folder)
-    plan, port, server, base, data = seeded_server(binary, env, folder, agencies)
+    plan, port, server, base, sessions, data = seeded_server(binary, env, folder, agencies)
     outcome = {}
     thread = threading.Thread(target=lambda: outcome.update(load.wrk(base, data, "view", 16, 12)))
     thread.start()
