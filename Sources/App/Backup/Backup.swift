@@ -63,7 +63,7 @@ enum Backup {
             if size != file.size || chunks.count != file.chunkCount { incomplete += 1 }
             for chunk in chunks { hasher.update(data: chunk.data) }
         }
-        return Summary(rows: rows, evidenceDigest: hasher.finalize().map { String(format: "%02x", $0) }.joined(), incompleteFiles: incomplete)
+        return Summary(rows: rows, evidenceDigest: hasher.finalize().hexDigits, incompleteFiles: incomplete)
     }
 
     /// Writes a snapshot of the running database to `path` (which must not exist).

@@ -104,9 +104,8 @@ enum AssessmentController {
         let origin = request.auditOrigin
         let savedInput = input
         let stored = try await request.write { [entry] db -> Bool in
-            if let existing, let entryID = existing.id {
-                guard try await CriterionEntry.updateSelf(id: entryID, expecting: postedRevision, input: savedInput, note: entry.selfNote,
-                                                          points: points, by: user.id, on: db) else { return false }
+            if existing != nil {
+                guard try await entry.updateSelf(expecting: postedRevision, on: db) else { return false }
             } else {
                 guard postedRevision == 0, try await entry.insertSelfIfAbsent(on: db) else { return false }
             }

@@ -35,7 +35,7 @@ enum IndexController {
                 IndexPages.list($0, versions: versions, canUpload: true, problems: problems, fileName: fileName)
             }
         }
-        let sha = SHA256.hash(data: Data(bytes)).map { String(format: "%02x", $0) }.joined()
+        let sha = SHA256.hash(data: Data(bytes)).hexDigits
         let origin = request.auditOrigin
         let t = Catalogue(language: request.language)
         let version = try await request.write { db in

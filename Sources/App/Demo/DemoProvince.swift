@@ -90,7 +90,7 @@ enum DemoProvince {
                     let source = year == "2026" ? text : lastYear(text)
                     let index = try IndexReader.read(yaml: source)
                     let version = IndexVersionModel(code: index.id, version: 1, title: index.title, yaml: source,
-                                                    sha256: SHA256.hash(data: Data(source.utf8)).map { String(format: "%02x", $0) }.joined(),
+                                                    sha256: SHA256.hash(data: Data(source.utf8)).hexDigits,
                                                     leafCount: index.leafPositions.count, uploadedBy: organizerID)
                     try await version.create(on: db)
                     versions["\(group)-\(year)"] = version

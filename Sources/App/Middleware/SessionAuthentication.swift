@@ -90,14 +90,7 @@ struct SignedInSession {
 /// Creating and ending sessions.
 enum Sessions {
     static func hash(_ token: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Array(token.utf8)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        SHA256.hash(data: Array(token.utf8)).hexDigits
     }
 
     static func randomToken() -> String {

@@ -89,13 +89,13 @@ struct CriterionEntry: Sendable {
         return stored
     }
 
-    /// The agency's save of an existing entry: input, note and points, by whom, its revision up by one,
-    /// only if the stored revision is still `revision`. False when someone saved first.
-    static func updateSelf(id: UUID, expecting revision: Int, input: String?, note: String?, points: String?, by userID: UUID,
-                           on db: any Database) async throws -> Bool {
+    /// The agency's save of this existing entry: its self input, note, points and author, its revision
+    /// up by one, only if the stored revision is still `revision`. False when someone saved first.
+    func updateSelf(expecting revision: Int, on db: any Database) async throws -> Bool {
+        guard let id else { return false }
         let rows = try await (db as! any SQLDatabase).raw("""
-            UPDATE \(unsafeRaw: CriterionEntryModel.schema) SET self_input = \(bind: input), self_note = \(bind: note), \
-            self_points = \(bind: points), updated_by = \(bind: userID), updated_at = \(bind: Date()), revision = revision + 1 \
+            UPDATE \(unsafeRaw: CriterionEntryModel.schema) SET self_input = \(bind: selfInput), self_note = \(bind: selfNote), \
+            self_points = \(bind: selfPoints), updated_by = \(bind: updatedByID), updated_at = \(bind: Date()), revision = revision + 1 \
             WHERE id = \(bind: id) AND revision = \(bind: revision) RETURNING id
             """).all()
         return !rows.isEmpty
@@ -183,63 +183,74 @@ private func oneOf(_ column: String, _ ids: [UUID]) -> SQLQueryString {
 /// SQLite keeps a UUID as its text, parsed here without Foundation's `sscanf`.
 /// On PostgreSQL they are read through SQLKit's row.
 struct Columns {
-    private let sqlite: SQLiteRow?
-    private let row: (any SQLRow)?
+    private enum Source {
+        case sqlite(SQLiteRow)
+        case sql(any SQLRow)
+    }
+
+    private let source: Source
 
     /// The rows of `query` on `sql`.
     static func rows(_ query: SQLQueryString, on sql: any SQLDatabase) async throws -> [Columns] {
         guard let database = sql as? any SQLiteDatabase else {
-            return try await sql.raw(query).all().map { Columns(sqlite: nil, row: $0) }
+            return try await sql.raw(query).all().map { Columns(source: .sql($0)) }
         }
         let (text, binds) = sql.serialize(query)
         let encoder = SQLiteDataEncoder()
-        return try await database.query(text, binds.map { try encoder.encode($0) }).map { Columns(sqlite: $0, row: nil) }
+        return try await database.query(text, binds.map { try encoder.encode($0) }).map { Columns(source: .sqlite($0)) }
     }
 
-    private func value(_ column: String) throws -> SQLiteData {
-        guard let data = sqlite!.column(column) else { throw Self.failure(column, "no such column") }
-        return data
+    func isNull(_ column: String) throws -> Bool {
+        switch source {
+        case let .sqlite(row): try Self.value(row, column) == .null
+        case let .sql(row): try row.decodeNil(column: column)
+        }
     }
 
     func string(_ column: String) throws -> String {
-        guard sqlite != nil else { return try row!.decode(column: column, as: String.self) }
-        guard case let .text(text) = try value(column) else { throw Self.failure(column, "not text") }
-        return text
-    }
-
-    func optionalString(_ column: String) throws -> String? {
-        guard sqlite != nil else { return try row!.optional(column, as: String.self) }
-        switch try value(column) {
-        case .null: return nil
-        case let .text(text): return text
-        default: throw Self.failure(column, "not text")
+        switch source {
+        case let .sql(row): return try row.decode(column: column, as: String.self)
+        case let .sqlite(row):
+            guard case let .text(text) = try Self.value(row, column) else { throw Self.failure(column, "not text") }
+            return text
         }
     }
 
     func int(_ column: String) throws -> Int {
-        guard sqlite != nil else { return try row!.decode(column: column, as: Int.self) }
-        guard case let .integer(number) = try value(column) else { throw Self.failure(column, "not an integer") }
-        return number
+        switch source {
+        case let .sql(row): return try row.decode(column: column, as: Int.self)
+        case let .sqlite(row):
+            guard case let .integer(number) = try Self.value(row, column) else { throw Self.failure(column, "not an integer") }
+            return number
+        }
     }
 
-    func optionalDate(_ column: String) throws -> Date? {
-        guard sqlite != nil else { return try row!.optional(column, as: Date.self) }
-        let data = try value(column)
-        if data == .null { return nil }
-        guard let date = Date(sqliteData: data) else { throw Self.failure(column, "not a date") }
-        return date
+    func date(_ column: String) throws -> Date {
+        switch source {
+        case let .sql(row): return try row.decode(column: column, as: Date.self)
+        case let .sqlite(row):
+            guard let date = Date(sqliteData: try Self.value(row, column)) else { throw Self.failure(column, "not a date") }
+            return date
+        }
     }
 
     func uuid(_ column: String) throws -> UUID {
-        guard sqlite != nil else { return try row!.decode(column: column, as: UUID.self) }
-        let text = try string(column)
-        guard let uuid = UUIDColumns.parse(text) ?? UUID(uuidString: text) else { throw Self.failure(column, "not a UUID") }
-        return uuid
+        switch source {
+        case let .sql(row): return try row.decode(column: column, as: UUID.self)
+        case .sqlite:
+            let text = try string(column)
+            guard let uuid = UUIDColumns.parse(text) ?? UUID(uuidString: text) else { throw Self.failure(column, "not a UUID") }
+            return uuid
+        }
     }
 
-    func optionalUUID(_ column: String) throws -> UUID? {
-        guard sqlite != nil else { return try row!.optional(column, as: UUID.self) }
-        return try value(column) == .null ? nil : uuid(column)
+    func optionalString(_ column: String) throws -> String? { try isNull(column) ? nil : string(column) }
+    func optionalDate(_ column: String) throws -> Date? { try isNull(column) ? nil : date(column) }
+    func optionalUUID(_ column: String) throws -> UUID? { try isNull(column) ? nil : uuid(column) }
+
+    private static func value(_ row: SQLiteRow, _ column: String) throws -> SQLiteData {
+        guard let data = row.column(column) else { throw failure(column, "no such column") }
+        return data
     }
 
     private static func failure(_ column: String, _ problem: String) -> DecodingError {

@@ -9,7 +9,7 @@ enum EvidenceStore {
 
     /// Stores `bytes` unless the same content is already there; returns the file.
     static func store(_ bytes: [UInt8], on db: any Database) async throws -> EvidenceFileModel {
-        let sha = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let sha = SHA256.hash(data: bytes).hexDigits
         if let existing = try await EvidenceFileModel.query(on: db).filter(\.$sha256 == sha).first() { return existing }
         let chunks = stride(from: 0, to: bytes.count, by: chunkSize).map { Array(bytes[$0..<min($0 + chunkSize, bytes.count)]) }
         let file = EvidenceFileModel(sha256: sha, size: bytes.count, contentType: ContentSniffer.type(of: bytes) ?? "application/octet-stream",

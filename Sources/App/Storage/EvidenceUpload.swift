@@ -211,7 +211,7 @@ final class ChunkWriter: @unchecked Sendable {
 
     /// The stored file's id: this one under its SHA-256, or an identical one stored before.
     func finish(on request: Request) async throws -> UUID {
-        let sha = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let sha = hasher.finalize().hexDigits
         do {
             return try await finish(sha: sha, on: request)
         } catch let error as any DatabaseError where error.isConstraintFailure {

@@ -29,14 +29,6 @@ extension RowDecodable {
     }
 }
 
-extension SQLRow {
-    /// The column's value, nil for NULL. SQLite's row decoder reads an optional type through a
-    /// generic `Decoder` made for each value; a non-optional type it converts directly.
-    func optional<T: Decodable>(_ column: String, as type: T.Type) throws -> T? {
-        try decodeNil(column: column) ? nil : decode(column: column, as: T.self)
-    }
-}
-
 /// One SQL row as Fluent's `DatabaseOutput` (the same reading as Fluent's own).
 private struct RowOutput: DatabaseOutput {
     let row: any SQLRow
