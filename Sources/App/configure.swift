@@ -10,8 +10,7 @@ import Vapor
 public func configure(_ app: Application, settings: Settings = Settings()) async throws {
     app.settings = settings
     if let url = settings.databaseURL {
-        // A few connections per event loop: a transaction holds one while the requests of its loop go on.
-        try app.databases.use(.postgres(url: url, maxConnectionsPerEventLoop: 4), as: .psql)
+        try PostgresPool.start(url: url, on: app)
         app.writeGate = nil
     } else {
         try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)

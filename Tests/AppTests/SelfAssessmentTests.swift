@@ -52,6 +52,29 @@ struct SelfAssessmentTests {
         }
     }
 
+    @Test("A leaf's first save inserts it with its audit row; a stale first save writes neither")
+    func firstSave() async throws {
+        try await TestApp.run { app, fixture in
+            let first = Browser(app), second = Browser(app)
+            try await first.signIn("t.editor")
+            try await second.signIn("t.editor")
+            let path = "/assessments/\(fixture.ownAssessment)/entries/1.1"
+            #expect(try await Self.entry(app, fixture.ownAssessment, "1.1") == nil)
+            #expect(try await first.post(path, [("value", "có"), ("note", "Kế hoạch số 3"), ("revision", "0")]).status == .seeOther)
+            let entry = try #require(try await Self.entry(app, fixture.ownAssessment, "1.1"))
+            #expect(entry.selfInput == "có" && entry.selfNote == "Kế hoạch số 3" && entry.selfPoints == "4" && entry.revision == 1)
+            let audits = try await AuditEventModel.query(on: app.db).filter(\.$action == "entry.self_save").all()
+            #expect(audits.count == 1)
+            #expect(audits.first?.target.hasSuffix("/ 1.1") == true)
+            #expect(audits.first?.username == "t.editor")
+            #expect(Audit.fields(audits.first?.after) == ["input": "có", "note": "Kế hoạch số 3"])
+            // The second person also thought the leaf was empty: refused, nothing written, not even an audit row.
+            #expect(try await second.post(path, [("value", "không"), ("revision", "0")]).status == .conflict)
+            #expect(try await Self.entry(app, fixture.ownAssessment, "1.1")?.selfInput == "có")
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "entry.self_save").count() == 1)
+        }
+    }
+
     @Test("Two people save the same leaf: the stale save is refused and shows the other value")
     func optimisticConcurrency() async throws {
         try await TestApp.run { app, fixture in

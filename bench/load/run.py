@@ -112,6 +112,24 @@ def health(base, connections, duration):
     return {"rate": rate, "p99_us": int(float(p99.group(1)) * scale)}
 
 
+def cpu_seconds(pids):
+    """User + system CPU time of these processes so far (from /proc, in clock ticks)."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (FileNotFoundError, ProcessLookupError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def postgres_pids():
+    found = subprocess.run(["pgrep", "-x", "postgres"], capture_output=True, text=True).stdout.split()
+    return [int(pid) for pid in found]
+
+
 class MemoryWatch(threading.Thread):
     def __init__(self, pids):
         super().__init__(daemon=True)
@@ -192,10 +210,13 @@ def run(database, args, binary):
         watch.start()
         database_file = os.path.join(folder, "chiso.sqlite")
         lost = 0
-        for mode in ["view", "save", "mixed"]:
+        for mode in args.modes.split(","):
             refresh_revisions(database_file, url, plan)
             write_data(data, plan, sessions)
             before = writes_in_database(database_file, url)
+            # Where the CPU goes: the app's instances, PostgreSQL's processes (backends included), wrk.
+            database_pids = postgres_pids() if url else []
+            cpu_before = (cpu_seconds([s.pid for s in servers]), cpu_seconds(database_pids))
             outputs = []
             threads = [threading.Thread(target=lambda b=base, n=number: outputs.append(wrk(b, data, mode, per, args.duration, instance=n,
                                                                                            instances=len(bases))))
@@ -206,6 +227,10 @@ def run(database, args, binary):
                 thread.join()
             # Requests cut off when wrk stopped may still commit: let them, before counting and
             # before the next run reads the revisions it will post.
+            # A backend started during the run counts whole (its CPU is all this run's).
+            started_since = [pid for pid in (postgres_pids() if url else []) if pid not in database_pids]
+            cpu = (cpu_seconds([s.pid for s in servers]) - cpu_before[0],
+                   cpu_seconds(database_pids) - cpu_before[1] + cpu_seconds(started_since))
             time.sleep(3)
             merged = {key: sum(o[key] for o in outputs)
                       for key in ["requests", "shown", "written", "refused", "conflicts", "invalid", "failed", "socket_errors", "views", "saves",
@@ -218,10 +243,16 @@ def run(database, args, binary):
             merged["written_in_database"] = (after[0] - before[0]) + (after[1] - before[1])
             # (More in the database than acknowledged is allowed: a response can be lost after the commit.)
             lost += max(0, merged["written"] - merged["written_in_database"])
+            merged["cpu_app_s"], merged["cpu_database_s"] = round(cpu[0], 1), round(cpu[1], 1)
+            merged["app_cpu_ms_per_request"] = round(cpu[0] * 1000 / max(merged["requests"], 1), 2)
+            merged["database_cpu_ms_per_request"] = round(cpu[1] * 1000 / max(merged["requests"], 1), 2)
             results[mode] = merged
             print(f"{mode:6} {merged['rate']:8.1f} req/s  p50 {merged['p50_ms']:.1f} ms  p99 {merged['p99_ms']:.1f} ms  "
                   f"pages {merged['shown']}  writes acknowledged {merged['written']} / in the database {merged['written_in_database']}  "
                   f"refused {merged['refused']} (409: {merged['conflicts']}, 422: {merged['invalid']})  failed {merged['failed']}  socket errors {merged['socket_errors']}")
+            print(f"{'':6} CPU per request: app {merged['app_cpu_ms_per_request']:.2f} ms"
+                  + (f", PostgreSQL {merged['database_cpu_ms_per_request']:.2f} ms" if url else "")
+                  + f" ({cpu[0] + cpu[1]:.1f} of the machine's {os.cpu_count() * args.duration} core-seconds)")
         watch.running = False
         results["peak_rss_mb"] = round(watch.peak / 1024, 1)
         results["acknowledged_but_missing"] = lost
@@ -253,6 +284,7 @@ def main():
     parser.add_argument("--sessions", type=int, default=64, help="logged-in agency editors playing the load")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--modes", default="view,save,mixed", help="the scenarios to play, in order")
     parser.add_argument("--no-build", action="store_true")
     parser.add_argument("--binary", help="a chiso binary to use instead of building the release one (figures from a debug build mean little)")
     args = parser.parse_args()

@@ -101,19 +101,10 @@ enum AssessmentController {
         entry.selfPoints = points
         entry.revision = 1
         entry.updatedByID = user.id
-        let origin = request.auditOrigin
-        let savedInput = input
-        let stored = try await request.write { [entry] db -> Bool in
-            if existing != nil {
-                guard try await entry.updateSelf(expecting: postedRevision, on: db) else { return false }
-            } else {
-                guard postedRevision == 0, try await entry.insertSelfIfAbsent(on: db) else { return false }
-            }
-            try await Audit.record(on: db, origin, action: "entry.self_save", targetType: "assessment",
-                                   target: "\(record.agency.code) / \(record.period.name) / \(code)",
-                                   before: before, after: ["input": savedInput ?? "", "note": note])
-            return true
-        }
+        let audit = Audit.Event(origin: request.auditOrigin, action: "entry.self_save", targetType: "assessment",
+                                target: "\(record.agency.code) / \(record.period.name) / \(code)",
+                                before: before, after: ["input": input ?? "", "note": note])
+        let stored = try await entry.storeSelf(expecting: postedRevision, audit: audit, on: request)
         guard stored else {
             // Someone saved first: show their value and keep what this user typed.
             let fresh = try await AssessmentRecord.load(record.id, on: request)

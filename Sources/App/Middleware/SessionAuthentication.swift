@@ -32,7 +32,7 @@ struct SessionAuthentication: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = request.cookies[Self.cookieName]?.string, !token.isEmpty {
             let hash = Sessions.hash(token)
-            if let session = try await SignedInSession.find(hash, on: request.db) {
+            if let session = try await SignedInSession.find(hash, on: request) {
                 let now = Date()
                 let idle = request.application.settings.sessionIdleTimeout
                 if now.timeIntervalSince(session.lastSeenAt) > idle || !session.active {
@@ -64,26 +64,26 @@ struct SignedInSession {
     var lastSeenAt: Date
     var active: Bool
 
-    /// The query's SQL text, up to the token's hash.
-    private static let select = """
-        SELECT s.csrf_token, s.last_seen_at, s.user_id, u.username, u.display_name, u.agency_id, u.roles, u.must_change_password, u.active, \
-        a.code AS agency_code, a.name AS agency_name \
-        FROM \(SessionModel.schema) s JOIN \(UserModel.schema) u ON u.id = s.user_id JOIN \(AgencyModel.schema) a ON a.id = u.agency_id \
-        WHERE s.token_hash = 
-        """
+    /// The session of a token's hash, with its user and the user's agency.
+    private struct OfToken: HotQuery {
+        static let text = """
+            SELECT s.csrf_token, s.last_seen_at, s.user_id, u.username, u.display_name, u.agency_id, u.roles, u.must_change_password, \
+            u.active, a.code AS agency_code, a.name AS agency_name \
+            FROM \(SessionModel.schema) s JOIN \(UserModel.schema) u ON u.id = s.user_id JOIN \(AgencyModel.schema) a ON a.id = u.agency_id \
+            WHERE s.token_hash = $1
+            """
+        let tokenHash: String
+        var values: [HotValue] { [.text(tokenHash)] }
+    }
 
-    static func find(_ tokenHash: String, on db: any Database) async throws -> SignedInSession? {
-        let sql = db as! any SQLDatabase
-        guard let row = try await sql.raw("\(unsafeRaw: select)\(bind: tokenHash)").first() else { return nil }
+    static func find(_ tokenHash: String, on request: Request) async throws -> SignedInSession? {
+        guard let row = try await request.rows(OfToken(tokenHash: tokenHash)).first else { return nil }
         let user = CurrentUser(
-            id: try row.decode(column: "user_id", as: UUID.self), username: try row.decode(column: "username", as: String.self),
-            displayName: try row.decode(column: "display_name", as: String.self), agencyID: try row.decode(column: "agency_id", as: UUID.self),
-            agencyCode: try row.decode(column: "agency_code", as: String.self), agencyName: try row.decode(column: "agency_name", as: String.self),
-            roles: Role.decode(try row.decode(column: "roles", as: String.self)),
-            mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self),
-            csrfToken: try row.decode(column: "csrf_token", as: String.self))
-        return SignedInSession(user: user, lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self),
-                               active: try row.decode(column: "active", as: Bool.self))
+            id: try row.uuid("user_id"), username: try row.string("username"), displayName: try row.string("display_name"),
+            agencyID: try row.uuid("agency_id"), agencyCode: try row.string("agency_code"), agencyName: try row.string("agency_name"),
+            roles: Role.decode(try row.string("roles")), mustChangePassword: try row.bool("must_change_password"),
+            csrfToken: try row.string("csrf_token"))
+        return SignedInSession(user: user, lastSeenAt: try row.date("last_seen_at"), active: try row.bool("active"))
     }
 }
 

@@ -74,32 +74,33 @@ struct AssessmentRecord: Sendable {
         return entry(code)?.selfInput
     }
 
-    /// The assessment with its agency, its period and its latest deadline exception (if any), as one
-    /// query's SQL text up to the assessment's id, made once.
-    private static let selectWithAgencyPeriodException = """
-        SELECT a.*, \(AgencyModel.prefixedColumnList(of: "g", as: "g_")), \(PeriodModel.prefixedColumnList(of: "p", as: "p_")), \
+    /// The assessment with its agency, its period and its latest deadline exception (if any), in one query.
+    private struct WithAgencyPeriodException: HotQuery {
+        let id: UUID
+        var values: [HotValue] { [.uuid(id)] }
+        static let text = """
+        SELECT \(AssessmentModel.prefixedColumnList(of: "a", as: "")), \(AgencyModel.prefixedColumnList(of: "g", as: "g_")), \(PeriodModel.prefixedColumnList(of: "p", as: "p_")), \
         \(DeadlineExceptionModel.prefixedColumnList(of: "x", as: "x_")) \
         FROM \(AssessmentModel.schema) a JOIN \(AgencyModel.schema) g ON g.id = a.agency_id JOIN \(PeriodModel.schema) p ON p.id = a.period_id \
         LEFT JOIN \(DeadlineExceptionModel.schema) x ON x.id = \
         (SELECT id FROM \(DeadlineExceptionModel.schema) WHERE assessment_id = a.id ORDER BY until DESC LIMIT 1) \
-        WHERE a.id = 
+        WHERE a.id = $1
         """
+    }
 
     /// Loads one assessment with plain SQL (three small queries, no reflection): this runs for
     /// every assessment page and every save. The index's YAML is read only when not yet parsed.
     /// With `leaf`, only that leaf's entry and evidence are read (a save needs no more):
     /// such a record's totals are not the assessment's.
     static func load(_ id: UUID?, leaf: String? = nil, on request: Request) async throws -> AssessmentRecord {
-        let sql = request.db as! any SQLDatabase
-        guard let id, let row = try await sql.raw("\(unsafeRaw: selectWithAgencyPeriodException)\(bind: id)").first()
-        else { throw Abort(.notFound) }
+        guard let id, let row = try await request.rows(WithAgencyPeriodException(id: id)).first?.sqlRow else { throw Abort(.notFound) }
         let model = try AssessmentModel(row: row)
         let agency = try AgencyModel(row: row, prefix: "g_")
         let period = try PeriodModel(row: row, prefix: "p_")
         let exception = try row.decodeNil(column: "x_id") ? nil : DeadlineExceptionModel(row: row, prefix: "x_")
         let index = try await request.application.indexCache.index(versionID: model.$indexVersion.id, on: request.db)
-        let entries = try await CriterionEntry.all(of: [id], code: leaf, on: request.db)
-        let links = try await EvidenceLink.all(of: [id], code: leaf, on: request.db)
+        let entries = try await CriterionEntry.all(of: id, code: leaf, on: request)
+        let links = try await EvidenceLink.all(of: id, code: leaf, on: request)
         let agencyID = model.$agency.id
         let asOf = period.range?.asOf(SourceData.today) ?? SourceData.today
         // An index without sourced leaves needs none of the source data.

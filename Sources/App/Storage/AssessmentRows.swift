@@ -1,8 +1,10 @@
 import Fluent
+import FluentPostgresDriver
 import Foundation
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
+import Vapor
 
 /// What is stored for one leaf (or bonus/deduction item) of an assessment,
 /// as a plain value read with SQL. Pages, scoring and results read these
@@ -57,13 +59,40 @@ struct CriterionEntry: Sendable {
         updatedAt = try row.optionalDate("updated_at")
     }
 
-    /// Every entry of these assessments (only the one of `code` when given).
-    static func all(of assessmentIDs: [UUID], code: String? = nil, on db: any Database) async throws -> [CriterionEntry] {
+    /// The columns read, named (a prepared statement's result must not change with the table).
+    private static let columns = """
+        id, assessment_id, criterion_code, self_input, self_points, self_note, appraised_input, appraised_points, appraisal_comment, \
+        explanation, explained_at, appraised_by, appraised_at, final_points, revision, updated_by, updated_at
+        """
+
+    /// Every entry of these assessments.
+    static func all(of assessmentIDs: [UUID], on db: any Database) async throws -> [CriterionEntry] {
         guard !assessmentIDs.isEmpty else { return [] }
-        let sql = db as! any SQLDatabase
-        var query: SQLQueryString = "SELECT * FROM \(unsafeRaw: CriterionEntryModel.schema) WHERE \(oneOf("assessment_id", assessmentIDs))"
-        if let code { query += " AND criterion_code = \(bind: code)" }
-        return try await Columns.rows(query, on: sql).map(CriterionEntry.init)
+        let query: SQLQueryString = "SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: CriterionEntryModel.schema) WHERE \(oneOf("assessment_id", assessmentIDs))"
+        return try await Columns.rows(query, on: db as! any SQLDatabase).map(CriterionEntry.init)
+    }
+
+    /// Every entry of one assessment, or only the one of `code`: a page's and a save's.
+    static func all(of assessmentID: UUID, code: String?, on request: Request) async throws -> [CriterionEntry] {
+        let rows = if let code {
+            try await request.rows(OfLeaf(assessmentID: assessmentID, code: code))
+        } else {
+            try await request.rows(OfAssessment(assessmentID: assessmentID))
+        }
+        return try rows.map(CriterionEntry.init)
+    }
+
+    private struct OfAssessment: HotQuery {
+        static let text = "SELECT \(columns) FROM \(CriterionEntryModel.schema) WHERE assessment_id = $1"
+        let assessmentID: UUID
+        var values: [HotValue] { [.uuid(assessmentID)] }
+    }
+
+    private struct OfLeaf: HotQuery {
+        static let text = "SELECT \(columns) FROM \(CriterionEntryModel.schema) WHERE assessment_id = $1 AND criterion_code = $2"
+        let assessmentID: UUID
+        let code: String
+        var values: [HotValue] { [.uuid(assessmentID), .text(code)] }
     }
 
     /// Inserts this entry (new: `id` is nil) and returns it with its id.
@@ -87,6 +116,90 @@ struct CriterionEntry: Sendable {
         stored.id = model.id
         stored.updatedAt = model.updatedAt
         return stored
+    }
+
+    /// The agency's save of this entry (an update when it has an id, else its first insert) with its
+    /// audit row, only if the stored revision is still `revision`: false when someone saved first.
+    /// On PostgreSQL the two rows are written by one statement (atomic without a transaction: no
+    /// BEGIN and COMMIT round trips); on SQLite by two, in a transaction behind the write gate.
+    func storeSelf(expecting revision: Int, audit: Audit.Event, on request: Request) async throws -> Bool {
+        // A first save names revision 0; another revision for a leaf without an entry is stale.
+        guard id != nil || revision == 0 else { return false }
+        if let postgres = request.application.postgres {
+            let stored = if id != nil {
+                try await postgres.execute(SelfUpdate(entry: self, expecting: revision, audit: audit))
+            } else {
+                try await postgres.execute(SelfInsert(entry: self, audit: audit))
+            }
+            var written = false
+            for try await _ in stored { written = true } // read to the end: the connection goes back to the pool then
+            return written
+        }
+        return try await request.write { db in
+            if id != nil {
+                guard try await updateSelf(expecting: revision, on: db) else { return false }
+            } else {
+                guard try await insertSelfIfAbsent(on: db) else { return false }
+            }
+            try await Audit.record(audit, on: db)
+            return true
+        }
+    }
+
+    /// ``updateSelf(expecting:on:)`` and the audit row, as one PostgreSQL statement.
+    private struct SelfUpdate: PostgresPreparedStatement {
+        static let sql = """
+            WITH saved AS (UPDATE \(CriterionEntryModel.schema) SET self_input = $1, self_note = $2, self_points = $3, updated_by = $4, \
+            updated_at = $5, revision = revision + 1 WHERE id = $6 AND revision = $7 RETURNING id) \
+            INSERT INTO \(Audit.Event.insertInto) SELECT \(Audit.Event.postgresValues(from: 8)) FROM saved RETURNING id
+            """
+        let entry: CriterionEntry
+        let expecting: Int
+        let audit: Audit.Event
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 17)
+            bindings.append(entry.selfInput)
+            bindings.append(entry.selfNote)
+            bindings.append(entry.selfPoints)
+            bindings.append(entry.updatedByID)
+            bindings.append(audit.at)
+            bindings.append(entry.id)
+            bindings.append(expecting)
+            audit.append(to: &bindings)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws {}
+    }
+
+    /// ``insertSelfIfAbsent(on:)`` and the audit row, as one PostgreSQL statement.
+    private struct SelfInsert: PostgresPreparedStatement {
+        static let sql = """
+            WITH saved AS (INSERT INTO \(CriterionEntryModel.schema) \
+            (id, assessment_id, criterion_code, self_input, self_points, self_note, revision, updated_by, updated_at) \
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (assessment_id, criterion_code) DO NOTHING RETURNING id) \
+            INSERT INTO \(Audit.Event.insertInto) SELECT \(Audit.Event.postgresValues(from: 10)) FROM saved RETURNING id
+            """
+        let entry: CriterionEntry
+        let audit: Audit.Event
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 19)
+            bindings.append(UUID())
+            bindings.append(entry.assessmentID)
+            bindings.append(entry.criterionCode)
+            bindings.append(entry.selfInput)
+            bindings.append(entry.selfPoints)
+            bindings.append(entry.selfNote)
+            bindings.append(entry.revision)
+            bindings.append(entry.updatedByID)
+            bindings.append(audit.at)
+            audit.append(to: &bindings)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws {}
     }
 
     /// The agency's save of this existing entry: its self input, note, points and author, its revision
@@ -156,17 +269,41 @@ struct EvidenceLink: Sendable {
         contentType = try row.string("content_type")
     }
 
-    /// Every link of these assessments (only those of `code` when given), oldest first.
-    static func all(of assessmentIDs: [UUID], code: String? = nil, on db: any Database) async throws -> [EvidenceLink] {
+    /// The links with their files' content types, up to the condition.
+    private static let select = """
+        SELECT l.id, l.assessment_id, l.criterion_code, l.file_id, l.file_name, l.uploaded_by, l.created_at, f.content_type \
+        FROM \(EvidenceLinkModel.schema) l JOIN \(EvidenceFileModel.schema) f ON f.id = l.file_id WHERE
+        """
+    private static let order = " ORDER BY l.created_at, l.id"
+
+    /// Every link of these assessments, oldest first.
+    static func all(of assessmentIDs: [UUID], on db: any Database) async throws -> [EvidenceLink] {
         guard !assessmentIDs.isEmpty else { return [] }
-        let sql = db as! any SQLDatabase
-        var query: SQLQueryString = """
-            SELECT l.*, f.content_type FROM \(unsafeRaw: EvidenceLinkModel.schema) l JOIN \(unsafeRaw: EvidenceFileModel.schema) f ON f.id = l.file_id \
-            WHERE \(oneOf("l.assessment_id", assessmentIDs))
-            """
-        if let code { query += " AND l.criterion_code = \(bind: code)" }
-        query += " ORDER BY l.created_at, l.id"
-        return try await Columns.rows(query, on: sql).map(EvidenceLink.init)
+        let query: SQLQueryString = "\(unsafeRaw: select) \(oneOf("l.assessment_id", assessmentIDs))\(unsafeRaw: order)"
+        return try await Columns.rows(query, on: db as! any SQLDatabase).map(EvidenceLink.init)
+    }
+
+    /// Every link of one assessment, or only those of `code`, oldest first: a page's and a save's.
+    static func all(of assessmentID: UUID, code: String?, on request: Request) async throws -> [EvidenceLink] {
+        let rows = if let code {
+            try await request.rows(OfLeaf(assessmentID: assessmentID, code: code))
+        } else {
+            try await request.rows(OfAssessment(assessmentID: assessmentID))
+        }
+        return try rows.map(EvidenceLink.init)
+    }
+
+    private struct OfAssessment: HotQuery {
+        static let text = "\(select) l.assessment_id = $1\(order)"
+        let assessmentID: UUID
+        var values: [HotValue] { [.uuid(assessmentID)] }
+    }
+
+    private struct OfLeaf: HotQuery {
+        static let text = "\(select) l.assessment_id = $1 AND l.criterion_code = $2\(order)"
+        let assessmentID: UUID
+        let code: String
+        var values: [HotValue] { [.uuid(assessmentID), .text(code)] }
     }
 }
 
@@ -181,14 +318,29 @@ private func oneOf(_ column: String, _ ids: [UUID]) -> SQLQueryString {
 /// for an optional type, a `Decoder` made for it), which was a tenth of a
 /// page's CPU for the 2,000 values of an assessment's entries and links;
 /// SQLite keeps a UUID as its text, parsed here without Foundation's `sscanf`.
-/// On PostgreSQL they are read through SQLKit's row.
+/// On PostgreSQL a ``HotQuery``'s rows are read with PostgresNIO's typed
+/// decoding, other queries' rows through SQLKit's row.
 struct Columns {
     private enum Source {
         case sqlite(SQLiteRow)
+        case postgres(PostgresRow, PostgresRandomAccessRow)
         case sql(any SQLRow)
     }
 
     private let source: Source
+
+    private init(source: Source) { self.source = source }
+    init(sqlite row: SQLiteRow) { source = .sqlite(row) }
+    init(postgres row: PostgresRow) { source = .postgres(row, PostgresRandomAccessRow(row)) }
+
+    /// The same row as SQLKit's row (for ``RowDecodable`` models).
+    var sqlRow: any SQLRow {
+        switch source {
+        case let .sqlite(row): row
+        case let .postgres(row, _): row.sql()
+        case let .sql(row): row
+        }
+    }
 
     /// The rows of `query` on `sql`.
     static func rows(_ query: SQLQueryString, on sql: any SQLDatabase) async throws -> [Columns] {
@@ -203,6 +355,7 @@ struct Columns {
     func isNull(_ column: String) throws -> Bool {
         switch source {
         case let .sqlite(row): try Self.value(row, column) == .null
+        case let .postgres(_, row): try Self.cell(row, column).bytes == nil
         case let .sql(row): try row.decodeNil(column: column)
         }
     }
@@ -210,6 +363,7 @@ struct Columns {
     func string(_ column: String) throws -> String {
         switch source {
         case let .sql(row): return try row.decode(column: column, as: String.self)
+        case let .postgres(_, row): return try Self.cell(row, column).decode(String.self)
         case let .sqlite(row):
             guard case let .text(text) = try Self.value(row, column) else { throw Self.failure(column, "not text") }
             return text
@@ -219,6 +373,7 @@ struct Columns {
     func int(_ column: String) throws -> Int {
         switch source {
         case let .sql(row): return try row.decode(column: column, as: Int.self)
+        case let .postgres(_, row): return try Self.cell(row, column).decode(Int.self)
         case let .sqlite(row):
             guard case let .integer(number) = try Self.value(row, column) else { throw Self.failure(column, "not an integer") }
             return number
@@ -228,6 +383,7 @@ struct Columns {
     func date(_ column: String) throws -> Date {
         switch source {
         case let .sql(row): return try row.decode(column: column, as: Date.self)
+        case let .postgres(_, row): return try Self.cell(row, column).decode(Date.self)
         case let .sqlite(row):
             guard let date = Date(sqliteData: try Self.value(row, column)) else { throw Self.failure(column, "not a date") }
             return date
@@ -237,10 +393,21 @@ struct Columns {
     func uuid(_ column: String) throws -> UUID {
         switch source {
         case let .sql(row): return try row.decode(column: column, as: UUID.self)
+        case let .postgres(_, row): return try Self.cell(row, column).decode(UUID.self)
         case .sqlite:
             let text = try string(column)
             guard let uuid = UUIDColumns.parse(text) ?? UUID(uuidString: text) else { throw Self.failure(column, "not a UUID") }
             return uuid
+        }
+    }
+
+    func bool(_ column: String) throws -> Bool {
+        switch source {
+        case let .sql(row): return try row.decode(column: column, as: Bool.self)
+        case let .postgres(_, row): return try Self.cell(row, column).decode(Bool.self)
+        case let .sqlite(row):
+            guard case let .integer(number) = try Self.value(row, column) else { throw Self.failure(column, "not a boolean") }
+            return number != 0
         }
     }
 
@@ -251,6 +418,11 @@ struct Columns {
     private static func value(_ row: SQLiteRow, _ column: String) throws -> SQLiteData {
         guard let data = row.column(column) else { throw failure(column, "no such column") }
         return data
+    }
+
+    private static func cell(_ row: PostgresRandomAccessRow, _ column: String) throws -> PostgresCell {
+        guard row.contains(column) else { throw failure(column, "no such column") }
+        return row[column]
     }
 
     private static func failure(_ column: String, _ problem: String) -> DecodingError {

@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import Foundation
 import SQLKit
 import Vapor
@@ -14,15 +15,58 @@ enum Audit {
         static let system = Origin(userID: nil, username: "system", clientAddress: "-")
     }
 
+    /// One row of the log.
+    struct Event: Sendable {
+        var id = UUID()
+        var at = Date()
+        var origin: Origin
+        var action: String
+        var targetType: String
+        var target: String
+        var before: [String: String]?
+        var after: [String: String]?
+
+        /// The table and its columns, for an INSERT: `audit_events ("id", …)`.
+        static let insertInto = """
+            \(AuditEventModel.schema) ("id", "at", "user_id", "username", "action", "target_type", "target", "before", "after", "client_address")
+            """
+
+        /// On PostgreSQL, for a statement that writes this row with the change it records: the values as
+        /// `$first::uuid, …` (typed: they are selected, not inserted directly), bound by ``append(to:)``.
+        static func postgresValues(from first: Int) -> String {
+            ["uuid", "timestamptz", "uuid", "text", "text", "text", "text", "text", "text", "text"].enumerated()
+                .map { "$\(first + $0.offset)::\($0.element)" }.joined(separator: ", ")
+        }
+
+        func append(to bindings: inout PostgresBindings) {
+            bindings.append(id)
+            bindings.append(at)
+            bindings.append(origin.userID)
+            bindings.append(origin.username)
+            bindings.append(action)
+            bindings.append(targetType)
+            bindings.append(target)
+            bindings.append(before.map(json))
+            bindings.append(after.map(json))
+            bindings.append(origin.clientAddress)
+        }
+    }
+
     static func record(
         on database: any Database, _ origin: Origin, action: String, targetType: String, target: String,
         before: [String: String]? = nil, after: [String: String]? = nil, at: Date = Date()
     ) async throws {
+        try await record(Event(at: at, origin: origin, action: action, targetType: targetType, target: target, before: before, after: after),
+                         on: database)
+    }
+
+    static func record(_ event: Event, on database: any Database) async throws {
         // One INSERT written as SQL text (no model, no builder): every save on the deadline day writes one of these.
         try await (database as! any SQLDatabase).raw("""
-            INSERT INTO \(unsafeRaw: AuditEventModel.schema) ("id", "at", "user_id", "username", "action", "target_type", "target", "before", "after", "client_address") \
-            VALUES (\(bind: UUID()), \(bind: at), \(bind: origin.userID), \(bind: origin.username), \(bind: action), \(bind: targetType), \
-            \(bind: target), \(bind: before.map(json)), \(bind: after.map(json)), \(bind: origin.clientAddress))
+            INSERT INTO \(unsafeRaw: Event.insertInto) \
+            VALUES (\(bind: event.id), \(bind: event.at), \(bind: event.origin.userID), \(bind: event.origin.username), \(bind: event.action), \
+            \(bind: event.targetType), \(bind: event.target), \(bind: event.before.map(json)), \(bind: event.after.map(json)), \
+            \(bind: event.origin.clientAddress))
             """).run()
     }
 
