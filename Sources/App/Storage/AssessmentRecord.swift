@@ -13,6 +13,8 @@ struct AssessmentRecord: Sendable {
     var index: Index
     var entries: [CriterionEntry]
     var links: [EvidenceLink]
+    /// How many evidence files each leaf has (from `links`, or counted by the database for one leaf).
+    var evidenceCounts: [String: Int]
     var exception: DeadlineExceptionModel?
     /// What the application's data give for sourced leaves, as of today (or the period's end).
     var sources: SourceFigures
@@ -33,9 +35,6 @@ struct AssessmentRecord: Sendable {
                                      leafAssignedToActor: leafAssigned))
     }
 
-    var evidenceCounts: [String: Int] {
-        Dictionary(grouping: links, by: \.criterionCode).mapValues(\.count)
-    }
 
     /// The self-assessment as ChiSoCore scores it.
     var selfSheet: ScoreSheet {
@@ -74,39 +73,73 @@ struct AssessmentRecord: Sendable {
         return entry(code)?.selfInput
     }
 
+    /// The assessment's, its agency's, its period's and its latest deadline exception's columns (prefixed `g_`, `p_`, `x_`).
+    private static let columns = """
+        \(AssessmentModel.prefixedColumnList(of: "a", as: "")), \(AgencyModel.prefixedColumnList(of: "g", as: "g_")), \
+        \(PeriodModel.prefixedColumnList(of: "p", as: "p_")), \(DeadlineExceptionModel.prefixedColumnList(of: "x", as: "x_"))
+        """
+    private static let tables = """
+        \(AssessmentModel.schema) a JOIN \(AgencyModel.schema) g ON g.id = a.agency_id JOIN \(PeriodModel.schema) p ON p.id = a.period_id \
+        LEFT JOIN \(DeadlineExceptionModel.schema) x ON x.id = \
+        (SELECT id FROM \(DeadlineExceptionModel.schema) WHERE assessment_id = a.id ORDER BY until DESC LIMIT 1)
+        """
+
     /// The assessment with its agency, its period and its latest deadline exception (if any), in one query.
     private struct WithAgencyPeriodException: HotQuery {
+        static let text = "SELECT \(columns) FROM \(tables) WHERE a.id = $1"
         let id: UUID
         var values: [HotValue] { [.uuid(id)] }
-        static let text = """
-        SELECT \(AssessmentModel.prefixedColumnList(of: "a", as: "")), \(AgencyModel.prefixedColumnList(of: "g", as: "g_")), \(PeriodModel.prefixedColumnList(of: "p", as: "p_")), \
-        \(DeadlineExceptionModel.prefixedColumnList(of: "x", as: "x_")) \
-        FROM \(AssessmentModel.schema) a JOIN \(AgencyModel.schema) g ON g.id = a.agency_id JOIN \(PeriodModel.schema) p ON p.id = a.period_id \
-        LEFT JOIN \(DeadlineExceptionModel.schema) x ON x.id = \
-        (SELECT id FROM \(DeadlineExceptionModel.schema) WHERE assessment_id = a.id ORDER BY until DESC LIMIT 1) \
-        WHERE a.id = $1
-        """
     }
 
-    /// Loads one assessment with plain SQL (three small queries, no reflection): this runs for
-    /// every assessment page and every save. The index's YAML is read only when not yet parsed.
-    /// With `leaf`, only that leaf's entry and evidence are read (a save needs no more):
-    /// such a record's totals are not the assessment's.
+    /// The same with one leaf's entry (prefixed `e_`, all NULL when there is none) and its number of
+    /// evidence files: everything a save reads about the assessment, in one query.
+    private struct WithLeaf: HotQuery {
+        static let text = """
+            SELECT \(columns), \(CriterionEntry.prefixedColumns(of: "e", as: "e_")), \
+            (SELECT count(*) FROM \(EvidenceLinkModel.schema) WHERE assessment_id = a.id AND criterion_code = $1) AS evidence_count \
+            FROM \(tables) LEFT JOIN \(CriterionEntryModel.schema) e ON e.assessment_id = a.id AND e.criterion_code = $1 \
+            WHERE a.id = $2
+            """
+        let code: String
+        let id: UUID
+        var values: [HotValue] { [.text(code), .uuid(id)] }
+    }
+
+    /// Loads one assessment with plain SQL (no reflection): this runs for every assessment page and
+    /// every save. The index's YAML is read only when not yet parsed. With `leaf`, only that leaf's
+    /// entry and number of evidence files are read, with the assessment (a save needs no more):
+    /// such a record's totals are not the assessment's, and it has no links.
     static func load(_ id: UUID?, leaf: String? = nil, on request: Request) async throws -> AssessmentRecord {
-        guard let id, let row = try await request.rows(WithAgencyPeriodException(id: id)).first?.sqlRow else { throw Abort(.notFound) }
+        guard let id else { throw Abort(.notFound) }
+        let found = if let leaf {
+            try await request.rows(WithLeaf(code: leaf, id: id)).first
+        } else {
+            try await request.rows(WithAgencyPeriodException(id: id)).first
+        }
+        guard let columns = found else { throw Abort(.notFound) }
+        let row = columns.sqlRow
         let model = try AssessmentModel(row: row)
         let agency = try AgencyModel(row: row, prefix: "g_")
         let period = try PeriodModel(row: row, prefix: "p_")
         let exception = try row.decodeNil(column: "x_id") ? nil : DeadlineExceptionModel(row: row, prefix: "x_")
         let index = try await request.application.indexCache.index(versionID: model.$indexVersion.id, on: request.db)
-        let entries = try await CriterionEntry.all(of: id, code: leaf, on: request)
-        let links = try await EvidenceLink.all(of: id, code: leaf, on: request)
+        let entries: [CriterionEntry], links: [EvidenceLink], evidenceCounts: [String: Int]
+        if let leaf {
+            let entry = columns.prefixed("e_")
+            entries = try entry.isNull("id") ? [] : [CriterionEntry(entry)]
+            links = []
+            evidenceCounts = [leaf: try columns.int("evidence_count")]
+        } else {
+            entries = try await CriterionEntry.all(of: id, on: request)
+            links = try await EvidenceLink.all(of: id, on: request)
+            evidenceCounts = Dictionary(grouping: links, by: \.criterionCode).mapValues(\.count)
+        }
         let agencyID = model.$agency.id
         let asOf = period.range?.asOf(SourceData.today) ?? SourceData.today
         // An index without sourced leaves needs none of the source data.
         let sources = index.nodes.contains(where: { $0.leaf?.source != nil })
             ? try await SourceData.figures(period: period, agencyIDs: [agencyID], asOf: asOf, on: request.db) : [:]
         return AssessmentRecord(model: model, agency: agency, period: period, index: index, entries: entries,
-                                links: links, exception: exception, sources: sources[agencyID] ?? SourceFigures(tasks: nil), id: id, path: "/assessments/\(id)")
+                                links: links, evidenceCounts: evidenceCounts, exception: exception, sources: sources[agencyID] ?? SourceFigures(tasks: nil), id: id, path: "/assessments/\(id)")
     }
 }

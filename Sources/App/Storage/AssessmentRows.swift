@@ -60,10 +60,17 @@ struct CriterionEntry: Sendable {
     }
 
     /// The columns read, named (a prepared statement's result must not change with the table).
-    private static let columns = """
-        id, assessment_id, criterion_code, self_input, self_points, self_note, appraised_input, appraised_points, appraisal_comment, \
-        explanation, explained_at, appraised_by, appraised_at, final_points, revision, updated_by, updated_at
-        """
+    private static let columnNames = [
+        "id", "assessment_id", "criterion_code", "self_input", "self_points", "self_note", "appraised_input", "appraised_points",
+        "appraisal_comment", "explanation", "explained_at", "appraised_by", "appraised_at", "final_points", "revision", "updated_by",
+        "updated_at",
+    ]
+    private static let columns = columnNames.joined(separator: ", ")
+
+    /// The columns selected from `table` as `prefix` + their names (for a join).
+    static func prefixedColumns(of table: String, as prefix: String) -> String {
+        columnNames.map { "\(table).\($0) AS \(prefix)\($0)" }.joined(separator: ", ")
+    }
 
     /// Every entry of these assessments.
     static func all(of assessmentIDs: [UUID], on db: any Database) async throws -> [CriterionEntry] {
@@ -72,27 +79,15 @@ struct CriterionEntry: Sendable {
         return try await Columns.rows(query, on: db as! any SQLDatabase).map(CriterionEntry.init)
     }
 
-    /// Every entry of one assessment, or only the one of `code`: a page's and a save's.
-    static func all(of assessmentID: UUID, code: String?, on request: Request) async throws -> [CriterionEntry] {
-        let rows = if let code {
-            try await request.rows(OfLeaf(assessmentID: assessmentID, code: code))
-        } else {
-            try await request.rows(OfAssessment(assessmentID: assessmentID))
-        }
-        return try rows.map(CriterionEntry.init)
+    /// Every entry of one assessment: a page's.
+    static func all(of assessmentID: UUID, on request: Request) async throws -> [CriterionEntry] {
+        try await request.rows(OfAssessment(assessmentID: assessmentID)).map(CriterionEntry.init)
     }
 
     private struct OfAssessment: HotQuery {
         static let text = "SELECT \(columns) FROM \(CriterionEntryModel.schema) WHERE assessment_id = $1"
         let assessmentID: UUID
         var values: [HotValue] { [.uuid(assessmentID)] }
-    }
-
-    private struct OfLeaf: HotQuery {
-        static let text = "SELECT \(columns) FROM \(CriterionEntryModel.schema) WHERE assessment_id = $1 AND criterion_code = $2"
-        let assessmentID: UUID
-        let code: String
-        var values: [HotValue] { [.uuid(assessmentID), .text(code)] }
     }
 
     /// Inserts this entry (new: `id` is nil) and returns it with its id.
@@ -283,27 +278,15 @@ struct EvidenceLink: Sendable {
         return try await Columns.rows(query, on: db as! any SQLDatabase).map(EvidenceLink.init)
     }
 
-    /// Every link of one assessment, or only those of `code`, oldest first: a page's and a save's.
-    static func all(of assessmentID: UUID, code: String?, on request: Request) async throws -> [EvidenceLink] {
-        let rows = if let code {
-            try await request.rows(OfLeaf(assessmentID: assessmentID, code: code))
-        } else {
-            try await request.rows(OfAssessment(assessmentID: assessmentID))
-        }
-        return try rows.map(EvidenceLink.init)
+    /// Every link of one assessment, oldest first: a page's.
+    static func all(of assessmentID: UUID, on request: Request) async throws -> [EvidenceLink] {
+        try await request.rows(OfAssessment(assessmentID: assessmentID)).map(EvidenceLink.init)
     }
 
     private struct OfAssessment: HotQuery {
         static let text = "\(select) l.assessment_id = $1\(order)"
         let assessmentID: UUID
         var values: [HotValue] { [.uuid(assessmentID)] }
-    }
-
-    private struct OfLeaf: HotQuery {
-        static let text = "\(select) l.assessment_id = $1 AND l.criterion_code = $2\(order)"
-        let assessmentID: UUID
-        let code: String
-        var values: [HotValue] { [.uuid(assessmentID), .text(code)] }
     }
 }
 
@@ -328,8 +311,17 @@ struct Columns {
     }
 
     private let source: Source
+    /// Put before every column name read (for a table's columns in a join).
+    private var prefix = ""
 
     private init(source: Source) { self.source = source }
+
+    /// The same row, its columns read as `prefix` + name.
+    func prefixed(_ prefix: String) -> Columns {
+        var columns = self
+        columns.prefix = prefix
+        return columns
+    }
     init(sqlite row: SQLiteRow) { source = .sqlite(row) }
     init(postgres row: PostgresRow) { source = .postgres(row, PostgresRandomAccessRow(row)) }
 
@@ -354,46 +346,46 @@ struct Columns {
 
     func isNull(_ column: String) throws -> Bool {
         switch source {
-        case let .sqlite(row): try Self.value(row, column) == .null
-        case let .postgres(_, row): try Self.cell(row, column).bytes == nil
-        case let .sql(row): try row.decodeNil(column: column)
+        case let .sqlite(row): try value(row, column) == .null
+        case let .postgres(_, row): try cell(row, column).bytes == nil
+        case let .sql(row): try row.decodeNil(column: name(column))
         }
     }
 
     func string(_ column: String) throws -> String {
         switch source {
-        case let .sql(row): return try row.decode(column: column, as: String.self)
-        case let .postgres(_, row): return try Self.cell(row, column).decode(String.self)
+        case let .sql(row): return try row.decode(column: name(column), as: String.self)
+        case let .postgres(_, row): return try cell(row, column).decode(String.self)
         case let .sqlite(row):
-            guard case let .text(text) = try Self.value(row, column) else { throw Self.failure(column, "not text") }
+            guard case let .text(text) = try value(row, column) else { throw Self.failure(column, "not text") }
             return text
         }
     }
 
     func int(_ column: String) throws -> Int {
         switch source {
-        case let .sql(row): return try row.decode(column: column, as: Int.self)
-        case let .postgres(_, row): return try Self.cell(row, column).decode(Int.self)
+        case let .sql(row): return try row.decode(column: name(column), as: Int.self)
+        case let .postgres(_, row): return try cell(row, column).decode(Int.self)
         case let .sqlite(row):
-            guard case let .integer(number) = try Self.value(row, column) else { throw Self.failure(column, "not an integer") }
+            guard case let .integer(number) = try value(row, column) else { throw Self.failure(column, "not an integer") }
             return number
         }
     }
 
     func date(_ column: String) throws -> Date {
         switch source {
-        case let .sql(row): return try row.decode(column: column, as: Date.self)
-        case let .postgres(_, row): return try Self.cell(row, column).decode(Date.self)
+        case let .sql(row): return try row.decode(column: name(column), as: Date.self)
+        case let .postgres(_, row): return try cell(row, column).decode(Date.self)
         case let .sqlite(row):
-            guard let date = Date(sqliteData: try Self.value(row, column)) else { throw Self.failure(column, "not a date") }
+            guard let date = Date(sqliteData: try value(row, column)) else { throw Self.failure(column, "not a date") }
             return date
         }
     }
 
     func uuid(_ column: String) throws -> UUID {
         switch source {
-        case let .sql(row): return try row.decode(column: column, as: UUID.self)
-        case let .postgres(_, row): return try Self.cell(row, column).decode(UUID.self)
+        case let .sql(row): return try row.decode(column: name(column), as: UUID.self)
+        case let .postgres(_, row): return try cell(row, column).decode(UUID.self)
         case .sqlite:
             let text = try string(column)
             guard let uuid = UUIDColumns.parse(text) ?? UUID(uuidString: text) else { throw Self.failure(column, "not a UUID") }
@@ -403,10 +395,10 @@ struct Columns {
 
     func bool(_ column: String) throws -> Bool {
         switch source {
-        case let .sql(row): return try row.decode(column: column, as: Bool.self)
-        case let .postgres(_, row): return try Self.cell(row, column).decode(Bool.self)
+        case let .sql(row): return try row.decode(column: name(column), as: Bool.self)
+        case let .postgres(_, row): return try cell(row, column).decode(Bool.self)
         case let .sqlite(row):
-            guard case let .integer(number) = try Self.value(row, column) else { throw Self.failure(column, "not a boolean") }
+            guard case let .integer(number) = try value(row, column) else { throw Self.failure(column, "not a boolean") }
             return number != 0
         }
     }
@@ -415,15 +407,18 @@ struct Columns {
     func optionalDate(_ column: String) throws -> Date? { try isNull(column) ? nil : date(column) }
     func optionalUUID(_ column: String) throws -> UUID? { try isNull(column) ? nil : uuid(column) }
 
-    private static func value(_ row: SQLiteRow, _ column: String) throws -> SQLiteData {
-        guard let data = row.column(column) else { throw failure(column, "no such column") }
+    private func value(_ row: SQLiteRow, _ column: String) throws -> SQLiteData {
+        guard let data = row.column(name(column)) else { throw Self.failure(name(column), "no such column") }
         return data
     }
 
-    private static func cell(_ row: PostgresRandomAccessRow, _ column: String) throws -> PostgresCell {
-        guard row.contains(column) else { throw failure(column, "no such column") }
-        return row[column]
+    private func cell(_ row: PostgresRandomAccessRow, _ column: String) throws -> PostgresCell {
+        let name = name(column)
+        guard row.contains(name) else { throw Self.failure(name, "no such column") }
+        return row[name]
     }
+
+    private func name(_ column: String) -> String { prefix.isEmpty ? column : prefix + column }
 
     private static func failure(_ column: String, _ problem: String) -> DecodingError {
         DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(column): \(problem)"))
