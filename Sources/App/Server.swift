@@ -38,8 +38,10 @@ public enum Server {
 
     /// Runs Swift's tasks on SwiftNIO's event loops (as the Vapor template does), so that a request's
     /// handler does not hop from an event loop to Swift's own thread pool and back at every `await`
-    /// on the database. Once per process, before serving: `serve` and `demo` call it.
+    /// on the database. Once per process, before serving: `serve` and `demo` call it. The loops are
+    /// `CHISO_THREADS` threads.
     static func runTasksOnEventLoops() {
+        NIOSingletons.groupLoopCountSuggestion = Settings().threads
         let taken = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         if !taken { print("SwiftNIO's event loops could not take over Swift's task executor: tasks run on Swift's own thread pool.") }
     }

@@ -25,6 +25,9 @@ public struct Settings: Sendable {
     /// `CHISO_CHROMIUM`: the Chromium that prints PDFs (default: the first of
     /// /usr/bin/chromium, chromium-browser, google-chrome that exists).
     public var chromium: String?
+    /// `CHISO_THREADS`: the event loop threads that serve requests (default: one per core). Several
+    /// instances sharing a machine serve best with their shares of the cores.
+    public var threads: Int
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         func number(_ key: String, _ fallback: Int) -> Int {
@@ -39,6 +42,7 @@ public struct Settings: Sendable {
         uploadMaxBytes = number("CHISO_UPLOAD_MAX_MB", 20) * 1024 * 1024
         trustProxy = ["1", "true", "yes"].contains(environment["CHISO_TRUST_PROXY"]?.lowercased() ?? "")
         province = environment["CHISO_PROVINCE"].flatMap { $0.isEmpty ? nil : $0 } ?? "Tỉnh Minh Hoạ"
+        threads = number("CHISO_THREADS", System.coreCount)
         chromium = environment["CHISO_CHROMIUM"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }

@@ -1,4 +1,5 @@
 import Testing
+import Vapor
 @testable import App
 
 @Suite("Settings from the environment")
@@ -11,6 +12,7 @@ struct SettingsTests {
         #expect(settings.loginMaxFailures == 5)
         #expect(settings.uploadMaxBytes == 20 * 1024 * 1024)
         #expect(!settings.secureCookies)
+        #expect(settings.threads == System.coreCount)
     }
 
     @Test func overrides() {
@@ -24,5 +26,25 @@ struct SettingsTests {
         #expect(settings.loginMaxFailures == 1) // never 0: that would lock everyone out
         #expect(settings.secureCookies)
         #expect(settings.uploadMaxBytes == 20 * 1024 * 1024) // not a number: the default
+        #expect(Settings(environment: ["CHISO_THREADS": "1"]).threads == 1)
+        #expect(Settings(environment: ["CHISO_THREADS": "0"]).threads == 1)
+    }
+
+    @Test("DATABASE_URL becomes the PostgreSQL pool's configuration; a bad one is refused with what it should look like")
+    func postgresURL() throws {
+        let configuration = try PostgresPool.configuration(url: "postgres://chiso:b%C3%AD%20m%E1%BA%ADt@db.example:6543/chiso_prod?sslmode=disable",
+                                                           connections: 8)
+        #expect(configuration.host == "db.example")
+        #expect(configuration.port == 6543)
+        #expect(configuration.username == "chiso")
+        #expect(configuration.password == "bí mật")
+        #expect(configuration.database == "chiso_prod")
+        #expect(configuration.options.maximumConnections == 8)
+        let plain = try PostgresPool.configuration(url: "postgresql://u@localhost", connections: 2)
+        #expect(plain.port == 5432 && plain.database == nil && plain.password == nil)
+        for bad in ["mysql://u:p@localhost/x", "postgres://localhost/x", "not a url", "postgres://u@/x"] {
+            #expect(throws: PostgresPoolError.self) { try PostgresPool.configuration(url: bad, connections: 1) }
+        }
+        #expect(throws: PostgresPoolError.self) { try PostgresPool.configuration(url: "postgres://u@h/x?sslmode=sometimes", connections: 1) }
     }
 }

@@ -186,6 +186,9 @@ def run(database, args, binary):
                                      check=True, cwd=ROOT).stdout)
     print(f"seeded {len(plan['agencies'])} agencies × {len(plan['leaves'])} leaves in {time.time() - started:.1f} s")
     instances = 2 if database == "postgresql" else 1
+    # Instances sharing the machine each serve on their share of the cores (as the README advises).
+    env.setdefault("CHISO_THREADS", str(max(1, (os.cpu_count() or 1) // instances)))
+    print(f"{instances} instance(s), CHISO_THREADS={env['CHISO_THREADS']} each")
     servers, bases = [], []
     for _ in range(instances):
         port = free_port()
@@ -202,7 +205,7 @@ def run(database, args, binary):
         sessions = [(agency, login(bases[0], agency["editor"], plan["password"])) for agency in chosen]
         data = os.path.join(folder, "data.lua")
         write_data(data, plan, sessions)
-        results = {"database": database, "instances": instances, "agencies": len(plan["agencies"]), "leaves": len(plan["leaves"]),
+        results = {"database": database, "instances": instances, "threads_per_instance": int(env["CHISO_THREADS"]), "agencies": len(plan["agencies"]), "leaves": len(plan["leaves"]),
                    "connections": args.connections, "duration_s": args.duration, "idle_rss_mb": [round(kb / 1024, 1) for kb in idle]}
         per = max(args.connections // instances, 1)
         results["health"] = [health(base, per, args.duration) for base in bases]
