@@ -35,7 +35,6 @@ struct AssessmentRecord: Sendable {
                                      leafAssignedToActor: leafAssigned))
     }
 
-
     /// The self-assessment as ChiSoCore scores it.
     var selfSheet: ScoreSheet {
         AssessmentScoring.selfSheet(index: index, entries: entries, evidenceCounts: evidenceCounts, sources: sources)

@@ -59,7 +59,9 @@ extension Request {
             for try await row in try await postgres.execute(query) { rows.append(row) }
             return rows
         }
-        guard let sqlite = db as? any SQLiteDatabase else { fatalError("The database is neither PostgreSQL nor SQLite") }
+        guard let sqlite = db as? any SQLiteDatabase else {
+            throw Abort(.internalServerError, reason: "The database is neither the app's PostgreSQL pool nor SQLite")
+        }
         return try await sqlite.query(Query.text, query.sqliteValues).map(Columns.init(sqlite:))
     }
 }
