@@ -45,6 +45,13 @@ struct AuditTests {
         #expect(Audit.json(["note": "a\"b", "input": "85,5"]) == #"{"input":"85,5","note":"a\"b"}"#)
     }
 
+    @Test("A change's audit row takes its values after the change's highest $n")
+    func placeholders() {
+        #expect(Audit.highestPlaceholder(in: "UPDATE t SET a = $1, b = $12 WHERE c = $3 AND d = '$' RETURNING id") == 12)
+        #expect(Audit.highestPlaceholder(in: "SELECT 1") == 0)
+        #expect(Audit.highestPlaceholder(in: "x = $9") == 9)
+    }
+
     @Test("The database refuses to update or delete an audit row")
     func appendOnly() async throws {
         try await TestApp.run { app, _ in

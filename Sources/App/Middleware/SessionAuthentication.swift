@@ -66,6 +66,7 @@ struct SignedInSession {
 
     /// The session of a token's hash, with its user and the user's agency.
     private struct OfToken: HotQuery {
+        static let name = "session_of_token"
         static let text = """
             SELECT s.csrf_token, s.last_seen_at, s.user_id, u.username, u.display_name, u.agency_id, u.roles, u.must_change_password, \
             u.active, a.code AS agency_code, a.name AS agency_name \

@@ -85,6 +85,7 @@ struct AssessmentRecord: Sendable {
 
     /// The assessment with its agency, its period and its latest deadline exception (if any), in one query.
     private struct WithAgencyPeriodException: HotQuery {
+        static let name = "assessment"
         static let text = "SELECT \(columns) FROM \(tables) WHERE a.id = $1"
         let id: UUID
         var values: [HotValue] { [.uuid(id)] }
@@ -93,6 +94,7 @@ struct AssessmentRecord: Sendable {
     /// The same with one leaf's entry (prefixed `e_`, all NULL when there is none) and its number of
     /// evidence files: everything a save reads about the assessment, in one query.
     private struct WithLeaf: HotQuery {
+        static let name = "assessment_with_leaf"
         static let text = """
             SELECT \(columns), \(CriterionEntry.prefixedColumns(of: "e", as: "e_")), \
             (SELECT count(*) FROM \(EvidenceLinkModel.schema) WHERE assessment_id = a.id AND criterion_code = $1) AS evidence_count \

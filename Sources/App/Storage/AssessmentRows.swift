@@ -85,6 +85,7 @@ struct CriterionEntry: Sendable {
     }
 
     private struct OfAssessment: HotQuery {
+        static let name = "entries_of_assessment"
         static let text = "SELECT \(columns) FROM \(CriterionEntryModel.schema) WHERE assessment_id = $1"
         let assessmentID: UUID
         var values: [HotValue] { [.uuid(assessmentID)] }
@@ -115,111 +116,46 @@ struct CriterionEntry: Sendable {
 
     /// The agency's save of this entry (an update when it has an id, else its first insert) with its
     /// audit row, only if the stored revision is still `revision`: false when someone saved first.
-    /// On PostgreSQL the two rows are written by one statement (atomic without a transaction: no
-    /// BEGIN and COMMIT round trips); on SQLite by two, in a transaction behind the write gate.
     func storeSelf(expecting revision: Int, audit: Audit.Event, on request: Request) async throws -> Bool {
+        if let id {
+            return try await Audit.write(SelfUpdate(entry: self, id: id, expecting: revision, at: audit.at), recording: audit, on: request)
+        }
         // A first save names revision 0; another revision for a leaf without an entry is stale.
-        guard id != nil || revision == 0 else { return false }
-        if let postgres = request.application.postgres {
-            let stored = if id != nil {
-                try await postgres.execute(SelfUpdate(entry: self, expecting: revision, audit: audit))
-            } else {
-                try await postgres.execute(SelfInsert(entry: self, audit: audit))
-            }
-            var written = false
-            for try await _ in stored { written = true } // read to the end: the connection goes back to the pool then
-            return written
-        }
-        return try await request.write { db in
-            if id != nil {
-                guard try await updateSelf(expecting: revision, on: db) else { return false }
-            } else {
-                guard try await insertSelfIfAbsent(on: db) else { return false }
-            }
-            try await Audit.record(audit, on: db)
-            return true
-        }
+        guard revision == 0 else { return false }
+        return try await Audit.write(SelfInsert(entry: self, at: audit.at), recording: audit, on: request)
     }
 
-    /// ``updateSelf(expecting:on:)`` and the audit row, as one PostgreSQL statement.
-    private struct SelfUpdate: PostgresPreparedStatement {
-        static let sql = """
-            WITH saved AS (UPDATE \(CriterionEntryModel.schema) SET self_input = $1, self_note = $2, self_points = $3, updated_by = $4, \
-            updated_at = $5, revision = revision + 1 WHERE id = $6 AND revision = $7 RETURNING id) \
-            INSERT INTO \(Audit.Event.insertInto) SELECT \(Audit.Event.postgresValues(from: 8)) FROM saved RETURNING id
+    /// The agency's save of an existing entry: its self input, note, points and author, its revision
+    /// up by one, only if the stored revision is still the one expected (no row otherwise).
+    private struct SelfUpdate: HotQuery {
+        static let name = "entry_self_update"
+        static let text = """
+            UPDATE \(CriterionEntryModel.schema) SET self_input = $1, self_note = $2, self_points = $3, updated_by = $4, \
+            updated_at = $5, revision = revision + 1 WHERE id = $6 AND revision = $7 RETURNING id
             """
-        let entry: CriterionEntry
-        let expecting: Int
-        let audit: Audit.Event
+        let values: [HotValue]
 
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 17)
-            bindings.append(entry.selfInput)
-            bindings.append(entry.selfNote)
-            bindings.append(entry.selfPoints)
-            bindings.append(entry.updatedByID)
-            bindings.append(audit.at)
-            bindings.append(entry.id)
-            bindings.append(expecting)
-            audit.append(to: &bindings)
-            return bindings
+        init(entry: CriterionEntry, id: UUID, expecting revision: Int, at: Date) {
+            values = [.text(entry.selfInput), .text(entry.selfNote), .text(entry.selfPoints), .uuid(entry.updatedByID), .date(at),
+                      .uuid(id), .int(revision)]
         }
-
-        func decodeRow(_ row: PostgresRow) throws {}
     }
 
-    /// ``insertSelfIfAbsent(on:)`` and the audit row, as one PostgreSQL statement.
-    private struct SelfInsert: PostgresPreparedStatement {
-        static let sql = """
-            WITH saved AS (INSERT INTO \(CriterionEntryModel.schema) \
+    /// The agency's first save of a leaf: the entry (its self input, note, points, revision and author),
+    /// unless the leaf has an entry already (no row then: someone saved first).
+    private struct SelfInsert: HotQuery {
+        static let name = "entry_self_insert"
+        static let text = """
+            INSERT INTO \(CriterionEntryModel.schema) \
             (id, assessment_id, criterion_code, self_input, self_points, self_note, revision, updated_by, updated_at) \
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (assessment_id, criterion_code) DO NOTHING RETURNING id) \
-            INSERT INTO \(Audit.Event.insertInto) SELECT \(Audit.Event.postgresValues(from: 10)) FROM saved RETURNING id
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (assessment_id, criterion_code) DO NOTHING RETURNING id
             """
-        let entry: CriterionEntry
-        let audit: Audit.Event
+        let values: [HotValue]
 
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 19)
-            bindings.append(UUID())
-            bindings.append(entry.assessmentID)
-            bindings.append(entry.criterionCode)
-            bindings.append(entry.selfInput)
-            bindings.append(entry.selfPoints)
-            bindings.append(entry.selfNote)
-            bindings.append(entry.revision)
-            bindings.append(entry.updatedByID)
-            bindings.append(audit.at)
-            audit.append(to: &bindings)
-            return bindings
+        init(entry: CriterionEntry, at: Date) {
+            values = [.uuid(UUID()), .uuid(entry.assessmentID), .text(entry.criterionCode), .text(entry.selfInput), .text(entry.selfPoints),
+                      .text(entry.selfNote), .int(entry.revision), .uuid(entry.updatedByID), .date(at)]
         }
-
-        func decodeRow(_ row: PostgresRow) throws {}
-    }
-
-    /// The agency's save of this existing entry: its self input, note, points and author, its revision
-    /// up by one, only if the stored revision is still `revision`. False when someone saved first.
-    func updateSelf(expecting revision: Int, on db: any Database) async throws -> Bool {
-        guard let id else { return false }
-        let rows = try await (db as! any SQLDatabase).raw("""
-            UPDATE \(unsafeRaw: CriterionEntryModel.schema) SET self_input = \(bind: selfInput), self_note = \(bind: selfNote), \
-            self_points = \(bind: selfPoints), updated_by = \(bind: updatedByID), updated_at = \(bind: Date()), revision = revision + 1 \
-            WHERE id = \(bind: id) AND revision = \(bind: revision) RETURNING id
-            """).all()
-        return !rows.isEmpty
-    }
-
-    /// The agency's first save of a leaf: inserts this entry (its self input, note, points, revision and author),
-    /// unless the leaf has an entry already (someone saved first): false then.
-    func insertSelfIfAbsent(on db: any Database) async throws -> Bool {
-        let rows = try await (db as! any SQLDatabase).raw("""
-            INSERT INTO \(unsafeRaw: CriterionEntryModel.schema) \
-            (id, assessment_id, criterion_code, self_input, self_points, self_note, revision, updated_by, updated_at) \
-            VALUES (\(bind: id ?? UUID()), \(bind: assessmentID), \(bind: criterionCode), \(bind: selfInput), \(bind: selfPoints), \
-            \(bind: selfNote), \(bind: revision), \(bind: updatedByID), \(bind: Date())) \
-            ON CONFLICT (assessment_id, criterion_code) DO NOTHING RETURNING id
-            """).all()
-        return !rows.isEmpty
     }
 
     /// Writes the appraiser's decision (input, comment, who, when, points) of an existing entry.
@@ -284,6 +220,7 @@ struct EvidenceLink: Sendable {
     }
 
     private struct OfAssessment: HotQuery {
+        static let name = "links_of_assessment"
         static let text = "\(select) l.assessment_id = $1\(order)"
         let assessmentID: UUID
         var values: [HotValue] { [.uuid(assessmentID)] }
@@ -315,6 +252,8 @@ struct Columns {
     private var prefix = ""
 
     private init(source: Source) { self.source = source }
+    init(sqlite row: SQLiteRow) { source = .sqlite(row) }
+    init(postgres row: PostgresRow) { source = .postgres(row, PostgresRandomAccessRow(row)) }
 
     /// The same row, its columns read as `prefix` + name.
     func prefixed(_ prefix: String) -> Columns {
@@ -322,8 +261,6 @@ struct Columns {
         columns.prefix = prefix
         return columns
     }
-    init(sqlite row: SQLiteRow) { source = .sqlite(row) }
-    init(postgres row: PostgresRow) { source = .postgres(row, PostgresRandomAccessRow(row)) }
 
     /// The same row as SQLKit's row (for ``RowDecodable`` models).
     var sqlRow: any SQLRow {

@@ -52,6 +52,61 @@ enum Audit {
         }
     }
 
+    /// Writes `change` (a statement ending `RETURNING id`) and, only if it wrote a row, `event` with it:
+    /// false when it wrote none. On PostgreSQL as one statement, atomic without BEGIN and COMMIT round
+    /// trips (`WITH changed AS (change) INSERT INTO audit_events … FROM changed`); on SQLite as two, in
+    /// a transaction behind the write gate.
+    static func write<Change: HotQuery>(_ change: Change, recording event: Event, on request: Request) async throws -> Bool {
+        if let postgres = request.application.postgres {
+            var written = false
+            for try await _ in try await postgres.execute(WithChange(change: change, event: event)) { written = true } // read to the end
+            return written
+        }
+        return try await request.write { db in
+            guard try await !change.rows(onSQLite: db).isEmpty else { return false }
+            try await record(event, on: db)
+            return true
+        }
+    }
+
+    /// A change and its audit row as one PostgreSQL statement: the row's values follow the change's.
+    private struct WithChange<Change: HotQuery>: PostgresPreparedStatement {
+        static var name: String { "audited_" + Change.name }
+        static var sql: String {
+            """
+            WITH changed AS (\(Change.text)) INSERT INTO \(Event.insertInto) \
+            SELECT \(Event.postgresValues(from: highestPlaceholder(in: Change.text) + 1)) FROM changed RETURNING id
+            """
+        }
+        let change: Change
+        let event: Event
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: change.values.count + 10)
+            change.append(to: &bindings)
+            event.append(to: &bindings)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws {}
+    }
+
+    /// The largest `n` of the `$n` in `text` (0 when there is none).
+    static func highestPlaceholder(in text: String) -> Int {
+        var highest = 0, number: Int?
+        for character in text.utf8 {
+            if character == UInt8(ascii: "$") {
+                number = 0
+            } else if let digits = number, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(character) {
+                number = digits * 10 + Int(character - UInt8(ascii: "0"))
+                highest = max(highest, number!)
+            } else {
+                number = nil
+            }
+        }
+        return highest
+    }
+
     static func record(
         on database: any Database, _ origin: Origin, action: String, targetType: String, target: String,
         before: [String: String]? = nil, after: [String: String]? = nil, at: Date = Date()

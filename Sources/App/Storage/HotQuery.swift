@@ -15,14 +15,20 @@ import Vapor
 /// was a third of the database's CPU on the deadline day), and its rows are
 /// read with PostgresNIO's typed decoding rather than through SQLKit.
 protocol HotQuery: PostgresPreparedStatement where Row == Columns {
+    /// The prepared statement's name: short and unique. PostgreSQL keeps only the first 63 bytes of
+    /// a name, and PostgresNIO's default (the type's full name) is longer for a nested private type,
+    /// so two statements could end up sharing one.
+    static var name: String { get }
     static var text: String { get }
     var values: [HotValue] { get }
 }
 
 /// A value bound to a ``HotQuery``.
 enum HotValue: Sendable {
-    case uuid(UUID)
-    case text(String)
+    case uuid(UUID?)
+    case text(String?)
+    case int(Int)
+    case date(Date)
 }
 
 extension HotQuery {
@@ -30,24 +36,40 @@ extension HotQuery {
 
     func makeBindings() throws -> PostgresBindings {
         var bindings = PostgresBindings(capacity: values.count)
+        append(to: &bindings)
+        return bindings
+    }
+
+    /// This query's values, after those already in `bindings`.
+    func append(to bindings: inout PostgresBindings) {
         for value in values {
             switch value {
             case let .uuid(uuid): bindings.append(uuid)
             case let .text(text): bindings.append(text)
+            case let .int(number): bindings.append(number)
+            case let .date(date): bindings.append(date)
             }
         }
-        return bindings
     }
 
     func decodeRow(_ row: PostgresRow) throws -> Columns { Columns(postgres: row) }
 
-    fileprivate var sqliteValues: [SQLiteData] {
-        values.map { value in
+    /// The rows of this query on SQLite: the app's database, or a transaction's.
+    func rows(onSQLite db: any Database) async throws -> [Columns] {
+        guard let sqlite = db as? any SQLiteDatabase else {
+            throw Abort(.internalServerError, reason: "The database is neither the app's PostgreSQL pool nor SQLite")
+        }
+        // As SQLKit binds them (UUIDs as their text, dates as SQLiteKit stores them).
+        let encoder = SQLiteDataEncoder()
+        let binds = try values.map { value -> SQLiteData in
             switch value {
-            case let .uuid(uuid): .text(uuid.uuidString)
-            case let .text(text): .text(text)
+            case let .uuid(uuid): uuid.map { .text($0.uuidString) } ?? .null
+            case let .text(text): text.map { .text($0) } ?? .null
+            case let .int(number): .integer(number)
+            case let .date(date): try encoder.encode(date)
             }
         }
+        return try await sqlite.query(Self.text, binds).map(Columns.init(sqlite:))
     }
 }
 
@@ -59,9 +81,6 @@ extension Request {
             for try await row in try await postgres.execute(query) { rows.append(row) }
             return rows
         }
-        guard let sqlite = db as? any SQLiteDatabase else {
-            throw Abort(.internalServerError, reason: "The database is neither the app's PostgreSQL pool nor SQLite")
-        }
-        return try await sqlite.query(Query.text, query.sqliteValues).map(Columns.init(sqlite:))
+        return try await query.rows(onSQLite: db)
     }
 }
