@@ -265,7 +265,7 @@ struct Columns {
     /// The same row as SQLKit's row (for ``RowDecodable`` models).
     var sqlRow: any SQLRow {
         switch source {
-        case let .sqlite(row): row
+        case let .sqlite(row): row.sql()
         case let .postgres(row, _): row.sql()
         case let .sql(row): row
         }
