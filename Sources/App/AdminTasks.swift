@@ -60,8 +60,9 @@ public enum AdminTasks {
                 try await UserModel.query(on: db).filter(\.$id == userID).set(\.$passwordHash, to: hash)
                     .set(\.$mustChangePassword, to: true).set(\.$active, to: true).update()
                 try await SessionModel.query(on: db).filter(\.$user.$id == userID).delete()
+                try await APITokenModel.revokeAll(of: userID, reason: "password_reset", on: db)
                 try await Audit.record(on: db, .system, action: "user.password_reset", targetType: "user", target: user.username,
-                                       after: ["must_change_password": "true"])
+                                       after: ["must_change_password": "true", "api_tokens": "revoked"])
             }
             return temporary
         }

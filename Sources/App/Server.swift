@@ -55,6 +55,13 @@ public enum Server {
         }
     }
 
+    /// `chiso routes`: every route as `METHOD /path/:parameter`, one a line (for the fuzz campaign and for people).
+    public static func routes() async throws -> [String] {
+        try await withApplication(arguments: ["chiso"]) { app in
+            app.routes.all.map { route in "\(route.method.rawValue) /" + route.path.map { "\($0)" }.joined(separator: "/") }
+        }
+    }
+
     /// `chiso backup`: a consistent snapshot of the database (evidence included) while the app runs.
     public static func backup(to path: String) async throws -> String {
         try await withApplication(arguments: ["chiso"]) { app in

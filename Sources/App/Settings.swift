@@ -18,8 +18,16 @@ public struct Settings: Sendable {
     public var secureCookies: Bool
     /// `CHISO_UPLOAD_MAX_MB`: the largest evidence file accepted (default 20).
     public var uploadMaxBytes: Int
-    /// `CHISO_TRUST_PROXY=1`: take the client address from X-Forwarded-For.
-    public var trustProxy: Bool
+    /// `CHISO_TRUSTED_PROXIES`: the reverse proxies in front of the app, as addresses or CIDR blocks
+    /// separated by commas (`127.0.0.1,10.0.0.0/8`). A request from one of them is taken to come from
+    /// the rightmost `X-Forwarded-For` entry that is not one of them. `CHISO_TRUST_PROXY=1` trusts
+    /// loopback (a proxy on the same machine). Default: none, the peer is the client.
+    public var trustedProxies: [IPRange]
+    /// `CHISO_API_TOKEN_DAYS`: how long a new API token lasts (default 90 days).
+    public var apiTokenDays: Int
+    public static let defaultAPITokenDays = 90
+    /// `CHISO_IMPORT_MAX_ROWS`: the most rows one import (tasks, surveys, agencies) may have (default 20,000).
+    public var importMaxRows: Int
     /// `CHISO_PROVINCE`: the province named in exported reports (default "Tỉnh Minh Hoạ", the demo's).
     public var province: String
     /// `CHISO_CHROMIUM`: the Chromium that prints PDFs (default: the first of
@@ -40,7 +48,11 @@ public struct Settings: Sendable {
         loginWindow = TimeInterval(number("CHISO_LOGIN_WINDOW_MINUTES", 15) * 60)
         secureCookies = ["1", "true", "yes"].contains(environment["CHISO_SECURE_COOKIES"]?.lowercased() ?? "")
         uploadMaxBytes = number("CHISO_UPLOAD_MAX_MB", 20) * 1024 * 1024
-        trustProxy = ["1", "true", "yes"].contains(environment["CHISO_TRUST_PROXY"]?.lowercased() ?? "")
+        let trustLoopback = ["1", "true", "yes"].contains(environment["CHISO_TRUST_PROXY"]?.lowercased() ?? "")
+        trustedProxies = (environment["CHISO_TRUSTED_PROXIES"] ?? "").split(separator: ",").compactMap { IPRange(String($0)) }
+            + (trustLoopback ? IPRange.loopback : [])
+        apiTokenDays = number("CHISO_API_TOKEN_DAYS", Self.defaultAPITokenDays)
+        importMaxRows = number("CHISO_IMPORT_MAX_ROWS", 20_000)
         province = environment["CHISO_PROVINCE"].flatMap { $0.isEmpty ? nil : $0 } ?? "Tỉnh Minh Hoạ"
         threads = number("CHISO_THREADS", System.coreCount)
         chromium = environment["CHISO_CHROMIUM"].flatMap { $0.isEmpty ? nil : $0 }

@@ -24,11 +24,18 @@ public func configure(_ app: Application, settings: Settings = Settings()) async
     }
     app.migrations.add(Migrations.all)
 
+    app.serverSecrets = ServerSecrets()
+    app.refusalBudget = RefusalLog.Budget()
     app.middleware = Middlewares()
     // MultipartKit's parser traps on some hostile headers: every multipart body is checked first.
-    ContentConfiguration.global.use(decoder: GuardedFormDataDecoder(), for: .formData)
+    ContentConfiguration.global.use(decoder: LimitedTextDecoder(base: GuardedFormDataDecoder()), for: .formData)
+    // Every text a form or a JSON body carries is held to its limit (Support/Limits.swift).
+    ContentConfiguration.global.use(decoder: LimitedTextDecoder(base: URLEncodedFormDecoder()), for: .urlEncodedForm)
+    ContentConfiguration.global.use(decoder: LimitedTextDecoder(base: JSONDecoder.custom(dates: .iso8601)), for: .json)
+    ContentConfiguration.global.use(decoder: LimitedTextDecoder(base: JSONDecoder.custom(dates: .iso8601)), for: .jsonAPI)
     app.middleware.use(SecurityHeaders()) // outermost: error pages get the headers too
     app.middleware.use(ErrorPages())
+    app.middleware.use(MultipartBoundaryCheck()) // before anything reads a body
     app.middleware.use(SessionAuthentication())
     app.routes.defaultMaxBodySize = "2mb"
 

@@ -20,6 +20,18 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
+/// `chiso routes`
+struct RoutesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "routes",
+        abstract: "List every route the server answers, as METHOD /path/:parameter."
+    )
+
+    func run() async throws {
+        for route in try await Server.routes() { print(route) }
+    }
+}
+
 /// `chiso migrate [--revert]`
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

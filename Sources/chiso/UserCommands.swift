@@ -1,4 +1,6 @@
 import App
+import ChiSoCore
+import Foundation
 import ArgumentParser
 
 /// `chiso user add …`, `chiso user reset-password …`
@@ -51,10 +53,13 @@ extension UserCommand {
 
         @Argument(help: "Username.") var username: String
         @Option(help: "What the token is for.") var name = "api"
+        @Option(help: "Days until it expires (default: CHISO_API_TOKEN_DAYS, 90).") var days: Int?
 
         func run() async throws {
-            let token = try await AdminTasks.createToken(username: username, name: name)
+            if let days, days < 1 { throw ValidationError("--days must be at least 1.") }
+            let (token, expires) = try await AdminTasks.createToken(username: username, name: name, days: days)
             print("Mã truy cập API của \(username.lowercased()) (chỉ hiện một lần / shown once): \(token)")
+            FileHandle.standardError.write(Data("Hết hạn / expires: \(VietnamDate.format(expires))\n".utf8))
         }
     }
 }

@@ -87,9 +87,9 @@ struct EvidenceUploadTests {
                                             fileName: "../../etc/passwd.pdf", content: Self.pdf(100)).status == .seeOther)
             let link = try #require(try await EvidenceLinkModel.query(on: app.db).filter(\.$criterionCode == "1.2").first())
             #expect(link.fileName == "passwd.pdf")
-            #expect(EvidenceUpload.safeName("C:\\Users\\a\\.bashrc") == "_bashrc")
-            #expect(EvidenceUpload.safeName("..") == "_.")
-            #expect(EvidenceUpload.safeName("") == "tai-lieu")
+            #expect(FileNames.clean("C:\\Users\\a\\.bashrc") == "_bashrc")
+            #expect(FileNames.clean("..") == "_.")
+            #expect(FileNames.clean("") == "tai-lieu")
         }
     }
 

@@ -48,7 +48,10 @@ struct SelfAssessmentTests {
             #expect(page.body.contains("ghi chú gõ dở"))
             #expect(try await Self.entry(app, fixture.ownAssessment, "1.2")?.selfInput == "87,5")
             let na = try await editor.post("/assessments/\(fixture.ownAssessment)/entries/1.2", [("value", ""), ("na", "1"), ("revision", "0")])
-            #expect(na.status == .badRequest) // 1.2 does not allow N/A
+            // 1.2 does not allow N/A: refused in place, by the core's reading (the same as chiso score's).
+            #expect(na.status == .unprocessableEntity)
+            #expect(na.body.contains("không cho phép &quot;không áp dụng&quot;") || na.body.contains("không cho phép \"không áp dụng\""))
+            #expect(try await Self.entry(app, fixture.ownAssessment, "1.2")?.selfInput == "87,5")
         }
     }
 

@@ -130,7 +130,7 @@ def parse_csv(text):
                 while i < n and text[i] not in ',\r\n':
                     field.append(text[i])
                     i += 1
-            fields.append(''.join(field))
+            fields.append(formula_restored(''.join(field)))
             field = []
             if i < n and text[i] == ',':
                 i += 1
@@ -150,7 +150,26 @@ def parse_csv(text):
     return records[0][1], records[1:]
 
 
+FORMULA_START = ('=', '+', '-', '@', '\t', '\r')
+PLAIN_NUMBER = re.compile(r'[+-]?[0-9]+([.,][0-9]+)?')
+
+
+def formula_neutralised(s):
+    """A cell a spreadsheet would run as a formula gets a ' first (not a plain number)."""
+    if s.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(s):
+        return "'" + s
+    return s
+
+
+def formula_restored(s):
+    """The ' that formula_neutralised added, taken away when reading."""
+    if s.startswith("'") and s[1:].startswith(FORMULA_START):
+        return s[1:]
+    return s
+
+
 def csv_field(s):
+    s = formula_neutralised(s)
     if any(c in s for c in ',"\r\n'):
         return '"' + s.replace('"', '""') + '"'
     return s

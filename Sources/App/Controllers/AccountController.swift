@@ -20,38 +20,35 @@ enum AccountController {
     static func login(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
         let form = try request.content.decode(LoginForm.self)
-        let username = (form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let username = String((form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased().prefix(Limits.username))
         let password = form.password ?? ""
         let next = safeNext(form.next)
-        let settings = request.application.settings
-        let now = Date()
         let address = request.clientAddress
+        let settings = request.application.settings
 
-        // Throttle: too many failures for this username, or from this address, within the window.
-        let since = now.addingTimeInterval(-settings.loginWindow)
-        let failures = try await LoginAttemptModel.query(on: request.db)
-            .filter(\.$succeeded == false).filter(\.$at >= since)
-            .group(.or) { $0.filter(\.$username == username).filter(\.$clientAddress == address) }
-            .all()
-        let byUser = failures.filter { $0.username == username }
-        let byAddress = failures.filter { $0.clientAddress == address }
-        if byUser.count >= settings.loginMaxFailures || byAddress.count >= settings.loginMaxFailures * 4 {
-            let relevant = byUser.count >= settings.loginMaxFailures ? byUser : byAddress
-            let oldest = relevant.map(\.at).min() ?? now
-            let minutes = max(1, Int((oldest.addingTimeInterval(settings.loginWindow).timeIntervalSince(now) / 60).rounded(.up)))
+        // A browser that logged in to this account before is throttled on its own; any other
+        // attempt counts against the address it comes from and the username it tries.
+        let device = KnownDevice.id(in: request, for: username)
+        let keys: [LoginThrottle.Key] = device.map { [.device($0 + ":" + username)] } ?? [.address(address), .username(username)]
+        if case let .waiting(key, until) = try await LoginThrottle.claim(keys, on: request) {
+            let wait = max(1, Int(until.timeIntervalSinceNow.rounded(.up)))
+            await RefusalLog.record(request, action: "login.throttled", target: username.isEmpty ? "-" : username,
+                                    details: ["key": key.text, "wait_seconds": String(wait)])
             return request.page(status: .tooManyRequests) {
-                LoginPage.view($0, model: .init(username: username, next: next, message: $0.t.format(.loginThrottled, String(minutes))))
+                LoginPage.view($0, model: .init(username: username, next: next,
+                                                message: $0.t.format(.loginThrottled, Formats.waitingTime(seconds: wait, $0.language))))
             }
         }
 
         let user = try await UserModel.query(on: request.db).filter(\.$username == username).filter(\.$active == true).first()
         // Verify against a fixed hash when there is no such user, so that timing does not tell.
-        let valid = Passwords.verify(password, hash: user?.passwordHash ?? Passwords.unknownUserHash) && user != nil
+        // (bcrypt reads 72 bytes: a longer password is refused without hashing megabytes.)
+        let valid = password.utf8.count <= Limits.password
+            && Passwords.verify(password, hash: user?.passwordHash ?? Passwords.unknownUserHash) && user != nil
         guard let user, valid else {
             try await request.write { db in
-                try await LoginAttemptModel(username: username, clientAddress: address, at: now, succeeded: false).create(on: db)
                 try await Audit.record(on: db, Audit.Origin(userID: user?.id, username: username.isEmpty ? "-" : username, clientAddress: address),
-                                       action: "login.failed", targetType: "user", target: username)
+                                       action: "login.failed", targetType: "user", target: username.isEmpty ? "-" : username)
             }
             return request.page(status: .unauthorized) {
                 LoginPage.view($0, model: .init(username: username, next: next, message: $0.t(.loginFailed)))
@@ -59,9 +56,10 @@ enum AccountController {
         }
         let userID = try user.requireID()
         let oldToken = request.cookies[SessionAuthentication.cookieName]?.string
+        let now = Date()
         try await request.write { db in
             if let oldToken { try await SessionModel.query(on: db).filter(\.$id == Sessions.hash(oldToken)).delete() }
-            try await LoginAttemptModel(username: username, clientAddress: address, at: now, succeeded: true).create(on: db)
+            try await LoginThrottle.succeeded(keys, settings: settings, now: now, on: db)
             try await UserModel.query(on: db).filter(\.$id == userID).set(\.$lastLoginAt, to: now).update()
             try await Audit.record(on: db, Audit.Origin(userID: userID, username: username, clientAddress: address),
                                    action: "login.succeeded", targetType: "user", target: username)
@@ -69,6 +67,9 @@ enum AccountController {
         let cookie = try await Sessions.start(for: userID, on: request)
         let response = request.redirect(to: user.mustChangePassword ? "/account/password" : next, redirectType: .normal)
         response.cookies[SessionAuthentication.cookieName] = cookie
+        if device == nil, let known = KnownDevice.cookie(for: username, on: request) {
+            response.cookies[KnownDevice.cookieName] = known
+        }
         return response
     }
 
@@ -107,7 +108,9 @@ enum AccountController {
         var errors: [String] = []
         if !Passwords.verify(form.current ?? "", hash: model.passwordHash) { errors.append(t(.passwordWrong)) }
         if (form.new ?? "") != (form.repeated ?? "") { errors.append(t(.passwordMismatch)) }
-        if let problem = Passwords.problem(form.new ?? "", username: user.username) { errors.append(t(problem)) }
+        if let problem = Passwords.problem(form.new ?? "", username: user.username, province: request.application.settings.province) {
+            errors.append(t(problem))
+        }
         if form.new == form.current, errors.isEmpty { errors.append(t(.passwordPolicy)) }
         guard errors.isEmpty else {
             return request.page(status: .unprocessableEntity) {
@@ -122,6 +125,8 @@ enum AccountController {
                 .set(\.$passwordHash, to: hash).set(\.$mustChangePassword, to: false).update()
             // Every other session of this user ends: a changed password locks out whoever had the old one.
             try await SessionModel.query(on: db).filter(\.$user.$id == user.id).filter(\.$id != Sessions.hash(token)).delete()
+            // So do the API tokens made under the old password.
+            try await APITokenModel.revokeAll(of: user.id, reason: "password_changed", on: db)
             try await Audit.record(on: db, origin, action: "user.password_changed", targetType: "user", target: user.username,
                                    before: user.mustChangePassword ? ["must_change_password": "true"] : nil,
                                    after: user.mustChangePassword ? ["must_change_password": "false"] : nil)
@@ -137,9 +142,16 @@ enum AccountController {
         return response
     }
 
-    /// Only a path on this site (never `//elsewhere` or `https://…`).
+    /// Only a path on this site: a single `/` followed by anything but `/` or `\\`, in printable ASCII
+    /// without spaces (a tab, a newline or a backslash would let a browser read `//elsewhere`).
+    /// Anything else goes home.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.contains("\n") else { return "/" }
+        guard let next else { return "/" }
+        let bytes = Array(next.utf8)
+        guard bytes.first == UInt8(ascii: "/"),
+              bytes.allSatisfy({ (0x21...0x7E).contains($0) && $0 != UInt8(ascii: "\\") }),
+              bytes.count == 1 || bytes[1] != UInt8(ascii: "/")
+        else { return "/" }
         return next
     }
 }

@@ -15,7 +15,8 @@ enum AgencyAdminController {
     static func list(_ request: Request) async throws -> Response {
         try request.authorize(.manageAgencies)
         let agencies = try await AgencyModel.query(on: request.db).sort(\.$group).sort(\.$code).all()
-        return request.page { AgencyPages.list($0, agencies: agencies, importProblems: []) }
+        return request.page { AgencyPages.list($0, agencies: agencies, importProblems: [],
+                                               limit: request.application.settings.importLimitNote(request.language)) }
     }
 
     static func newForm(_ request: Request) async throws -> Response {
@@ -88,14 +89,18 @@ enum AgencyAdminController {
         let t = Catalogue(language: request.language)
         let form = try request.content.decode(ImportForm.self)
         let bytes = form.file.map { Array($0.data.readableBytesView) } ?? []
+        let limit = request.application.settings.importLimitNote(request.language)
         let listed: [Agency]
-        do {
+        do throws(LineProblems) {
             listed = try AgencyListReader.read(bytes)
+            if let problem = request.application.settings.importProblem(rows: listed.count, request.language) {
+                throw LineProblems([LineProblem(line: 1, english: problem, vietnamese: problem)])
+            }
         } catch {
-            let name = form.file?.filename.isEmpty == false ? form.file!.filename : "agencies.csv"
+            let name = FileNames.clean(form.file?.filename ?? "", fallback: "agencies.csv")
             let problems = error.problems.map { $0.formatted(file: name, language: request.language) }
             let agencies = try await AgencyModel.query(on: request.db).sort(\.$group).sort(\.$code).all()
-            return request.page(status: .unprocessableEntity) { AgencyPages.list($0, agencies: agencies, importProblems: problems) }
+            return request.page(status: .unprocessableEntity) { AgencyPages.list($0, agencies: agencies, importProblems: problems, limit: limit) }
         }
         let origin = request.auditOrigin
         let (created, updated) = try await request.write { db in
@@ -160,6 +165,15 @@ enum AgencyAdminController {
         }
         if clean(form.name).isEmpty { errors["name"] = t(.required) }
         if clean(form.group).isEmpty { errors["group"] = t(.required) }
+        // Names and tags end up in CSV exports that people open in a spreadsheet.
+        for (field, text) in [("code", clean(form.code)), ("name", clean(form.name)), ("group", clean(form.group))]
+            + tags(form.tags).map({ ("tags", $0) }) where errors[field] == nil && SpreadsheetFormula.looksLikeFormula(text) {
+            errors[field] = t.format(.looksLikeFormula, SpreadsheetFormula.describeStart(text))
+        }
+        for (field, text) in [("code", clean(form.code)), ("name", clean(form.name)), ("group", clean(form.group)),
+                              ("tags", form.tags ?? "")] where errors[field] == nil && text.count > Limits.name {
+            errors[field] = t.format(.tooLong, String(Limits.name))
+        }
         return errors
     }
 }

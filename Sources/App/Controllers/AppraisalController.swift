@@ -88,7 +88,7 @@ enum AppraisalController {
         // Adjusting means a different value than the agency's, read by the rule (so 0,5 equals 0.5).
         var error: String?
         if !typed.isEmpty {
-            switch InputReading.read(typed, for: .criterion(position), in: record.index) {
+            switch InputReading.read(typed, for: .criterion(position), in: record.index, agencyTags: record.agency.tagList) {
             case let .failure(problem): error = problem.message(request.language)
             case let .success(value):
                 let selfValue = selfInput.flatMap { try? InputReading.read($0, for: .criterion(position), in: record.index).get() }

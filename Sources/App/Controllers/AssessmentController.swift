@@ -51,7 +51,8 @@ enum AssessmentController {
     static func saveEntry(_ request: Request) async throws -> Response {
         // The form is read once: its CSRF field is checked before anything else is done with it.
         let decoded = try? request.content.decode(EntryForm.self)
-        try request.verifyCSRF(posted: decoded?.csrf)
+        // (A form that could not be read, a text over its limit say, is checked by its `_csrf` field alone.)
+        if let decoded { try request.verifyCSRF(posted: decoded.csrf) } else { try request.verifyCSRF() }
         let form = try decoded ?? request.content.decode(EntryForm.self)
         let code = request.parameters.get("code") ?? ""
         // Only this leaf's entry and evidence: its points depend on nothing else.
@@ -70,16 +71,10 @@ enum AssessmentController {
         var draft = AssessmentPage.Draft(value: typed, note: note, notApplicable: form.na != nil, error: nil, conflict: nil)
 
         // The input, read by the core against the leaf's rule.
-        var input: String? = typed.isEmpty ? nil : typed
-        if form.na != nil {
-            guard node.allowNA else { throw Abort(.badRequest, reason: vi ? "Tiêu chí này không cho phép \"không áp dụng\"." : "This criterion does not allow N/A.") }
-            input = "NA"
-        } else if let text = input {
-            if case let .failure(problem) = InputReading.read(text, for: .criterion(position), in: record.index) {
-                draft.error = problem.message(request.language)
-            } else if InputReading.isNA(text), !node.allowNA {
-                draft.error = vi ? "Tiêu chí này không cho phép \"không áp dụng\"." : "This criterion does not allow N/A."
-            }
+        let input: String? = form.na != nil ? "NA" : typed.isEmpty ? nil : typed
+        if let text = input,
+           case let .failure(problem) = InputReading.read(text, for: .criterion(position), in: record.index, agencyTags: record.agency.tagList) {
+            draft.error = problem.message(request.language)
         }
         if let error = draft.error {
             if request.isAPI { throw APIError(status: .unprocessableEntity, code: "invalid_input", reason: error) }

@@ -18,7 +18,9 @@ enum EvidenceController {
     }
 
     /// A stored file as a download: typed by its content, named safely, never run.
-    static func fileResponse(_ bytes: [UInt8], type: String, name: String) -> Response {
+    static func fileResponse(_ bytes: [UInt8], type: String, name stored: String) -> Response {
+        // Cleaned again: names stored before the cleaning was complete, and extensions that lied about the type.
+        let name = FileNames.clean(stored, contentType: type)
         let response = Response(status: .ok, body: .init(data: Data(bytes)))
         response.headers.replaceOrAdd(name: .contentType, value: type)
         let inline = inlineTypes.contains(type)

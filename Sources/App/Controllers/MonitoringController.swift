@@ -37,14 +37,12 @@ enum MonitoringController {
         let scores = try await ProvisionalScores.compute(period: period, asOf: asOf, on: request.db, indexes: request.application.indexCache)
         guard let score = scores.first(where: { $0.agency.id == agencyID }) else { throw Abort(.notFound) }
         let groupSize = scores.filter { $0.agency.group == score.agency.group }.count
-        let tasks = try await TaskModel.query(on: request.db).filter(\.$agency.$id == agencyID).with(\.$agency).with(\.$extensions).all()
-            .compactMap { model -> TaskController.Row? in
-                guard let task = model.assigned(agencyCode: score.agency.code) else { return nil }
-                return TaskController.Row(model: model, task: task, status: task.status(on: asOf))
-            }
-        let watch = tasks.filter { row in
-            row.status == .openOverdue || (row.status == .openWithinDeadline && asOf.days(until: row.task.effectiveDeadline) <= 7)
-        }.sorted { $0.task.effectiveDeadline < $1.task.effectiveDeadline }
+        // Only the tasks to watch are read (TaskQueries, in SQL): overdue, or due within 7 days.
+        let ids = try await TaskQueries.watch(agencyID: agencyID, day: asOf, within: 7, on: request.db)
+        let watch = try await TaskQueries.load(ids, on: request.db).compactMap { model -> TaskController.Row? in
+            guard let task = model.assigned(agencyCode: score.agency.code) else { return nil }
+            return TaskController.Row(model: model, task: task, status: task.status(on: asOf))
+        }
         let history = try await snapshots(period: period, on: request.db)[agencyID] ?? []
         return request.page {
             MonitoringPages.agency($0, period: period, asOf: asOf, score: score, groupSize: groupSize, watch: watch, history: history)

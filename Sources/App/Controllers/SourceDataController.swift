@@ -54,7 +54,8 @@ enum SourceDataController {
         if !seesAll { results = results.filter { $0.$agency.id == user.actor.agencyID } }
         results.sort { ($0.agency.code, $0.criterionCode) < ($1.agency.code, $1.criterionCode) }
         let canImport = Policy.allows(user.actor, .manageSurveys) && period.status != .published
-        return request.page { SourceDataPages.surveys($0, period: period, results: results, canImport: canImport, problems: []) }
+        return request.page { SourceDataPages.surveys($0, period: period, results: results, canImport: canImport, problems: [],
+                                                    limit: request.application.settings.importLimitNote(request.language)) }
     }
 
     struct UploadForm: Content {
@@ -69,12 +70,15 @@ enum SourceDataController {
         try requireUnpublished(period, request)
         let form = try request.content.decode(UploadForm.self)
         let vi = request.language == .vietnamese
-        let name = form.file?.filename.isEmpty == false ? form.file!.filename : "surveys"
+        let name = FileNames.clean(form.file?.filename ?? "", fallback: "surveys")
         let subjects = try await subjects(of: period, on: request)
         var problems: [String] = []
         var results: [SurveyResult] = []
-        do {
+        do throws(LineProblems) {
             let rows = try SpreadsheetRows.read(form.file.map { Array($0.data.readableBytesView) } ?? [])
+            if let problem = request.application.settings.importProblem(rows: rows.count - 1, request.language) {
+                throw LineProblems([LineProblem(line: 1, english: problem, vietnamese: problem)])
+            }
             let criteria = Dictionary(subjects.map { ($0.agency.code, $0.surveyCriteria.map(\.code)) }, uniquingKeysWith: { first, _ in first })
             let read = SurveyRowReader.read(rows: rows, criteria: criteria)
             results = read.results
@@ -87,7 +91,8 @@ enum SourceDataController {
             if request.isAPI { throw APIError(status: .unprocessableEntity, code: "invalid_rows", reason: problems.joined(separator: "; ")) }
             let existing = try await SurveyResultModel.query(on: request.db).filter(\.$period.$id == period.requireID()).with(\.$agency).all()
             return request.page(status: .unprocessableEntity) {
-                SourceDataPages.surveys($0, period: period, results: existing, canImport: true, problems: problems)
+                SourceDataPages.surveys($0, period: period, results: existing, canImport: true, problems: problems,
+                                        limit: request.application.settings.importLimitNote(request.language))
             }
         }
         let periodID = try period.requireID()

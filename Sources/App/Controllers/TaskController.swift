@@ -32,6 +32,8 @@ enum TaskController {
         var asOf: String?
         var q: String?
         var page: Int?
+        /// The API's page size.
+        var limit: Int?
     }
 
     /// A task as the pages show it: the stored row, the core's reading and its status on the chosen day.
@@ -55,29 +57,22 @@ enum TaskController {
         let status = query.status.flatMap(TaskStatus.init(rawValue:))
         let search = (query.q ?? "").trimmingCharacters(in: .whitespaces)
 
-        var dbQuery = TaskModel.query(on: request.db).with(\.$agency).with(\.$extensions)
-        if let agency { dbQuery = dbQuery.filter(\.$agency.$id == agency.id!) }
-        var rows = try await dbQuery.all().compactMap { model -> Row? in
+        // Counted, filtered and paged in SQL (TaskQueries): only one page of tasks is loaded.
+        var filter = TaskQueries.Filter(agencyID: agency?.id, status: nil, search: search, asOf: asOf)
+        let counts = try await TaskQueries.counts(filter, on: request.db)
+        filter.status = status
+        let total = status.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +)
+        let page = max(1, query.page ?? 1)
+        let ids = try await TaskQueries.page(filter, page: page, pageSize: pageSize, on: request.db)
+        let shown = try await TaskQueries.load(ids, on: request.db).compactMap { model -> Row? in
             guard let task = model.assigned(agencyCode: model.agency.code) else { return nil }
             return Row(model: model, task: task, status: task.status(on: asOf))
         }
-        var counts: [TaskStatus: Int] = [:]
-        for row in rows { counts[row.status, default: 0] += 1 }
-        if let status { rows = rows.filter { $0.status == status } }
-        if !search.isEmpty {
-            rows = rows.filter {
-                $0.model.content.localizedCaseInsensitiveContains(search) || $0.model.document.localizedCaseInsensitiveContains(search)
-                    || $0.model.sourceID.localizedCaseInsensitiveContains(search)
-            }
-        }
-        rows.sort { ($0.task.effectiveDeadline, $0.model.sourceID) < ($1.task.effectiveDeadline, $1.model.sourceID) }
-        let page = max(1, query.page ?? 1)
-        let shown = Array(rows.dropFirst((page - 1) * pageSize).prefix(pageSize))
-        let filter = TaskPages.Filter(agency: agency?.code, status: status, asOf: asOf, search: search, page: page,
-                                      total: rows.count, pageSize: pageSize)
+        let filterShown = TaskPages.Filter(agency: agency?.code, status: status, asOf: asOf, search: search, page: page,
+                                           total: total, pageSize: pageSize)
         let canManage = allowed(.manageTasks, request)
         return request.page {
-            TaskPages.list($0, rows: shown, counts: counts, filter: filter, agencies: seesAll ? agencies : [], canManage: canManage)
+            TaskPages.list($0, rows: shown, counts: counts, filter: filterShown, agencies: seesAll ? agencies : [], canManage: canManage)
         }
     }
 
@@ -214,7 +209,7 @@ enum TaskController {
             throw APIError(status: .unsupportedMediaType, code: "file_type_not_allowed",
                            reason: vi ? "Chỉ nhận tệp PDF, ảnh (PNG, JPEG), Word hoặc Excel." : "Only PDF, images (PNG, JPEG), Word or Excel files are accepted.")
         }
-        let name = (file.filename as NSString).lastPathComponent
+        let name = FileNames.clean(file.filename, contentType: type)
         let taskID = try model.requireID()
         let origin = request.auditOrigin
         let sourceID = model.sourceID

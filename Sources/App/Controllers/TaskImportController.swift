@@ -8,9 +8,6 @@ import Vapor
 /// rows in one transaction. The task's id in the source system makes a
 /// second import of the same file update instead of duplicate.
 enum TaskImportController {
-    /// Largest accepted export.
-    static let maxBytes = 20 * 1024 * 1024
-
     struct UploadForm: Content {
         var file: File?
     }
@@ -29,9 +26,13 @@ enum TaskImportController {
         var fileProblems: [String]
     }
 
+    /// Rows written per statement when importing (a few thousand values, under both databases' limits).
+    static let batchSize = 400
+
     static func uploadPage(_ request: Request) async throws -> Response {
         try request.authorize(.manageTasks)
-        return request.page { TaskImportPages.upload($0, problems: []) }
+        let limit = request.application.settings.importLimitNote(request.language)
+        return request.page { TaskImportPages.upload($0, problems: [], limit: limit) }
     }
 
     static func upload(_ request: Request) async throws -> Response {
@@ -39,26 +40,35 @@ enum TaskImportController {
         let user = try request.authorize(.manageTasks)
         let form = try request.content.decode(UploadForm.self)
         let vi = request.language == .vietnamese
+        let settings = request.application.settings
+        let limit = settings.importLimitNote(request.language)
+        func refuse(_ problems: [String]) -> Response {
+            request.page(status: .unprocessableEntity) { TaskImportPages.upload($0, problems: problems, limit: limit) }
+        }
         guard let file = form.file, file.data.readableBytes > 0 else {
-            return request.page(status: .unprocessableEntity) {
-                TaskImportPages.upload($0, problems: [vi ? "Chọn tệp CSV hoặc Excel (.xlsx)." : "Choose a CSV or Excel (.xlsx) file."])
-            }
+            return refuse([vi ? "Chọn tệp CSV hoặc Excel (.xlsx)." : "Choose a CSV or Excel (.xlsx) file."])
         }
         let bytes = Array(file.data.readableBytesView)
-        do {
-            let rows = try SpreadsheetRows.read(bytes)
-            guard rows.count >= 2 else {
-                return request.page(status: .unprocessableEntity) {
-                    TaskImportPages.upload($0, problems: [vi ? "Tệp cần một dòng tiêu đề và ít nhất một dòng nhiệm vụ." : "The file needs a header row and at least one task row."])
+        // Counted off the event loop, row by row (nothing kept): a large file does not hold up other requests.
+        let counted = try await request.application.threadPool.runIfActive { () -> Result<Int, LineProblems> in
+            Result { () throws(LineProblems) in
+                var rows = 0
+                try SpreadsheetRows.forEachRecord(in: bytes) { _, fields throws(LineProblems) in
+                    if fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) { rows += 1 }
                 }
-            }
-        } catch {
-            let name = file.filename.isEmpty ? "tasks" : file.filename
-            return request.page(status: .unprocessableEntity) {
-                TaskImportPages.upload($0, problems: error.problems.map { $0.formatted(file: name, language: request.language) })
+                return rows
             }
         }
-        let pending = TaskImportModel(userID: user.id, filename: (file.filename as NSString).lastPathComponent, bytes: Data(bytes))
+        switch counted {
+        case let .failure(error):
+            let name = file.filename.isEmpty ? "tasks" : file.filename
+            return refuse(error.problems.map { $0.formatted(file: name, language: request.language) })
+        case let .success(rows) where rows < 2:
+            return refuse([vi ? "Tệp cần một dòng tiêu đề và ít nhất một dòng nhiệm vụ." : "The file needs a header row and at least one task row."])
+        case let .success(rows):
+            if let problem = settings.importProblem(rows: rows - 1, request.language) { return refuse([problem]) }
+        }
+        let pending = TaskImportModel(userID: user.id, filename: FileNames.clean(file.filename, fallback: "tasks"), bytes: Data(bytes))
         try await request.write { db in try await pending.create(on: db) }
         return request.redirect(to: "/tasks/import/\(pending.id!)", notice: vi ? "Đã tải tệp lên: chọn cột rồi xem trước." : "Uploaded: map the columns, then preview.")
     }
@@ -83,7 +93,7 @@ enum TaskImportController {
         guard preview.problems.isEmpty, preview.fileProblems.isEmpty else {
             if request.isAPI {
                 throw APIError(status: .unprocessableEntity, code: "invalid_rows",
-                               reason: preview.problems.map { $0.located(.english) }.joined(separator: "; "))
+                               reason: (preview.fileProblems + preview.problems.prefix(100).map { $0.located(.english) }).joined(separator: "; "))
             }
             return request.page(status: .unprocessableEntity) { TaskImportPages.preview($0, preview: preview) }
         }
@@ -124,31 +134,57 @@ enum TaskImportController {
     }
 
     static func makePreview(_ pending: TaskImportModel, mappingFields: [String: String]?, on request: Request) async throws -> Preview {
-        var preview = Preview(importID: try pending.requireID(), filename: pending.filename, header: [], mapping: ColumnMapping(columns: [:]),
-                              rows: 0, tasks: [], problems: [], fileProblems: [])
-        let rows: [(line: Int, fields: [String])]
-        do {
-            rows = try SpreadsheetRows.read(Array(pending.bytes))
-        } catch {
-            preview.fileProblems = error.problems.map { $0.formatted(file: pending.filename, language: request.language) }
+        let empty = Preview(importID: try pending.requireID(), filename: pending.filename, header: [], mapping: ColumnMapping(columns: [:]),
+                            rows: 0, tasks: [], problems: [], fileProblems: [])
+        let agencies = try await AgencyModel.query(on: request.db).all()
+        let settings = request.application.settings
+        let language = request.language
+        let bytes = Array(pending.bytes)
+        // Reading and checking every row is the import's CPU work: on the thread pool, not the event loop.
+        var preview = try await request.application.threadPool.runIfActive { () -> Preview in
+            var preview = empty
+            let rows: [(line: Int, fields: [String])]
+            do throws(LineProblems) {
+                rows = try SpreadsheetRows.read(bytes)
+            } catch {
+                preview.fileProblems = error.problems.map { $0.formatted(file: pending.filename, language: language) }
+                return preview
+            }
+            guard let header = rows.first else { return preview }
+            preview.header = header.fields
+            preview.mapping = mapping(from: mappingFields, header: header.fields)
+            preview.rows = rows.count - 1
+            if let problem = settings.importProblem(rows: preview.rows, language) {
+                preview.fileProblems = [problem]
+                return preview
+            }
+            let (tasks, problems) = TaskRowReader.read(rows: Array(rows.dropFirst()), mapping: preview.mapping,
+                                                       agencyCodes: Set(agencies.map(\.code)), agencyNames: TaskController.names(agencies))
+            preview.problems = problems
+            preview.tasks = tasks.map { ($0, .create) }
             return preview
         }
-        guard let header = rows.first else { return preview }
-        preview.header = header.fields
-        preview.mapping = mapping(from: mappingFields, header: header.fields)
-        preview.rows = rows.count - 1
-        let agencies = try await AgencyModel.query(on: request.db).all()
-        let (tasks, problems) = TaskRowReader.read(rows: Array(rows.dropFirst()), mapping: preview.mapping,
-                                                   agencyCodes: Set(agencies.map(\.code)), agencyNames: TaskController.names(agencies))
-        preview.problems = problems
-        let existing = try await TaskModel.query(on: request.db).filter(\.$sourceID ~~ tasks.map(\.sourceID)).with(\.$agency)
-            .with(\.$extensions).all()
-        let byID = Dictionary(existing.map { ($0.sourceID, $0) }, uniquingKeysWith: { first, _ in first })
-        preview.tasks = tasks.map { task in
-            guard let model = byID[task.sourceID] else { return (task, .create) }
+        let existing = try await existingTasks(preview.tasks.map(\.0.sourceID), on: request.db)
+        preview.tasks = preview.tasks.map { task, _ in
+            guard let model = existing[task.sourceID] else { return (task, .create) }
             return (task, changes(task, model).isEmpty && !addsExtension(task, model) ? .unchanged : .update)
         }
         return preview
+    }
+
+    /// The stored tasks among `sourceIDs`, with their agencies and extensions, read a batch at a time
+    /// (an IN list of 100,000 values is more than either database takes).
+    static func existingTasks(_ sourceIDs: [String], on db: any Database) async throws -> [String: TaskModel] {
+        var found: [String: TaskModel] = [:]
+        var start = 0
+        while start < sourceIDs.count {
+            let batch = Array(sourceIDs[start..<min(start + batchSize, sourceIDs.count)])
+            for model in try await TaskModel.query(on: db).filter(\.$sourceID ~~ batch).with(\.$agency).with(\.$extensions).all() {
+                found[model.sourceID] = found[model.sourceID] ?? model
+            }
+            start += batchSize
+        }
+        return found
     }
 
     static func changes(_ task: ImportedTask, _ model: TaskModel) -> [String: String] {
@@ -165,37 +201,48 @@ enum TaskImportController {
     }
 
     /// Creates or updates every task by its source id, with its extension; one audit event per change.
+    /// New tasks, new extensions and audit rows are written a batch per statement.
     static func upsert(_ tasks: [ImportedTask], agencyIDs: [String: UUID], origin: Audit.Origin, on db: any Database) async throws {
-        let existing = try await TaskModel.query(on: db).filter(\.$sourceID ~~ tasks.map(\.sourceID)).with(\.$agency)
-            .with(\.$extensions).all()
-        let byID = Dictionary(existing.map { ($0.sourceID, $0) }, uniquingKeysWith: { first, _ in first })
-        for task in tasks {
-            guard let agencyID = agencyIDs[task.agency] else { continue }
-            let model: TaskModel
-            if let found = byID[task.sourceID] {
-                model = found
-                let before = TaskController.fields(found, agency: found.agency.code)
-                TaskController.apply(task, to: found, agencyID: agencyID)
-                let change = Audit.difference(before, TaskController.fields(found, agency: task.agency))
-                if !change.after.isEmpty {
-                    try await found.update(on: db)
-                    try await Audit.record(on: db, origin, action: "task.update", targetType: "task", target: task.sourceID,
-                                           before: change.before, after: change.after)
+        var start = 0
+        while start < tasks.count {
+            let batch = tasks[start..<min(start + batchSize, tasks.count)]
+            start += batchSize
+            let existing = try await existingTasks(batch.map(\.sourceID), on: db)
+            // (A source id appears once in a file: the row reader refuses duplicates.)
+            var created: [TaskModel] = [], extensions: [TaskExtensionModel] = [], events: [Audit.Event] = []
+            for task in batch {
+                guard let agencyID = agencyIDs[task.agency] else { continue }
+                let model: TaskModel
+                if let found = existing[task.sourceID] {
+                    model = found
+                    let before = TaskController.fields(found, agency: found.agency.code)
+                    TaskController.apply(task, to: found, agencyID: agencyID)
+                    let change = Audit.difference(before, TaskController.fields(found, agency: task.agency))
+                    if !change.after.isEmpty {
+                        try await found.update(on: db)
+                        events.append(Audit.Event(origin: origin, action: "task.update", targetType: "task", target: task.sourceID,
+                                                  before: change.before, after: change.after))
+                    }
+                } else {
+                    model = TaskModel(sourceID: task.sourceID, document: task.document, documentDate: task.documentDate, issuer: task.issuer,
+                                      agencyID: agencyID, content: task.content, deadline: task.deadline, completedOn: task.completedOn,
+                                      completionNote: task.completionNote)
+                    model.id = UUID()
+                    created.append(model)
+                    events.append(Audit.Event(origin: origin, action: "task.create", targetType: "task", target: task.sourceID,
+                                              after: TaskController.fields(model, agency: task.agency)))
                 }
-            } else {
-                model = TaskModel(sourceID: task.sourceID, document: task.document, documentDate: task.documentDate, issuer: task.issuer,
-                                  agencyID: agencyID, content: task.content, deadline: task.deadline, completedOn: task.completedOn,
-                                  completionNote: task.completionNote)
-                try await model.create(on: db)
-                try await Audit.record(on: db, origin, action: "task.create", targetType: "task", target: task.sourceID,
-                                       after: TaskController.fields(model, agency: task.agency))
+                if addsExtension(task, model), let deadline = task.extendedDeadline, let document = task.extensionDocument {
+                    extensions.append(TaskExtensionModel(taskID: try model.requireID(), document: document, documentDate: task.extensionDate,
+                                                         newDeadline: deadline))
+                    events.append(Audit.Event(origin: origin, action: "task.extend", targetType: "task", target: task.sourceID,
+                                              after: ["document": document, "document_date": task.extensionDate?.iso ?? "",
+                                                      "new_deadline": deadline.iso]))
+                }
             }
-            if addsExtension(task, model), let deadline = task.extendedDeadline, let document = task.extensionDocument {
-                try await TaskExtensionModel(taskID: try model.requireID(), document: document, documentDate: task.extensionDate,
-                                             newDeadline: deadline).create(on: db)
-                try await Audit.record(on: db, origin, action: "task.extend", targetType: "task", target: task.sourceID,
-                                       after: ["document": document, "document_date": task.extensionDate?.iso ?? "", "new_deadline": deadline.iso])
-            }
+            if !created.isEmpty { try await created.create(on: db) }
+            if !extensions.isEmpty { try await extensions.create(on: db) }
+            try await Audit.record(events, on: db)
         }
     }
 }

@@ -76,7 +76,10 @@ enum UserAdminController {
         let userID = try user.requireID()
         try await request.write { [user] db in
             try await user.update(on: db)
-            if !user.active { try await SessionModel.query(on: db).filter(\.$user.$id == userID).delete() }
+            if !user.active {
+                try await SessionModel.query(on: db).filter(\.$user.$id == userID).delete()
+                try await APITokenModel.revokeAll(of: userID, reason: "account_disabled", on: db)
+            }
             if !change.after.isEmpty {
                 try await Audit.record(on: db, origin, action: "user.update", targetType: "user", target: user.username,
                                        before: change.before, after: change.after)
@@ -97,8 +100,9 @@ enum UserAdminController {
             try await UserModel.query(on: db).filter(\.$id == userID)
                 .set(\.$passwordHash, to: hash).set(\.$mustChangePassword, to: true).update()
             try await SessionModel.query(on: db).filter(\.$user.$id == userID).delete()
+            try await APITokenModel.revokeAll(of: userID, reason: "password_reset", on: db)
             try await Audit.record(on: db, origin, action: "user.password_reset", targetType: "user", target: user.username,
-                                   after: ["must_change_password": "true"])
+                                   after: ["must_change_password": "true", "api_tokens": "revoked"])
         }
         return request.page { UserPages.temporaryPassword($0, username: user.username, password: temporary) }
     }

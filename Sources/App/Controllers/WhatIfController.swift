@@ -67,7 +67,6 @@ enum WhatIfController {
         let base = baseline(record, request: request)
         let baselineScore = Scorer(index: record.index).score(tags: record.agency.tagList, sheet: base.sheet)
         let form = try request.content.decode([String: String].self)
-        let vi = request.language == .vietnamese
         var sheet = base.sheet
         var values: [String: String] = [:]
         var errors: [String: String] = [:]
@@ -82,12 +81,10 @@ enum WhatIfController {
                 changed.append(code)
                 continue
             }
-            switch InputReading.read(typed, for: item, in: record.index) {
+            switch InputReading.read(typed, for: item, in: record.index, agencyTags: record.agency.tagList) {
             case let .failure(problem): errors[code] = problem.message(request.language)
             case let .success(value):
-                if case .notApplicable = value, case let .criterion(position) = item, !record.index.nodes[position].allowNA {
-                    errors[code] = vi ? "Tiêu chí này không cho phép \"không áp dụng\"." : "This criterion does not allow N/A."
-                } else if value != base.sheet[item].value {
+                if value != base.sheet[item].value {
                     sheet[item] = Entry(value: value, evidence: sheet[item].evidence)
                     changed.append(code)
                 }

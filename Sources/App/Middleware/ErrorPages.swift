@@ -26,7 +26,10 @@ struct ErrorPages: AsyncMiddleware {
         } catch {
             let status: HTTPStatus
             let reason: String?
-            if let abort = error as? any AbortError {
+            if let tooLong = error as? TextTooLong {
+                status = tooLong.status
+                reason = tooLong.message(request.isAPI ? .english : request.language)
+            } else if let abort = error as? any AbortError {
                 status = abort.status
                 // Our own typed errors are written for the user; other server errors say nothing of the inside.
                 reason = abort.status.code < 500 || abort is APIError ? abort.reason : nil
@@ -46,6 +49,12 @@ struct ErrorPages: AsyncMiddleware {
                 status = .internalServerError
                 reason = nil
             }
+            if ErrorPages.isRefusal(status, error) {
+                var details = ["status": String(status.code)]
+                if let refusal = error as? PolicyRefusal { details["code"] = refusal.refusal.code }
+                if let reason { details["reason"] = String(reason.prefix(Limits.reason)) }
+                await RefusalLog.record(request, details: details)
+            }
             if status == .unauthorized, !request.isAPI { return request.redirect(to: "/login") }
             // A path that exists with other methods: 405 and what it allows, as HTTP says.
             // (A route of this very method answered 404 itself: the thing asked for does not exist.)
@@ -61,12 +70,19 @@ struct ErrorPages: AsyncMiddleware {
             let code = status == .insufficientStorage ? "storage_full" : nil
             if request.isAPI {
                 let response = Response(status: status)
-                let code = code ?? (error as? PolicyRefusal)?.refusal.code ?? (error as? APIError)?.code ?? String(status.code)
+                let code = code ?? (error as? PolicyRefusal)?.refusal.code ?? (error as? APIError)?.code
+                    ?? (error is TextTooLong ? "text_too_long" : String(status.code))
                 try response.content.encode(APIErrorBody(error: .init(code: code, message: reason ?? status.reasonPhrase)))
                 return response
             }
             return request.page(status: status) { ErrorPage.view($0, status: status, reason: reason) }
         }
+    }
+
+    /// A request turned away (not a mistake in a form or a missing page): these go to the audit log.
+    static func isRefusal(_ status: HTTPStatus, _ error: any Error) -> Bool {
+        error is PolicyRefusal || [.badRequest, .unauthorized, .forbidden, .payloadTooLarge, .unsupportedMediaType, .tooManyRequests]
+            .contains(status)
     }
 
     /// The methods of the routes whose path matches this request's (none: the path does not exist).

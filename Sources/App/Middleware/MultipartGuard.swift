@@ -64,9 +64,51 @@ struct GuardedFormDataDecoder: ContentDecoder {
 
     func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
                               userInfo: [CodingUserInfoKey: any Sendable]) throws -> D {
-        guard let boundary = headers.contentType?.parameters["boundary"] else { throw Abort(.badRequest, reason: "multipart without a boundary") }
+        guard let boundary = MultipartBoundary.valid(in: headers) else { throw Abort(.badRequest, reason: "The multipart boundary is missing or invalid.") }
         var headerGuard = MultipartHeaderGuard(boundary: boundary)
         guard headerGuard.accepts(body.readableBytesView) else { throw Abort(.badRequest, reason: "The upload is malformed.") }
         return try FormDataDecoder().decode(D.self, from: body, headers: headers, userInfo: userInfo)
+    }
+}
+
+/// The boundary of a multipart body, as RFC 2046 §5.1.1 allows it: 1 to 70
+/// characters from `bchars`, the last not a space. MultipartKit's parser
+/// traps on an empty boundary (`boundary=`, `boundary=""`, `boundary=;`),
+/// so no boundary reaches it unchecked: ``MultipartBoundaryCheck`` refuses
+/// such a request before any handler or decoder runs, and the decoders
+/// check again.
+enum MultipartBoundary {
+    /// The boundary of a multipart request, or nil when it has none or it is not valid.
+    static func valid(in headers: HTTPHeaders) -> String? {
+        guard let boundary = headers.contentType?.parameters["boundary"], isValid(boundary) else { return nil }
+        return boundary
+    }
+
+    static func isValid(_ boundary: String) -> Bool {
+        let scalars = Array(boundary.unicodeScalars)
+        guard (1...70).contains(scalars.count), scalars.last != " " else { return false }
+        return scalars.allSatisfy { scalar in
+            switch scalar {
+            case "0"..."9", "a"..."z", "A"..."Z", "'", "(", ")", "+", "_", ",", "-", ".", "/", ":", "=", "?", " ": true
+            default: false
+            }
+        }
+    }
+}
+
+/// Refuses, before any handler reads the body, a request whose Content-Type
+/// is multipart without a valid boundary (400), whatever its route.
+struct MultipartBoundaryCheck: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if Self.claimsMultipart(request.headers), MultipartBoundary.valid(in: request.headers) == nil {
+            throw Abort(.badRequest, reason: Catalogue(language: request.isAPI ? .english : request.language)(.malformedMultipart))
+        }
+        return try await next.respond(to: request)
+    }
+
+    /// Any Content-Type header naming a multipart type, parsed or not.
+    static func claimsMultipart(_ headers: HTTPHeaders) -> Bool {
+        if headers.contentType?.type.lowercased() == "multipart" { return true }
+        return headers[.contentType].contains { $0.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("multipart") }
     }
 }

@@ -33,7 +33,8 @@ extension Request {
 
     /// Checks the CSRF token posted with a form (`_csrf`) or sent as
     /// `X-CSRF-Token`: the session's token, or before login the token of
-    /// the `chiso_csrf` cookie (double submit).
+    /// the `chiso_csrf` cookie (double submit), which must carry this
+    /// server's signature (a cookie planted by someone else is refused).
     func verifyCSRF() throws {
         if bearerAuthenticated { return }
         var posted: String?
@@ -45,7 +46,11 @@ extension Request {
     func verifyCSRF(posted: String?) throws {
         if bearerAuthenticated { return }
         let sent = headers.first(name: "X-CSRF-Token") ?? posted
-        let expected = currentUser?.csrfToken ?? cookies[CSRF.cookieName]?.string
+        var expected = currentUser?.csrfToken
+        if expected == nil, let cookie = cookies[CSRF.cookieName]?.string, let key = application.serverSecrets.key,
+           SignedTokens.verify(cookie, .loginCSRF, key: key) != nil {
+            expected = cookie
+        }
         guard let sent, let expected, !expected.isEmpty, CSRF.equal(sent, expected) else {
             throw Abort(.forbidden, reason: Catalogue(language: language)(.csrfFailed))
         }

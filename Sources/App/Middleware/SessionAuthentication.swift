@@ -30,6 +30,10 @@ struct SessionAuthentication: AsyncMiddleware {
     static let touchInterval: TimeInterval = 60
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // The shared HMAC key, read once per instance (the login form's CSRF cookie is signed with it).
+        if request.application.serverSecrets.key == nil {
+            do { try await request.application.serverSecrets.load(on: request) } catch { request.logger.report(error: error) }
+        }
         if let token = request.cookies[Self.cookieName]?.string, !token.isEmpty {
             let hash = Sessions.hash(token)
             if let session = try await SignedInSession.find(hash, on: request) {

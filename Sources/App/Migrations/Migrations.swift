@@ -18,5 +18,6 @@ enum Migrations {
         CreateTasksAndSources(),
         CreateDeputies(),
         CreateLookupIndexes(),
+        CreateHardening(),
     ]
 }

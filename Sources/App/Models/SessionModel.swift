@@ -26,22 +26,37 @@ final class SessionModel: Model, @unchecked Sendable {
     }
 }
 
-/// A login attempt, kept to throttle guessing (per username and per address).
-final class LoginAttemptModel: Model, @unchecked Sendable {
+/// The per-attempt login rows of migration 001, read for throttling until
+/// 008 replaced them with ``LoginThrottleModel`` and dropped the table.
+enum LoginAttemptModel {
     static let schema = "login_attempts"
+}
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "username") var username: String
-    @Field(key: "client_address") var clientAddress: String
-    @Field(key: "at") var at: Date
-    @Field(key: "succeeded") var succeeded: Bool
+/// Failed logins of one key (a username, a client address or a known
+/// device): how many, and until when the next attempt must wait.
+/// Written only by ``LoginThrottle``, one atomic statement per attempt.
+final class LoginThrottleModel: Model, @unchecked Sendable {
+    static let schema = "login_throttles"
+
+    @ID(custom: "key", generatedBy: .user) var id: String?
+    @Field(key: "failures") var failures: Int
+    @Field(key: "blocked_until") var blockedUntil: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
+
+/// A secret the app instances share (kept in the database so that they agree), e.g. the HMAC key.
+final class ServerSecretModel: Model, @unchecked Sendable {
+    static let schema = "server_secrets"
+
+    @ID(custom: "name", generatedBy: .user) var id: String?
+    @Field(key: "value") var value: String
 
     init() {}
 
-    init(username: String, clientAddress: String, at: Date, succeeded: Bool) {
-        self.username = username
-        self.clientAddress = clientAddress
-        self.at = at
-        self.succeeded = succeeded
+    init(name: String, value: String) {
+        self.id = name
+        self.value = value
     }
 }

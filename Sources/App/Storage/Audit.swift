@@ -125,6 +125,25 @@ enum Audit {
             """).run()
     }
 
+    /// Many rows in one INSERT per batch of 300 (an import's thousands of events).
+    static func record(_ events: [Event], on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        var start = 0
+        while start < events.count {
+            let batch = events[start..<min(start + 300, events.count)]
+            start += 300
+            var statement: SQLQueryString = "INSERT INTO \(unsafeRaw: Event.insertInto) VALUES "
+            for (number, event) in batch.enumerated() {
+                statement.appendInterpolation(unsafeRaw: number == 0 ? "(" : ", (")
+                statement.appendInterpolation(binds: [event.id, event.at, event.origin.userID, event.origin.username, event.action,
+                                                      event.targetType, event.target, event.before.map(json), event.after.map(json),
+                                                      event.origin.clientAddress])
+                statement.appendInterpolation(unsafeRaw: ")")
+            }
+            try await sql.raw(statement).run()
+        }
+    }
+
     /// Only the fields that changed, before and after.
     static func difference(_ before: [String: String], _ after: [String: String]) -> (before: [String: String], after: [String: String]) {
         var changedBefore: [String: String] = [:], changedAfter: [String: String] = [:]
@@ -173,16 +192,6 @@ enum Audit {
 }
 
 extension Request {
-    /// The client's address: the peer, or the first X-Forwarded-For hop when
-    /// `CHISO_TRUST_PROXY=1` says a reverse proxy stands in front.
-    var clientAddress: String {
-        if application.settings.trustProxy, let forwarded = headers.first(name: "X-Forwarded-For")?
-            .split(separator: ",").first?.trimmingCharacters(in: .whitespaces), !forwarded.isEmpty {
-            return forwarded
-        }
-        return remoteAddress?.ipAddress ?? "-"
-    }
-
     var auditOrigin: Audit.Origin {
         if let user = currentUser {
             return Audit.Origin(userID: user.id, username: user.username, clientAddress: clientAddress)

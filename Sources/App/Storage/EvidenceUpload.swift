@@ -73,15 +73,6 @@ struct EvidenceUpload {
     /// Types accepted as evidence, recognised by content.
     static let allowedTypes: Set<String> = ["application/pdf", "image/png", "image/jpeg", "application/zip", "application/x-ole-storage"]
 
-    /// A name safe to show and to send back: no folders, no control characters, at most 200 characters.
-    static func safeName(_ raw: String) -> String {
-        let last = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let cleaned = String(last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) && $0 != "\"" }.map(Character.init))
-            .trimmingCharacters(in: .whitespaces)
-        let name = cleaned.hasPrefix(".") ? "_" + cleaned.dropFirst() : cleaned
-        return name.isEmpty ? "tai-lieu" : String(name.prefix(200))
-    }
-
     /// Parser callbacks write here; the async loop flushes it to the database.
     private final class Progress {
         var field: String?
@@ -96,7 +87,7 @@ struct EvidenceUpload {
     }
 
     static func receive(_ request: Request, expectedCSRF: String?) async throws(Failure) -> Stored {
-        guard let boundary = request.headers.contentType?.parameters["boundary"], !boundary.isEmpty else { throw .malformed }
+        guard let boundary = MultipartBoundary.valid(in: request.headers) else { throw .malformed }
         let limit = request.application.settings.uploadMaxBytes
         let parser = MultipartParser(boundary: boundary)
         var headerGuard = MultipartHeaderGuard(boundary: boundary)
@@ -151,7 +142,7 @@ struct EvidenceUpload {
             }
             guard progress.fileDone, let writer, writer.size > 0 else { throw Failure.noFile }
             let fileID = try await writer.finish(on: request)
-            return Stored(fileID: fileID, fileName: safeName(progress.fileName ?? ""), size: writer.size, contentType: writer.contentType)
+            return Stored(fileID: fileID, fileName: FileNames.clean(progress.fileName ?? "", contentType: writer.contentType), size: writer.size, contentType: writer.contentType)
         } catch {
             if let writer { try? await writer.abandon(on: request) }
             if let failure = error as? Failure { throw failure }

@@ -62,4 +62,22 @@ enum Formats {
     static func score(_ value: DecimalNumber, _ language: Lang, places: Int = 2) -> String {
         language == .vietnamese ? value.vietnamese(places: places) : value.english(places: places)
     }
+
+    /// A wait as people say it: `45 giây`, `3 phút` (rounded up to whole minutes from one minute on).
+    static func waitingTime(seconds: Int, _ language: Lang) -> String {
+        let t = Catalogue(language: language)
+        if seconds < 60 { return t.format(.seconds, String(seconds)) }
+        return t.format(.minutes, String((seconds + 59) / 60))
+    }
+
+    /// A whole number as the user reads it: `10.000` (Vietnamese) or `10,000`.
+    static func count(_ value: Int, _ language: Lang) -> String {
+        let digits = String(value.magnitude)
+        var out = value < 0 ? "-" : ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { out.append(language == .vietnamese ? "." : ",") }
+            out.append(digit)
+        }
+        return out
+    }
 }

@@ -5,15 +5,25 @@ import Vapor
 enum Passwords {
     static let minimumLength = 10
 
-    /// Nil when acceptable; otherwise the catalogue key of the reason.
-    static func problem(_ password: String, username: String) -> T? {
+    /// Nil when acceptable; otherwise the catalogue key of the reason. Besides length and the mix of
+    /// upper case, lower case and digits, a password is refused when what it is made of is guessable:
+    /// a common password or word ("Matkhau@123" is "matkhau" with decoration), few distinct
+    /// characters ("Aaaaaaaaaa1"), or the username, the system's name or the province.
+    static func problem(_ password: String, username: String, province: String = "") -> T? {
+        guard password.count <= Limits.newPassword else { return .passwordTooLong }
         let hasUpper = password.contains { $0.isUppercase }
         let hasLower = password.contains { $0.isLowercase }
         let hasDigit = password.contains { $0.isNumber }
-        guard password.count >= minimumLength, hasUpper, hasLower, hasDigit,
-              password.lowercased() != username.lowercased(),
-              !password.lowercased().contains(username.lowercased()) || username.count < 4
-        else { return .passwordPolicy }
+        guard password.count >= minimumLength, hasUpper, hasLower, hasDigit else { return .passwordPolicy }
+        if Set(password.lowercased()).count < 5 { return .passwordRepetitive }
+        let letters = CommonPasswords.letters(of: password)
+        let nameParts = username.split(whereSeparator: { !$0.isLetter }).map { CommonPasswords.letters(of: String($0)) }
+        let personal = [CommonPasswords.letters(of: username), "chiso"] + nameParts.filter { $0.count >= 4 }
+            + CommonPasswords.placeWords(province)
+        if personal.contains(where: { $0.count >= 3 && letters.contains($0) }) { return .passwordPersonal }
+        if CommonPasswords.isCommon(password) || letters.count < 4 || CommonPasswords.words.contains(letters) {
+            return .passwordCommon
+        }
         return nil
     }
 

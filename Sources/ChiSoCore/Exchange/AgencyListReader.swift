@@ -47,6 +47,14 @@ public enum AgencyListReader {
                 rowOK = false
             }
             let tags = cell("tags").split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            for (what, whatVI, text) in [("code", "mã", code), ("name", "tên", name), ("group", "khối", group)]
+                + tags.map({ ("tag", "nhãn", $0) }) where SpreadsheetFormula.looksLikeFormula(text) {
+                problems.append(LineProblem(
+                    line: line,
+                    english: "agency \(code): the \(what) \"\(text)\" begins with \(SpreadsheetFormula.describeStart(text)), which a spreadsheet would run as a formula",
+                    vietnamese: "đơn vị \(code): \(whatVI) \"\(text)\" bắt đầu bằng \(SpreadsheetFormula.describeStart(text)), bảng tính sẽ chạy nó như một công thức"))
+                rowOK = false
+            }
             if rowOK { agencies.append(Agency(code: code, name: name, group: group, tags: tags)) }
         }
         if positions == nil {

@@ -95,13 +95,13 @@ public enum CSVReader {
                             scratch.append(buffer[position])
                             position += 1
                         }
-                        fields.append(String(decoding: scratch, as: UTF8.self))
+                        fields.append(SpreadsheetFormula.restored(String(decoding: scratch, as: UTF8.self)))
                     } else {
                         let start = position
                         while position < end, buffer[position] != comma, buffer[position] != lf, buffer[position] != cr {
                             position += 1
                         }
-                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self))
+                        fields.append(SpreadsheetFormula.restored(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self)))
                     }
                     // Separator or end of record.
                     if position < end, buffer[position] == comma {

@@ -1,6 +1,7 @@
 /// Writes RFC 4180 CSV with `\n` line ends: a field is quoted when it holds
 /// a comma, a quote, a line break or leading/trailing space; quotes inside
-/// are doubled.
+/// are doubled. A field a spreadsheet would run as a formula gets a `'`
+/// first (``SpreadsheetFormula``).
 public struct CSVWriter: Sendable {
     public private(set) var text = ""
 
@@ -14,7 +15,8 @@ public struct CSVWriter: Sendable {
         text.append("\n")
     }
 
-    public static func escape(_ field: String) -> String {
+    public static func escape(_ cell: String) -> String {
+        let field = SpreadsheetFormula.neutralised(cell)
         let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
             || field.first?.isWhitespace == true || field.last?.isWhitespace == true
         guard needsQuotes else { return field }

@@ -88,6 +88,7 @@ public enum InputsReader {
                 let reading = InputReading.read(text, for: item, in: index)
                 if case .success(.notApplicable) = reading, case let .criterion(position) = item,
                    !index.nodes[position].allowNA, let agency {
+                    // InputReading.mayBeNotApplicable, with the agency's tags read once per agency.
                     if notApplicable[agency] == nil {
                         notApplicable[agency] = index.notApplicableByTags(agencies[agency].tags)
                     }

@@ -106,6 +106,27 @@ public enum InputReading {
         }
     }
 
+    /// Reads `text` as entered for one agency (whose tags are `agencyTags`): as ``read(_:for:in:)``,
+    /// and `NA` only where that agency may give it (``mayBeNotApplicable(_:in:agencyTags:)``).
+    /// Every place that takes an input reads it here: the self-assessment, the appraisal and
+    /// re-examination, what-if (pages and API alike) and `chiso score`.
+    public static func read(_ text: String, for item: ItemReference, in index: Index, agencyTags: [String]) -> Result<InputValue, InputProblem> {
+        let reading = read(text, for: item, in: index)
+        if case .success(.notApplicable) = reading, case let .criterion(position) = item,
+           !mayBeNotApplicable(position, in: index, agencyTags: agencyTags) {
+            return .failure(notApplicableRefused)
+        }
+        return reading
+    }
+
+    /// `NA` is allowed for a criterion that allows it (`allow_na`), or that the agency's tags make not applicable.
+    public static func mayBeNotApplicable(_ position: Int, in index: Index, agencyTags: [String]) -> Bool {
+        index.nodes[position].allowNA || index.notApplicableByTags(agencyTags)[position] != nil
+    }
+
+    static let notApplicableRefused = InputProblem(english: "this criterion does not allow N/A (\"NA\")",
+                                                   vietnamese: "tiêu chí này không cho phép \"không áp dụng\" (NA)")
+
     // MARK: Pieces
 
     static func decimal(_ text: String) -> Result<DecimalNumber, InputProblem> {

@@ -52,6 +52,17 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
+    /// Sets a cookie as a hostile page or a tampering user could.
+    func setCookie(_ name: String, _ value: String?) {
+        cookies[name] = value
+    }
+
+    /// Sends any request as it is (headers and body of the caller's choosing), with this browser's cookies.
+    @discardableResult
+    func raw(_ method: HTTPMethod, _ path: String, contentType: String?, body: [UInt8]) async throws -> Page {
+        try await send(method, path, body: Data(body), contentType: contentType)
+    }
+
     func login(_ username: String, password: String = Fixture.password) async throws -> Page {
         try await get("/login")
         return try await post("/login", [("username", username), ("password", password)])

@@ -15,9 +15,11 @@ enum TestApp {
         ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    static func run(_ body: (Application, Fixture) async throws -> Void) async throws {
+    /// `settings` adds to (or replaces) the test's environment variables, e.g. `["CHISO_IMPORT_MAX_ROWS": "3"]`.
+    static func run(settings extra: [String: String] = [:], _ body: (Application, Fixture) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chiso-test-\(UUID().uuidString)")
         var environment = ["CHISO_DATA_DIR": folder.path, "CHISO_LOGIN_MAX_FAILURES": "3", "CHISO_UPLOAD_MAX_MB": "1"]
+            .merging(extra) { $1 }
         var databaseName: String?
         if let admin = postgresURL {
             let name = "chiso_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)

@@ -30,8 +30,14 @@ extension APIController {
 
     struct TaskList: Content {
         var asOf: String
+        var page: Int
+        var pageSize: Int
+        var total: Int
         var tasks: [TaskJSON]
     }
+
+    static let taskPageSize = 500
+    static let taskPageSizeMax = 1000
 
     /// `GET /api/v1/tasks?agency=CODE&asOf=YYYY-MM-DD`: agency people get their own agency's tasks only.
     static func tasks(_ request: Request) async throws -> TaskList {
@@ -45,9 +51,12 @@ extension APIController {
         }
         try request.authorize(.viewTasks, agencyID.map { .agency($0) } ?? .none)
         let asOf = query.asOf.flatMap(CivilDate.parse) ?? SourceData.today
-        var dbQuery = TaskModel.query(on: request.db).with(\.$agency).with(\.$extensions).sort(\.$deadline).sort(\.$sourceID)
-        if let agencyID { dbQuery = dbQuery.filter(\.$agency.$id == agencyID) }
-        let tasks = try await dbQuery.all().compactMap { model -> TaskJSON? in
+        // Paged in SQL, by effective deadline (TaskQueries).
+        let filter = TaskQueries.Filter(agencyID: agencyID, asOf: asOf)
+        let page = max(1, query.page ?? 1), pageSize = min(max(1, query.limit ?? taskPageSize), taskPageSizeMax)
+        let total = try await TaskQueries.counts(filter, on: request.db).values.reduce(0, +)
+        let ids = try await TaskQueries.page(filter, page: page, pageSize: pageSize, on: request.db)
+        let tasks = try await TaskQueries.load(ids, on: request.db).compactMap { model -> TaskJSON? in
             guard let task = model.assigned(agencyCode: model.agency.code) else { return nil }
             return TaskJSON(id: model.id!, sourceID: model.sourceID, document: model.document, documentDate: model.documentDate,
                             issuer: model.issuer, agency: model.agency.code, content: model.content, deadline: model.deadline,
@@ -56,7 +65,7 @@ extension APIController {
                                                                                  newDeadline: $0.newDeadline.iso) },
                             completedOn: model.completedOn, completionNote: model.completionNote, status: task.status(on: asOf).rawValue)
         }
-        return TaskList(asOf: asOf.iso, tasks: tasks)
+        return TaskList(asOf: asOf.iso, page: page, pageSize: pageSize, total: total, tasks: tasks)
     }
 
     struct TaskFigures: Content {

@@ -1153,6 +1153,27 @@ enum OpenAPIDocument {
        "type": "string"
       },
       "description": "YYYY-MM-DD or dd/mm/yyyy; default today"
+     },
+     {
+      "name": "page",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      },
+      "description": "page number, from 1 (default 1)"
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 1000
+      },
+      "description": "tasks per page (default 500, at most 1000)"
      }
     ],
     "responses": {
@@ -1881,11 +1902,24 @@ enum OpenAPIDocument {
     "type": "object",
     "required": [
      "asOf",
+     "page",
+     "pageSize",
+     "total",
      "tasks"
     ],
     "properties": {
      "asOf": {
       "type": "string"
+     },
+     "page": {
+      "type": "integer"
+     },
+     "pageSize": {
+      "type": "integer"
+     },
+     "total": {
+      "type": "integer",
+      "description": "tasks in all pages"
      },
      "tasks": {
       "type": "array",

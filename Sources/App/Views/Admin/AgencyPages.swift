@@ -2,7 +2,7 @@ import Foundation
 
 /// The agency list (with the CSV import) and the agency form.
 enum AgencyPages {
-    static func list(_ context: PageContext, agencies: [AgencyModel], importProblems: [String]) -> HTMLNode {
+    static func list(_ context: PageContext, agencies: [AgencyModel], importProblems: [String], limit: String) -> HTMLNode {
         let t = context.t
         return Layout.page(context, title: t(.agencies)) {
             p { a(.class("button"), .href("/admin/agencies/new")) { t(.newAgency) } }
@@ -31,7 +31,7 @@ enum AgencyPages {
                 }
             }
             h2(.id("import")) { t(.importAgencies) }
-            p { t(.importHelp) }
+            p { t(.importHelp) + " " + limit }
             if !importProblems.isEmpty {
                 div(.class("errors"), .role("alert")) {
                     ul { for problem in importProblems { li { problem } } }

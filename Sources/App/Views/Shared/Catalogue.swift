@@ -23,6 +23,10 @@ enum T: String, CaseIterable, Sendable {
     case explanationDeadline, assignIndexes, group, indexForGroup, assign, assessments, state, score, classification
     case kindYear, kindQuarter, kindMonth, statusDraft, statusOpen, statusClosed, statusPublished, openPeriod
     case forbiddenTitle, notFoundTitle, errorTitle, backHome, csrfFailed, required, invalid, rank
+    // Hardening: refusals and limits
+    case malformedMultipart, seconds, minutes, passwordTooLong, passwordRepetitive, passwordPersonal, passwordCommon, tooLong
+    case moreProblems
+    case looksLikeFormula, fieldTooLong, importTooManyRows, importRowLimit
     case assessmentTitle, officialResult, officialNote, provisionalTotal, selfPoints, points, input, why, evidence, notApplicable
 }
 
@@ -42,7 +46,7 @@ struct Catalogue: Sendable {
         .login: "Đăng nhập", .languageSwitch: "English",
         .loginTitle: "Đăng nhập ChiSo", .username: "Tên đăng nhập", .password: "Mật khẩu", .loginButton: "Đăng nhập",
         .loginFailed: "Tên đăng nhập hoặc mật khẩu không đúng.",
-        .loginThrottled: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %@ phút.",
+        .loginThrottled: "Đăng nhập sai nhiều lần liên tiếp. Vui lòng chờ %@ rồi thử lại.",
         .sessionExpired: "Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.",
         .changePasswordTitle: "Đổi mật khẩu",
         .changePasswordIntro: "Tài khoản do quản trị viên cấp: hãy đặt mật khẩu của riêng bạn trước khi làm việc.",
@@ -85,6 +89,19 @@ struct Catalogue: Sendable {
         .officialNote: "Điểm sau thẩm định; bảng dưới là điểm tự chấm của đơn vị.", .provisionalTotal: "Tổng điểm tạm tính", .selfPoints: "Điểm tự chấm",
         .points: "Điểm", .input: "Số liệu", .why: "Cách tính", .evidence: "Tài liệu kiểm chứng",
         .notApplicable: "Không áp dụng",
+        .malformedMultipart: "Dữ liệu gửi lên không hợp lệ: thiếu hoặc sai ranh giới (boundary) của biểu mẫu nhiều phần.",
+        .seconds: "%@ giây",
+        .minutes: "%@ phút",
+        .passwordTooLong: "Mật khẩu dài tối đa 128 ký tự.",
+        .passwordRepetitive: "Mật khẩu lặp lại quá nhiều: cần ít nhất 5 ký tự khác nhau (ví dụ \"Aaaaaaaaaa1\" không được chấp nhận).",
+        .passwordPersonal: "Mật khẩu không được chứa tên đăng nhập, tên hệ thống (ChiSo) hay tên tỉnh: những thứ ấy dễ đoán.",
+        .passwordCommon: "Mật khẩu này thuộc loại phổ biến, dễ bị đoán (ví dụ \"Matkhau@123\", \"Admin12345\"). Hãy chọn một cụm từ riêng của bạn.",
+        .looksLikeFormula: "Không được bắt đầu bằng %@: bảng tính (Excel) sẽ chạy nội dung này như một công thức.",
+        .tooLong: "Dài quá mức cho phép: tối đa %@ ký tự.",
+        .fieldTooLong: "Nội dung ô \"%@\" dài quá mức cho phép: tối đa %@ ký tự. Chưa có gì được lưu.",
+        .importTooManyRows: "Tệp có %@ dòng dữ liệu, vượt giới hạn %@ dòng cho một lần nhập: chưa dòng nào được nhập. Hãy chia tệp thành nhiều phần.",
+        .importRowLimit: "Tối đa %@ dòng dữ liệu mỗi lần nhập.",
+        .moreProblems: "… và %@ lỗi khác.",
     ]
 
     static let english: [T: String] = [
@@ -96,7 +113,7 @@ struct Catalogue: Sendable {
         .login: "Log in", .languageSwitch: "Tiếng Việt",
         .loginTitle: "Log in to ChiSo", .username: "Username", .password: "Password", .loginButton: "Log in",
         .loginFailed: "Wrong username or password.",
-        .loginThrottled: "Too many failed logins. Please try again in %@ minutes.",
+        .loginThrottled: "Too many failed logins in a row. Please wait %@ and try again.",
         .sessionExpired: "Your session expired; please log in again.",
         .changePasswordTitle: "Change password",
         .changePasswordIntro: "Your account was created by an administrator: choose your own password before going on.",
@@ -137,6 +154,19 @@ struct Catalogue: Sendable {
         .officialNote: "Score after appraisal; the table below shows the agency's self-assessed points.", .provisionalTotal: "Provisional total", .selfPoints: "Self-assessed points",
         .points: "Points", .input: "Input", .why: "How it was computed", .evidence: "Evidence",
         .notApplicable: "Not applicable",
+        .malformedMultipart: "The request is malformed: its multipart boundary is missing or invalid.",
+        .seconds: "%@ seconds",
+        .minutes: "%@ minutes",
+        .passwordTooLong: "A password has at most 128 characters.",
+        .passwordRepetitive: "The password repeats itself too much: it needs at least 5 different characters (\"Aaaaaaaaaa1\" is refused, for example).",
+        .passwordPersonal: "A password must not contain the username, the system's name (ChiSo) or the province's: they are easy to guess.",
+        .passwordCommon: "This password is among the commonest and easy to guess (\"Matkhau@123\", \"Admin12345\", for example). Choose a phrase of your own.",
+        .looksLikeFormula: "Must not begin with %@: a spreadsheet (Excel) would run it as a formula.",
+        .tooLong: "Too long: at most %@ characters.",
+        .fieldTooLong: "The field \"%@\" is too long: at most %@ characters. Nothing was saved.",
+        .importTooManyRows: "The file has %@ data rows, more than the %@ one import may take: nothing was imported. Split the file into parts.",
+        .importRowLimit: "At most %@ data rows per import.",
+        .moreProblems: "… and %@ more problems.",
     ]
 
     /// `%@` placeholders filled in order.

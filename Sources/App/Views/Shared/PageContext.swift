@@ -32,10 +32,11 @@ extension Request {
     /// (see ``Request/verifyCSRF()``) and returns its token.
     func pageContext(csrfCookie: inout String?) -> PageContext {
         var token = currentUser?.csrfToken
-        if token == nil {
+        if token == nil, let key = application.serverSecrets.key {
+            // Before login: the signed token of the CSRF cookie, or a new one when it has none this server signed.
             token = cookies[CSRF.cookieName]?.string
-            if token == nil || token!.isEmpty {
-                token = Sessions.randomToken()
+            if token.flatMap({ SignedTokens.verify($0, .loginCSRF, key: key) }) == nil {
+                token = SignedTokens.make(.loginCSRF, key: key)
                 csrfCookie = token
             }
         }

@@ -4,7 +4,7 @@ import Foundation
 /// Survey results and leader ratings of a period.
 enum SourceDataPages {
     static func surveys(_ context: PageContext, period: PeriodModel, results: [SurveyResultModel], canImport: Bool,
-                        problems: [String]) -> HTMLNode {
+                        problems: [String], limit: String) -> HTMLNode {
         let vi = context.language == .vietnamese
         return Layout.page(context, title: vi ? "Kết quả điều tra xã hội học · \(period.name)" : "Survey results · \(period.name)") {
             if results.isEmpty {
@@ -43,6 +43,7 @@ enum SourceDataPages {
                     vi ? "Tệp CSV (UTF-8) hoặc Excel (.xlsx) có dòng tiêu đề: agency,criterion,percentage,survey,sample_size. Cột criterion để trống khi bộ chỉ số của đơn vị chỉ có một tiêu chí lấy kết quả điều tra. Nhập lại thay kết quả cũ của cùng đơn vị và tiêu chí."
                         : "A CSV (UTF-8) or Excel (.xlsx) file with the header agency,criterion,percentage,survey,sample_size. Leave criterion empty when the agency's index has a single survey criterion. Importing again replaces the same agency and criterion."
                 }
+                p { limit }
                 Fields.errors(problems)
                 form(.method("post"), .action("/periods/\(period.id!)/surveys"), .enctype("multipart/form-data")) {
                     Layout.csrfField(context)

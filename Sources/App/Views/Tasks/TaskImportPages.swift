@@ -3,13 +3,17 @@ import Foundation
 
 /// Importing a task export: the upload form, then mapping and preview.
 enum TaskImportPages {
-    static func upload(_ context: PageContext, problems: [String]) -> HTMLNode {
+    /// At most this many problems are listed (the count says how many more there are).
+    static let problemsShown = 200
+
+    static func upload(_ context: PageContext, problems: [String], limit: String) -> HTMLNode {
         let vi = context.language == .vietnamese
         return Layout.page(context, title: vi ? "Nhập nhiệm vụ từ tệp" : "Import tasks") {
             p {
                 vi ? "Tệp xuất từ hệ thống theo dõi nhiệm vụ: CSV (UTF-8) hoặc Excel (.xlsx, trang tính đầu tiên), dòng đầu là tiêu đề cột. Bước sau chọn cột cho từng thông tin và xem trước; nhập lại cùng tệp sẽ cập nhật theo mã nhiệm vụ, không tạo trùng."
                     : "An export of the task-tracking system: CSV (UTF-8) or Excel (.xlsx, first sheet), with a header row. Next you map the columns and preview; importing the same file again updates tasks by their id instead of duplicating them."
             }
+            p { limit }
             Fields.errors(problems)
             form(.method("post"), .action("/tasks/import"), .enctype("multipart/form-data")) {
                 Layout.csrfField(context)
@@ -60,7 +64,12 @@ enum TaskImportPages {
             if !preview.problems.isEmpty {
                 div(.class("errors"), .role("alert")) {
                     p { vi ? "Sửa các lỗi sau trong tệp (hoặc chọn lại cột) rồi tải lên lại; chưa dòng nào được nhập:" : "Fix these in the file (or map the columns again) and upload it again; nothing was imported:" }
-                    ul { for problem in preview.problems { li { problem.located(language) } } }
+                    ul {
+                        for problem in preview.problems.prefix(problemsShown) { li { problem.located(language) } }
+                        if preview.problems.count > problemsShown {
+                            li { context.t.format(.moreProblems, Formats.count(preview.problems.count - problemsShown, language)) }
+                        }
+                    }
                 }
             }
             if !preview.tasks.isEmpty {

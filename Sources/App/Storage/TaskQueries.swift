@@ -1,0 +1,104 @@
+import ChiSoCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// The register of tasks as lists read it: filtered, counted by status and
+/// paged in SQL, so that a page costs the same with 100 tasks or 100,000.
+///
+/// A task's status on a day (``AssignedTask/status(on:)``) is written here
+/// once more, as SQL over ISO dates (which compare as text): its effective
+/// deadline is the latest extension's (the one with the latest document
+/// date, undated ones last, the later recorded winning a tie), else its own.
+/// `TaskQueryTests` holds the two to each other.
+enum TaskQueries {
+    struct Filter: Sendable {
+        var agencyID: UUID?
+        var status: TaskStatus?
+        var search: String = ""
+        var asOf: CivilDate
+    }
+
+    /// The effective deadline of task `t`.
+    static let effectiveDeadline = """
+        COALESCE((SELECT e.new_deadline FROM \(TaskExtensionModel.schema) e WHERE e.task_id = t.id \
+        ORDER BY CASE WHEN e.document_date IS NULL THEN 1 ELSE 0 END, e.document_date DESC, e.created_at DESC LIMIT 1), t.deadline)
+        """
+
+    /// The status of task `t` on the day bound as `day` (an ISO date), as ``TaskStatus`` raw values.
+    static func status(day: String) -> SQLQueryString {
+        """
+        CASE WHEN t.completed_on IS NOT NULL AND t.completed_on <= \(bind: day) THEN \
+        (CASE WHEN t.completed_on <= \(unsafeRaw: effectiveDeadline) THEN 'doneOnTime' ELSE 'doneLate' END) \
+        ELSE (CASE WHEN \(bind: day) <= \(unsafeRaw: effectiveDeadline) THEN 'openWithinDeadline' ELSE 'openOverdue' END) END
+        """
+    }
+
+    /// `WHERE …` of the agency and the search (not the status: the counts are per status).
+    private static func conditions(_ filter: Filter) -> SQLQueryString {
+        var text: SQLQueryString = "WHERE 1 = 1"
+        if let agency = filter.agencyID { text.appendInterpolation(unsafeRaw: " AND t.agency_id = "); text.appendInterpolation(bind: agency) }
+        if !filter.search.isEmpty {
+            let pattern = "%" + filter.search.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            for (number, column) in ["t.content", "t.document", "t.source_id"].enumerated() {
+                text.appendInterpolation(unsafeRaw: number == 0 ? " AND (" : " OR ")
+                text.appendInterpolation(unsafeRaw: "LOWER(\(column)) LIKE ")
+                text.appendInterpolation(bind: pattern)
+                text.appendInterpolation(unsafeRaw: " ESCAPE '\\'")
+            }
+            text.appendInterpolation(unsafeRaw: ")")
+        }
+        return text
+    }
+
+    /// How many tasks have each status on the day (agency and search applied).
+    static func counts(_ filter: Filter, on db: any Database) async throws -> [TaskStatus: Int] {
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT s.status AS status, COUNT(*) AS n FROM (SELECT \(status(day: filter.asOf.iso)) AS status \
+            FROM \(unsafeRaw: TaskModel.schema) t \(conditions(filter))) s GROUP BY s.status
+            """).all()
+        var counts: [TaskStatus: Int] = [:]
+        for row in rows {
+            if let status = TaskStatus(rawValue: try row.decode(column: "status", as: String.self)) {
+                counts[status] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+        return counts
+    }
+
+    /// The ids of one page of tasks, by effective deadline then source id.
+    static func page(_ filter: Filter, page: Int, pageSize: Int, on db: any Database) async throws -> [UUID] {
+        var query: SQLQueryString = """
+            SELECT t.id AS id FROM \(unsafeRaw: TaskModel.schema) t \(conditions(filter))
+            """
+        if let status = filter.status {
+            query.appendInterpolation(unsafeRaw: " AND ")
+            query.appendInterpolation(self.status(day: filter.asOf.iso))
+            query.appendInterpolation(unsafeRaw: " = ")
+            query.appendInterpolation(bind: status.rawValue)
+        }
+        query.appendInterpolation(unsafeRaw: " ORDER BY \(effectiveDeadline), t.source_id LIMIT \(max(1, pageSize)) OFFSET \(max(0, page - 1) * max(1, pageSize))")
+        return try await (db as! any SQLDatabase).raw(query).all().map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    /// One agency's tasks to watch on `day`: not completed by then, and overdue or due within `days` days;
+    /// by effective deadline (at most `limit`).
+    static func watch(agencyID: UUID, day: CivilDate, within days: Int, limit: Int = 500, on db: any Database) async throws -> [UUID] {
+        let horizon = day.adding(days: days).iso
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT t.id AS id FROM \(unsafeRaw: TaskModel.schema) t WHERE t.agency_id = \(bind: agencyID) \
+            AND (t.completed_on IS NULL OR t.completed_on > \(bind: day.iso)) AND \(unsafeRaw: effectiveDeadline) <= \(bind: horizon) \
+            ORDER BY \(unsafeRaw: effectiveDeadline), t.source_id LIMIT \(unsafeRaw: String(max(1, limit)))
+            """).all()
+        return try rows.map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    /// The tasks of `ids`, with their agencies and extensions, in the order of `ids`.
+    static func load(_ ids: [UUID], on db: any Database) async throws -> [TaskModel] {
+        guard !ids.isEmpty else { return [] }
+        let models = try await TaskModel.query(on: db).filter(\.$id ~~ ids).with(\.$agency).with(\.$extensions).all()
+        let byID = Dictionary(models.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byID[$0] }
+    }
+}

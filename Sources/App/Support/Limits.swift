@@ -1,0 +1,30 @@
+/// How much one request may carry into the database: every text a person
+/// types has a length limit, checked where the form is read, with a clear
+/// message (``TextLimit``). Imports have a row limit in ``Settings``.
+enum Limits {
+    /// Characters in a username.
+    static let username = 64
+    /// Bytes of a password at login (bcrypt reads 72; more is refused unhashed).
+    static let password = 1024
+    /// Characters in a new password.
+    static let newPassword = 128
+    /// Names, codes, titles, document numbers, file names.
+    static let name = 300
+    /// Reasons for a return, a reopening or an exception; comments of an appraiser.
+    static let reason = 2_000
+    /// Notes and explanations.
+    static let note = 10_000
+}
+
+extension Settings {
+    /// Why a file of `rows` data rows may not be imported, or nil (`CHISO_IMPORT_MAX_ROWS`).
+    func importProblem(rows: Int, _ language: Lang) -> String? {
+        guard rows > importMaxRows else { return nil }
+        return Catalogue(language: language).format(.importTooManyRows, Formats.count(rows, language), Formats.count(importMaxRows, language))
+    }
+
+    /// The limit as the import pages state it.
+    func importLimitNote(_ language: Lang) -> String {
+        Catalogue(language: language).format(.importRowLimit, Formats.count(importMaxRows, language))
+    }
+}
