@@ -139,7 +139,8 @@ enum SourceDataController {
         guard let agencyID = request.parameters.get("agencyID", as: UUID.self),
               let subject = try await subjects(of: period, on: request).first(where: { $0.agency.id == agencyID })
         else { throw Abort(.notFound) }
-        let form = try request.content.decode([String: String].self)
+        // No body at all (an API client with nothing to change) is an empty form.
+        let form = (request.body.data?.readableBytes ?? 0) == 0 ? [:] : try request.content.decode([String: String].self)
         let vi = request.language == .vietnamese
         var chosen: [(Criterion, String)] = []
         var errors: [String: String] = [:]

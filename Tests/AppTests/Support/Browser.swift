@@ -10,6 +10,8 @@ final class Browser: @unchecked Sendable {
     let app: Application
     private(set) var cookies: [String: String] = [:]
     private(set) var csrfToken: String?
+    /// An API token sent as `Authorization: Bearer` (an API client has no cookies: set none).
+    var bearer: String?
 
     init(_ app: Application) {
         self.app = app
@@ -81,6 +83,7 @@ final class Browser: @unchecked Sendable {
             headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
         if let contentType { headers.add(name: .contentType, value: contentType) }
+        if let bearer { headers.bearerAuthorization = BearerAuthorization(token: bearer) }
         var buffer: ByteBuffer?
         if let text = body as? String { buffer = ByteBuffer(string: text) }
         if let data = body as? Data { buffer = ByteBuffer(bytes: data) }
