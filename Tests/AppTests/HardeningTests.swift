@@ -63,6 +63,39 @@ struct HardeningTests {
         }
     }
 
+    @Test("Random Content-Type headers and bodies on every route that reads one: never a 5xx, never a crash")
+    func randomContentTypes() async throws {
+        try await TestApp.run { app, fixture in
+            let admin = Browser(app)
+            try await admin.signIn("t.admin")
+            var generator = SeededGenerator(seed: 2046)
+            let types = ["multipart/form-data", "multipart/mixed", "application/x-www-form-urlencoded", "application/json", "text/plain",
+                         "application/octet-stream", "MULTIPART/Form-Data", "multipart", "application/json; charset=utf-16", ""]
+            let parameters = ["boundary=", "boundary=\"\"", "boundary=;", "boundary", "boundary=a", "boundary=\"a b\"", "boundary= x",
+                              "boundary=" + String(repeating: "z", count: 71), "boundary=\u{7F}", "charset=x", "boundary=a; boundary=", "=", ";;"]
+            let bodies: [[UInt8]] = [
+                [], Array("--a\r\n\r\n--a--\r\n".utf8), Array("--a\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nx\r\n--a--".utf8),
+                Array("{\"value\": [[[[[[]]]]]]}".utf8), Array("_csrf[]=1&value[x]=2&%FF=%".utf8), [0xFF, 0xFE, 0x00, 0x2D, 0x2D],
+                Array("--a\r\n".utf8) + [0xC3, 0x80] + Array(": x\r\n\r\n".utf8),
+            ]
+            let posts = app.routes.all.filter { $0.method == .POST }.map { route in
+                "/" + route.path.map { component -> String in
+                    if case .constant(let text) = component { return text }
+                    return fixture.ownAssessment.uuidString
+                }.joined(separator: "/")
+            }
+            for _ in 0..<400 {
+                let path = posts.randomElement(using: &generator)!
+                var contentType = types.randomElement(using: &generator)!
+                for _ in 0..<Int.random(in: 0...2, using: &generator) { contentType += "; " + parameters.randomElement(using: &generator)! }
+                let page = try await admin.raw(.POST, path, contentType: contentType.isEmpty ? nil : contentType,
+                                               body: bodies.randomElement(using: &generator)!)
+                #expect(page.status.code < 500, "POST \(path) with Content-Type \(contentType.debugDescription) → \(page.status)")
+            }
+            #expect(try await admin.get("/health").status == .ok)
+        }
+    }
+
     // MARK: 2. Open redirects
 
     static let redirectBypasses = [
