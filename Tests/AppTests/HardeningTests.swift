@@ -68,7 +68,7 @@ struct HardeningTests {
         try await TestApp.run { app, fixture in
             let admin = Browser(app)
             try await admin.signIn("t.admin")
-            var generator = SeededGenerator(seed: 2046)
+            var generator = DemoRandom(seed: "content-types")
             let types = ["multipart/form-data", "multipart/mixed", "application/x-www-form-urlencoded", "application/json", "text/plain",
                          "application/octet-stream", "MULTIPART/Form-Data", "multipart", "application/json; charset=utf-16", ""]
             let parameters = ["boundary=", "boundary=\"\"", "boundary=;", "boundary", "boundary=a", "boundary=\"a b\"", "boundary= x",

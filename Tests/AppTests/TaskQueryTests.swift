@@ -11,7 +11,7 @@ struct TaskQueryTests {
     @Test("The SQL status of random tasks equals ChiSoCore's on every day; pages cover each status exactly once")
     func statusesAgree() async throws {
         try await TestApp.run { app, fixture in
-            var generator = SeededGenerator(seed: 14)
+            var generator = DemoRandom(seed: "task-queries")
             let base = CivilDate(year: 2026, month: 3, day: 1)!
             for number in 0..<60 {
                 let deadline = base.adding(days: Int.random(in: 0..<60, using: &generator))
@@ -63,18 +63,5 @@ struct TaskQueryTests {
             let found = try await TaskQueries.counts(.init(search: "VIỆC 1", asOf: base), on: app.db).values.reduce(0, +)
             #expect(found == models.filter { $0.content.lowercased().contains("việc 1") }.count)
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for repeatable random data.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

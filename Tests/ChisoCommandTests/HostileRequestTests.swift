@@ -34,11 +34,10 @@ struct HostileRequestTests {
         }
     }
 
-    /// Sends `bytes` and reads until the server closes (or 5 s pass): the status line's code, or nil.
-    static func send(_ bytes: [UInt8], port: UInt16, halfClose: Bool = false) -> Int? {
+    /// A connected socket to the server, with 5-second timeouts; nil when it cannot connect.
+    static func connect(port: UInt16) -> Int32? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
-        defer { close(fd) }
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -47,9 +46,19 @@ struct HostileRequestTests {
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { return nil }
+        guard connected == 0 else {
+            close(fd)
+            return nil
+        }
+        return fd
+    }
+
+    /// Sends `bytes` and reads the whole answer (until the server closes, or 5 s of silence).
+    static func exchange(_ bytes: [UInt8], port: UInt16, halfClose: Bool = false) -> [UInt8]? {
+        guard let fd = connect(port: port) else { return nil }
+        defer { close(fd) }
         var sent = 0
         while sent < bytes.count {
             let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -64,6 +73,12 @@ struct HostileRequestTests {
             if n <= 0 { break }
             answer += buffer[0..<n]
         }
+        return answer
+    }
+
+    /// Sends `bytes`: the answer's status code, or nil when there was none.
+    static func send(_ bytes: [UInt8], port: UInt16, halfClose: Bool = false) -> Int? {
+        guard let answer = exchange(bytes, port: port, halfClose: halfClose) else { return nil }
         let head = String(decoding: answer.prefix(16), as: UTF8.self)
         guard head.hasPrefix("HTTP/1.1 ") else { return nil }
         return Int(head.dropFirst(9).prefix(3))
@@ -205,27 +220,7 @@ struct HostileRequestTests {
 
     /// The whole answer of one request written out as text.
     static func fetch(_ request: String, port: UInt16) -> String? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { return nil }
-        let bytes = Array(request.utf8)
-        _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        var answer: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = recv(fd, &buffer, buffer.count, 0)
-            if n <= 0 { break }
-            answer += buffer[0..<n]
-        }
-        return String(decoding: answer, as: UTF8.self)
+        exchange(Array(request.utf8), port: port).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A cookie's value from the answer's `Set-Cookie` headers.

@@ -285,8 +285,9 @@ enum DemoProvince {
     }
 }
 
-/// A deterministic generator, so that every machine gets the same demo province.
-struct DemoRandom {
+/// A deterministic generator (SplitMix64 seeded from text), so that every machine gets the same
+/// demo province (and the tests the same random data).
+struct DemoRandom: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: String) {

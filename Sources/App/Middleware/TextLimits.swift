@@ -29,6 +29,7 @@ enum TextLimits {
         let name = field.lowercased()
         if ["note", "explanation", "comment", "content"].contains(where: name.contains) { return Limits.note }
         if name.contains("reason") { return Limits.reason }
+        if name == "username" { return Limits.username }
         return Limits.name
     }
 

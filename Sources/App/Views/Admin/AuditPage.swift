@@ -51,13 +51,18 @@ enum AuditPage {
         }
     }
 
+    /// The log keeps every character; its page shows the first 300 of a long text (a 100-row page stays small).
+    static func shortened(_ text: String) -> String {
+        text.count <= 300 ? text : String(text.prefix(300)) + "… (\(text.count))"
+    }
+
     static func change(_ event: AuditEventModel) -> HTMLNode {
         let before = Audit.fields(event.before), after = Audit.fields(event.after)
         let keys = Set(before.keys).union(after.keys).sorted()
         guard !keys.isEmpty else { return .empty }
         return ul {
             for key in keys {
-                li { code { key }; ": \(before[key] ?? "∅") → \(after[key] ?? "∅")" }
+                li { code { key }; ": \(shortened(before[key] ?? "∅")) → \(shortened(after[key] ?? "∅"))" }
             }
         }
     }

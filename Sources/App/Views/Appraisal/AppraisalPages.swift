@@ -139,7 +139,7 @@ enum AppraisalPages {
                     Layout.csrfField(context)
                     div(.class("field")) {
                         label(.for("reopen-reason")) { vi ? "Lý do mở lại" : "Reason for reopening" }
-                        textarea(.id("reopen-reason"), .name("reason"), .rows(2), .required) { "" }
+                        textarea(.id("reopen-reason"), .name("reason"), .rows(2), .maxlength(Limits.reason), .required) { "" }
                     }
                     button(.type("submit"), .class("secondary")) { vi ? "Mở lại hồ sơ" : "Reopen" }
                 }
@@ -218,7 +218,7 @@ enum AppraisalPages {
                                 name: "value", id: "av-\(node.code)", value: draft?.value ?? "", error: draft?.error)
                     div(.class("field")) {
                         label(.for("c-\(node.code)")) { vi ? "Nhận xét (bắt buộc khi điều chỉnh)" : "Comment (required when adjusting)" }
-                        textarea(.id("c-\(node.code)"), .name("comment"), .rows(2)) { draft?.comment ?? "" }
+                        textarea(.id("c-\(node.code)"), .name("comment"), .rows(2), .maxlength(Limits.note)) { draft?.comment ?? "" }
                     }
                     button(.type("submit")) { vi ? "Lưu thẩm định" : "Save appraisal" }
                 }
@@ -228,7 +228,7 @@ enum AppraisalPages {
                     Layout.csrfField(context)
                     div(.class("field")) {
                         label(.for("e-\(node.code)")) { vi ? "Giải trình" : "Explanation" }
-                        textarea(.id("e-\(node.code)"), .name("explanation"), .rows(2)) { entry?.explanation ?? "" }
+                        textarea(.id("e-\(node.code)"), .name("explanation"), .rows(2), .maxlength(Limits.note)) { entry?.explanation ?? "" }
                     }
                     button(.type("submit"), .class("secondary")) { vi ? "Gửi giải trình" : "Send explanation" }
                 }

@@ -272,7 +272,7 @@ enum AssessmentPage {
                     }
                     div(.class("field")) {
                         label(.for("n-\(node.code)")) { vi ? "Ghi chú" : "Note" }
-                        textarea(.id("n-\(node.code)"), .name("note"), .rows(2)) { draft?.note ?? entry?.selfNote ?? "" }
+                        textarea(.id("n-\(node.code)"), .name("note"), .rows(2), .maxlength(Limits.note)) { draft?.note ?? entry?.selfNote ?? "" }
                     }
                     button(.type("submit")) { t(.save) }
                 }
@@ -439,7 +439,7 @@ enum AssessmentPage {
                 }
                 div(.class("field")) {
                     label(.for("\(id)-reason")) { vi ? "Lý do" : "Reason" }
-                    textarea(.id("\(id)-reason"), .name("reason"), .rows(2), .required) { "" }
+                    textarea(.id("\(id)-reason"), .name("reason"), .rows(2), .maxlength(Limits.reason), .required) { "" }
                 }
                 button(.type("submit"), .class("secondary")) { buttonTitle }
             }

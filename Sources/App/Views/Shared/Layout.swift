@@ -99,13 +99,15 @@ enum Fields {
     /// A labelled input with its error, keeping what the user typed.
     /// `id` defaults to `name`; give one when the same form repeats on a page (ids must be unique).
     static func text(_ label: String, name: String, id: String? = nil, value: String?, type: String = "text", error: String? = nil,
-                     required: Bool = false, hint: String? = nil, autocomplete: String? = nil, autofocus: Bool = false) -> HTMLNode {
+                     required: Bool = false, hint: String? = nil, autocomplete: String? = nil, autofocus: Bool = false,
+                     maxLength: Int? = nil) -> HTMLNode {
         let id = id ?? name
         let described = [error.map { _ in "\(id)-error" }, hint.map { _ in "\(id)-hint" }].compactMap { $0 }.joined(separator: " ")
         return div(.class(error == nil ? "field" : "field invalid")) {
             H.el("label", [.for(id)]) { label }
             if let hint { small(.id("\(id)-hint")) { hint } }
             input(.type(type), .id(id), .name(name), .value(value ?? ""), Attribute.when(required, .required),
+                  type == "password" ? nil : .maxlength(maxLength ?? TextLimits.limit(for: name)), // the server's limit for this field
                   autocomplete.map { .autocomplete($0) }, Attribute.when(autofocus, .autofocus),
                   error.map { _ in .aria("invalid", "true") }, described.isEmpty ? nil : .aria("describedby", described))
             if let error { p(.class("error"), .id("\(id)-error")) { error } }

@@ -166,7 +166,7 @@ enum TaskPages {
                     }
                     div(.class(errors["content"] == nil ? "field" : "field invalid")) {
                         label(.for("content")) { TaskField.content.label(language) }
-                        textarea(.id("content"), .name("content"), .rows(3), .required) { values.content ?? "" }
+                        textarea(.id("content"), .name("content"), .rows(3), .maxlength(Limits.note), .required) { values.content ?? "" }
                         if let error = errors["content"] { p(.class("error")) { error } }
                     }
                     Fields.text(TaskField.deadline.label(language), name: "deadline", value: values.deadline, error: errors["deadline"], required: true,
@@ -178,7 +178,7 @@ enum TaskPages {
                                 hint: vi ? "dd/mm/yyyy; để trống nếu chưa hoàn thành" : "dd/mm/yyyy; empty while not done")
                     div(.class("field")) {
                         label(.for("completionNote")) { TaskField.completionNote.label(language) }
-                        textarea(.id("completionNote"), .name("completionNote"), .rows(2)) { values.completionNote ?? "" }
+                        textarea(.id("completionNote"), .name("completionNote"), .rows(2), .maxlength(Limits.note)) { values.completionNote ?? "" }
                     }
                 }
                 if canManage {
