@@ -37,7 +37,7 @@ OUT = os.path.join(ROOT, "bench", "out")
 PASSWORD = "Cay-Lua-Tren-Dong-9"
 
 
-def start(binary, env, log):
+def start_server(binary, env, log):
     """`chiso serve` on a free port, once it answers /health: (process, base address)."""
     port = free_port()
     server = subprocess.Popen([binary, "serve", "--port", str(port)], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
@@ -212,7 +212,7 @@ def main():
     print("ChiSo task import: %s rows, %.1f MB of CSV, %s, %s" % (format(args.rows, ","), len(data) / 1e6,
                                                                  "PostgreSQL" if args.database else "SQLite", binary))
     log = open(os.path.join(folder, "server.log"), "w")
-    server, base = start(binary, env, log)
+    server, base = start_server(binary, env, log)
     results = {"rows": args.rows, "bytes": len(data), "database": "postgresql" if args.database else "sqlite", "steps": []}
     try:
         browser = Client(base)
@@ -271,7 +271,7 @@ def main():
     # Over the default limit: refused, with the limit in words.
     if args.rows > 20_000 and not args.database:
         env["CHISO_IMPORT_MAX_ROWS"] = ""
-        server, base = start(binary, env, log)
+        server, base = start_server(binary, env, log)
         try:
             browser = Client(base)
             browser.request("GET", "/login")

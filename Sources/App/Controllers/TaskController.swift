@@ -285,8 +285,14 @@ enum TaskController {
     }
 
     static func fields(_ model: TaskModel, agency: String) -> [String: String] {
-        ["document": model.document, "document_date": model.documentDate ?? "", "issuer": model.issuer, "agency": agency,
-         "content": model.content, "deadline": model.deadline, "completed_on": model.completedOn ?? "",
-         "completion_note": model.completionNote]
+        fields(document: model.document, documentDate: model.documentDate, issuer: model.issuer, agency: agency, content: model.content,
+               deadline: model.deadline, completedOn: model.completedOn, completionNote: model.completionNote)
+    }
+
+    /// A task's fields as the audit log names them (dates as ISO text, absent ones empty).
+    static func fields(document: String, documentDate: String?, issuer: String, agency: String, content: String, deadline: String,
+                       completedOn: String?, completionNote: String) -> [String: String] {
+        ["document": document, "document_date": documentDate ?? "", "issuer": issuer, "agency": agency, "content": content,
+         "deadline": deadline, "completed_on": completedOn ?? "", "completion_note": completionNote]
     }
 }

@@ -107,6 +107,7 @@ enum TaskImportController {
             try await TaskImportModel.query(on: db).filter(\.$id == pendingID).delete()
             return Dictionary(grouping: preview.tasks, by: \.1).mapValues(\.count)
         }
+        MemoryRelease.afterLargeWork()
         let message = vi
             ? "Đã nhập \(imported.count) nhiệm vụ: \(counts[.create] ?? 0) mới, \(counts[.update] ?? 0) cập nhật, \(counts[.unchanged] ?? 0) không đổi."
             : "Imported \(imported.count) tasks: \(counts[.create] ?? 0) new, \(counts[.update] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged."
@@ -164,85 +165,73 @@ enum TaskImportController {
             preview.tasks = tasks.map { ($0, .create) }
             return preview
         }
-        let existing = try await existingTasks(preview.tasks.map(\.0.sourceID), on: request.db)
-        preview.tasks = preview.tasks.map { task, _ in
-            guard let model = existing[task.sourceID] else { return (task, .create) }
-            return (task, changes(task, model).isEmpty && !addsExtension(task, model) ? .unchanged : .update)
+        // What each row would do, a batch at a time: the stored tasks of one batch are read, compared and let go.
+        var start = 0
+        while start < preview.tasks.count {
+            let end = min(start + batchSize, preview.tasks.count)
+            let existing = try await TaskImportStore.stored(preview.tasks[start..<end].map(\.0.sourceID), on: request.db)
+            for position in start..<end {
+                let task = preview.tasks[position].0
+                guard let stored = existing[task.sourceID] else { continue }
+                preview.tasks[position].1 = changes(task, stored).isEmpty && !addsExtension(task, stored) ? .unchanged : .update
+            }
+            start = end
+            await Task.yield() // other requests on this event loop go on between batches
         }
         return preview
     }
 
-    /// The stored tasks among `sourceIDs`, with their agencies and extensions, read a batch at a time
-    /// (an IN list of 100,000 values is more than either database takes).
-    static func existingTasks(_ sourceIDs: [String], on db: any Database) async throws -> [String: TaskModel] {
-        var found: [String: TaskModel] = [:]
-        var start = 0
-        while start < sourceIDs.count {
-            let batch = Array(sourceIDs[start..<min(start + batchSize, sourceIDs.count)])
-            for model in try await TaskModel.query(on: db).filter(\.$sourceID ~~ batch).with(\.$agency).with(\.$extensions).all() {
-                found[model.sourceID] = found[model.sourceID] ?? model
-            }
-            start += batchSize
-        }
-        return found
+    static func changes(_ task: ImportedTask, _ stored: TaskImportStore.Stored) -> [String: String] {
+        Audit.difference(stored.fields, TaskImportStore.fields(task)).after
     }
 
-    static func changes(_ task: ImportedTask, _ model: TaskModel) -> [String: String] {
-        let before = TaskController.fields(model, agency: model.agency.code)
-        let probe = TaskModel()
-        probe.sourceID = model.sourceID
-        TaskController.apply(task, to: probe, agencyID: model.$agency.id)
-        return Audit.difference(before, TaskController.fields(probe, agency: task.agency)).after
-    }
-
-    static func addsExtension(_ task: ImportedTask, _ model: TaskModel) -> Bool {
+    static func addsExtension(_ task: ImportedTask, _ stored: TaskImportStore.Stored?) -> Bool {
         guard let deadline = task.extendedDeadline, let document = task.extensionDocument else { return false }
-        return !(model.$extensions.value ?? []).contains { $0.document == document && $0.newDeadline == deadline.iso }
+        return !(stored?.extensions ?? []).contains { $0.document == document && $0.newDeadline == deadline.iso }
     }
 
     /// Creates or updates every task by its source id, with its extension; one audit event per change.
-    /// New tasks, new extensions and audit rows are written a batch per statement.
+    /// A batch at a time: its stored tasks read, its new tasks, extensions and audit rows written one statement each.
     static func upsert(_ tasks: [ImportedTask], agencyIDs: [String: UUID], origin: Audit.Origin, on db: any Database) async throws {
+        let now = Date()
         var start = 0
         while start < tasks.count {
             let batch = tasks[start..<min(start + batchSize, tasks.count)]
             start += batchSize
-            let existing = try await existingTasks(batch.map(\.sourceID), on: db)
+            let existing = try await TaskImportStore.stored(batch.map(\.sourceID), on: db)
             // (A source id appears once in a file: the row reader refuses duplicates.)
-            var created: [TaskModel] = [], extensions: [TaskExtensionModel] = [], events: [Audit.Event] = []
+            var created: [(id: UUID, task: ImportedTask, agencyID: UUID)] = []
+            var extended: [(taskID: UUID, task: ImportedTask)] = []
+            var events: [Audit.Event] = []
             for task in batch {
                 guard let agencyID = agencyIDs[task.agency] else { continue }
-                let model: TaskModel
-                if let found = existing[task.sourceID] {
-                    model = found
-                    let before = TaskController.fields(found, agency: found.agency.code)
-                    TaskController.apply(task, to: found, agencyID: agencyID)
-                    let change = Audit.difference(before, TaskController.fields(found, agency: task.agency))
+                let taskID: UUID
+                let stored = existing[task.sourceID]
+                if let stored {
+                    taskID = stored.id
+                    let change = Audit.difference(stored.fields, TaskImportStore.fields(task))
                     if !change.after.isEmpty {
-                        try await found.update(on: db)
+                        try await TaskImportStore.update(stored.id, to: task, agencyID: agencyID, at: now, on: db)
                         events.append(Audit.Event(origin: origin, action: "task.update", targetType: "task", target: task.sourceID,
                                                   before: change.before, after: change.after))
                     }
                 } else {
-                    model = TaskModel(sourceID: task.sourceID, document: task.document, documentDate: task.documentDate, issuer: task.issuer,
-                                      agencyID: agencyID, content: task.content, deadline: task.deadline, completedOn: task.completedOn,
-                                      completionNote: task.completionNote)
-                    model.id = UUID()
-                    created.append(model)
+                    taskID = UUID()
+                    created.append((taskID, task, agencyID))
                     events.append(Audit.Event(origin: origin, action: "task.create", targetType: "task", target: task.sourceID,
-                                              after: TaskController.fields(model, agency: task.agency)))
+                                              after: TaskImportStore.fields(task)))
                 }
-                if addsExtension(task, model), let deadline = task.extendedDeadline, let document = task.extensionDocument {
-                    extensions.append(TaskExtensionModel(taskID: try model.requireID(), document: document, documentDate: task.extensionDate,
-                                                         newDeadline: deadline))
+                if addsExtension(task, stored), let deadline = task.extendedDeadline, let document = task.extensionDocument {
+                    extended.append((taskID, task))
                     events.append(Audit.Event(origin: origin, action: "task.extend", targetType: "task", target: task.sourceID,
                                               after: ["document": document, "document_date": task.extensionDate?.iso ?? "",
                                                       "new_deadline": deadline.iso]))
                 }
             }
-            if !created.isEmpty { try await created.create(on: db) }
-            if !extensions.isEmpty { try await extensions.create(on: db) }
+            try await TaskImportStore.insert(created, at: now, on: db)
+            try await TaskImportStore.insertExtensions(extended, at: now, on: db)
             try await Audit.record(events, on: db)
+            await Task.yield() // other requests on this event loop go on between batches
         }
     }
 }

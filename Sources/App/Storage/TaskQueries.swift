@@ -19,24 +19,33 @@ enum TaskQueries {
         var asOf: CivilDate
     }
 
-    /// The effective deadline of task `t`.
+    /// Each task's latest extension (`e.task_id`, `e.new_deadline`), numbered 1 in its task: one pass over the
+    /// extensions, joined, where a subquery per task cost PostgreSQL half a second on 100,000 tasks.
+    static let latestExtension = """
+        (SELECT task_id, new_deadline, ROW_NUMBER() OVER (PARTITION BY task_id \
+        ORDER BY CASE WHEN document_date IS NULL THEN 1 ELSE 0 END, document_date DESC, created_at DESC) AS n \
+        FROM \(TaskExtensionModel.schema))
+        """
+
+    /// The effective deadline of task `t` (a correlated subquery: for a handful of tasks, as the watch list reads them).
     static let effectiveDeadline = """
         COALESCE((SELECT e.new_deadline FROM \(TaskExtensionModel.schema) e WHERE e.task_id = t.id \
         ORDER BY CASE WHEN e.document_date IS NULL THEN 1 ELSE 0 END, e.document_date DESC, e.created_at DESC LIMIT 1), t.deadline)
         """
 
-    /// The status of task `t` on the day bound as `day` (an ISO date), as ``TaskStatus`` raw values.
+    /// The status on the day bound as `day` (an ISO date) of a row of ``tasks(_:)``, as ``TaskStatus`` raw values.
     static func status(day: String) -> SQLQueryString {
         """
-        CASE WHEN t.completed_on IS NOT NULL AND t.completed_on <= \(bind: day) THEN \
-        (CASE WHEN t.completed_on <= \(unsafeRaw: effectiveDeadline) THEN 'doneOnTime' ELSE 'doneLate' END) \
-        ELSE (CASE WHEN \(bind: day) <= \(unsafeRaw: effectiveDeadline) THEN 'openWithinDeadline' ELSE 'openOverdue' END) END
+        CASE WHEN x.completed_on IS NOT NULL AND x.completed_on <= \(bind: day) THEN \
+        (CASE WHEN x.completed_on <= x.effective_deadline THEN 'doneOnTime' ELSE 'doneLate' END) \
+        ELSE (CASE WHEN \(bind: day) <= x.effective_deadline THEN 'openWithinDeadline' ELSE 'openOverdue' END) END
         """
     }
 
-    /// `WHERE …` of the agency and the search (not the status: the counts are per status).
-    private static func conditions(_ filter: Filter) -> SQLQueryString {
-        var text: SQLQueryString = "WHERE 1 = 1"
+    /// The tasks of the agency and the search, as rows `x` with their effective deadline worked out once.
+    private static func tasks(_ filter: Filter) -> SQLQueryString {
+        var text: SQLQueryString = "(SELECT t.id, t.source_id, t.completed_on, COALESCE(e.new_deadline, t.deadline) AS effective_deadline "
+        text.appendInterpolation(unsafeRaw: "FROM \(TaskModel.schema) t LEFT JOIN \(latestExtension) e ON e.task_id = t.id AND e.n = 1 WHERE 1 = 1")
         if let agency = filter.agencyID { text.appendInterpolation(unsafeRaw: " AND t.agency_id = "); text.appendInterpolation(bind: agency) }
         if !filter.search.isEmpty {
             let pattern = "%" + filter.search.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
@@ -49,6 +58,7 @@ enum TaskQueries {
             }
             text.appendInterpolation(unsafeRaw: ")")
         }
+        text.appendInterpolation(unsafeRaw: ") x")
         return text
     }
 
@@ -56,7 +66,7 @@ enum TaskQueries {
     static func counts(_ filter: Filter, on db: any Database) async throws -> [TaskStatus: Int] {
         let rows = try await (db as! any SQLDatabase).raw("""
             SELECT s.status AS status, COUNT(*) AS n FROM (SELECT \(status(day: filter.asOf.iso)) AS status \
-            FROM \(unsafeRaw: TaskModel.schema) t \(conditions(filter))) s GROUP BY s.status
+            FROM \(tasks(filter))) s GROUP BY s.status
             """).all()
         var counts: [TaskStatus: Int] = [:]
         for row in rows {
@@ -69,16 +79,14 @@ enum TaskQueries {
 
     /// The ids of one page of tasks, by effective deadline then source id.
     static func page(_ filter: Filter, page: Int, pageSize: Int, on db: any Database) async throws -> [UUID] {
-        var query: SQLQueryString = """
-            SELECT t.id AS id FROM \(unsafeRaw: TaskModel.schema) t \(conditions(filter))
-            """
+        var query: SQLQueryString = "SELECT x.id AS id FROM \(tasks(filter))"
         if let status = filter.status {
-            query.appendInterpolation(unsafeRaw: " AND ")
+            query.appendInterpolation(unsafeRaw: " WHERE ")
             query.appendInterpolation(self.status(day: filter.asOf.iso))
             query.appendInterpolation(unsafeRaw: " = ")
             query.appendInterpolation(bind: status.rawValue)
         }
-        query.appendInterpolation(unsafeRaw: " ORDER BY \(effectiveDeadline), t.source_id LIMIT \(max(1, pageSize)) OFFSET \(max(0, page - 1) * max(1, pageSize))")
+        query.appendInterpolation(unsafeRaw: " ORDER BY x.effective_deadline, x.source_id LIMIT \(max(1, pageSize)) OFFSET \(max(0, page - 1) * max(1, pageSize))")
         return try await (db as! any SQLDatabase).raw(query).all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 
