@@ -59,6 +59,20 @@ struct APITaskTests {
             #expect(api1["effectiveDeadline"] as? String == "2026-07-31")
             #expect(api1["status"] as? String == "openWithinDeadline")
             #expect(tasks.first { $0["sourceID"] as? String == "T-10" }?["status"] as? String == "doneOnTime")
+            // Paged in the database: the pages together are the list, and a page outside the rules is refused.
+            let total = try #require(list.json["total"] as? Int)
+            #expect(total == tasks.count)
+            var paged: [String] = []
+            for page in 1...total {
+                let one = try await APITests.call(app, .GET, "/api/v1/tasks?agency=SNV&asOf=2026-06-30&limit=1&page=\(page)", token: reader)
+                paged += (one.json["tasks"] as? [[String: Any]] ?? []).compactMap { $0["sourceID"] as? String }
+                #expect(one.json["pageSize"] as? Int == 1 && one.json["page"] as? Int == page)
+            }
+            #expect(paged == tasks.compactMap { $0["sourceID"] as? String })
+            for bad in ["page=0", "limit=0", "limit=1001", "page=-3"] {
+                let refused = try await APITests.call(app, .GET, "/api/v1/tasks?\(bad)", token: reader)
+                #expect(refused.status == .badRequest && refused.code == "invalid_parameter", "\(bad)")
+            }
 
             // An agency's token sees its own tasks and figures only.
             let own = try await APITests.call(app, .GET, "/api/v1/tasks?agency=SNV", token: agencyToken)

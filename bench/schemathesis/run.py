@@ -85,6 +85,13 @@ def main():
             summary = run.stdout[run.stdout.rfind("SUMMARY"):] if "SUMMARY" in run.stdout else run.stdout[-3000:]
             print(summary.strip())
             results[user] = run.returncode
+            if server.poll() is not None:
+                # The server stopped: keep its log (the folder goes) and say how it ended.
+                log.flush()
+                shutil.copy(os.path.join(folder, "server.log"), os.path.join(ROOT, "bench", "out", "schemathesis-server.log"))
+                print(f"THE SERVER STOPPED (exit status {server.returncode}); its log: bench/out/schemathesis-server.log")
+                results["server"] = 1
+                break
         print("\n" + ", ".join(f"{user}: {'passed' if code == 0 else 'FAILED'}" for user, code in results.items()))
         sys.exit(0 if all(code == 0 for code in results.values()) else 1)
     finally:

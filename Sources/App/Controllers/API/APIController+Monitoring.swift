@@ -53,7 +53,11 @@ extension APIController {
         let asOf = query.asOf.flatMap(CivilDate.parse) ?? SourceData.today
         // Paged in SQL, by effective deadline (TaskQueries).
         let filter = TaskQueries.Filter(agencyID: agencyID, asOf: asOf)
-        let page = max(1, query.page ?? 1), pageSize = min(max(1, query.limit ?? taskPageSize), taskPageSizeMax)
+        let page = query.page ?? 1, pageSize = query.limit ?? taskPageSize
+        guard page >= 1, (1...taskPageSizeMax).contains(pageSize) else {
+            throw APIError(status: .badRequest, code: "invalid_parameter",
+                           reason: "page starts at 1; limit is from 1 to \(taskPageSizeMax).")
+        }
         let total = try await TaskQueries.counts(filter, on: request.db).values.reduce(0, +)
         let ids = try await TaskQueries.page(filter, page: page, pageSize: pageSize, on: request.db)
         let tasks = try await TaskQueries.load(ids, on: request.db).compactMap { model -> TaskJSON? in
