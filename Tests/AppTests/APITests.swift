@@ -154,7 +154,8 @@ struct APICycleTests {
                 #expect(try await call(tokens["chair"]!, .POST, "\(path)/appraisal/confirm").status == .ok)
                 #expect(try await call(tokens["chair"]!, .POST, "\(path)/release").status == .ok)
                 let released = try await call(editor, .GET, path)
-                #expect(released.json["appraisedTotal"] as? String != nil)
+                // 1.1 confirmed (yes: 4 of 4), 1.2 appraised at 50 % (3 of 6).
+                #expect(released.json["appraisedTotal"] as? String == "7.00", "\(released.json["appraisedTotal"] ?? "nil")")
                 #expect(try await call(editor, .POST, "\(path)/explanations/1.2", ["explanation": "Có báo cáo bổ sung"]).status == .ok)
                 #expect(try await call(tokens["chair"]!, .POST, "\(path)/appraisal/1.2", ["value": "80", "comment": "Chấp nhận"]).status == .ok)
                 #expect(try await call(tokens["chair"]!, .POST, "\(path)/finalise").status == .ok)

@@ -75,7 +75,9 @@ struct ResultsTests {
             // The page shows the same figures, Vietnamese style.
             let page = try await organizer.get(base)
             #expect(page.body.contains("8,80"))
-            #expect(page.body.contains("Hoàn thành tốt nhiệm vụ") || page.body.contains("—"))
+            // SNV's row: score, class, and no proposal for the head (the fixture's index names no leader rating).
+            #expect(page.body.contains("8,80</td><td>Tốt</td><td class=\"hide-small\">—</td>"))
+            #expect(page.body.contains("6,00</td><td>Yếu</td><td class=\"hide-small\">—</td>"))
         }
     }
 
@@ -136,6 +138,10 @@ struct ResultsTests {
             // The what-if of an unpublished, finalised assessment starts from what the agency may see.
             let whatIf = try await editor.get("/assessments/\(fixture.ownAssessment)/whatif")
             #expect(whatIf.status == .ok)
+            // The appraisal, which the agency has seen since its release (not the official result, unpublished).
+            #expect(whatIf.body.contains("Xuất phát từ kết quả thẩm định: 8,80 (Tốt)."))
+            #expect(whatIf.body.contains("name=\"v-1.2\" value=\"80\""))
+            #expect(!whatIf.body.contains("Kết quả chính thức"))
             // Published: now everyone reads it, visitors the public page without names of people.
             try await PeriodModel.query(on: app.db).filter(\.$id == fixture.period).set(\.$status, to: .published).update()
             try await AssessmentModel.query(on: app.db).filter(\.$period.$id == fixture.period)

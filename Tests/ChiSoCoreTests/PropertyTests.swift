@@ -5,6 +5,16 @@ import Testing
 /// Invariants that hold for every index, agency and input.
 @Suite("Scoring properties")
 struct PropertyTests {
+    /// The random world's report; a world that does not score is a failure, never a silent pass.
+    static func report(_ world: RandomWorld, _ seed: Int, sourceLocation: SourceLocation = #_sourceLocation) -> ScoreReport? {
+        do {
+            return try world.report()
+        } catch {
+            Issue.record("seed \(seed): the random world does not score: \(error)", sourceLocation: sourceLocation)
+            return nil
+        }
+    }
+
     @Test("0 ≤ points ≤ applicable max ≤ max at every node; 0 ≤ final ≤ scale + bonusCap")
     func bounds() async {
         await propertyCheck(count: 300, input: Gen.int(in: 0...Int.max)) { seed in
@@ -36,7 +46,7 @@ struct PropertyTests {
     func leafScoreAgreesWithTheWholeSheet() async {
         await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max)) { seed in
             let world = RandomWorld(seed: seed)
-            guard let report = try? world.report() else { return }
+            guard let report = Self.report(world, seed) else { return } // (recorded as a failure)
             let scorer = Scorer(index: report.index)
             for (number, score) in report.scores.enumerated() {
                 for position in report.index.leafPositions {
@@ -52,7 +62,13 @@ struct PropertyTests {
     @Test("A node that is N/A for everyone changes nothing")
     func notApplicableNodeChangesNothing() async {
         await propertyCheck(count: 150, input: Gen.int(in: 0...Int.max)) { seed in
-            let world = RandomWorld(seed: seed, naPolicy: "rescale")
+            // A world with a group to add the leaf to (one of only leaves would check nothing): the next seeds until one has it.
+            var world = RandomWorld(seed: seed, naPolicy: "rescale")
+            var next = seed
+            while !world.yaml.contains("\n  children:") {
+                next = next &+ 1
+                world = RandomWorld(seed: next, naPolicy: "rescale")
+            }
             let before = world.run()
             // Every agency gets the tag "moi"; a new leaf under the first
             // group (its max unchanged, so the new leaf only adds to the
@@ -60,7 +76,10 @@ struct PropertyTests {
             var tagged = world
             tagged.agencies = world.agencies.map { Agency(code: $0.code, name: $0.name, group: $0.group, tags: $0.tags + ["moi"]) }
             let lines = world.yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            guard let children = lines.firstIndex(where: { $0.hasPrefix("  children:") }) else { return }
+            guard let children = lines.firstIndex(where: { $0.hasPrefix("  children:") }) else {
+                Issue.record("seed \(seed): the random index has no group with children")
+                return
+            }
             var extended = lines
             extended.insert(contentsOf: [
                 "    - code: \"MOI\"", "      title: Tiêu chí mới", "      max: 7", "      rule: {type: yesno}",
@@ -86,7 +105,7 @@ struct PropertyTests {
     @Test("Ranks follow the finals: rank = 1 + agencies of the group with a higher final")
     func rankingConsistent() async {
         await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max)) { seed in
-            guard let report = try? RandomWorld(seed: seed).report() else { return }
+            guard let report = Self.report(RandomWorld(seed: seed), seed) else { return } // (recorded as a failure)
             for entry in report.ranking {
                 let final = report.scores[entry.position].final
                 let higher = report.ranking.filter { $0.group == entry.group && report.scores[$0.position].final > final }.count

@@ -24,6 +24,8 @@ struct ScoreRunTests {
         let expected = String(decoding: try Paths.bytes(Paths.specExamples.appendingPathComponent("\(name)/expected.csv")), as: UTF8.self)
         #expect(outcome.exitCode == 0)
         #expect(outcome.standardOutput == expected)
+        // Every missing input is one warning (an empty list would pass `allSatisfy`: the count is pinned).
+        #expect(outcome.standardError.count == ["case-7": 17, "case-8": 10][name])
         #expect(outcome.standardError.allSatisfy { $0.hasPrefix("inputs.csv: agency ") && $0.contains(": no input for ") })
     }
 

@@ -67,17 +67,36 @@ struct WorkflowTests {
             == .failure(.explanationDeadlinePassed(deadlines.explanation)))
     }
 
-    @Test("Every step out of its state is refused", arguments: WorkflowAction.allCases)
-    func wrongStates(action: WorkflowAction) {
+    /// The whole cycle: for each step, the states it may start from and the state it leads to.
+    static let table: [WorkflowAction: [AssessmentState: AssessmentState]] = [
+        .editSelf: [.draft: .draft, .returned: .returned],
+        .submit: [.draft: .submitted, .returned: .submitted],
+        .returnToAgency: [.submitted: .returned],
+        .appraise: [.submitted: .appraising, .appraising: .appraising],
+        .release: [.submitted: .released, .appraising: .released],
+        .explain: [.released: .released],
+        .reexamine: [.released: .reexamining, .reexamining: .reexamining],
+        .finalise: [.appraising: .finalised, .released: .finalised, .reexamining: .finalised],
+        .publish: [.finalised: .published],
+        .reopen: [.finalised: .reexamining, .published: .reexamining],
+    ]
+
+    @Test("Every step from every state: the next state as the table says, or refused as out of its state", arguments: WorkflowAction.allCases)
+    func everyState(action: WorkflowAction) {
         let now = Self.date("01/12/2026")
+        let allowed = Self.table[action]!
         for state in AssessmentState.allCases {
             let result = Workflow.check(action, state: state, now: now, deadlines: deadlines, reason: "lý do")
-            if case let .failure(refusal) = result {
-                #expect(!refusal.message(.vietnamese).isEmpty)
-                #expect(!refusal.message(.english).isEmpty)
+            if let next = allowed[state] {
+                #expect(result == .success(next), "\(action) from \(state)")
+            } else {
+                #expect(result == .failure(.wrongState(state, action)), "\(action) from \(state)")
+                if case let .failure(refusal) = result {
+                    #expect(refusal.message(.vietnamese) != refusal.message(.english))
+                    #expect(!refusal.message(.vietnamese).isEmpty)
+                }
             }
         }
-        #expect(Workflow.check(action, state: .published, now: now, deadlines: deadlines, reason: "x").isSuccess == (action == .reopen))
     }
 }
 

@@ -75,9 +75,26 @@ struct ChisoCommandTests {
         let result = try chiso(["score", "--index", "index.yaml", "--agencies", "agencies.csv", "--inputs", "inputs.csv",
                                 "--format", "json", "--lang", "vi"], in: folder)
         #expect(result.status == 0)
-        let rows = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]]
-        #expect(rows?.count == 12)
-        #expect(rows?.first?["criteria"] is [[String: Any]])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]])
+        // Row for row the figures of the CSV the contract expects.
+        let expected = try String(contentsOf: folder.appendingPathComponent("expected.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.count == expected.count)
+        for (row, line) in zip(rows, expected) {
+            #expect(row["group"] as? String == line[0])
+            #expect((row["rank"] as? Int).map(String.init) == line[1])
+            #expect(row["agency"] as? String == line[2])
+            #expect((row["final"] as? NSNumber).map { String(format: "%.2f", $0.doubleValue) } == line[line.count - 2], "\(line)")
+            #expect(row["class"] as? String == line[line.count - 1])
+        }
+        // The breakdown: SO000's field I, and its criterion 1.1, not applicable by the agency's tag (in Vietnamese).
+        let first = try #require(rows.first)
+        let field = try #require((first["criteria"] as? [[String: Any]])?.first)
+        #expect(field["code"] as? String == "I" && (field["points"] as? NSNumber)?.stringValue == "3.475")
+        #expect(field["why"] as? String == "tổng các tiêu chí con → 3,475 điểm")
+        let criterion = try #require((field["children"] as? [[String: Any]])?.first)
+        #expect(criterion["code"] as? String == "1.1" && criterion["applicable"] as? Bool == false)
+        #expect(criterion["why"] as? String == "không áp dụng (đơn vị có nhãn khong-tthc)")
         #expect(result.err.contains("chưa có số liệu"))
     }
 
@@ -128,8 +145,13 @@ struct ChisoCommandTests {
         let result = try chiso(["score", "--index", "Resources/indexes/so-2026.yaml", "--agencies", "Resources/samples/agencies-so.csv",
                                 "--inputs", "Resources/samples/inputs-so-2026.csv"])
         #expect(result.status == 0, "\(result.err)")
-        #expect(result.out.hasPrefix("group,rank,agency,name,raw,applicable_max,normalized,bonus,deduction,final,class\n"))
-        #expect(result.out.split(separator: "\n").count == 16)
+        let lines = result.out.split(separator: "\n").map(String.init)
+        #expect(lines.first == "group,rank,agency,name,raw,applicable_max,normalized,bonus,deduction,final,class")
+        #expect(lines.dropFirst().first == "so,1,SNNMT,Sở Nông nghiệp và Môi trường,83.11,100.00,83.11,1.00,0.00,84.11,T")
+        // One row per agency of the list.
+        let agencies = try String(contentsOf: Self.repository.appendingPathComponent("Resources/samples/agencies-so.csv"), encoding: .utf8)
+        #expect(lines.count - 1 == agencies.split(separator: "\n").count - 1)
+        #expect(Set(lines.dropFirst().map { $0.split(separator: ",")[2] }).count == lines.count - 1)
     }
 }
 
