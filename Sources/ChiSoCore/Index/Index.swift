@@ -43,11 +43,6 @@ public struct Index: Sendable {
 
     /// Positions of the leaves, in file order.
     public var leafPositions: [Int] { nodes.indices.filter { nodes[$0].isLeaf } }
-
-    /// The class of a final score: the first (in file order) whose `min` ≤ final.
-    public func classify(_ final: DecimalNumber) -> ScoreClass {
-        classes.first { $0.min <= final } ?? classes[classes.count - 1]
-    }
 }
 
 public enum NAPolicy: String, Sendable, CaseIterable {
