@@ -55,6 +55,13 @@ def server():
             log.close()
             raise RuntimeError("chiso demo did not start:\n" + open(os.path.join(data, "server.log")).read())
         time.sleep(0.5)
+    # The database the server really uses, as the database itself names it in the demo's banner.
+    with open(os.path.join(data, "server.log"), encoding="utf-8", errors="replace") as server_log:
+        text = server_log.read()
+    wanted = "Cơ sở dữ liệu: PostgreSQL" if os.environ.get("DATABASE_URL") else "Cơ sở dữ liệu: SQLite"
+    if wanted not in text:
+        process.kill()
+        raise RuntimeError("the server did not use the database asked for (%s):\n%s" % (wanted, text[-2000:]))
     yield base
     process.terminate()
     try:

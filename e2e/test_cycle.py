@@ -3,6 +3,7 @@ self-assessment with an upload, submission, appraisal (adjust with a comment,
 confirm the rest), release, explanation, re-examination, finalisation, and
 the result in the organiser's ranking (the agency sees it once published)."""
 import os
+import re
 
 from conftest import login
 
@@ -135,5 +136,11 @@ def test_cycle(page, server, artifacts, tmp_path):
     click_and_wait(page, page.get_by_role("link", name="Năm 2026"))
     click_and_wait(page, page.get_by_role("link", name="Kết quả và xếp hạng"))
     ranking = page.locator("#group-so + .table-wrap").inner_text()
-    assert "Sở Nội vụ" in ranking
+    # Its row: rank 1 (the one finalised), the final with two decimals, its class and the head's proposal…
+    row = re.search(r"\n1\tSở Nội vụ\t(\d+,\d\d)\t([^\t]+)\t([^\t]+)\t", ranking)
+    assert row, ranking
+    final, grade = row.group(1), row.group(2)
+    # …the same final and class as the agency's own result page.
+    click_and_wait(page, page.locator("#group-so + .table-wrap").get_by_role("link", name="Sở Nội vụ"))
+    assert final in page.content() and grade in page.content()
     shot(page, artifacts, "7-results")

@@ -2,6 +2,7 @@
 Excel export and records a completion, a leader rates an agency, and the
 agency watches its provisional score and overdue tasks move."""
 import os
+import re
 
 from conftest import login
 from test_cycle import click_and_wait, logout
@@ -65,7 +66,9 @@ def test_tasks_feed_monitoring(page, server, artifacts):
     score_done, overdue_done = snv_figures(page, server)
     assert overdue_done == overdue_before
     # Done late is worth more than overdue: the provisional score goes up again.
-    assert float(score_done.replace(",", ".")) >= float(score_imported.replace(",", "."))
+    # Done late is worth more than overdue (and an overdue task cost points): the provisional score rises strictly.
+    assert float(score_imported.replace(",", ".")) < float(score_before.replace(",", "."))
+    assert float(score_done.replace(",", ".")) > float(score_imported.replace(",", "."))
     shot(page, artifacts, "4-overview")
     logout(page)
 
@@ -86,5 +89,7 @@ def test_tasks_feed_monitoring(page, server, artifacts):
     click_and_wait(page, page.get_by_role("link", name="Năm 2026").first)
     leaf = page.locator("#leaf-4\\.1")
     assert "Số liệu tự động" in leaf.inner_text()
-    assert "C" in leaf.inner_text()
+    # The rating is the leaf's figure, and its points follow the level.
+    assert re.search(r"Số liệu tự động \(tính đến \d\d/\d\d/\d{4}\): C\n", leaf.inner_text())
+    assert "2,00 — mức C → 2 điểm" in leaf.inner_text()
     assert leaf.locator("form").count() == 0

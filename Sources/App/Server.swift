@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import NIOCore
 import NIOPosix
+import SQLKit
 import Vapor
 
 /// Starting the web application from the `chiso` commands.
@@ -118,11 +119,22 @@ public enum Server {
         try await withApplication(arguments: ["chiso", "serve", "--hostname", hostname, "--port", String(port)]) { app in
             try await app.autoMigrate()
             let summary = try await DemoProvince.load(on: app, resources: try DemoResources.folder())
-            print(demoBanner(hostname: hostname, port: port, summary: summary, database: app.settings.databaseURL == nil
-                ? app.settings.sqlitePath : "PostgreSQL (DATABASE_URL)"))
+            print(demoBanner(hostname: hostname, port: port, summary: summary, database: try await databaseInUse(app)))
+            fflush(nil) // a script reading the log (the browser tests) sees it at once
             app.lifecycle.use(SnapshotScheduler(interval: .seconds(3600)))
             try await app.execute()
         }
+    }
+
+    /// The database as the database itself names it: "PostgreSQL 15.18 (DATABASE_URL)", "SQLite 3.46.1 (data/chiso.sqlite)".
+    static func databaseInUse(_ app: Application) async throws -> String {
+        let sql = app.db as! any SQLDatabase
+        if app.settings.databaseURL != nil {
+            let version = try await sql.raw("SELECT version() AS v").first()?.decode(column: "v", as: String.self) ?? "PostgreSQL"
+            return version.split(separator: " ").prefix(2).joined(separator: " ") + " (DATABASE_URL)"
+        }
+        let version = try await sql.raw("SELECT sqlite_version() AS v").first()?.decode(column: "v", as: String.self) ?? ""
+        return "SQLite \(version) (\(app.settings.sqlitePath))"
     }
 
     static func demoBanner(hostname: String, port: Int, summary: DemoProvince.Summary, database: String) -> String {

@@ -14,8 +14,12 @@ Invalid case : exit status 1, empty standard output, and every expected
                an error reported on a line that holds no error is a failure
                too.  For a broken index: some `index.yaml:LINE:` line naming
                the broken node's code.
+A valid case's `--format json` must give the same figures, row for row.
 With --check-warnings a valid case must also print exactly the reference's
 `inputs.csv: agency X: no input for C` warnings (any order).
+First, the reference must reproduce the contract's worked examples (the
+repository's copy, Tests/ChiSoCoreTests/Fixtures/spec-examples) byte for
+byte; without them the run fails.
 
 Failing cases are kept under --keep (default Tests/differential/failures/,
 emptied at the start of a run) with chiso's stdout/stderr and a diff.
@@ -36,8 +40,37 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import generate  # noqa: E402
+import reference  # noqa: E402
 
 FILE_LINE_RE = re.compile(r'^(inputs\.csv|agencies\.csv|index\.yaml):(\d+):')
+
+
+JSON_FIELDS = ['group', 'rank', 'agency', 'name', 'raw', 'applicable_max', 'normalized', 'bonus', 'deduction', 'final', 'class']
+
+
+def json_mismatch(rc, out, expected_csv):
+    """'' when `chiso score --format json` gives the expected CSV's figures row for row, else what differs."""
+    import csv
+    import decimal
+    import io
+    import json
+    if rc != 0:
+        return 'exit status %s' % rc
+    try:
+        rows = json.loads(out.decode('utf-8'), parse_float=decimal.Decimal)
+    except ValueError as error:
+        return 'not JSON: %s' % error
+    expected = list(csv.reader(io.StringIO(expected_csv)))[1:]
+    if len(rows) != len(expected):
+        return '%d rows, expected %d' % (len(rows), len(expected))
+    for row, line in zip(rows, expected):
+        got = [str(row.get(field)) if field in ('group', 'rank', 'agency', 'name', 'class') else format(row.get(field), '.2f')
+               for field in JSON_FIELDS]
+        # CSV cells a spreadsheet would run carry a leading ' (not the JSON)
+        want = [reference.formula_restored(cell) for cell in line]
+        if got != want:
+            return 'row %s: json %s, csv %s' % (line[2], got, want)
+    return ''
 
 
 def run_case(case_seed, chiso, check_warnings):
@@ -65,6 +98,14 @@ def run_case(case_seed, chiso, check_warnings):
                     'reference', 'chiso', n=0))
                 if rc != 0:
                     detail += '\n--- chiso stderr (first lines) ---\n' + '\n'.join(err_s.splitlines()[:8])
+            if rc == 0:
+                # --format json: the same figures as the CSV, row for row.
+                js = subprocess.run([chiso, 'score', '--index', 'index.yaml', '--agencies', 'agencies.csv', '--inputs', 'inputs.csv',
+                                     '--format', 'json'], cwd=d, capture_output=True, timeout=30)
+                mismatch = json_mismatch(js.returncode, js.stdout, c.expected_stdout)
+                if mismatch:
+                    problems.append('--format json differs from the CSV')
+                    detail += '\n--- json ---\n' + mismatch
             if check_warnings and rc == 0:
                 got = sorted(l for l in err_s.splitlines() if ': no input for ' in l)
                 if got != sorted(c.warnings):
@@ -126,8 +167,8 @@ def main(argv):
     ap.add_argument('--show', type=int, default=5, help='failures shown in full')
     ap.add_argument('--only', type=int, action='append', help='run just this case seed (repeatable)')
     ap.add_argument('--check-warnings', action='store_true')
-    ap.add_argument('--examples', default=os.path.normpath(os.path.join(HERE, '..', '..', '..', 'shared', 'spec', 'examples')),
-                    help='spec examples the reference must reproduce first (skipped when absent)')
+    ap.add_argument('--examples', default=os.path.normpath(os.path.join(HERE, '..', 'ChiSoCoreTests', 'Fixtures', 'spec-examples')),
+                    help="the contract's worked examples, which the reference must reproduce first (the repository's copy)")
     ap.add_argument('--no-index-bom', action='store_true',
                     help='never start index.yaml with a UTF-8 BOM (chiso refuses one)')
     a = ap.parse_args(argv)
@@ -139,22 +180,26 @@ def main(argv):
         return 2
     # self-test: the reference must reproduce the spec's worked examples byte for byte
     ex_dir = a.examples
-    if ex_dir and os.path.isdir(ex_dir):
-        import reference
-        done = []
-        for name in sorted(os.listdir(ex_dir)):
-            d = os.path.join(ex_dir, name)
-            exp = os.path.join(d, 'expected.csv')
-            if not os.path.isfile(exp):
-                continue
-            res = reference.score_files(os.path.join(d, 'index.yaml'), os.path.join(d, 'agencies.csv'),
-                                        os.path.join(d, 'inputs.csv'), 'inputs.csv')
-            with open(exp, encoding='utf-8', newline='') as fh:
-                if not res.ok or res.stdout != fh.read():
-                    print('reference.py does not reproduce %s: fix the reference first' % exp)
-                    return 2
-            done.append(name)
-        print('reference reproduces the spec examples: %s' % (', '.join(done) or 'none found'))
+    if not os.path.isdir(ex_dir):
+        print('the worked examples are missing: %s' % ex_dir)
+        return 2
+    done = []
+    for name in sorted(os.listdir(ex_dir)):
+        d = os.path.join(ex_dir, name)
+        exp = os.path.join(d, 'expected.csv')
+        if not os.path.isfile(exp):
+            continue
+        res = reference.score_files(os.path.join(d, 'index.yaml'), os.path.join(d, 'agencies.csv'),
+                                    os.path.join(d, 'inputs.csv'), 'inputs.csv')
+        with open(exp, encoding='utf-8', newline='') as fh:
+            if not res.ok or res.stdout != fh.read():
+                print('reference.py does not reproduce %s: fix the reference first' % exp)
+                return 2
+        done.append(name)
+    if not done:
+        print('no worked example in %s' % ex_dir)
+        return 2
+    print('reference reproduces the spec examples: %s' % ', '.join(done))
     seeds = a.only or [a.seed * 100000 + i for i in range(a.cases)]
     if os.path.isdir(a.keep):
         shutil.rmtree(a.keep)

@@ -3,7 +3,9 @@ import Testing
 
 /// Compares rendered HTML with `__Snapshots__/NAME.html` beside the tests.
 /// A missing snapshot is written and the test fails once (so that it is
-/// reviewed and committed); `CHISO_RECORD_SNAPSHOTS=1` rewrites them all.
+/// reviewed and committed); `CHISO_RECORD_SNAPSHOTS=1` rewrites them all,
+/// and fails too: a run that records never passes, so CI cannot rewrite
+/// what it should compare.
 func assertSnapshot(_ html: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("__Snapshots__")
@@ -12,7 +14,8 @@ func assertSnapshot(_ html: String, named name: String, sourceLocation: SourceLo
     if record || !FileManager.default.fileExists(atPath: file.path) {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try html.write(to: file, atomically: true, encoding: .utf8)
-        if !record { Issue.record("Recorded a new snapshot \(name).html: review and commit it.", sourceLocation: sourceLocation) }
+        Issue.record(record ? "Rewrote the snapshot \(name).html (CHISO_RECORD_SNAPSHOTS=1): review the change and run again without it."
+                            : "Recorded a new snapshot \(name).html: review and commit it.", sourceLocation: sourceLocation)
         return
     }
     let expected = try String(contentsOf: file, encoding: .utf8)
