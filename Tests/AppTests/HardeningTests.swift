@@ -96,6 +96,21 @@ struct HardeningTests {
         }
     }
 
+    @Test("Page numbers past any page (up to Int.max) answer an empty page or 400, never a trap (found by bench/fuzz/http.py)")
+    func hugePages() async throws {
+        try await TestApp.run { app, _ in
+            let admin = Browser(app)
+            try await admin.signIn("t.admin")
+            for page in ["9223372036854775807", "184467440737095516", "100001", "-9223372036854775808", "0"] {
+                #expect(try await admin.get("/admin/audit?page=\(page)").status == .ok, "audit page \(page)")
+                #expect(try await admin.get("/tasks?page=\(page)").status == .ok, "tasks page \(page)")
+                let api = try await APITests.call(app, .GET, "/api/v1/tasks?page=\(page)", token: try await APITests.token(app, "t.admin"))
+                #expect(api.status == .badRequest && api.code == "invalid_parameter", "API page \(page)")
+            }
+            #expect(try await admin.get("/health").status == .ok)
+        }
+    }
+
     // MARK: 2. Open redirects
 
     static let redirectBypasses = [

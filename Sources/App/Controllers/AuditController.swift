@@ -18,7 +18,7 @@ enum AuditController {
     static func list(_ request: Request) async throws -> Response {
         try request.authorize(.viewAudit)
         let filter = try request.query.decode(Filter.self)
-        let page = max(1, filter.page ?? 1)
+        let page = Limits.page(filter.page)
         let events = try await query(filter, on: request.db).sort(\.$at, .descending)
             .range(((page - 1) * pageSize)..<(page * pageSize + 1)).all()
         return request.page {

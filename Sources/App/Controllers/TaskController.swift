@@ -62,7 +62,7 @@ enum TaskController {
         let counts = try await TaskQueries.counts(filter, on: request.db)
         filter.status = status
         let total = status.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +)
-        let page = max(1, query.page ?? 1)
+        let page = Limits.page(query.page)
         let ids = try await TaskQueries.page(filter, page: page, pageSize: pageSize, on: request.db)
         let shown = try await TaskQueries.load(ids, on: request.db).compactMap { model -> Row? in
             guard let task = model.assigned(agencyCode: model.agency.code) else { return nil }

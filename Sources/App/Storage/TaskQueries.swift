@@ -86,7 +86,9 @@ enum TaskQueries {
             query.appendInterpolation(unsafeRaw: " = ")
             query.appendInterpolation(bind: status.rawValue)
         }
-        query.appendInterpolation(unsafeRaw: " ORDER BY x.effective_deadline, x.source_id LIMIT \(max(1, pageSize)) OFFSET \(max(0, page - 1) * max(1, pageSize))")
+        let size = min(max(1, pageSize), 1000)
+        let (offset, overflow) = (Limits.page(page) - 1).multipliedReportingOverflow(by: size)
+        query.appendInterpolation(unsafeRaw: " ORDER BY x.effective_deadline, x.source_id LIMIT \(size) OFFSET \(overflow ? 0 : offset)")
         return try await (db as! any SQLDatabase).raw(query).all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 

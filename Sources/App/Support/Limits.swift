@@ -14,6 +14,14 @@ enum Limits {
     static let reason = 2_000
     /// Notes and explanations.
     static let note = 10_000
+    /// The last page number a list takes (`?page=`): a larger one would overflow the offset
+    /// (`?page=9223372036854775807` trapped the server).
+    static let page = 100_000
+
+    /// A page number from a query, within 1…``page``.
+    static func page(_ asked: Int?) -> Int {
+        Swift.min(Swift.max(asked ?? 1, 1), page)
+    }
 }
 
 extension Settings {

@@ -54,9 +54,9 @@ extension APIController {
         // Paged in SQL, by effective deadline (TaskQueries).
         let filter = TaskQueries.Filter(agencyID: agencyID, asOf: asOf)
         let page = query.page ?? 1, pageSize = query.limit ?? taskPageSize
-        guard page >= 1, (1...taskPageSizeMax).contains(pageSize) else {
+        guard (1...Limits.page).contains(page), (1...taskPageSizeMax).contains(pageSize) else {
             throw APIError(status: .badRequest, code: "invalid_parameter",
-                           reason: "page starts at 1; limit is from 1 to \(taskPageSizeMax).")
+                           reason: "page is from 1 to \(Limits.page); limit is from 1 to \(taskPageSizeMax).")
         }
         let total = try await TaskQueries.counts(filter, on: request.db).values.reduce(0, +)
         let ids = try await TaskQueries.page(filter, page: page, pageSize: pageSize, on: request.db)

@@ -1160,9 +1160,10 @@ enum OpenAPIDocument {
       "required": false,
       "schema": {
        "type": "integer",
-       "minimum": 1
+       "minimum": 1,
+       "maximum": 100000
       },
-      "description": "page number, from 1 (default 1)"
+      "description": "page number, from 1 (default 1) to 100000"
      },
      {
       "name": "limit",
