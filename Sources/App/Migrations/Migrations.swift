@@ -19,5 +19,6 @@ enum Migrations {
         CreateDeputies(),
         CreateLookupIndexes(),
         CreateHardening(),
+        CreateTaskEvidence(),
     ]
 }

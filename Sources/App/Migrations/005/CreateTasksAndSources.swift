@@ -1,7 +1,7 @@
 import Fluent
 
 /// 005: the data that feed sourced criteria — assigned tasks with their
-/// deadline extensions and completion evidence, imports waiting for their column mapping, survey
+/// deadline extensions, imports waiting for their column mapping, survey
 /// results and leader ratings per period — and the monthly score snapshots
 /// that monitoring draws. Dates of tasks are calendar days, stored as ISO
 /// text (`2026-11-27`): no time zone can move them.
@@ -32,13 +32,6 @@ struct CreateTasksAndSources: AsyncMigration {
             .field("new_deadline", .string, .required)
             .field("created_at", .datetime)
             .unique(on: "task_id", "document", "new_deadline")
-            .create()
-        try await database.schema(TaskEvidenceModel.schema)
-            .id()
-            .field("task_id", .uuid, .required, .references(TaskModel.schema, .id, onDelete: .cascade))
-            .field("file_id", .uuid, .required, .references(EvidenceFileModel.schema, .id))
-            .field("file_name", .string, .required)
-            .field("created_at", .datetime)
             .create()
         try await database.schema(TaskImportModel.schema)
             .id()
@@ -88,15 +81,7 @@ struct CreateTasksAndSources: AsyncMigration {
         try await database.schema(ScoreSnapshotModel.schema).delete()
         try await database.schema(LeaderRatingModel.schema).delete()
         try await database.schema(SurveyResultModel.schema).delete()
-        try await database.schema(TaskEvidenceModel.schema)
-            .id()
-            .field("task_id", .uuid, .required, .references(TaskModel.schema, .id, onDelete: .cascade))
-            .field("file_id", .uuid, .required, .references(EvidenceFileModel.schema, .id))
-            .field("file_name", .string, .required)
-            .field("created_at", .datetime)
-            .create()
         try await database.schema(TaskImportModel.schema).delete()
-        try await database.schema(TaskEvidenceModel.schema).delete()
         try await database.schema(TaskExtensionModel.schema).delete()
         try await database.schema(TaskModel.schema).delete()
     }
