@@ -36,6 +36,29 @@ struct ResultsTests {
         }
     }
 
+    @Test("The largest self/appraised and self/final differences: the same leaf on the council's page and the dashboard")
+    func largestDifferences() async throws {
+        try await TestApp.run { app, fixture in
+            try await Self.finalise(app, fixture, publish: false)
+            // SNV's 1.2: self 87,5 % of 6 = 5,25 points; appraised and final 80 % = 4,80. Nothing else differs.
+            let row = "<td>Sở Nội vụ</td><td><a href=\"/assessments/\(fixture.ownAssessment)/%@#leaf-1.2\">1.2 Tỷ lệ</a></td>"
+                + "<td class=\"num\">5,25</td><td class=\"num\">4,80</td><td>Chỉ 80% theo báo cáo</td>"
+            let organizer = Browser(app)
+            try await organizer.signIn("t.organizer")
+            let dashboard = try await organizer.get("/dashboard")
+            #expect(dashboard.body.contains("Chênh lệch lớn nhất giữa tự chấm và kết quả cuối"))
+            #expect(dashboard.body.contains(row.replacingOccurrences(of: "%@", with: "results")))
+            #expect(dashboard.body.components(separatedBy: "#leaf-").count == 2) // one leaf differs
+            // The council watches the same leaf while the period is open.
+            try await AssessmentModel.query(on: app.db).filter(\.$period.$id == fixture.period).set(\.$state, to: AssessmentState.appraising.rawValue).update()
+            let chair = Browser(app)
+            try await chair.signIn("t.chair")
+            let council = try await chair.get("/council")
+            #expect(council.body.contains("Tiêu chí chênh lệch nhiều nhất giữa tự chấm và thẩm định"))
+            #expect(council.body.contains(row.replacingOccurrences(of: "%@", with: "appraisal")))
+        }
+    }
+
     @Test("The ranking CSV is exactly what chiso score prints for the exported index, agencies and inputs")
     func exportsRecompute() async throws {
         try await TestApp.run { app, fixture in

@@ -17,21 +17,10 @@ enum CouncilController {
         var gap: DecimalNumber { selfTotal - appraisedTotal }
     }
 
-    struct Disagreement: Sendable {
-        var assessmentID: UUID
-        var agency: String
-        var code: String
-        var title: String
-        var selfPoints: DecimalNumber
-        var appraisedPoints: DecimalNumber
-        var comment: String?
-        var gap: DecimalNumber { selfPoints - appraisedPoints }
-    }
-
     static func overview(_ request: Request) async throws -> Response {
         try request.authorize(.viewCouncil)
         let periods = try await PeriodModel.query(on: request.db).filter(\.$status == .open).sort(\.$year, .descending).all()
-        var sections: [(PeriodModel, [Row], [Disagreement])] = []
+        var sections: [(PeriodModel, [Row], [AgencyLeafDifference])] = []
         for period in periods {
             let (rows, disagreements) = try await progress(of: period, on: request)
             sections.append((period, rows, disagreements))
@@ -40,7 +29,7 @@ enum CouncilController {
     }
 
     /// Every assessment of the period scored twice by the core (self, appraised), with one query per table.
-    static func progress(of period: PeriodModel, on request: Request) async throws -> ([Row], [Disagreement]) {
+    static func progress(of period: PeriodModel, on request: Request) async throws -> ([Row], [AgencyLeafDifference]) {
         let periodID = try period.requireID()
         let assessments = try await AssessmentModel.query(on: request.db).filter(\.$period.$id == periodID)
             .with(\.$agency).with(\.$indexVersion).all()
@@ -51,7 +40,7 @@ enum CouncilController {
         let figures = try await SourceData.figures(period: period, agencyIDs: assessments.map { $0.$agency.id }, asOf: asOf,
                                                    on: request.db)
         var rows: [Row] = []
-        var disagreements: [Disagreement] = []
+        var disagreements: [AgencyLeafDifference] = []
         for assessment in assessments {
             let sources = figures[assessment.$agency.id] ?? SourceFigures(tasks: nil)
             let id = try assessment.requireID()
@@ -70,17 +59,14 @@ enum CouncilController {
             rows.append(Row(assessmentID: id, agency: assessment.agency.name, state: AssessmentState(rawValue: assessment.state) ?? .draft,
                             appraised: leaves.filter { byCode[index.nodes[$0].code]?.appraisedAt != nil }.count, leaves: leaves.count,
                             selfTotal: selfScore.final, appraisedTotal: appraisedScore.final))
-            for position in leaves {
-                let code = index.nodes[position].code
-                guard let entry = byCode[code], entry.appraisedAt != nil else { continue }
-                let difference = Disagreement(assessmentID: id, agency: assessment.agency.name, code: code, title: index.nodes[position].title,
-                                              selfPoints: selfScore.nodes[position].points, appraisedPoints: appraisedScore.nodes[position].points,
-                                              comment: entry.appraisalComment)
-                if !difference.gap.isZero { disagreements.append(difference) }
+            let appraisedLeaves = leaves.filter { byCode[index.nodes[$0].code]?.appraisedAt != nil }
+            for difference in LeafDifference.between(selfScore, appraisedScore, at: appraisedLeaves) {
+                let node = index.nodes[difference.position]
+                disagreements.append(AgencyLeafDifference(assessmentID: id, agency: assessment.agency.name, code: node.code, title: node.title,
+                                                          difference: difference, comment: byCode[node.code]?.appraisalComment))
             }
         }
-        let magnitude: (DecimalNumber) -> DecimalNumber = { $0.isNegative ? .zero - $0 : $0 }
-        return (rows.sorted { magnitude($0.gap) > magnitude($1.gap) || (magnitude($0.gap) == magnitude($1.gap) && $0.agency < $1.agency) },
-                Array(disagreements.sorted { magnitude($0.gap) > magnitude($1.gap) }.prefix(15)))
+        return (rows.sorted { $0.gap.magnitude > $1.gap.magnitude || ($0.gap.magnitude == $1.gap.magnitude && $0.agency < $1.agency) },
+                LeafDifference.largest(disagreements, limit: 15, size: \.difference.size))
     }
 }

@@ -21,17 +21,6 @@ enum DashboardController {
         }
     }
 
-    struct Gap: Sendable {
-        var assessmentID: UUID
-        var agency: String
-        var code: String
-        var title: String
-        var selfPoints: DecimalNumber
-        var finalPoints: DecimalNumber
-        var comment: String?
-        var size: DecimalNumber { (selfPoints - finalPoints).isNegative ? finalPoints - selfPoints : selfPoints - finalPoints }
-    }
-
     struct GroupView: Sendable {
         var results: GroupResults
         /// By member position: share per top-level field.
@@ -40,7 +29,7 @@ enum DashboardController {
         var evidence: [(have: Int, need: Int)]
         /// By member position: final in the previous period.
         var previous: [DecimalNumber?]
-        var gaps: [Gap]
+        var gaps: [AgencyLeafDifference]
     }
 
     static func view(_ request: Request) async throws -> Response {
@@ -69,22 +58,22 @@ enum DashboardController {
                 guard let old = previous?.1[member.agency.code], let position = old.position(of: member.agency.id!) else { return nil }
                 return old.report.scores[position].final
             }
-            var gaps: [Gap] = []
+            var gaps: [AgencyLeafDifference] = []
             let scorer = Scorer(index: group.index)
             for (position, member) in group.members.enumerated() {
                 let selfScore = scorer.score(tags: member.agency.tagList, sheet: AssessmentScoring.selfSheet(
                     index: group.index, entries: member.entries, evidenceCounts: member.evidenceCounts, sources: SourceFigures(tasks: nil)))
                 let final = group.report.scores[position]
                 let comments = Dictionary(member.entries.map { ($0.criterionCode, $0.appraisalComment) }, uniquingKeysWith: { first, _ in first })
-                for leaf in group.index.leafPositions where group.index.nodes[leaf].leaf?.source == nil && final.nodes[leaf].applicable {
-                    let gap = Gap(assessmentID: member.assessment.id!, agency: member.agency.name, code: group.index.nodes[leaf].code,
-                                  title: group.index.nodes[leaf].title, selfPoints: selfScore.nodes[leaf].points,
-                                  finalPoints: final.nodes[leaf].points, comment: comments[group.index.nodes[leaf].code] ?? nil)
-                    if !gap.size.isZero { gaps.append(gap) }
+                let entered = group.index.leafPositions.filter { group.index.nodes[$0].leaf?.source == nil && final.nodes[$0].applicable }
+                for difference in LeafDifference.between(selfScore, final, at: entered) {
+                    let node = group.index.nodes[difference.position]
+                    gaps.append(AgencyLeafDifference(assessmentID: member.assessment.id!, agency: member.agency.name, code: node.code,
+                                                     title: node.title, difference: difference, comment: comments[node.code] ?? nil))
                 }
             }
-            gaps.sort { $0.size > $1.size }
-            views.append(GroupView(results: group, shares: shares, evidence: evidence, previous: before, gaps: Array(gaps.prefix(15))))
+            views.append(GroupView(results: group, shares: shares, evidence: evidence, previous: before,
+                                   gaps: LeafDifference.largest(gaps, limit: 15, size: \.difference.size)))
         }
         if !seesAll {
             guard let group = views.first(where: { $0.results.position(of: user.actor.agencyID) != nil }),

@@ -80,7 +80,6 @@ struct EvidenceUpload {
         var small: [UInt8] = []
         var pending: [UInt8] = []
         var csrfChecked = false
-        var csrfValue: String?
         var fileStarted = false
         var fileDone = false
         var broken: Failure?

@@ -3,7 +3,7 @@ import Foundation
 
 /// The council's overview.
 enum CouncilPage {
-    static func view(_ context: PageContext, sections: [(PeriodModel, [CouncilController.Row], [CouncilController.Disagreement])]) -> HTMLNode {
+    static func view(_ context: PageContext, sections: [(PeriodModel, [CouncilController.Row], [AgencyLeafDifference])]) -> HTMLNode {
         let vi = context.language == .vietnamese
         let language = context.language
         return Layout.page(context, title: vi ? "Hội đồng thẩm định" : "Appraisal council") {
@@ -37,33 +37,7 @@ enum CouncilPage {
                         }
                     }
                 }
-                if !disagreements.isEmpty {
-                    h3 { vi ? "Tiêu chí chênh lệch nhiều nhất giữa tự chấm và thẩm định" : "Largest differences between self and appraised points" }
-                    div(.class("table-wrap")) {
-                        table {
-                            thead {
-                                tr {
-                                    th(.scope("col")) { vi ? "Đơn vị" : "Agency" }
-                                    th(.scope("col")) { vi ? "Tiêu chí" : "Criterion" }
-                                    th(.scope("col"), .class("num")) { vi ? "Tự chấm" : "Self" }
-                                    th(.scope("col"), .class("num")) { vi ? "Thẩm định" : "Appraised" }
-                                    th(.scope("col")) { vi ? "Nhận xét" : "Comment" }
-                                }
-                            }
-                            tbody {
-                                for item in disagreements {
-                                    tr {
-                                        td { item.agency }
-                                        td { a(.href("/assessments/\(item.assessmentID)/appraisal#leaf-\(item.code)")) { "\(item.code) \(item.title)" } }
-                                        td(.class("num")) { Formats.score(item.selfPoints, language) }
-                                        td(.class("num")) { Formats.score(item.appraisedPoints, language) }
-                                        td { item.comment ?? "" }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                DifferencesTable.view(context, against: .appraised, rows: disagreements)
             }
         }
     }

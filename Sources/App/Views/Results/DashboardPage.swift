@@ -92,33 +92,7 @@ enum DashboardPage {
                     (vi ? "Lĩnh vực: " : "Fields: ") + fields.map { "\($0.code) \($0.title)" }.joined(separator: "; ") + ". "
                     vi ? "Minh chứng: số tiêu chí bắt buộc có tài liệu kiểm chứng đã có tệp / cần có." : "Evidence: criteria that require evidence and have it / that require it."
                 }
-                if !view.gaps.isEmpty {
-                    h3 { vi ? "Chênh lệch lớn nhất giữa tự chấm và kết quả cuối" : "Largest differences between self and final points" }
-                    div(.class("table-wrap")) {
-                        table {
-                            thead {
-                                tr {
-                                    th(.scope("col")) { vi ? "Đơn vị" : "Agency" }
-                                    th(.scope("col")) { vi ? "Tiêu chí" : "Criterion" }
-                                    th(.scope("col"), .class("num")) { vi ? "Tự chấm" : "Self" }
-                                    th(.scope("col"), .class("num")) { vi ? "Cuối cùng" : "Final" }
-                                    th(.scope("col")) { vi ? "Nhận xét" : "Comment" }
-                                }
-                            }
-                            tbody {
-                                for gap in view.gaps {
-                                    tr {
-                                        td { gap.agency }
-                                        td { a(.href("/assessments/\(gap.assessmentID)/results#leaf-\(gap.code)")) { "\(gap.code) \(gap.title)" } }
-                                        td(.class("num")) { Formats.score(gap.selfPoints, language) }
-                                        td(.class("num")) { Formats.score(gap.finalPoints, language) }
-                                        td { gap.comment ?? "" }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                DifferencesTable.view(context, against: .final, rows: view.gaps)
             }
         }
     }

@@ -25,8 +25,9 @@ enum T: String, CaseIterable, Sendable {
     case forbiddenTitle, notFoundTitle, errorTitle, backHome, csrfFailed, required, invalid, rank
     // Hardening: refusals and limits
     case malformedMultipart, seconds, minutes, passwordTooLong, passwordRepetitive, passwordPersonal, passwordCommon, tooLong
-    case moreProblems
-    case looksLikeFormula, fieldTooLong, importTooManyRows, importRowLimit
+    case moreProblems, looksLikeFormula, fieldTooLong, importTooManyRows, importRowLimit
+    // Tables shared by pages
+    case criterion, selfShort, appraisedShort, finalShort, comment, largestSelfAppraised, largestSelfFinal
     case assessmentTitle, officialResult, officialNote, provisionalTotal, selfPoints, points, input, why, evidence, notApplicable
 }
 
@@ -102,6 +103,13 @@ struct Catalogue: Sendable {
         .importTooManyRows: "Tệp có %@ dòng dữ liệu, vượt giới hạn %@ dòng cho một lần nhập: chưa dòng nào được nhập. Hãy chia tệp thành nhiều phần.",
         .importRowLimit: "Tối đa %@ dòng dữ liệu mỗi lần nhập.",
         .moreProblems: "… và %@ lỗi khác.",
+        .criterion: "Tiêu chí",
+        .selfShort: "Tự chấm",
+        .comment: "Nhận xét",
+        .appraisedShort: "Thẩm định",
+        .finalShort: "Cuối cùng",
+        .largestSelfAppraised: "Tiêu chí chênh lệch nhiều nhất giữa tự chấm và thẩm định",
+        .largestSelfFinal: "Chênh lệch lớn nhất giữa tự chấm và kết quả cuối",
     ]
 
     static let english: [T: String] = [
@@ -167,6 +175,13 @@ struct Catalogue: Sendable {
         .importTooManyRows: "The file has %@ data rows, more than the %@ one import may take: nothing was imported. Split the file into parts.",
         .importRowLimit: "At most %@ data rows per import.",
         .moreProblems: "… and %@ more problems.",
+        .criterion: "Criterion",
+        .selfShort: "Self",
+        .comment: "Comment",
+        .appraisedShort: "Appraised",
+        .finalShort: "Final",
+        .largestSelfAppraised: "Largest differences between self and appraised points",
+        .largestSelfFinal: "Largest differences between self and final points",
     ]
 
     /// `%@` placeholders filled in order.
