@@ -52,19 +52,8 @@ extension EvidenceController {
         } catch {
             throw APIError(status: error.status, code: error.code, reason: error.message(request.language))
         }
-        let link = EvidenceLinkModel()
-        link.$assessment.id = record.id
-        link.criterionCode = code
-        link.$file.id = stored.fileID
-        link.fileName = stored.fileName
-        link.$uploadedBy.id = user.id
-        let origin = request.auditOrigin
-        try await request.write { db in
-            try await link.create(on: db)
-            try await Audit.record(on: db, origin, action: "evidence.upload", targetType: "assessment",
-                                   target: "\(record.agency.code) / \(record.period.name) / \(code)",
-                                   after: ["file": stored.fileName, "size": String(stored.size), "type": stored.contentType])
-        }
+        try await link(stored.fileID, named: stored.fileName, to: code, of: record, by: user, action: "evidence.upload",
+                       details: ["size": String(stored.size), "type": stored.contentType], on: request)
         let vi = request.language == .vietnamese
         let page = record.state == .released ? "/assessments/\(record.id)/appraisal" : "/assessments/\(record.id)"
         return request.redirect(to: "\(page)#leaf-\(code)", notice: vi ? "Đã tải lên \(stored.fileName)." : "Uploaded \(stored.fileName).")
@@ -105,18 +94,7 @@ extension EvidenceController {
         if record.links.contains(where: { $0.criterionCode == code && $0.fileID == source.fileID }) {
             return request.redirect(to: "/assessments/\(record.id)#leaf-\(code)")
         }
-        let link = EvidenceLinkModel()
-        link.$assessment.id = record.id
-        link.criterionCode = code
-        link.$file.id = source.fileID
-        link.fileName = source.fileName
-        link.$uploadedBy.id = user.id
-        let origin = request.auditOrigin
-        try await request.write { db in
-            try await link.create(on: db)
-            try await Audit.record(on: db, origin, action: "evidence.attach", targetType: "assessment",
-                                   target: "\(record.agency.code) / \(record.period.name) / \(code)", after: ["file": source.fileName])
-        }
+        try await link(source.fileID, named: source.fileName, to: code, of: record, by: user, action: "evidence.attach", on: request)
         return request.redirect(to: "/assessments/\(record.id)#leaf-\(code)", notice: T.saved.rawValue)
     }
 
@@ -141,5 +119,24 @@ extension EvidenceController {
         let code = request.parameters.get("code") ?? ""
         guard record.index.nodes.contains(where: { $0.code == code && $0.isLeaf }) else { throw Abort(.notFound) }
         return code
+    }
+}
+
+extension EvidenceController {
+    /// Links a stored file to a leaf, with its audit row, in one transaction (an upload and a reuse alike).
+    static func link(_ fileID: UUID, named name: String, to code: String, of record: AssessmentRecord, by user: CurrentUser,
+                     action: String, details: [String: String] = [:], on request: Request) async throws {
+        let link = EvidenceLinkModel()
+        link.$assessment.id = record.id
+        link.criterionCode = code
+        link.$file.id = fileID
+        link.fileName = name
+        link.$uploadedBy.id = user.id
+        let event = Audit.Event(origin: request.auditOrigin, action: action, targetType: "assessment",
+                                target: "\(record.agency.code) / \(record.period.name) / \(code)", after: details.merging(["file": name]) { $1 })
+        try await request.write { db in
+            try await link.create(on: db)
+            try await Audit.record(event, on: db)
+        }
     }
 }
