@@ -38,6 +38,8 @@ public func configure(_ app: Application, settings: Settings = Settings()) async
     app.middleware.use(MultipartBoundaryCheck()) // before anything reads a body
     app.middleware.use(SessionAuthentication())
     app.routes.defaultMaxBodySize = "2mb"
+    // A connection that sends and receives nothing for two minutes is closed (a slow client holds no memory for ever).
+    app.http.server.configuration.idleTimeout = .seconds(120)
 
     try routes(app)
 }

@@ -111,6 +111,34 @@ struct HardeningTests {
         }
     }
 
+    @Test("A form of more fields or parts than any of ChiSo's is refused before it is decoded (Vapor and MultipartKit take quadratic time)")
+    func tooManyFields() async throws {
+        try await TestApp.run { app, _ in
+            let browser = Browser(app)
+            try await browser.get("/login")
+            // 40,000 times the same key: before, anonymous and 10 s of an event loop.
+            let repeated = Array((["username=x", "password=y"] + Array(repeating: "a=1", count: 40_000)).joined(separator: "&").utf8)
+            let clock = ContinuousClock()
+            let started = clock.now
+            let login = try await browser.raw(.POST, "/login", contentType: "application/x-www-form-urlencoded", body: repeated)
+            #expect(login.status == .payloadTooLarge)
+            let editor = Browser(app)
+            try await editor.signIn("t.editor")
+            let tasks = try await editor.raw(.POST, "/account/password", contentType: "application/x-www-form-urlencoded",
+                                             body: Array((["_csrf=\(editor.csrfToken ?? "")"] + Array(repeating: "a=1", count: 3_000)).joined(separator: "&").utf8))
+            #expect(tasks.status == .payloadTooLarge)
+            #expect(tasks.body.contains("Biểu mẫu có quá nhiều trường (tối đa 2.000)"))
+            var parts = ""
+            for number in 0..<2_500 { parts += "--b\r\nContent-Disposition: form-data; name=\"f\(number)\"\r\n\r\nx\r\n" }
+            parts += "--b--\r\n"
+            let multipart = try await editor.raw(.POST, "/account/password", contentType: "multipart/form-data; boundary=b", body: Array(parts.utf8))
+            #expect(multipart.status == .payloadTooLarge)
+            // (Quick: no decoder ran. The bound is generous for a debug build on a loaded machine.)
+            #expect(clock.now - started < .seconds(20))
+            #expect(try await browser.get("/health").status == .ok)
+        }
+    }
+
     // MARK: 2. Open redirects
 
     static let redirectBypasses = [

@@ -29,6 +29,10 @@ struct ErrorPages: AsyncMiddleware {
             if let tooLong = error as? TextTooLong {
                 status = tooLong.status
                 reason = tooLong.message(request.isAPI ? .english : request.language)
+            } else if error is TooManyFields {
+                status = .payloadTooLarge
+                reason = Catalogue(language: request.isAPI ? .english : request.language)
+                    .format(.tooManyFields, Formats.count(Limits.formFields, request.isAPI ? .english : request.language))
             } else if let abort = error as? any AbortError {
                 status = abort.status
                 // Our own typed errors are written for the user; other server errors say nothing of the inside.

@@ -25,6 +25,7 @@ enum T: String, CaseIterable, Sendable {
     case forbiddenTitle, notFoundTitle, errorTitle, backHome, csrfFailed, required, invalid, rank
     // Hardening: refusals and limits
     case malformedMultipart, seconds, minutes, passwordTooLong, passwordRepetitive, passwordPersonal, passwordCommon, tooLong
+    case tooManyFields
     case moreProblems, looksLikeFormula, fieldTooLong, importTooManyRows, importRowLimit
     // Tables shared by pages
     case criterion, selfShort, appraisedShort, finalShort, comment, largestSelfAppraised, largestSelfFinal
@@ -110,6 +111,7 @@ struct Catalogue: Sendable {
         .finalShort: "Cuối cùng",
         .largestSelfAppraised: "Tiêu chí chênh lệch nhiều nhất giữa tự chấm và thẩm định",
         .largestSelfFinal: "Chênh lệch lớn nhất giữa tự chấm và kết quả cuối",
+        .tooManyFields: "Biểu mẫu có quá nhiều trường (tối đa %@): chưa có gì được lưu.",
     ]
 
     static let english: [T: String] = [
@@ -182,6 +184,7 @@ struct Catalogue: Sendable {
         .finalShort: "Final",
         .largestSelfAppraised: "Largest differences between self and appraised points",
         .largestSelfFinal: "Largest differences between self and final points",
+        .tooManyFields: "The form has too many fields (at most %@): nothing was saved.",
     ]
 
     /// `%@` placeholders filled in order.
