@@ -35,6 +35,7 @@ public func configure(_ app: Application, settings: Settings = Settings()) async
     ContentConfiguration.global.use(decoder: LimitedTextDecoder(base: JSONDecoder.custom(dates: .iso8601)), for: .jsonAPI)
     app.middleware.use(SecurityHeaders()) // outermost: error pages get the headers too
     app.middleware.use(ErrorPages())
+    app.middleware.use(UpgradeRefusal()) // from the head alone: nothing waits for the body
     app.middleware.use(MultipartBoundaryCheck()) // before anything reads a body
     app.middleware.use(SessionAuthentication())
     app.routes.defaultMaxBodySize = "2mb"

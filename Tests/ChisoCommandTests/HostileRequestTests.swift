@@ -212,6 +212,15 @@ struct HostileRequestTests {
                 try #require(server.isRunning, "the server died at \(request.method) \(request.path.prefix(200)): \(String(decoding: request.bytes.prefix(600), as: UTF8.self).debugDescription)")
             }
         }
+        // A request that asks for an upgrade, its body still to come: answered at once (Vapor would hold the rest unanswered).
+        if let fd = Self.connect(port: port) {
+            let head = Array("POST /login HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nContent-Length: 100000\r\n\r\nabc".utf8)
+            _ = head.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let n = recv(fd, &buffer, buffer.count, 0)
+            close(fd)
+            #expect(n > 0 && String(decoding: buffer.prefix(12), as: UTF8.self) == "HTTP/1.1 400", "no answer to a pending upgrade")
+        }
         #expect(Self.send(Array("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8), port: port) == 200)
         #expect(answered > sent * 8 / 10, "\(answered) of \(sent) requests answered")
         let serverLog = (try? String(contentsOf: log, encoding: .utf8)) ?? ""

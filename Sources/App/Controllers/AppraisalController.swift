@@ -113,21 +113,12 @@ enum AppraisalController {
         entry.appraisedByID = user.id
         changed.replace(entry)
         entry.appraisedPoints = changed.appraisedScore.nodes[position].points.description
-        let origin = request.auditOrigin
-        let from = record.state
-        try await request.write { [entry] db in
+        let appraised = Audit.Event(origin: request.auditOrigin, action: reexamining ? "entry.reexamine" : "entry.appraise", targetType: "assessment",
+                                    target: "\(record.agency.code) / \(record.period.name) / \(code)", before: before,
+                                    after: ["appraised_input": decided ?? "", "comment": comment])
+        try await AssessmentTransitions.apply(reexamining ? .reexamine : .appraise, to: record, on: request) { [entry] db in
             if existing == nil { _ = try await entry.inserted(on: db) } else { try await entry.updateAppraisal(on: db) }
-            if from == .submitted || from == .released {
-                let next: AssessmentState = from == .submitted ? .appraising : .reexamining
-                try await AssessmentModel.query(on: db).filter(\.$id == record.id).filter(\.$state == from.rawValue)
-                    .set(\.$state, to: next.rawValue).update()
-                try await Audit.record(on: db, origin, action: "assessment.\(next.rawValue)", targetType: "assessment",
-                                       target: "\(record.agency.code) / \(record.period.name)", before: ["state": from.rawValue],
-                                       after: ["state": next.rawValue])
-            }
-            try await Audit.record(on: db, origin, action: reexamining ? "entry.reexamine" : "entry.appraise", targetType: "assessment",
-                                   target: "\(record.agency.code) / \(record.period.name) / \(code)", before: before,
-                                   after: ["appraised_input": decided ?? "", "comment": comment])
+            try await Audit.record(appraised, on: db)
         }
         return request.redirect(to: "/assessments/\(record.id)/appraisal#leaf-\(code)", notice: vi ? "Đã thẩm định \(code)." : "Appraised \(code).")
     }
@@ -157,19 +148,15 @@ enum AppraisalController {
                 touched[number].appraisedPoints = score.nodes[position].points.description
             }
         }
-        let origin = request.auditOrigin
-        let from = record.state
-        try await request.write { [touched] db in
-            for entry in touched {
-                if entry.id == nil { _ = try await entry.inserted(on: db) } else { try await entry.updateAppraisal(on: db) }
+        let confirmed = Audit.Event(origin: request.auditOrigin, action: "entry.confirm_rest", targetType: "assessment",
+                                    target: "\(record.agency.code) / \(record.period.name)", after: ["confirmed": untouched.joined(separator: ", ")])
+        if !touched.isEmpty {
+            try await AssessmentTransitions.apply(.appraise, to: record, on: request) { [touched] db in
+                for entry in touched {
+                    if entry.id == nil { _ = try await entry.inserted(on: db) } else { try await entry.updateAppraisal(on: db) }
+                }
+                try await Audit.record(confirmed, on: db)
             }
-            if from == .submitted, !touched.isEmpty {
-                try await AssessmentModel.query(on: db).filter(\.$id == record.id).filter(\.$state == from.rawValue)
-                    .set(\.$state, to: AssessmentState.appraising.rawValue).update()
-            }
-            try await Audit.record(on: db, origin, action: "entry.confirm_rest", targetType: "assessment",
-                                   target: "\(record.agency.code) / \(record.period.name)",
-                                   after: ["confirmed": untouched.joined(separator: ", ")])
         }
         let vi = request.language == .vietnamese
         return request.redirect(to: "/assessments/\(record.id)/appraisal",
@@ -189,7 +176,7 @@ enum AppraisalController {
             throw Abort(.conflict, reason: vi ? "Còn \(pending.count) tiêu chí chưa thẩm định: \(pending.joined(separator: ", "))."
                 : "\(pending.count) criteria are not appraised yet: \(pending.joined(separator: ", ")).")
         }
-        try await AssessmentController.transition(record, to: .released, action: "assessment.release", reason: nil, on: request)
+        try await AssessmentTransitions.apply(.release, to: record, on: request)
         return request.redirect(to: "/assessments/\(record.id)/appraisal", notice: vi ? "Đã gửi kết quả sơ bộ cho đơn vị." : "Released to the agency.")
     }
 
@@ -228,27 +215,19 @@ enum AppraisalController {
         let score = record.appraisedScore
         let final = score.final.fixed(2)
         let classCode = record.index.classes[score.classPosition].code
-        let origin = request.auditOrigin
-        let from = record.state
-        let moved = try await request.write { db -> Bool in
+        let finalPoints = record.entries.compactMap { entry -> (UUID, String)? in
+            guard let id = entry.id, let position = record.index.nodes.firstIndex(where: { $0.code == entry.criterionCode }) else { return nil }
+            return (id, score.nodes[position].points.description)
+        }
+        try await AssessmentTransitions.apply(.finalise, to: record, details: ["final": final, "class": classCode], on: request) { db in
             let sql = db as! any SQLDatabase
-            let rows = try await sql.update(AssessmentModel.schema).set("state", to: AssessmentState.finalised.rawValue)
-                .set("final_score", to: final).set("class_code", to: classCode).set("updated_at", to: Date())
-                .where("id", .equal, record.id).where("state", .equal, from.rawValue).returning("id").all()
-            guard !rows.isEmpty else { return false }
-            for entry in record.entries {
-                guard let position = record.index.nodes.firstIndex(where: { $0.code == entry.criterionCode }) else { continue }
-                guard let entryID = entry.id else { continue }
-                try await sql.update(CriterionEntryModel.schema).set("final_points", to: score.nodes[position].points.description)
-                    .where("id", .equal, entryID).run()
+            try await sql.update(AssessmentModel.schema).set("final_score", to: final).set("class_code", to: classCode)
+                .where("id", .equal, record.id).run()
+            for (entryID, points) in finalPoints {
+                try await sql.update(CriterionEntryModel.schema).set("final_points", to: points).where("id", .equal, entryID).run()
             }
-            try await Audit.record(on: db, origin, action: "assessment.finalise", targetType: "assessment",
-                                   target: "\(record.agency.code) / \(record.period.name)", before: ["state": from.rawValue],
-                                   after: ["state": "finalised", "final": final, "class": classCode])
-            return true
         }
         let vi = request.language == .vietnamese
-        guard moved else { throw Abort(.conflict, reason: vi ? "Hồ sơ vừa được người khác chuyển trạng thái." : "Someone else just changed this assessment.") }
         return request.redirect(to: "/assessments/\(record.id)/appraisal", notice: vi ? "Đã chốt kết quả: \(Formats.score(score.final, .vietnamese))." : "Finalised.")
     }
 
@@ -262,10 +241,7 @@ enum AppraisalController {
         let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
         let reason = (try request.content.decode(ReasonForm.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         try request.authorize(.reopenAssessment, record.target(reason: reason))
-        try await AssessmentController.transition(record, to: .reexamining, action: "assessment.reopen", reason: reason, on: request)
-        try await request.write { db in
-            try await AssessmentModel.query(on: db).filter(\.$id == record.id).set(\.$finalScore, to: nil).set(\.$classCode, to: nil).update()
-        }
+        try await AssessmentTransitions.apply(.reopen, to: record, reason: reason, on: request)
         return request.redirect(to: "/assessments/\(record.id)/appraisal", notice: request.language == .vietnamese ? "Đã mở lại hồ sơ." : "Reopened.")
     }
 }

@@ -122,7 +122,7 @@ enum AssessmentController {
         try request.verifyCSRF()
         let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
         try request.authorize(.submitAssessment, record.target())
-        try await transition(record, to: .submitted, action: "assessment.submit", reason: nil, on: request)
+        try await AssessmentTransitions.apply(.submit, to: record, on: request)
         return request.redirect(to: "/assessments/\(record.id)", notice: request.language == .vietnamese ? "Đã nộp hồ sơ." : "Submitted.")
     }
 
@@ -137,7 +137,7 @@ enum AssessmentController {
         let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
         let reason = (try request.content.decode(ReasonForm.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         try request.authorize(.returnAssessment, record.target(reason: reason))
-        try await transition(record, to: .returned, action: "assessment.return", reason: reason, on: request)
+        try await AssessmentTransitions.apply(.returnToAgency, to: record, reason: reason, on: request)
         return request.redirect(to: "/assessments/\(record.id)", notice: request.language == .vietnamese ? "Đã trả lại hồ sơ." : "Returned.")
     }
 
@@ -171,26 +171,5 @@ enum AssessmentController {
         return request.redirect(to: "/assessments/\(record.id)", notice: vi ? "Đã gia hạn đến \(Formats.date(until))." : "Extended until \(Formats.date(until)).")
     }
 
-    /// Moves the assessment to `state` if it is still where the page saw it (a concurrent step wins once).
-    static func transition(_ record: AssessmentRecord, to state: AssessmentState, action: String, reason: String?, on request: Request) async throws {
-        let origin = request.auditOrigin
-        let from = record.model.state
-        let moved = try await request.write { db -> Bool in
-            let sql = db as! any SQLDatabase
-            var update = sql.update(AssessmentModel.schema).set("state", to: state.rawValue).set("updated_at", to: Date())
-            if state == .submitted { update = update.set("submitted_at", to: Date()) }
-            let rows = try await update.where("id", .equal, record.id).where("state", .equal, from).returning("id").all()
-            guard !rows.isEmpty else { return false }
-            var after = ["state": state.rawValue]
-            if let reason { after["reason"] = reason }
-            try await Audit.record(on: db, origin, action: action, targetType: "assessment",
-                                   target: "\(record.agency.code) / \(record.period.name)", before: ["state": from], after: after)
-            return true
-        }
-        guard moved else {
-            throw Abort(.conflict, reason: request.language == .vietnamese ? "Hồ sơ vừa được người khác chuyển trạng thái. Hãy tải lại trang."
-                : "Someone else just changed this assessment's state. Please reload.")
-        }
-    }
 }
 

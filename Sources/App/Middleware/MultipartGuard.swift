@@ -117,3 +117,17 @@ struct MultipartBoundaryCheck: AsyncMiddleware {
         return headers[.contentType].contains { $0.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("multipart") }
     }
 }
+
+/// ChiSo upgrades no connection (no WebSocket, no HTTP/2 over cleartext). Vapor, on a request that asks
+/// for an upgrade, holds every byte that follows it, without a limit, until the request is answered,
+/// while a route that reads the body waits for bytes that never reach it: no answer, and memory
+/// without bound (found by `bench/fuzz/http.py`). Such a request is answered at once, from its head,
+/// before anything waits for its body; Vapor then lets the held bytes go.
+struct UpgradeRefusal: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let asksUpgrade = request.headers.contains(name: .upgrade)
+            || request.headers[.connection].contains { $0.lowercased().contains("upgrade") }
+        guard !asksUpgrade else { throw Abort(.badRequest, headers: ["Connection": "close"], reason: "ChiSo does not upgrade connections.") }
+        return try await next.respond(to: request)
+    }
+}

@@ -25,6 +25,7 @@ enum T: String, CaseIterable, Sendable {
     case forbiddenTitle, notFoundTitle, errorTitle, backHome, csrfFailed, required, invalid, rank
     // Hardening: refusals and limits
     case malformedMultipart, seconds, minutes, passwordTooLong, passwordRepetitive, passwordPersonal, passwordCommon, tooLong
+    case stateChangedMeanwhile
     case tooManyFields
     case moreProblems, looksLikeFormula, fieldTooLong, importTooManyRows, importRowLimit
     // Tables shared by pages
@@ -112,6 +113,7 @@ struct Catalogue: Sendable {
         .largestSelfAppraised: "Tiêu chí chênh lệch nhiều nhất giữa tự chấm và thẩm định",
         .largestSelfFinal: "Chênh lệch lớn nhất giữa tự chấm và kết quả cuối",
         .tooManyFields: "Biểu mẫu có quá nhiều trường (tối đa %@): chưa có gì được lưu.",
+        .stateChangedMeanwhile: "Hồ sơ vừa được người khác chuyển trạng thái. Hãy tải lại trang.",
     ]
 
     static let english: [T: String] = [
@@ -185,6 +187,7 @@ struct Catalogue: Sendable {
         .largestSelfAppraised: "Largest differences between self and appraised points",
         .largestSelfFinal: "Largest differences between self and final points",
         .tooManyFields: "The form has too many fields (at most %@): nothing was saved.",
+        .stateChangedMeanwhile: "Someone else just changed this assessment's state. Please reload.",
     ]
 
     /// `%@` placeholders filled in order.
