@@ -145,6 +145,36 @@ struct CatalogueTests {
         }
     }
 
+    @Test("Every phrasebook text exists in both languages, with the same placeholders")
+    func phrasebooks() {
+        var count = 0
+        for book in Phrasebooks.all {
+            for text in Phrasebooks.texts(book) {
+                count += 1
+                #expect(!text.vietnamese.isEmpty && !text.english.isEmpty, "\(text.key)")
+                #expect(text.vietnamese.components(separatedBy: "%@").count == text.english.components(separatedBy: "%@").count,
+                        "placeholders differ: \(text.key)")
+            }
+        }
+        #expect(count >= RoleName.allCases.count)
+        #expect(Phrasebooks.fill("%@ của %@", ["%@", "b"]) == "%@ của b")
+    }
+
+    /// Texts chosen inline by language (`vi ? "…" : "…"`) are moving into phrasebooks; their number
+    /// may only go down (the limit is lowered as each feature moves).
+    @Test("Inline language choices in Sources/ do not grow")
+    func inlineTextsShrink() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources")
+        let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+        var inline = 0
+        for case let file as URL in files where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            inline += text.components(separatedBy: "vi ? \"").count - 1
+        }
+        #expect(inline <= InlineTexts.limit, "\(inline) inline texts; the limit is \(InlineTexts.limit)")
+    }
+
     @Test("Vietnamese formats: 85,50 and 27/10/2023")
     func formats() {
         #expect(Formats.score(DecimalNumber("85.5")!, .vietnamese) == "85,50")
@@ -156,4 +186,9 @@ struct CatalogueTests {
         #expect(Formats.parseDeadline("31/02/2023") == nil)
         #expect(HTMLNode.escape("<a href=\"x\">'", quotes: true) == "&lt;a href=&quot;x&quot;&gt;&#39;")
     }
+}
+
+/// How many inline `vi ? "…"` texts Sources/ may still hold (lower it as features move to phrasebooks).
+enum InlineTexts {
+    static let limit = 460
 }

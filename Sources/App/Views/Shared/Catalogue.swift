@@ -201,20 +201,53 @@ struct Catalogue: Sendable {
     }
 }
 
-/// Names of roles, states and kinds in both languages.
+/// Names of roles in both languages.
 enum Labels {
-    static func role(_ role: Role, _ language: Lang) -> String {
-        let vi = language == .vietnamese
-        switch role {
-        case .admin: return vi ? "Quản trị hệ thống" : "Administrator"
-        case .organizer: return vi ? "Sở Nội vụ (tổ chức đánh giá)" : "Organiser (Home Affairs)"
-        case .editor: return vi ? "Cán bộ đầu mối" : "Agency editor"
-        case .head: return vi ? "Thủ trưởng đơn vị" : "Agency head"
-        case .appraiser: return vi ? "Thành viên thẩm định" : "Appraiser"
-        case .chair: return vi ? "Chủ tịch Hội đồng thẩm định" : "Council chair"
-        case .leader: return vi ? "Lãnh đạo UBND tỉnh" : "Provincial leader"
-        case .viewer: return vi ? "Người xem" : "Viewer"
-        case .taskOfficer: return vi ? "Theo dõi nhiệm vụ (Văn phòng UBND tỉnh)" : "Task office (Provincial People's Committee)"
+    static func role(_ role: Role, _ language: Lang) -> String { RoleName(role).text(language) }
+}
+
+enum RoleName: String, Phrasebook {
+    case admin, organizer, editor, head, appraiser, chair, leader, viewer, taskOfficer
+
+    init(_ role: Role) {
+        self = switch role {
+        case .admin: .admin
+        case .organizer: .organizer
+        case .editor: .editor
+        case .head: .head
+        case .appraiser: .appraiser
+        case .chair: .chair
+        case .leader: .leader
+        case .viewer: .viewer
+        case .taskOfficer: .taskOfficer
+        }
+    }
+
+    var vietnamese: String {
+        switch self {
+        case .admin: "Quản trị hệ thống"
+        case .organizer: "Sở Nội vụ (tổ chức đánh giá)"
+        case .editor: "Cán bộ đầu mối"
+        case .head: "Thủ trưởng đơn vị"
+        case .appraiser: "Thành viên thẩm định"
+        case .chair: "Chủ tịch Hội đồng thẩm định"
+        case .leader: "Lãnh đạo UBND tỉnh"
+        case .viewer: "Người xem"
+        case .taskOfficer: "Theo dõi nhiệm vụ (Văn phòng UBND tỉnh)"
+        }
+    }
+
+    var english: String {
+        switch self {
+        case .admin: "Administrator"
+        case .organizer: "Organiser (Home Affairs)"
+        case .editor: "Agency editor"
+        case .head: "Agency head"
+        case .appraiser: "Appraiser"
+        case .chair: "Council chair"
+        case .leader: "Provincial leader"
+        case .viewer: "Viewer"
+        case .taskOfficer: "Task office (Provincial People's Committee)"
         }
     }
 }
