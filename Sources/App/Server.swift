@@ -101,7 +101,7 @@ public enum Server {
             } else {
                 day = SourceData.today
             }
-            return try await MonthlySnapshots.take(on: day, replace: true, db: app.db, indexes: app.indexCache, logger: app.logger)
+            return try await MonthlySnapshots.take(on: day, replace: true, store: app.assessments, logger: app.logger)
         }
     }
 

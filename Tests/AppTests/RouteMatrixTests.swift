@@ -467,7 +467,6 @@ enum MatrixData {
                 entry.appraisedAt = hasAppraisal ? Date() : nil
                 entry.explanation = released && code == "1.2" ? "Đã có báo cáo" : nil
                 entry.explainedAt = released && code == "1.2" ? Date() : nil
-                entry.finalPoints = finalised ? "3" : nil
                 try await entry.save(on: app.db)
             }
         }

@@ -233,8 +233,7 @@ struct SourcedCriteriaTests {
         try await TestApp.run { app, fixture in
             let world = try await Self.world(app, fixture)
             for month in [4, 5, 6] {
-                try await MonthlySnapshots.take(on: CivilDate(year: 2026, month: month, day: 28)!, replace: false, db: app.db,
-                                                indexes: app.indexCache, logger: app.logger)
+                try await MonthlySnapshots.take(on: CivilDate(year: 2026, month: month, day: 28)!, replace: false, store: app.assessments, logger: app.logger)
             }
             let quarter = try await ScoreSnapshotModel.query(on: app.db).filter(\.$period.$id == world.period).filter(\.$agency.$id == fixture.own)
                 .sort(\.$month).all()
@@ -243,8 +242,7 @@ struct SourcedCriteriaTests {
             // 28/05 and 28/06: 1 of 3 on time → 4/3, 1 overdue → 1: 2,3333 of 10 → 2,33 (T-12 is extended into July).
             #expect(quarter.map(\.total) == ["3.33", "2.33", "2.33"])
             #expect(quarter.map(\.tasksOverdue) == [0, 1, 1])
-            let again = try await MonthlySnapshots.take(on: CivilDate(year: 2026, month: 6, day: 29)!, replace: false, db: app.db,
-                                                        indexes: app.indexCache, logger: app.logger)
+            let again = try await MonthlySnapshots.take(on: CivilDate(year: 2026, month: 6, day: 29)!, replace: false, store: app.assessments, logger: app.logger)
             #expect(again == 0)
             let viewer = Browser(app)
             try await viewer.signIn("t.viewer")

@@ -51,14 +51,14 @@ struct TransitionTests {
     func staleState() async throws {
         try await TestApp.run { app, fixture in
             let request = Request(application: app, method: .POST, url: "/", on: app.eventLoopGroup.next())
-            let record = try await AssessmentRecord.load(fixture.ownAssessment, on: request)
+            let record = try await request.assessments.load(fixture.ownAssessment)
             #expect(record.state == .draft)
             // Someone submits first.
             try await AssessmentModel.query(on: app.db).filter(\.$id == fixture.ownAssessment).set(\.$state, to: "submitted").update()
             await #expect(throws: Abort.self) { try await AssessmentTransitions.apply(.submit, to: record, on: request) }
             #expect(try await Self.events(app, "assessment.submit").isEmpty)
             // The core refuses a step out of its state: the policy's 409, nothing written.
-            let fresh = try await AssessmentRecord.load(fixture.ownAssessment, on: request)
+            let fresh = try await request.assessments.load(fixture.ownAssessment)
             do {
                 try await AssessmentTransitions.apply(.finalise, to: fresh, on: request)
                 Issue.record("finalising a submitted assessment was allowed")

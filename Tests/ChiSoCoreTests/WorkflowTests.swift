@@ -98,6 +98,22 @@ struct WorkflowTests {
             }
         }
     }
+
+    @Test("State groupings: who has acted so far, as one table")
+    func groupings() {
+        let table: [AssessmentState: (edit: Bool, started: Bool, released: Bool, final: Bool)] = [
+            .draft: (true, false, false, false), .returned: (true, false, false, false), .submitted: (false, false, false, false),
+            .appraising: (false, true, false, false), .released: (false, true, true, false), .reexamining: (false, true, true, false),
+            .finalised: (false, true, true, true), .published: (false, true, true, true),
+        ]
+        #expect(table.count == AssessmentState.allCases.count)
+        for (state, expected) in table {
+            #expect(state.agencyMayEdit == expected.edit, "\(state)")
+            #expect(state.appraisalStarted == expected.started, "\(state)")
+            #expect(state.appraisalReleased == expected.released, "\(state)")
+            #expect(state.hasFinalResult == expected.final, "\(state)")
+        }
+    }
 }
 
 extension Result {

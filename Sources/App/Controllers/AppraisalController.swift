@@ -37,7 +37,7 @@ enum AppraisalController {
     }
 
     static func page(_ request: Request) async throws -> Response {
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         let user = try request.authorize(.viewAppraisal, record.target())
         let scope = try await AppraisalScope.load(period: record.period.id!, index: record.index, on: request.db)
         let model = try await model(record, scope: scope, user: user, request: request)
@@ -55,7 +55,7 @@ enum AppraisalController {
         let users = try await UserModel.query(on: request.db).filter(\.$id ~~ Array(ids)).all()
         let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.displayName) })
         return AppraisalPages.Model(
-            record: record, selfScore: record.selfScore, appraisedScore: record.appraisedScore, scope: scope, user: user,
+            record: record, selfScore: record.score(.selfAssessed), appraisedScore: record.score(.appraised), scope: scope, user: user,
             canAppraise: allowed(.appraiseLeaf, leaf: true), canReexamine: allowed(.reexamineLeaf, leaf: true),
             canExplain: allowed(.explainLeaf), canRelease: allowed(.releaseAssessment), canFinalise: allowed(.finaliseAssessment),
             canReopen: allowed(.reopenAssessment), names: names, drafts: drafts)
@@ -69,7 +69,7 @@ enum AppraisalController {
     /// Confirms (no value) or adjusts (a value, with a comment) one leaf.
     static func appraise(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         let scope = try await AppraisalScope.load(period: record.period.id!, index: record.index, on: request.db)
         let code = request.parameters.get("code") ?? ""
         guard let position = record.index.nodes.firstIndex(where: { $0.code == code && $0.isLeaf }) else { throw Abort(.notFound) }
@@ -103,7 +103,6 @@ enum AppraisalController {
             let model = try await model(record, scope: scope, user: user, request: request, drafts: [code: draft])
             return request.page(status: .unprocessableEntity) { AppraisalPages.assessment($0, model: model) }
         }
-        var changed = record
         let existing = record.entry(code)
         var entry = existing ?? CriterionEntry(assessmentID: record.id, criterionCode: code)
         let before = ["appraised_input": existing?.appraisedInput ?? "", "comment": existing?.appraisalComment ?? ""]
@@ -111,8 +110,6 @@ enum AppraisalController {
         entry.appraisalComment = comment.isEmpty ? nil : comment
         entry.appraisedAt = Date()
         entry.appraisedByID = user.id
-        changed.replace(entry)
-        entry.appraisedPoints = changed.appraisedScore.nodes[position].points.description
         let appraised = Audit.Event(origin: request.auditOrigin, action: reexamining ? "entry.reexamine" : "entry.appraise", targetType: "assessment",
                                     target: "\(record.agency.code) / \(record.period.name) / \(code)", before: before,
                                     after: ["appraised_input": decided ?? "", "comment": comment])
@@ -126,27 +123,19 @@ enum AppraisalController {
     /// Confirms, as the agency entered them, every leaf of this user's not yet appraised.
     static func confirmRest(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         let scope = try await AppraisalScope.load(period: record.period.id!, index: record.index, on: request.db)
         let user = request.currentUser!
         let mine = scope.leaves(of: user)
         try request.authorize(.appraiseLeaf, record.target(leafAssigned: !mine.isEmpty))
         let untouched = mine.map { record.index.nodes[$0].code }.filter { record.entry($0)?.appraisedAt == nil }
-        var changed = record
         var touched: [CriterionEntry] = []
         for code in untouched {
             var entry = record.entry(code) ?? CriterionEntry(assessmentID: record.id, criterionCode: code)
             entry.appraisedInput = record.selfInput(code)
             entry.appraisedAt = Date()
             entry.appraisedByID = user.id
-            changed.replace(entry)
             touched.append(entry)
-        }
-        let score = changed.appraisedScore
-        for number in touched.indices {
-            if let position = record.index.nodes.firstIndex(where: { $0.code == touched[number].criterionCode }) {
-                touched[number].appraisedPoints = score.nodes[position].points.description
-            }
         }
         let confirmed = Audit.Event(origin: request.auditOrigin, action: "entry.confirm_rest", targetType: "assessment",
                                     target: "\(record.agency.code) / \(record.period.name)", after: ["confirmed": untouched.joined(separator: ", ")])
@@ -166,10 +155,10 @@ enum AppraisalController {
     /// The chair releases the preliminary result: every applicable leaf must be appraised.
     static func release(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         try request.authorize(.releaseAssessment, record.target())
         let vi = request.language == .vietnamese
-        let score = record.selfScore
+        let score = record.score(.selfAssessed)
         let pending = record.index.leafPositions.filter { score.nodes[$0].applicable || score.nodes[$0].reason == .notApplicableDeclared }
             .map { record.index.nodes[$0].code }.filter { record.entry($0)?.appraisedAt == nil }
         guard pending.isEmpty else {
@@ -187,7 +176,7 @@ enum AppraisalController {
     /// The agency explains a leaf of its preliminary result.
     static func explain(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         try request.authorize(.explainLeaf, record.target())
         let code = request.parameters.get("code") ?? ""
         guard record.index.nodes.contains(where: { $0.code == code && $0.isLeaf }), var entry = record.entry(code) else { throw Abort(.notFound) }
@@ -210,22 +199,15 @@ enum AppraisalController {
     /// The chair finalises: the appraised inputs become the final result, scored by the core.
     static func finalise(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         try request.authorize(.finaliseAssessment, record.target())
-        let score = record.appraisedScore
+        // Every applicable leaf is appraised by now (release required it): the final result is the appraised one.
+        let score = record.score(.appraised)
         let final = score.final.fixed(2)
         let classCode = record.index.classes[score.classPosition].code
-        let finalPoints = record.entries.compactMap { entry -> (UUID, String)? in
-            guard let id = entry.id, let position = record.index.nodes.firstIndex(where: { $0.code == entry.criterionCode }) else { return nil }
-            return (id, score.nodes[position].points.description)
-        }
         try await AssessmentTransitions.apply(.finalise, to: record, details: ["final": final, "class": classCode], on: request) { db in
-            let sql = db as! any SQLDatabase
-            try await sql.update(AssessmentModel.schema).set("final_score", to: final).set("class_code", to: classCode)
+            try await (db as! any SQLDatabase).update(AssessmentModel.schema).set("final_score", to: final).set("class_code", to: classCode)
                 .where("id", .equal, record.id).run()
-            for (entryID, points) in finalPoints {
-                try await sql.update(CriterionEntryModel.schema).set("final_points", to: points).where("id", .equal, entryID).run()
-            }
         }
         let vi = request.language == .vietnamese
         return request.redirect(to: "/assessments/\(record.id)/appraisal", notice: vi ? "Đã chốt kết quả: \(Formats.score(score.final, .vietnamese))." : "Finalised.")
@@ -238,7 +220,7 @@ enum AppraisalController {
     /// The admin reopens a finalised (or published) assessment for re-examination.
     static func reopen(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         let reason = (try request.content.decode(ReasonForm.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         try request.authorize(.reopenAssessment, record.target(reason: reason))
         try await AssessmentTransitions.apply(.reopen, to: record, reason: reason, on: request)

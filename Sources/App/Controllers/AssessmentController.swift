@@ -9,7 +9,7 @@ import Vapor
 /// returning, and the organiser's deadline exception.
 enum AssessmentController {
     static func show(_ request: Request) async throws -> Response {
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         let user = try request.authorize(.viewAssessment, record.target())
         return request.page { AssessmentPage.view($0, model: model(record, user: user, language: request.language)) }
     }
@@ -25,10 +25,10 @@ enum AssessmentController {
             return nil
         }()
         return AssessmentPage.Model(
-            record: record, score: record.selfScore, canEdit: allowed(.editSelfAssessment), canSubmit: allowed(.submitAssessment),
+            record: record, score: record.score(.selfAssessed), canEdit: allowed(.editSelfAssessment), canSubmit: allowed(.submitAssessment),
             canReturn: allowed(.returnAssessment), canGrantException: allowed(.grantException), editRefusal: editRefusal,
-            canViewAppraisal: allowed(.viewAppraisal) && record.state != .draft && record.state != .returned,
-            canViewResults: PeriodResults.finalStates.contains(record.state.rawValue)
+            canViewAppraisal: allowed(.viewAppraisal) && !record.state.agencyMayEdit,
+            canViewResults: record.state.hasFinalResult
                 && Policy.allows(user.actor, .viewResults, .results(ResultsTarget(published: record.state == .published, agencyID: record.agency.id))),
             drafts: drafts)
     }
@@ -56,7 +56,7 @@ enum AssessmentController {
         let form = try decoded ?? request.content.decode(EntryForm.self)
         let code = request.parameters.get("code") ?? ""
         // Only this leaf's entry and evidence: its points depend on nothing else.
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), leaf: code, on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self), leaf: code)
         let user = try request.authorize(.editSelfAssessment, record.target())
         guard let position = record.index.nodes.firstIndex(where: { $0.code == code && $0.isLeaf }) else { throw Abort(.notFound) }
         let node = record.index.nodes[position]
@@ -78,22 +78,15 @@ enum AssessmentController {
         }
         if let error = draft.error {
             if request.isAPI { throw APIError(status: .unprocessableEntity, code: "invalid_input", reason: error) }
-            let whole = try await AssessmentRecord.load(record.id, on: request)
+            let whole = try await request.assessments.load(record.id)
             return request.page(status: .unprocessableEntity) { AssessmentPage.view($0, model: model(whole, user: user, language: request.language, drafts: [code: draft])) }
         }
 
-        // The leaf's points after the change, from the one scoring function.
         let existing = record.entry(code)
         var entry = existing ?? CriterionEntry(assessmentID: record.id, criterionCode: code)
         let before = ["input": existing?.selfInput ?? "", "note": existing?.selfNote ?? ""]
         entry.selfInput = input
         entry.selfNote = note.isEmpty ? nil : note
-        var changed = record
-        changed.replace(entry)
-        let points = Scorer(index: record.index).leafScore(at: position, tags: record.agency.tagList,
-                                                           entry: changed.selfSheet[.criterion(position)]).points.description
-
-        entry.selfPoints = points
         entry.revision = 1
         entry.updatedByID = user.id
         let audit = Audit.Event(origin: request.auditOrigin, action: "entry.self_save", targetType: "assessment",
@@ -102,7 +95,7 @@ enum AssessmentController {
         let stored = try await entry.storeSelf(expecting: postedRevision, audit: audit, on: request)
         guard stored else {
             // Someone saved first: show their value and keep what this user typed.
-            let fresh = try await AssessmentRecord.load(record.id, on: request)
+            let fresh = try await request.assessments.load(record.id)
             let theirs = fresh.entry(code)
             var who = "?"
             if let userID = theirs?.updatedByID, let other = try await UserModel.find(userID, on: request.db) { who = other.displayName }
@@ -120,7 +113,7 @@ enum AssessmentController {
     /// The head submits: from then on the agency cannot change anything.
     static func submit(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         try request.authorize(.submitAssessment, record.target())
         try await AssessmentTransitions.apply(.submit, to: record, on: request)
         return request.redirect(to: "/assessments/\(record.id)", notice: request.language == .vietnamese ? "Đã nộp hồ sơ." : "Submitted.")
@@ -134,7 +127,7 @@ enum AssessmentController {
     /// The organiser returns a submitted assessment to the agency, with a reason.
     static func returnToAgency(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         let reason = (try request.content.decode(ReasonForm.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         try request.authorize(.returnAssessment, record.target(reason: reason))
         try await AssessmentTransitions.apply(.returnToAgency, to: record, reason: reason, on: request)
@@ -144,7 +137,7 @@ enum AssessmentController {
     /// The organiser lets the agency edit until a date despite the deadline.
     static func grantException(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         let user = try request.authorize(.grantException, record.target())
         let form = try request.content.decode(ReasonForm.self)
         let vi = request.language == .vietnamese

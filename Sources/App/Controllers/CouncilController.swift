@@ -30,39 +30,21 @@ enum CouncilController {
 
     /// Every assessment of the period scored twice by the core (self, appraised), with one query per table.
     static func progress(of period: PeriodModel, on request: Request) async throws -> ([Row], [AgencyLeafDifference]) {
-        let periodID = try period.requireID()
-        let assessments = try await AssessmentModel.query(on: request.db).filter(\.$period.$id == periodID)
-            .with(\.$agency).with(\.$indexVersion).all()
-        let ids = assessments.compactMap(\.id)
-        let entries = Dictionary(grouping: try await CriterionEntry.all(of: ids, on: request.db), by: \.assessmentID)
-        let links = Dictionary(grouping: try await EvidenceLink.all(of: ids, on: request.db), by: \.assessmentID)
         let asOf = period.range?.asOf(SourceData.today) ?? SourceData.today
-        let figures = try await SourceData.figures(period: period, agencyIDs: assessments.map { $0.$agency.id }, asOf: asOf,
-                                                   on: request.db)
         var rows: [Row] = []
         var disagreements: [AgencyLeafDifference] = []
-        for assessment in assessments {
-            let sources = figures[assessment.$agency.id] ?? SourceFigures(tasks: nil)
-            let id = try assessment.requireID()
-            let index = try await request.application.indexCache.index(for: assessment.indexVersion)
-            let own = entries[id] ?? []
-            let counts = Dictionary(grouping: links[id] ?? [], by: \.criterionCode).mapValues(\.count)
-            let scorer = Scorer(index: index)
-            let selfScore = scorer.score(tags: assessment.agency.tagList,
-                                         sheet: AssessmentScoring.selfSheet(index: index, entries: own, evidenceCounts: counts,
-                                                                                    sources: sources))
-            let appraisedScore = scorer.score(tags: assessment.agency.tagList,
-                                              sheet: AssessmentScoring.appraisedSheet(index: index, entries: own, evidenceCounts: counts,
-                                                                                              sources: sources))
+        for record in try await request.assessments.period(period, sourcesAsOf: asOf) {
+            let (id, index, own) = (record.id, record.index, record.entries)
+            let selfScore = record.score(.selfAssessed), appraisedScore = record.score(.appraised)
             let byCode = Dictionary(own.map { ($0.criterionCode, $0) }, uniquingKeysWith: { first, _ in first })
             let leaves = index.leafPositions.filter { selfScore.nodes[$0].applicable || selfScore.nodes[$0].reason == .notApplicableDeclared }
-            rows.append(Row(assessmentID: id, agency: assessment.agency.name, state: AssessmentState(rawValue: assessment.state) ?? .draft,
+            rows.append(Row(assessmentID: id, agency: record.agency.name, state: record.state,
                             appraised: leaves.filter { byCode[index.nodes[$0].code]?.appraisedAt != nil }.count, leaves: leaves.count,
                             selfTotal: selfScore.final, appraisedTotal: appraisedScore.final))
             let appraisedLeaves = leaves.filter { byCode[index.nodes[$0].code]?.appraisedAt != nil }
             for difference in LeafDifference.between(selfScore, appraisedScore, at: appraisedLeaves) {
                 let node = index.nodes[difference.position]
-                disagreements.append(AgencyLeafDifference(assessmentID: id, agency: assessment.agency.name, code: node.code, title: node.title,
+                disagreements.append(AgencyLeafDifference(assessmentID: id, agency: record.agency.name, code: node.code, title: node.title,
                                                           difference: difference, comment: byCode[node.code]?.appraisalComment))
             }
         }

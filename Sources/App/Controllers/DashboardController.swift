@@ -44,7 +44,7 @@ enum DashboardController {
             return request.page { DashboardPage.empty($0) }
         }
         try request.authorize(.viewResults, .results(ResultsTarget(published: period.status == .published, agencyID: seesAll ? nil : user.actor.agencyID)))
-        let groups = try await PeriodResults.load(period: period, on: request.db, indexes: request.application.indexCache)
+        let groups = try await PeriodResults.load(period: period, store: request.assessments)
         let previous = try await ResultsController.previousFinals(of: period, on: request)
         var views: [GroupView] = []
         for group in groups {
@@ -59,10 +59,8 @@ enum DashboardController {
                 return old.report.scores[position].final
             }
             var gaps: [AgencyLeafDifference] = []
-            let scorer = Scorer(index: group.index)
             for (position, member) in group.members.enumerated() {
-                let selfScore = scorer.score(tags: member.agency.tagList, sheet: AssessmentScoring.selfSheet(
-                    index: group.index, entries: member.entries, evidenceCounts: member.evidenceCounts, sources: SourceFigures(tasks: nil)))
+                let selfScore = member.record.score(.selfAssessed)
                 let final = group.report.scores[position]
                 let comments = Dictionary(member.entries.map { ($0.criterionCode, $0.appraisalComment) }, uniquingKeysWith: { first, _ in first })
                 let entered = group.index.leafPositions.filter { group.index.nodes[$0].leaf?.source == nil && final.nodes[$0].applicable }

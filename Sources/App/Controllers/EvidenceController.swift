@@ -11,7 +11,7 @@ enum EvidenceController {
         guard let id = request.parameters.get("linkID", as: UUID.self),
               let link = try await EvidenceLinkModel.query(on: request.db).filter(\.$id == id).with(\.$file).first()
         else { throw Abort(.notFound) }
-        let record = try await AssessmentRecord.load(link.$assessment.id, on: request)
+        let record = try await request.assessments.load(link.$assessment.id)
         try request.authorize(.viewAssessment, record.target())
         let bytes = try await EvidenceStore.content(of: link.$file.id, on: request.db)
         return fileResponse(bytes, type: link.file.contentType, name: link.fileName)
@@ -42,7 +42,7 @@ enum EvidenceController {
 /// agency may edit its self-assessment.
 extension EvidenceController {
     static func upload(_ request: Request) async throws -> Response {
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         // Evidence is added while self-assessing, or with an explanation after release.
         let user = try request.authorize(record.state == .released ? .explainLeaf : .editSelfAssessment, record.target())
         let code = try leafCode(request, record)
@@ -65,7 +65,7 @@ extension EvidenceController {
 
     /// The files of this assessment not yet on this leaf, to choose one to attach.
     static func attachPage(_ request: Request) async throws -> Response {
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         try request.authorize(.editSelfAssessment, record.target())
         let code = try leafCode(request, record)
         guard let node = record.index.nodes.first(where: { $0.code == code }) else { throw Abort(.notFound) }
@@ -84,7 +84,7 @@ extension EvidenceController {
     /// The same file, already uploaded for another leaf of this assessment, attached here too.
     static func attach(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         let user = try request.authorize(.editSelfAssessment, record.target())
         let code = try leafCode(request, record)
         guard let sourceID = try request.content.decode(AttachForm.self).linkID,
@@ -101,7 +101,7 @@ extension EvidenceController {
     /// Removes a file from a leaf (the file itself stays while other leaves use it).
     static func detach(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         try request.authorize(.editSelfAssessment, record.target())
         guard let linkID = request.parameters.get("linkID", as: UUID.self),
               let link = record.links.first(where: { $0.id == linkID }) else { throw Abort(.notFound) }

@@ -22,7 +22,7 @@ enum MonitoringController {
             return request.page { MonitoringPages.overview($0, periods: [], period: nil, asOf: SourceData.today, scores: [], history: [:]) }
         }
         let asOf = period.range?.asOf(SourceData.today) ?? SourceData.today
-        var scores = try await ProvisionalScores.compute(period: period, asOf: asOf, on: request.db, indexes: request.application.indexCache)
+        var scores = try await ProvisionalScores.compute(period: period, asOf: asOf, store: request.assessments)
         if !seesAll { scores = scores.filter { $0.agency.id == user.actor.agencyID } }
         scores.sort { ($0.agency.group, $0.rank, $0.agency.code) < ($1.agency.group, $1.rank, $1.agency.code) }
         let history = try await snapshots(period: period, on: request.db)
@@ -34,7 +34,7 @@ enum MonitoringController {
               let agencyID = request.parameters.get("agencyID", as: UUID.self) else { throw Abort(.notFound) }
         try request.authorize(.viewMonitoring, .agency(agencyID))
         let asOf = period.range?.asOf(SourceData.today) ?? SourceData.today
-        let scores = try await ProvisionalScores.compute(period: period, asOf: asOf, on: request.db, indexes: request.application.indexCache)
+        let scores = try await ProvisionalScores.compute(period: period, asOf: asOf, store: request.assessments)
         guard let score = scores.first(where: { $0.agency.id == agencyID }) else { throw Abort(.notFound) }
         let groupSize = scores.filter { $0.agency.group == score.agency.group }.count
         // Only the tasks to watch are read (TaskQueries, in SQL): overdue, or due within 7 days.

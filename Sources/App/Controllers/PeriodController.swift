@@ -261,7 +261,7 @@ extension PeriodController {
         let periodID = try period.requireID()
         let vi = request.language == .vietnamese
         let assessments = try await AssessmentModel.query(on: request.db).filter(\.$period.$id == periodID).with(\.$agency).all()
-        let pending = assessments.filter { $0.state != AssessmentState.finalised.rawValue && $0.state != AssessmentState.published.rawValue }
+        let pending = assessments.filter { !(AssessmentState(rawValue: $0.state)?.hasFinalResult ?? false) }
         guard period.status == .open, !assessments.isEmpty, pending.isEmpty else {
             throw Abort(.conflict, reason: pending.isEmpty
                 ? (vi ? "Kỳ đánh giá này không ở trạng thái đang mở." : "This period is not open.")
@@ -270,8 +270,7 @@ extension PeriodController {
         }
         let origin = request.auditOrigin
         try await request.write { db in
-            try await AssessmentModel.query(on: db).filter(\.$period.$id == periodID).filter(\.$state == AssessmentState.finalised.rawValue)
-                .set(\.$state, to: AssessmentState.published.rawValue).update()
+            try await AssessmentTransitions.publishAll(of: period, on: db)
             try await PeriodModel.query(on: db).filter(\.$id == periodID).set(\.$status, to: .published).update()
             try await Audit.record(on: db, origin, action: "period.publish", targetType: "period", target: period.name,
                                    before: ["status": "open"], after: ["status": "published", "assessments": String(assessments.count)])

@@ -16,7 +16,7 @@ enum PublicController {
         // An unpublished period does not exist here, whoever asks.
         guard let id = request.parameters.get("periodID", as: UUID.self), let period = try await PeriodModel.find(id, on: request.db),
               period.status == .published else { throw Abort(.notFound) }
-        let groups = try await PeriodResults.load(period: period, on: request.db, indexes: request.application.indexCache)
+        let groups = try await PeriodResults.load(period: period, store: request.assessments)
         return request.page { PublicPages.period($0, period: period, groups: groups) }
     }
 }

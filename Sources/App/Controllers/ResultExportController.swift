@@ -16,7 +16,7 @@ enum ResultExportController {
     static func group(_ request: Request) async throws -> (PeriodModel, GroupResults) {
         let period = try await ResultsController.findPeriod(request)
         try request.authorize(.viewResults, .results(ResultsTarget(published: period.status == .published, agencyID: nil)))
-        let groups = try await PeriodResults.load(period: period, on: request.db, indexes: request.application.indexCache)
+        let groups = try await PeriodResults.load(period: period, store: request.assessments)
         let wanted = try request.query.decode(GroupQuery.self).group
         guard let group = wanted.map({ name in groups.first { $0.group == name } }) ?? groups.first else { throw Abort(.notFound) }
         return (period, group)
@@ -199,7 +199,7 @@ enum ResultExportController {
     }
 
     static func scoreSheetPDF(_ request: Request) async throws -> Response {
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         try request.authorize(.viewResults, .results(ResultsTarget(published: record.state == .published, agencyID: record.agency.id)))
         let model = try await ResultsController.agencyModel(record, on: request)
         var csrf: String?

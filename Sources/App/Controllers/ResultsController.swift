@@ -20,7 +20,7 @@ enum ResultsController {
     /// Final scores of the previous period's agencies, by agency code.
     static func previousFinals(of period: PeriodModel, on request: Request) async throws -> (PeriodModel, [String: GroupResults])? {
         guard let previous = try await PeriodResults.previous(of: period, on: request.db) else { return nil }
-        let groups = try await PeriodResults.load(period: previous, on: request.db, indexes: request.application.indexCache)
+        let groups = try await PeriodResults.load(period: previous, store: request.assessments)
         var byAgency: [String: GroupResults] = [:]
         for group in groups { for member in group.members { byAgency[member.agency.code] = group } }
         return (previous, byAgency)
@@ -29,7 +29,7 @@ enum ResultsController {
     static func period(_ request: Request) async throws -> Response {
         let period = try await findPeriod(request)
         try request.authorize(.viewResults, .results(ResultsTarget(published: period.status == .published, agencyID: nil)))
-        let groups = try await PeriodResults.load(period: period, on: request.db, indexes: request.application.indexCache)
+        let groups = try await PeriodResults.load(period: period, store: request.assessments)
         let previous = try await previousFinals(of: period, on: request)
         let deputies = Dictionary(grouping: try await DeputyModel.query(on: request.db).all(), by: \.$agency.id)
         return request.page {
@@ -39,18 +39,18 @@ enum ResultsController {
 
     /// One agency's final result, for the council side at once and for the agency when published.
     static func agency(_ request: Request) async throws -> Response {
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         try request.authorize(.viewResults, .results(ResultsTarget(published: record.state == .published, agencyID: record.agency.id)))
         let model = try await agencyModel(record, on: request)
         return request.page { ResultsPages.agency($0, model: model) }
     }
 
     static func agencyModel(_ record: AssessmentRecord, on request: Request) async throws -> ResultsPages.AgencyModel {
-        guard PeriodResults.finalStates.contains(record.state.rawValue) else {
+        guard record.state.hasFinalResult else {
             throw APIError(status: .conflict, code: "wrong_state", reason: request.language == .vietnamese
                 ? "Hồ sơ chưa được chốt kết quả." : "The assessment has no final result yet.")
         }
-        let groups = try await PeriodResults.load(period: record.period, on: request.db, indexes: request.application.indexCache)
+        let groups = try await PeriodResults.load(period: record.period, store: request.assessments)
         guard let group = groups.first(where: { $0.group == record.agency.group }), let position = group.position(of: record.agency.id!)
         else { throw Abort(.notFound) }
         let final = group.report.scores[position]
@@ -63,13 +63,14 @@ enum ResultsController {
             let code = String(event.target.dropFirst(prefix.count))
             if preliminaryInputs[code] == nil { preliminaryInputs[code] = Audit.fields(event.before)["appraised_input"] ?? "" }
         }
-        var preliminarySheet = group.members[position].sheet
+        let member = group.members[position]
+        var before: [ItemReference: Entry] = [:]
         for (code, text) in preliminaryInputs {
             guard let item = record.index.itemsByCode()[code] else { continue }
             let value = text.isEmpty ? nil : try? InputReading.read(text, for: item, in: record.index).get()
-            preliminarySheet[item] = Entry(value: value, evidence: preliminarySheet[item].evidence)
+            before[item] = Entry(value: value, evidence: member.sheet[item].evidence)
         }
-        let preliminary = Scorer(index: record.index).score(tags: record.agency.tagList, sheet: preliminarySheet)
+        let preliminary = member.record.score(.final, with: before)
         let deputies = try await DeputyModel.query(on: request.db).filter(\.$agency.$id == record.agency.id!).sort(\.$name).all()
         let proposal = LeaderProposal(index: record.index, score: final, deputies: deputies.map(\.deputy))
         var previousScore: (PeriodModel, Index, AgencyScore)?
@@ -77,7 +78,7 @@ enum ResultsController {
            let previousGroup = byAgency[record.agency.code], let previousPosition = previousGroup.position(of: record.agency.id!) {
             previousScore = (previous, previousGroup.index, previousGroup.report.scores[previousPosition])
         }
-        return ResultsPages.AgencyModel(record: record, selfScore: record.selfScore, preliminary: preliminary, final: final,
+        return ResultsPages.AgencyModel(record: record, selfScore: record.score(.selfAssessed), preliminary: preliminary, final: final,
                                         rank: group.rank(of: position), groupSize: group.members.count,
                                         reexamined: Set(preliminaryInputs.keys), proposal: proposal, deputies: deputies,
                                         previous: previousScore)

@@ -18,13 +18,12 @@ enum WhatIfController {
 
     /// The inputs the sandbox starts from: what this user may see (the
     /// appraisers' decisions once visible to them, otherwise the agency's own).
-    static func baseline(_ record: AssessmentRecord, request: Request) -> (sheet: ScoreSheet, texts: [String: String], appraised: Bool) {
+    static func baseline(_ record: AssessmentRecord, request: Request)
+        -> (stage: ScoreStage, sheet: ScoreSheet, texts: [String: String], appraised: Bool) {
         let appraised = request.currentUser.map { Policy.allows($0.actor, .viewAppraisal, record.target()) } == true
-            && ![.draft, .submitted, .returned].contains(record.state)
-        let counts = record.evidenceCounts
-        let sheet = appraised
-            ? AssessmentScoring.appraisedSheet(index: record.index, entries: record.entries, evidenceCounts: counts, sources: record.sources)
-            : AssessmentScoring.selfSheet(index: record.index, entries: record.entries, evidenceCounts: counts, sources: record.sources)
+            && record.state.appraisalStarted
+        let stage: ScoreStage = appraised ? .appraised : .selfAssessed
+        let sheet = record.sheet(stage)
         var texts: [String: String] = [:]
         let explanation = ScoreExplanation(index: record.index, language: .english)
         for (code, item) in record.index.itemsByCode() {
@@ -34,26 +33,26 @@ enum WhatIfController {
             let rule: Rule? = if case let .criterion(position) = item { record.index.nodes[position].leaf?.rule } else { nil }
             texts[code] = explanation.inputText(value, rule: rule)
         }
-        return (sheet, texts, appraised)
+        return (stage, sheet, texts, appraised)
     }
 
     /// The other agencies of the group to rank against: published finals, or provisional scores while the period runs.
     static func peers(_ record: AssessmentRecord, request: Request) async throws -> [(code: String, final: DecimalNumber)] {
         if record.period.status == .published {
-            let groups = try await PeriodResults.load(period: record.period, on: request.db, indexes: request.application.indexCache)
+            let groups = try await PeriodResults.load(period: record.period, store: request.assessments)
             guard let group = groups.first(where: { $0.group == record.agency.group }) else { return [] }
             return zip(group.members, group.report.scores).map { ($0.agency.code, $1.final) }
         }
         let asOf = record.period.range?.asOf(SourceData.today) ?? SourceData.today
-        return try await ProvisionalScores.compute(period: record.period, asOf: asOf, on: request.db, indexes: request.application.indexCache)
+        return try await ProvisionalScores.compute(period: record.period, asOf: asOf, store: request.assessments)
             .filter { $0.agency.group == record.agency.group }.map { ($0.agency.code, $0.score.final) }
     }
 
     static func page(_ request: Request) async throws -> Response {
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         try request.authorize(.whatIf, .agency(record.agency.id!))
         let base = baseline(record, request: request)
-        let score = Scorer(index: record.index).score(tags: record.agency.tagList, sheet: base.sheet)
+        let score = record.score(base.stage)
         return request.page {
             WhatIfPage.view($0, model: .init(record: record, baseline: score, baselineAppraised: base.appraised, values: base.texts,
                                              errors: [:], outcome: nil))
@@ -62,12 +61,12 @@ enum WhatIfController {
 
     static func compute(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         try request.authorize(.whatIf, .agency(record.agency.id!))
         let base = baseline(record, request: request)
-        let baselineScore = Scorer(index: record.index).score(tags: record.agency.tagList, sheet: base.sheet)
+        let baselineScore = record.score(base.stage)
         let form = try request.content.decode([String: String].self)
-        var sheet = base.sheet
+        var changes: [ItemReference: Entry] = [:]
         var values: [String: String] = [:]
         var errors: [String: String] = [:]
         var changed: [String] = []
@@ -77,7 +76,7 @@ enum WhatIfController {
             values[code] = typed
             guard typed != (base.texts[code] ?? "") else { continue }
             if typed.isEmpty {
-                sheet[item] = Entry(value: nil, evidence: sheet[item].evidence)
+                changes[item] = Entry(value: nil, evidence: base.sheet[item].evidence)
                 changed.append(code)
                 continue
             }
@@ -85,7 +84,7 @@ enum WhatIfController {
             case let .failure(problem): errors[code] = problem.message(request.language)
             case let .success(value):
                 if value != base.sheet[item].value {
-                    sheet[item] = Entry(value: value, evidence: sheet[item].evidence)
+                    changes[item] = Entry(value: value, evidence: base.sheet[item].evidence)
                     changed.append(code)
                 }
             }
@@ -96,7 +95,7 @@ enum WhatIfController {
                                                  errors: errors, outcome: nil))
             }
         }
-        let score = Scorer(index: record.index).score(tags: record.agency.tagList, sheet: sheet)
+        let score = record.score(base.stage, with: changes)
         var others = try await peers(record, request: request).filter { $0.code != record.agency.code }
         others.append((record.agency.code, score.final))
         let agencies = others.map { Agency(code: $0.code, name: $0.code, group: record.agency.group) }

@@ -210,7 +210,6 @@ enum DemoProvince {
                         let adjusted = random.unit() < 0.12 ? DemoInputs.lower(text, for: node) : text
                         entry.appraisedInput = adjusted
                         if adjusted != text { entry.appraisalComment = "Tài liệu kiểm chứng chưa đầy đủ, điều chỉnh theo kết quả thẩm định." }
-                        entry.finalPoints = nil
                         let finalValue = try InputReading.read(adjusted, for: .criterion(position), in: index).get()
                         sheetFinal[.criterion(position)] = Entry(value: finalValue, evidence: hasEvidence ? 1 : 0)
                         entry.appraisedAt = isPast ? Formats.endOfDay(year: 2026, month: 1, day: 10) : now
@@ -221,28 +220,13 @@ enum DemoProvince {
                     entries.append(entry)
                 }
                 let scorer = Scorer(index: index)
-                let selfScore = scorer.score(tags: agency.tagList, sheet: sheetSelf)
-                for entry in entries where entry.$assessment.id == assessment.id {
-                    guard let position = index.nodes.firstIndex(where: { $0.code == entry.criterionCode }) else { continue }
-                    entry.selfPoints = selfScore.nodes[position].points.description
-                }
                 if let stage {
-                    let appraised = scorer.score(tags: agency.tagList, sheet: sheetFinal)
-                    for entry in entries where entry.$assessment.id == assessment.id && entry.appraisedAt != nil {
-                        guard let position = index.nodes.firstIndex(where: { $0.code == entry.criterionCode }) else { continue }
-                        entry.appraisedPoints = appraised.nodes[position].points.description
-                    }
                     assessment.state = stage.rawValue
                     assessment.submittedAt = now
                     try await assessment.update(on: db)
                 }
                 if isPast {
                     let finalScore = scorer.score(tags: agency.tagList, sheet: sheetFinal)
-                    for entry in entries where entry.$assessment.id == assessment.id {
-                        guard let position = index.nodes.firstIndex(where: { $0.code == entry.criterionCode }) else { continue }
-                        entry.appraisedPoints = finalScore.nodes[position].points.description
-                        entry.finalPoints = entry.appraisedPoints
-                    }
                     assessment.state = AssessmentState.published.rawValue
                     assessment.finalScore = finalScore.final.fixed(2)
                     assessment.classCode = index.classes[finalScore.classPosition].code
@@ -265,7 +249,7 @@ enum DemoProvince {
         let today = CivilDate(now)
         for month in 2...12 {
             guard let first = CivilDate(year: 2026, month: month, day: 1), first <= today else { break }
-            try await MonthlySnapshots.take(on: first, replace: true, db: app.db, indexes: app.indexCache, logger: app.logger)
+            try await MonthlySnapshots.take(on: first, replace: true, store: app.assessments, logger: app.logger)
         }
         return summary
     }

@@ -12,8 +12,8 @@ enum MonthlySnapshots {
     /// it is left as it is (several app instances may run the job at once).
     /// Returns how many snapshots were written.
     @discardableResult
-    static func take(on day: CivilDate, replace: Bool, db: any Database, indexes: IndexCache,
-                     logger: Logger) async throws -> Int {
+    static func take(on day: CivilDate, replace: Bool, store: AssessmentStore, logger: Logger) async throws -> Int {
+        let db = store.database.db
         let month = String(format: "%04d-%02d", day.year, day.month)
         var written = 0
         for period in try await PeriodModel.query(on: db).filter(\.$status ~~ [.open, .closed]).all() {
@@ -21,7 +21,7 @@ enum MonthlySnapshots {
             let periodID = try period.requireID()
             let taken = try await ScoreSnapshotModel.query(on: db).filter(\.$period.$id == periodID).filter(\.$month == month).count()
             if taken > 0, !replace { continue }
-            let scores = try await ProvisionalScores.compute(period: period, asOf: range.asOf(day), on: db, indexes: indexes)
+            let scores = try await ProvisionalScores.compute(period: period, asOf: range.asOf(day), store: store)
             try await db.transaction { db in
                 try await ScoreSnapshotModel.query(on: db).filter(\.$period.$id == periodID).filter(\.$month == month).delete()
                 for score in scores {
@@ -57,8 +57,7 @@ struct SnapshotScheduler: LifecycleHandler {
         let task = Task { [interval] in
             while !Task.isCancelled {
                 do {
-                    try await MonthlySnapshots.take(on: SourceData.today, replace: false, db: application.db,
-                                                    indexes: application.indexCache, logger: application.logger)
+                    try await MonthlySnapshots.take(on: SourceData.today, replace: false, store: application.assessments, logger: application.logger)
                 } catch {
                     application.logger.warning("monthly snapshot not taken this time: \(String(reflecting: error))")
                 }

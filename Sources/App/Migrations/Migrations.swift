@@ -20,5 +20,6 @@ enum Migrations {
         CreateLookupIndexes(),
         CreateHardening(),
         CreateTaskEvidence(),
+        DropUnreadPoints(),
     ]
 }

@@ -38,16 +38,13 @@ final class CriterionEntryModel: Model, @unchecked Sendable {
     @Parent(key: "assessment_id") var assessment: AssessmentModel
     @Field(key: "criterion_code") var criterionCode: String
     @OptionalField(key: "self_input") var selfInput: String?
-    @OptionalField(key: "self_points") var selfPoints: String?
     @OptionalField(key: "self_note") var selfNote: String?
     @OptionalField(key: "appraised_input") var appraisedInput: String?
-    @OptionalField(key: "appraised_points") var appraisedPoints: String?
     @OptionalField(key: "appraisal_comment") var appraisalComment: String?
     @OptionalField(key: "explanation") var explanation: String?
     @OptionalField(key: "explained_at") var explainedAt: Date?
     @OptionalParent(key: "appraised_by") var appraisedBy: UserModel?
     @OptionalField(key: "appraised_at") var appraisedAt: Date?
-    @OptionalField(key: "final_points") var finalPoints: String?
     /// Incremented on every save: a save naming an older revision is refused.
     @Field(key: "revision") var revision: Int
     @OptionalParent(key: "updated_by") var updatedBy: UserModel?

@@ -207,7 +207,7 @@ enum Policy {
             if actor.roles.contains(where: \.seesAllAgencies) { return .success(()) }
             guard actor.hasAny([.editor, .head, .viewer]) else { return .failure(.missingRole([.editor, .head, .viewer])) }
             guard assessment.agencyID == actor.agencyID else { return .failure(.otherAgency) }
-            return [.released, .reexamining, .finalised, .published].contains(assessment.state) ? .success(()) : .failure(.notReleased)
+            return assessment.state.appraisalReleased ? .success(()) : .failure(.notReleased)
         case .appraiseLeaf, .reexamineLeaf:
             guard actor.hasAny([.appraiser, .chair]) else { return .failure(.missingRole([.appraiser, .chair])) }
             guard case let .assessment(assessment) = target else { return .failure(.otherAgency) }

@@ -18,16 +18,13 @@ struct CriterionEntry: Sendable {
     var assessmentID: UUID
     var criterionCode: String
     var selfInput: String?
-    var selfPoints: String?
     var selfNote: String?
     var appraisedInput: String?
-    var appraisedPoints: String?
     var appraisalComment: String?
     var explanation: String?
     var explainedAt: Date?
     var appraisedByID: UUID?
     var appraisedAt: Date?
-    var finalPoints: String?
     /// Incremented on every save: a save naming an older revision is refused.
     var revision: Int
     var updatedByID: UUID?
@@ -44,16 +41,13 @@ struct CriterionEntry: Sendable {
         assessmentID = try row.uuid("assessment_id")
         criterionCode = try row.string("criterion_code")
         selfInput = try row.optionalString("self_input")
-        selfPoints = try row.optionalString("self_points")
         selfNote = try row.optionalString("self_note")
         appraisedInput = try row.optionalString("appraised_input")
-        appraisedPoints = try row.optionalString("appraised_points")
         appraisalComment = try row.optionalString("appraisal_comment")
         explanation = try row.optionalString("explanation")
         explainedAt = try row.optionalDate("explained_at")
         appraisedByID = try row.optionalUUID("appraised_by")
         appraisedAt = try row.optionalDate("appraised_at")
-        finalPoints = try row.optionalString("final_points")
         revision = try row.int("revision")
         updatedByID = try row.optionalUUID("updated_by")
         updatedAt = try row.optionalDate("updated_at")
@@ -61,9 +55,8 @@ struct CriterionEntry: Sendable {
 
     /// The columns read, named (a prepared statement's result must not change with the table).
     private static let columnNames = [
-        "id", "assessment_id", "criterion_code", "self_input", "self_points", "self_note", "appraised_input", "appraised_points",
-        "appraisal_comment", "explanation", "explained_at", "appraised_by", "appraised_at", "final_points", "revision", "updated_by",
-        "updated_at",
+        "id", "assessment_id", "criterion_code", "self_input", "self_note", "appraised_input", "appraisal_comment", "explanation",
+        "explained_at", "appraised_by", "appraised_at", "revision", "updated_by", "updated_at",
     ]
     private static let columns = columnNames.joined(separator: ", ")
 
@@ -80,11 +73,7 @@ struct CriterionEntry: Sendable {
     }
 
     /// Every entry of one assessment: a page's.
-    static func all(of assessmentID: UUID, on request: Request) async throws -> [CriterionEntry] {
-        try await request.rows(OfAssessment(assessmentID: assessmentID)).map(CriterionEntry.init)
-    }
-
-    private struct OfAssessment: HotQuery {
+    struct OfAssessment: HotQuery {
         static let name = "entries_of_assessment"
         static let text = "SELECT \(columns) FROM \(CriterionEntryModel.schema) WHERE assessment_id = $1"
         let assessmentID: UUID
@@ -95,16 +84,13 @@ struct CriterionEntry: Sendable {
     func inserted(on db: any Database) async throws -> CriterionEntry {
         let model = CriterionEntryModel(assessmentID: assessmentID, criterionCode: criterionCode)
         model.selfInput = selfInput
-        model.selfPoints = selfPoints
         model.selfNote = selfNote
         model.appraisedInput = appraisedInput
-        model.appraisedPoints = appraisedPoints
         model.appraisalComment = appraisalComment
         model.explanation = explanation
         model.explainedAt = explainedAt
         model.$appraisedBy.id = appraisedByID
         model.appraisedAt = appraisedAt
-        model.finalPoints = finalPoints
         model.revision = revision
         model.$updatedBy.id = updatedByID
         try await model.create(on: db)
@@ -125,45 +111,45 @@ struct CriterionEntry: Sendable {
         return try await Audit.write(SelfInsert(entry: self, at: audit.at), recording: audit, on: request)
     }
 
-    /// The agency's save of an existing entry: its self input, note, points and author, its revision
+    /// The agency's save of an existing entry: its self input, note and author, its revision
     /// up by one, only if the stored revision is still the one expected (no row otherwise).
     private struct SelfUpdate: HotQuery {
         static let name = "entry_self_update"
         static let text = """
-            UPDATE \(CriterionEntryModel.schema) SET self_input = $1, self_note = $2, self_points = $3, updated_by = $4, \
-            updated_at = $5, revision = revision + 1 WHERE id = $6 AND revision = $7 RETURNING id
+            UPDATE \(CriterionEntryModel.schema) SET self_input = $1, self_note = $2, updated_by = $3, \
+            updated_at = $4, revision = revision + 1 WHERE id = $5 AND revision = $6 RETURNING id
             """
         let values: [HotValue]
 
         init(entry: CriterionEntry, id: UUID, expecting revision: Int, at: Date) {
-            values = [.text(entry.selfInput), .text(entry.selfNote), .text(entry.selfPoints), .uuid(entry.updatedByID), .date(at),
+            values = [.text(entry.selfInput), .text(entry.selfNote), .uuid(entry.updatedByID), .date(at),
                       .uuid(id), .int(revision)]
         }
     }
 
-    /// The agency's first save of a leaf: the entry (its self input, note, points, revision and author),
+    /// The agency's first save of a leaf: the entry (its self input, note, revision and author),
     /// unless the leaf has an entry already (no row then: someone saved first).
     private struct SelfInsert: HotQuery {
         static let name = "entry_self_insert"
         static let text = """
             INSERT INTO \(CriterionEntryModel.schema) \
-            (id, assessment_id, criterion_code, self_input, self_points, self_note, revision, updated_by, updated_at) \
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (assessment_id, criterion_code) DO NOTHING RETURNING id
+            (id, assessment_id, criterion_code, self_input, self_note, revision, updated_by, updated_at) \
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (assessment_id, criterion_code) DO NOTHING RETURNING id
             """
         let values: [HotValue]
 
         init(entry: CriterionEntry, at: Date) {
-            values = [.uuid(UUID()), .uuid(entry.assessmentID), .text(entry.criterionCode), .text(entry.selfInput), .text(entry.selfPoints),
+            values = [.uuid(UUID()), .uuid(entry.assessmentID), .text(entry.criterionCode), .text(entry.selfInput),
                       .text(entry.selfNote), .int(entry.revision), .uuid(entry.updatedByID), .date(at)]
         }
     }
 
-    /// Writes the appraiser's decision (input, comment, who, when, points) of an existing entry.
+    /// Writes the appraiser's decision (input, comment, who, when) of an existing entry.
     func updateAppraisal(on db: any Database) async throws {
         guard let id else { return }
         try await (db as! any SQLDatabase).update(CriterionEntryModel.schema)
             .set("appraised_input", to: appraisedInput).set("appraisal_comment", to: appraisalComment)
-            .set("appraised_at", to: appraisedAt).set("appraised_by", to: appraisedByID).set("appraised_points", to: appraisedPoints)
+            .set("appraised_at", to: appraisedAt).set("appraised_by", to: appraisedByID)
             .set("updated_at", to: Date())
             .where("id", .equal, id).run()
     }
@@ -215,11 +201,7 @@ struct EvidenceLink: Sendable {
     }
 
     /// Every link of one assessment, oldest first: a page's.
-    static func all(of assessmentID: UUID, on request: Request) async throws -> [EvidenceLink] {
-        try await request.rows(OfAssessment(assessmentID: assessmentID)).map(EvidenceLink.init)
-    }
-
-    private struct OfAssessment: HotQuery {
+    struct OfAssessment: HotQuery {
         static let name = "links_of_assessment"
         static let text = "\(select) l.assessment_id = $1\(order)"
         let assessmentID: UUID

@@ -47,6 +47,18 @@ enum AssessmentTransitions {
         return next
     }
 
+    /// Publishes every finalised assessment of a period, inside the period's own publishing transaction
+    /// (whose audit row, one for the period, records it); the state they move to is the workflow's.
+    static func publishAll(of period: PeriodModel, now: Date = Date(), on db: any Database) async throws {
+        let from = AssessmentState.finalised
+        let deadlines = WorkflowDeadlines(selfAssessment: period.selfAssessmentDeadline, explanation: period.explanationDeadline)
+        guard case let .success(next) = Workflow.check(.publish, state: from, now: now, deadlines: deadlines, reason: nil) else {
+            throw Abort(.conflict)
+        }
+        try await (db as! any SQLDatabase).update(AssessmentModel.schema).set("state", to: next.rawValue).set("updated_at", to: now)
+            .where("period_id", .equal, try period.requireID()).where("state", .equal, from.rawValue).run()
+    }
+
     /// The audit log's name of a step (as the log has always named them).
     static func auditAction(_ step: WorkflowAction, _ next: AssessmentState) -> String {
         switch step {

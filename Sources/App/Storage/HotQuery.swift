@@ -73,14 +73,32 @@ extension HotQuery {
     }
 }
 
-extension Request {
-    /// The rows of `query`, on the app's database, outside any transaction.
+/// The app's database as the hot queries use it: PostgreSQL's pool, where they run as prepared
+/// statements, or SQLite.
+struct HotDatabase: Sendable {
+    let db: any Database
+    let postgres: PostgresClient?
+
+    /// The rows of `query`, outside any transaction.
     func rows<Query: HotQuery>(_ query: Query) async throws -> [Columns] {
-        if let postgres = application.postgres {
+        if let postgres {
             var rows: [Columns] = []
             for try await row in try await postgres.execute(query) { rows.append(row) }
             return rows
         }
         return try await query.rows(onSQLite: db)
     }
+}
+
+extension Request {
+    var hot: HotDatabase { HotDatabase(db: db, postgres: application.postgres) }
+
+    /// The rows of `query`, on the app's database, outside any transaction.
+    func rows<Query: HotQuery>(_ query: Query) async throws -> [Columns] {
+        try await hot.rows(query)
+    }
+}
+
+extension Application {
+    var hot: HotDatabase { HotDatabase(db: db, postgres: postgres) }
 }

@@ -7,12 +7,14 @@ import Foundation
 /// within the group, as `chiso score` would rank the same inputs.
 struct GroupResults: Sendable {
     struct Member: Sendable {
-        var agency: AgencyModel
-        var assessment: AssessmentModel
-        var entries: [CriterionEntry]
-        var evidenceCounts: [String: Int]
-        /// The final inputs (what the appraisers decided), as ChiSoCore reads them.
+        var record: AssessmentRecord
+        /// The final inputs (what the council decided), as ChiSoCore reads them.
         var sheet: ScoreSheet
+
+        var agency: AgencyModel { record.agency }
+        var assessment: AssessmentModel { record.model }
+        var entries: [CriterionEntry] { record.entries }
+        var evidenceCounts: [String: Int] { record.evidenceCounts }
     }
 
     var group: String
@@ -36,34 +38,22 @@ struct GroupResults: Sendable {
 }
 
 enum PeriodResults {
-    static let finalStates: Set<String> = [AssessmentState.finalised.rawValue, AssessmentState.published.rawValue]
-
     /// Every group of the period (by group code), with its members' final results.
-    static func load(period: PeriodModel, on db: any Database, indexes: IndexCache) async throws -> [GroupResults] {
+    static func load(period: PeriodModel, store: AssessmentStore) async throws -> [GroupResults] {
         let periodID = try period.requireID()
-        let assignments = try await PeriodIndexModel.query(on: db).filter(\.$period.$id == periodID).with(\.$indexVersion)
+        let assignments = try await PeriodIndexModel.query(on: store.database.db).filter(\.$period.$id == periodID).with(\.$indexVersion)
             .sort(\.$group).all()
-        let assessments = try await AssessmentModel.query(on: db).filter(\.$period.$id == periodID).with(\.$agency).all()
-        let finals = assessments.filter { finalStates.contains($0.state) }
-        let ids = finals.compactMap(\.id)
-        let entries = Dictionary(grouping: try await CriterionEntry.all(of: ids, on: db), by: \.assessmentID)
-        let links = Dictionary(grouping: try await EvidenceLink.all(of: ids, on: db), by: \.assessmentID)
+        let finalStates = AssessmentState.allCases.filter(\.hasFinalResult)
+        let finals = try await store.period(period, states: Set(finalStates))
+        let pending = try await AssessmentModel.query(on: store.database.db).filter(\.$period.$id == periodID)
+            .filter(\.$state !~ finalStates.map(\.rawValue)).with(\.$agency).all()
         var groups: [GroupResults] = []
         for assignment in assignments {
-            let index = try await indexes.index(for: assignment.indexVersion)
-            var members: [GroupResults.Member] = []
-            for assessment in finals.filter({ $0.agency.group == assignment.group }).sorted(by: { Ranking.codePointOrder($0.agency.code, $1.agency.code) }) {
-                let id = try assessment.requireID()
-                let counts = Dictionary(grouping: links[id] ?? [], by: \.criterionCode).mapValues(\.count)
-                let sheet = AssessmentScoring.appraisedSheet(index: index, entries: entries[id] ?? [], evidenceCounts: counts,
-                                                             sources: SourceFigures(tasks: nil))
-                members.append(.init(agency: assessment.agency, assessment: assessment, entries: entries[id] ?? [], evidenceCounts: counts,
-                                     sheet: sheet))
-            }
+            let index = try await store.indexes.index(for: assignment.indexVersion)
+            let members = finals.filter { $0.agency.group == assignment.group }.map { GroupResults.Member(record: $0, sheet: $0.sheet(.final)) }
             let report = ScoreReport(index: index, agencies: members.map { $0.agency.scoringAgency }, sheets: members.map(\.sheet))
-            let pending = assessments.filter { $0.agency.group == assignment.group && !finalStates.contains($0.state) }
             groups.append(GroupResults(group: assignment.group, index: index, indexVersion: assignment.indexVersion, members: members,
-                                       pending: pending, report: report))
+                                       pending: pending.filter { $0.agency.group == assignment.group }, report: report))
         }
         return groups
     }

@@ -19,26 +19,11 @@ struct ProvisionalScore: Sendable {
 }
 
 enum ProvisionalScores {
-    /// Every agency of the period, scored by ChiSoCore with a few queries in all.
-    static func compute(period: PeriodModel, asOf day: CivilDate, on db: any Database,
-                        indexes: IndexCache) async throws -> [ProvisionalScore] {
-        let periodID = try period.requireID()
-        let assessments = try await AssessmentModel.query(on: db).filter(\.$period.$id == periodID)
-            .with(\.$agency).with(\.$indexVersion).all()
-        let ids = assessments.compactMap(\.id)
-        let entries = Dictionary(grouping: try await CriterionEntry.all(of: ids, on: db), by: \.assessmentID)
-        let links = Dictionary(grouping: try await EvidenceLink.all(of: ids, on: db), by: \.assessmentID)
-        let figures = try await SourceData.figures(period: period, agencyIDs: assessments.map { $0.$agency.id }, asOf: day, on: db)
-        var results: [ProvisionalScore] = []
-        for assessment in assessments {
-            let id = try assessment.requireID()
-            let index = try await indexes.index(for: assessment.indexVersion)
-            let counts = Dictionary(grouping: links[id] ?? [], by: \.criterionCode).mapValues(\.count)
-            let sources = figures[assessment.$agency.id] ?? SourceFigures(tasks: nil)
-            let sheet = AssessmentScoring.selfSheet(index: index, entries: entries[id] ?? [], evidenceCounts: counts, sources: sources)
-            let score = Scorer(index: index).score(tags: assessment.agency.tagList, sheet: sheet)
-            results.append(ProvisionalScore(assessmentID: id, agency: assessment.agency, index: index, score: score,
-                                            sources: sources, rank: 0))
+    /// Every agency of the period, scored by ChiSoCore on what it entered and the data as of `day`.
+    static func compute(period: PeriodModel, asOf day: CivilDate, store: AssessmentStore) async throws -> [ProvisionalScore] {
+        var results = try await store.period(period, sourcesAsOf: day).map { record in
+            ProvisionalScore(assessmentID: record.id, agency: record.agency, index: record.index, score: record.score(.selfAssessed),
+                             sources: record.sources, rank: 0)
         }
         results.sort { ($0.agency.group, $0.agency.code) < ($1.agency.group, $1.agency.code) }
         let ranking = Ranking.rank(agencies: results.map(\.agency.scoringAgency),

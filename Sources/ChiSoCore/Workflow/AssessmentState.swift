@@ -45,4 +45,13 @@ public enum AssessmentState: String, Sendable, CaseIterable, Codable {
 
     /// States in which the agency itself may change its self-assessment.
     public var agencyMayEdit: Bool { self == .draft || self == .returned }
+
+    /// The appraisers have begun: their decisions exist (appraising and every later state).
+    public var appraisalStarted: Bool { !agencyMayEdit && self != .submitted }
+
+    /// The preliminary appraisal has been released to the agency (released and every later state).
+    public var appraisalReleased: Bool { appraisalStarted && self != .appraising }
+
+    /// The council has finalised a result (finalised or published): the final score exists.
+    public var hasFinalResult: Bool { self == .finalised || self == .published }
 }

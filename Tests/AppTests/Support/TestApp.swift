@@ -17,6 +17,16 @@ enum TestApp {
 
     /// `settings` adds to (or replaces) the test's environment variables, e.g. `["CHISO_IMPORT_MAX_ROWS": "3"]`.
     static func run(settings extra: [String: String] = [:], _ body: (Application, Fixture) async throws -> Void) async throws {
+        try await launch(settings: extra, prepare: Fixture.load(on:), body)
+    }
+
+    /// The same on an empty database (migrated, no fixture): for the demo province, say.
+    static func runEmpty(settings extra: [String: String] = [:], _ body: (Application) async throws -> Void) async throws {
+        try await launch(settings: extra, prepare: { _ in () }) { app, _ in try await body(app) }
+    }
+
+    private static func launch<Prepared>(settings extra: [String: String], prepare: (Application) async throws -> Prepared,
+                                         _ body: (Application, Prepared) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chiso-test-\(UUID().uuidString)")
         var environment = ["CHISO_DATA_DIR": folder.path, "CHISO_LOGIN_MAX_FAILURES": "3", "CHISO_UPLOAD_MAX_MB": "1"]
             .merging(extra) { $1 }
@@ -31,8 +41,8 @@ enum TestApp {
         do {
             try await configure(app, settings: Settings(environment: environment))
             try await app.autoMigrate()
-            let fixture = try await Fixture.load(on: app)
-            try await body(app, fixture)
+            let prepared = try await prepare(app)
+            try await body(app, prepared)
         } catch {
             try await app.asyncShutdown()
             try await cleanUp(folder: folder, database: databaseName)

@@ -107,7 +107,7 @@ extension APIController {
         guard let id = request.parameters.get("periodID", as: UUID.self), let period = try await PeriodModel.find(id, on: request.db)
         else { throw Abort(.notFound) }
         let asOf = period.range?.asOf(SourceData.today) ?? SourceData.today
-        var scores = try await ProvisionalScores.compute(period: period, asOf: asOf, on: request.db, indexes: request.application.indexCache)
+        var scores = try await ProvisionalScores.compute(period: period, asOf: asOf, store: request.assessments)
         if !seesAll { scores = scores.filter { $0.agency.id == user.actor.agencyID } }
         return Monitoring(period: period.name, asOf: asOf.iso, agencies: scores.map { score in
             var texts: [String: String] = [:]

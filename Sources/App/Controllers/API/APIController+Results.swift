@@ -39,7 +39,7 @@ extension APIController {
     static func results(_ request: Request) async throws -> Results {
         let period = try await ResultsController.findPeriod(request)
         try request.authorize(.viewResults, .results(ResultsTarget(published: period.status == .published, agencyID: nil)))
-        let groups = try await PeriodResults.load(period: period, on: request.db, indexes: request.application.indexCache)
+        let groups = try await PeriodResults.load(period: period, store: request.assessments)
         return Results(period: period.name, published: period.status == .published, groups: groups.map { group in
             GroupRanking(group: group.group, index: group.index.id, ranking: group.ranked.map { entry in
                 let score = group.report.scores[entry.position]

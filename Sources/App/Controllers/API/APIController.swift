@@ -49,10 +49,10 @@ enum APIController {
     }
 
     static func assessment(_ request: Request) async throws -> Assessment {
-        let record = try await AssessmentRecord.load(request.parameters.get("assessmentID", as: UUID.self), on: request)
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         let user = try request.authorize(.viewAssessment, record.target())
         let seesAppraisal = (try? Policy.decide(user.actor, .viewAppraisal, record.target()).get()) != nil
-        let selfScore = record.selfScore, appraised = record.appraisedScore
+        let selfScore = record.score(.selfAssessed), appraised = record.score(.appraised)
         let explanation = ScoreExplanation(index: record.index, language: .english)
         let counts = record.evidenceCounts
         let leaves = record.index.leafPositions.map { position -> Leaf in
