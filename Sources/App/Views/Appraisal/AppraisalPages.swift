@@ -16,19 +16,20 @@ enum AppraisalPages {
 
     static func queue(_ context: PageContext, rows: [QueueRow]) -> HTMLNode {
         let vi = context.language == .vietnamese
-        return Layout.page(context, title: vi ? "Hồ sơ cần thẩm định" : "Appraisal queue") {
+        let say = context.phrases(AppraisalText.self)
+        return Layout.page(context, title: say(.queueTitle)) {
             if rows.isEmpty {
-                p { vi ? "Không có hồ sơ nào đang chờ bạn." : "Nothing is waiting for you." }
+                p { say(.nothingWaiting) }
             } else {
                 div(.class("table-wrap")) {
                     table {
                         thead {
                             tr {
-                                th(.scope("col")) { vi ? "Đơn vị" : "Agency" }
-                                th(.scope("col")) { vi ? "Kỳ" : "Period" }
-                                th(.scope("col")) { vi ? "Trạng thái" : "State" }
-                                th(.scope("col"), .class("num")) { vi ? "Đã thẩm định" : "Appraised" }
-                                th(.scope("col"), .class("num")) { vi ? "Giải trình mới" : "New explanations" }
+                                th(.scope("col")) { say(.agency) }
+                                th(.scope("col")) { say(.period) }
+                                th(.scope("col")) { say(.state) }
+                                th(.scope("col"), .class("num")) { say(.appraisedColumn) }
+                                th(.scope("col"), .class("num")) { say(.newExplanations) }
                             }
                         }
                         tbody {
@@ -75,30 +76,31 @@ enum AppraisalPages {
 
     static func assessment(_ context: PageContext, model: Model) -> HTMLNode {
         let vi = context.language == .vietnamese
+        let say = context.phrases(AppraisalText.self)
         let language = context.language
         let record = model.record
         let appraisedLeaves = record.entries.filter { $0.appraisedAt != nil }.count
         let others = Set(model.scope.appraisers.values.flatMap { $0 }).subtracting([model.user.id]).compactMap { model.names[$0] }.sorted()
-        return Layout.page(context, title: (vi ? "Thẩm định: " : "Appraisal: ") + record.agency.name) {
+        return Layout.page(context, title: say(.title, record.agency.name)) {
             p {
                 "\(record.period.name) · "
                 span(.class("badge")) { vi ? record.state.vietnamese : record.state.english }
-                " · " + (vi ? "hạn giải trình \(Formats.date(record.period.explanationDeadline))" : "explanation deadline \(Formats.date(record.period.explanationDeadline))")
+                " · " + say(.explanationDeadline, Formats.date(record.period.explanationDeadline))
             }
             div(.class("cards")) {
                 section(.class("card")) {
-                    h2 { vi ? "Điểm tự chấm" : "Self-assessed" }
+                    h2 { say(.selfAssessedScore) }
                     p(.class("total")) { strong { Formats.score(model.selfScore.final, language) } }
                 }
                 section(.class("card")) {
-                    h2 { vi ? "Điểm thẩm định" : "Appraised" }
+                    h2 { say(.appraisedScore) }
                     p(.class("total")) { strong { Formats.score(model.appraisedScore.final, language) } }
-                    p { small { vi ? "\(appraisedLeaves) tiêu chí đã thẩm định" : "\(appraisedLeaves) criteria appraised" } }
+                    p { small { say(.criteriaAppraised, "\(appraisedLeaves)") } }
                 }
                 if !others.isEmpty {
                     section(.class("card")) {
                         h2 { model.user.roles.contains(.appraiser) || model.user.roles.contains(.chair)
-                            ? (vi ? "Cùng thẩm định hồ sơ này" : "Also appraising") : (vi ? "Người thẩm định" : "Appraisers") }
+                            ? say(.alsoAppraising) : say(.appraisers) }
                         ul { for name in others { li { name } } }
                     }
                 }
@@ -111,37 +113,37 @@ enum AppraisalPages {
     }
 
     static func actions(_ context: PageContext, model: Model) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(AppraisalText.self)
         let id = model.record.id
         return div(.class("actions")) {
             if model.canAppraise, !model.mine.isEmpty {
                 form(.method("post"), .action("/assessments/\(id)/appraisal/confirm"), .class("inline")) {
                     Layout.csrfField(context)
-                    button(.type("submit"), .class("secondary")) { vi ? "Xác nhận tất cả tiêu chí chưa thẩm định" : "Confirm every untouched criterion" }
+                    button(.type("submit"), .class("secondary")) { say(.confirmUntouched) }
                 }
                 " "
             }
             if model.canRelease {
                 form(.method("post"), .action("/assessments/\(id)/release"), .class("inline")) {
                     Layout.csrfField(context)
-                    button(.type("submit")) { vi ? "Gửi kết quả sơ bộ cho đơn vị" : "Release to the agency" }
+                    button(.type("submit")) { say(.release) }
                 }
                 " "
             }
             if model.canFinalise {
                 form(.method("post"), .action("/assessments/\(id)/finalise"), .class("inline")) {
                     Layout.csrfField(context)
-                    button(.type("submit")) { vi ? "Chốt kết quả" : "Finalise" }
+                    button(.type("submit")) { say(.finalise) }
                 }
             }
             if model.canReopen {
                 form(.method("post"), .action("/assessments/\(id)/reopen")) {
                     Layout.csrfField(context)
                     div(.class("field")) {
-                        label(.for("reopen-reason")) { vi ? "Lý do mở lại" : "Reason for reopening" }
+                        label(.for("reopen-reason")) { say(.reopenReason) }
                         textarea(.id("reopen-reason"), .name("reason"), .rows(2), .maxlength(Limits.reason), .required) { "" }
                     }
-                    button(.type("submit"), .class("secondary")) { vi ? "Mở lại hồ sơ" : "Reopen" }
+                    button(.type("submit"), .class("secondary")) { say(.reopen) }
                 }
             }
         }
@@ -149,6 +151,7 @@ enum AppraisalPages {
 
     static func leaf(_ context: PageContext, model: Model, position: Int) -> HTMLNode {
         let vi = context.language == .vietnamese
+        let say = context.phrases(AppraisalText.self)
         let language = context.language
         let node = model.index.nodes[position]
         let record = model.record
@@ -162,17 +165,17 @@ enum AppraisalPages {
         let links = record.links.filter { $0.criterionCode == node.code }
         let appraisers = (model.scope.appraisers[position] ?? []).compactMap { model.names[$0] }.sorted()
         return section(.class(draft?.error == nil ? "leaf card" : "leaf card invalid"), .id("leaf-\(node.code)")) {
-            h3 { "\(node.code) \(node.title) "; small { "(\(vi ? "tối đa" : "max") \(vi ? node.max.vietnamese() : node.max.description))" } }
+            h3 { "\(node.code) \(node.title) "; small { "(\(say(.max)) \(vi ? node.max.vietnamese() : node.max.description))" } }
             p(.class("who")) {
-                small { (vi ? "Thẩm định: " : "Appraiser: ") + (appraisers.isEmpty ? (vi ? "Chủ tịch Hội đồng" : "the council chair") : appraisers.joined(separator: ", ")) }
+                small { say(.appraiser) + (appraisers.isEmpty ? say(.councilChair) : appraisers.joined(separator: ", ")) }
             }
             dl(.class("compare")) {
-                dt { vi ? "Đơn vị tự chấm" : "Self-assessed" }
+                dt { say(.selfAssessedByAgency) }
                 dd {
                     (record.selfInput(node.code) ?? "—") + " → " + (selfResult.applicable ? Formats.score(selfResult.points, language) : context.t(.notApplicable))
                     if let note = entry?.selfNote { br(); small { note } }
                 }
-                dt { vi ? "Thẩm định" : "Appraised" }
+                dt { say(.appraised) }
                 dd {
                     if entry?.appraisedAt != nil {
                         (entry?.appraisedInput ?? "—") + " → " + (appraised.applicable ? Formats.score(appraised.points, language) : context.t(.notApplicable))
@@ -182,11 +185,11 @@ enum AppraisalPages {
                             br(); small { "\(name), \(Formats.dateTime(at))" }
                         }
                     } else {
-                        vi ? "chưa thẩm định" : "not appraised yet"
+                        say(.notAppraisedYet)
                     }
                 }
                 if let text = entry?.explanation {
-                    dt { vi ? "Giải trình của đơn vị" : "Agency's explanation" }
+                    dt { say(.agencyExplanation) }
                     dd { text }
                 }
             }
@@ -203,7 +206,7 @@ enum AppraisalPages {
                         } else if assigned, link.contentType == "application/pdf" {
                             // Opened on demand: a closed <details> loads nothing until the appraiser asks.
                             details(.class("preview")) {
-                                summary { vi ? "Xem trước trong trang" : "Preview here" }
+                                summary { say(.previewHere) }
                                 H.el("iframe", [.src("/evidence/\(link.id)"), .title(link.fileName), .class("preview"),
                                                 Attribute(name: "loading", value: "lazy")]) { "" }
                             }
@@ -214,23 +217,23 @@ enum AppraisalPages {
             if assigned, model.canAppraise || (model.canReexamine && explained) {
                 form(.method("post"), .action("/assessments/\(record.id)/appraisal/\(node.code)"), .class("leaf-form")) {
                     Layout.csrfField(context)
-                    Fields.text(vi ? "Giá trị thẩm định (để trống = xác nhận như đơn vị)" : "Appraised value (empty = confirm as entered)",
+                    Fields.text(say(.appraisedValue),
                                 name: "value", id: "av-\(node.code)", value: draft?.value ?? "", error: draft?.error)
                     div(.class("field")) {
-                        label(.for("c-\(node.code)")) { vi ? "Nhận xét (bắt buộc khi điều chỉnh)" : "Comment (required when adjusting)" }
+                        label(.for("c-\(node.code)")) { say(.comment) }
                         textarea(.id("c-\(node.code)"), .name("comment"), .rows(2), .maxlength(Limits.note)) { draft?.comment ?? "" }
                     }
-                    button(.type("submit")) { vi ? "Lưu thẩm định" : "Save appraisal" }
+                    button(.type("submit")) { say(.saveAppraisal) }
                 }
             }
             if model.canExplain, entry != nil {
                 form(.method("post"), .action("/assessments/\(record.id)/explanations/\(node.code)"), .class("leaf-form")) {
                     Layout.csrfField(context)
                     div(.class("field")) {
-                        label(.for("e-\(node.code)")) { vi ? "Giải trình" : "Explanation" }
+                        label(.for("e-\(node.code)")) { say(.explanation) }
                         textarea(.id("e-\(node.code)"), .name("explanation"), .rows(2), .maxlength(Limits.note)) { entry?.explanation ?? "" }
                     }
-                    button(.type("submit"), .class("secondary")) { vi ? "Gửi giải trình" : "Send explanation" }
+                    button(.type("submit"), .class("secondary")) { say(.sendExplanation) }
                 }
             }
         }

@@ -4,23 +4,24 @@ import Foundation
 /// The council's overview.
 enum CouncilPage {
     static func view(_ context: PageContext, sections: [(PeriodModel, [CouncilController.Row], [AgencyLeafDifference])]) -> HTMLNode {
+        let say = context.phrases(CouncilText.self)
         let vi = context.language == .vietnamese
         let language = context.language
-        return Layout.page(context, title: vi ? "Hội đồng thẩm định" : "Appraisal council") {
-            if sections.isEmpty { p { vi ? "Không có kỳ đánh giá nào đang mở." : "No period is open." } }
+        return Layout.page(context, title: say(.title)) {
+            if sections.isEmpty { p { say(.noOpenPeriod) } }
             for (period, rows, disagreements) in sections {
                 h2 { period.name }
                 div(.class("table-wrap")) {
                     table {
-                        caption { vi ? "Tiến độ thẩm định (chênh lệch lớn nhất trước)" : "Appraisal progress (largest differences first)" }
+                        caption { say(.progressCaption) }
                         thead {
                             tr {
-                                th(.scope("col")) { vi ? "Đơn vị" : "Agency" }
-                                th(.scope("col")) { vi ? "Trạng thái" : "State" }
-                                th(.scope("col"), .class("num")) { vi ? "Đã thẩm định" : "Appraised" }
-                                th(.scope("col"), .class("num")) { vi ? "Tự chấm" : "Self" }
-                                th(.scope("col"), .class("num")) { vi ? "Thẩm định" : "Appraised" }
-                                th(.scope("col"), .class("num")) { vi ? "Chênh lệch" : "Difference" }
+                                th(.scope("col")) { say(.agencyColumn) }
+                                th(.scope("col")) { say(.stateColumn) }
+                                th(.scope("col"), .class("num")) { say(.appraisedCountColumn) }
+                                th(.scope("col"), .class("num")) { say(.selfColumn) }
+                                th(.scope("col"), .class("num")) { say(.appraisedColumn) }
+                                th(.scope("col"), .class("num")) { say(.differenceColumn) }
                             }
                         }
                         tbody {

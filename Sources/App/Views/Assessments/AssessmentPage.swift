@@ -60,6 +60,7 @@ enum AssessmentPage {
         let t = context.t
         let language = context.language
         let vi = language == .vietnamese
+        let say = context.phrases(AssessmentText.self)
         let record = model.record
         let explanation = ScoreExplanation(index: model.index, language: language)
         let score = model.score
@@ -71,18 +72,18 @@ enum AssessmentPage {
                 span(.class("badge")) { vi ? record.state.vietnamese : record.state.english }
                 " · \(t(.selfDeadline)): \(Formats.date(record.period.selfAssessmentDeadline))"
                 if let exception = record.exception {
-                    " · " + (vi ? "gia hạn đến \(Formats.date(exception.until))" : "extended until \(Formats.date(exception.until))")
+                    " · " + say(.extendedUntil, Formats.date(exception.until))
                 }
             }
             if let refusal = model.editRefusal { p(.class("errors"), .role("status")) { refusal } }
             if model.canViewAppraisal || model.canViewResults {
                 p {
                     if model.canViewAppraisal {
-                        a(.class("button secondary"), .href("\(record.path)/appraisal")) { vi ? "Kết quả thẩm định và giải trình" : "Appraisal and explanations" }
+                        a(.class("button secondary"), .href("\(record.path)/appraisal")) { say(.appraisalAndExplanations) }
                         " "
                     }
                     if model.canViewResults {
-                        a(.class("button secondary"), .href("\(record.path)/results")) { vi ? "Kết quả cuối cùng và đề xuất xếp loại" : "Final result and rating proposals" }
+                        a(.class("button secondary"), .href("\(record.path)/results")) { say(.finalResultAndProposals) }
                     }
                 }
             }
@@ -105,19 +106,19 @@ enum AssessmentPage {
                     }
                     p {
                         small {
-                            (vi ? "Đã nhập \(progress.done)/\(progress.leaves) tiêu chí" : "\(progress.done)/\(progress.leaves) criteria entered")
+                            say(.criteriaEntered, "\(progress.done)", "\(progress.leaves)")
                             if !progress.evidenceMissing.isEmpty {
-                                " · " + (vi ? "thiếu tài liệu kiểm chứng: " : "evidence missing: ") + progress.evidenceMissing.joined(separator: ", ")
+                                " · " + say(.evidenceMissingInline) + progress.evidenceMissing.joined(separator: ", ")
                             }
                         }
                     }
                 }
             }
             if model.canSubmit { submitSection(context, model: model, progress: progress) }
-            if model.canReturn { reasonForm(context, action: "\(record.path)/return", title: vi ? "Trả lại hồ sơ cho đơn vị" : "Return to the agency", button: vi ? "Trả lại" : "Return", withDate: false) }
+            if model.canReturn { reasonForm(context, action: "\(record.path)/return", title: say(.returnTitle), button: say(.returnButton), withDate: false) }
             if model.canGrantException {
-                reasonForm(context, action: "\(record.path)/exception", title: vi ? "Gia hạn tự đánh giá cho đơn vị" : "Extend the self-assessment deadline",
-                           button: vi ? "Gia hạn" : "Extend", withDate: true)
+                reasonForm(context, action: "\(record.path)/exception", title: say(.extendTitle),
+                           button: say(.extendButton), withDate: true)
             }
             if model.canEdit {
                 editor(context, model: model, explanation: explanation)
@@ -214,6 +215,7 @@ enum AssessmentPage {
     static func leafForm(_ context: PageContext, model: Model, data: LeafData, position: Int, node: Criterion, explanation: ScoreExplanation) -> HTMLNode {
         let t = context.t
         let vi = context.language == .vietnamese
+        let say = context.phrases(AssessmentText.self)
         let record = model.record
         let result = model.score.nodes[position]
         let entry = data.entries[node.code]
@@ -243,14 +245,13 @@ enum AssessmentPage {
                 if let conflict = draft?.conflict {
                     div(.class("errors"), .role("alert")) {
                         p {
-                            vi ? "\(conflict.by) đã lưu giá trị mới hơn" : "\(conflict.by) saved a newer value"
+                            say(.savedNewerValue, conflict.by)
                             if let at = conflict.at { " (\(Formats.dateTime(at)))" }
                             ": "
                             strong { conflict.value.isEmpty ? "—" : conflict.value }
                             conflict.note.isEmpty ? "" : " — \(conflict.note)"
                             ". "
-                            vi ? "Giá trị bạn nhập vẫn còn trong ô dưới đây: kiểm tra rồi lưu lại nếu vẫn muốn thay."
-                                : "What you typed is still in the form below: check it and save again to replace theirs."
+                            say(.yourValueKept)
                         }
                     }
                 }
@@ -258,8 +259,8 @@ enum AssessmentPage {
                     Layout.csrfField(context)
                     input(.type("hidden"), .name("revision"), .value(String(draft?.conflict?.revision ?? entry?.revision ?? 0)))
                     div(.class(draft?.error == nil ? "field" : "field invalid")) {
-                        label(.for(field)) { inputLabel(rule, vi: vi) }
-                        inputWidget(rule, id: field, value: shownValue, vi: vi, invalid: draft?.error != nil)
+                        label(.for(field)) { inputLabel(rule, say: say) }
+                        inputWidget(rule, id: field, value: shownValue, say: say, invalid: draft?.error != nil)
                         if let error = draft?.error { p(.class("error"), .id("\(field)-error")) { error } }
                     }
                     if node.allowNA {
@@ -271,7 +272,7 @@ enum AssessmentPage {
                         }
                     }
                     div(.class("field")) {
-                        label(.for("n-\(node.code)")) { vi ? "Ghi chú" : "Note" }
+                        label(.for("n-\(node.code)")) { say(.note) }
                         textarea(.id("n-\(node.code)"), .name("note"), .rows(2), .maxlength(Limits.note)) { draft?.note ?? entry?.selfNote ?? "" }
                     }
                     button(.type("submit")) { t(.save) }
@@ -287,32 +288,30 @@ enum AssessmentPage {
 
     /// A sourced leaf: the figure the data give, read-only, with a link to the data behind it.
     static func sourcedFigure(_ context: PageContext, record: AssessmentRecord, node: Criterion, source: InputSource) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(AssessmentText.self)
         let asOf = record.period.range?.asOf(SourceData.today) ?? SourceData.today
         let figure = record.sources.inputText(for: node)
         return div(.class("sourced"), .role("note")) {
             p {
-                strong { vi ? "Số liệu tự động" : "Figure from the data" }
-                " (\(vi ? "tính đến" : "as of") \(asOf.vietnamese)): "
+                strong { say(.figureFromData) }
+                " (\(say(.asOf)) \(asOf.vietnamese)): "
                 switch source {
                 case .tasksOnTimeRate, .tasksDoneLate, .tasksOverdue:
                     if let tally = record.sources.tasks {
-                        vi ? "\(tally.due) nhiệm vụ đến hạn: \(tally.doneOnTime) hoàn thành đúng hạn, \(tally.doneLate) hoàn thành quá hạn, \(tally.openOverdue) chưa hoàn thành đã quá hạn."
-                            : "\(tally.due) tasks due: \(tally.doneOnTime) done on time, \(tally.doneLate) done late, \(tally.openOverdue) overdue and not done."
+                        say(.taskTally, "\(tally.due)", "\(tally.doneOnTime)", "\(tally.doneLate)", "\(tally.openOverdue)")
                         " "
-                        a(.href("/tasks?agency=\(record.agency.code)&asOf=\(asOf.iso)")) { vi ? "Xem danh sách nhiệm vụ" : "See the tasks" }
+                        a(.href("/tasks?agency=\(record.agency.code)&asOf=\(asOf.iso)")) { say(.seeTasks) }
                     } else {
-                        vi ? "chưa có dữ liệu nhiệm vụ." : "no task data yet."
+                        say(.noTaskData)
                     }
                 case .survey:
-                    (figure.map { "\($0)%" } ?? (vi ? "chưa có kết quả điều tra." : "no survey result yet.")) + " "
-                    a(.href("/periods/\(record.period.id!)/surveys")) { vi ? "Kết quả điều tra" : "Survey results" }
+                    (figure.map { "\($0)%" } ?? say(.noSurveyResult)) + " "
+                    a(.href("/periods/\(record.period.id!)/surveys")) { say(.surveyResults) }
                 case .leaders:
-                    figure ?? (vi ? "lãnh đạo tỉnh chưa đánh giá." : "not rated by the provincial leaders yet.")
+                    figure ?? say(.notRatedByLeaders)
                 }
             }
-            small { vi ? "Đơn vị không nhập tiêu chí này; thành viên thẩm định có thể điều chỉnh kèm nhận xét."
-                : "The agency does not enter this criterion; an appraiser may adjust it with a comment." }
+            small { say(.agencyDoesNotEnter) }
         }
     }
 
@@ -329,13 +328,13 @@ enum AssessmentPage {
     /// A leaf's files, with the forms to upload, remove and (on a page of their own) reuse files.
     static func evidenceList(_ context: PageContext, record: AssessmentRecord, node: Criterion, links: [EvidenceLink],
                              reusable: Int) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(AssessmentText.self)
         return div(.class("evidence")) {
             p {
                 strong { context.t(.evidence) }
-                node.leaf?.evidenceRequired == true ? (vi ? " (bắt buộc)" : " (required)") : ""
+                node.leaf?.evidenceRequired == true ? say(.evidenceRequiredMark) : ""
                 ": "
-                if links.isEmpty { vi ? "chưa có" : "none" }
+                if links.isEmpty { say(.noneYet) }
             }
             if !links.isEmpty {
                 ul {
@@ -345,7 +344,7 @@ enum AssessmentPage {
                             " "
                             // Submits the page's one removal form (``removalForm``) to this link's address.
                             button(.type("submit"), .form(removalFormID), .formaction("\(record.path)/evidence/\(link.id.uuidString)/delete"),
-                                   .class("link"), .aria("label", (vi ? "Gỡ " : "Remove ") + link.fileName)) { vi ? "gỡ" : "remove" }
+                                   .class("link"), .aria("label", say(.removeFile, link.fileName))) { say(.remove) }
                         }
                     }
                 }
@@ -353,47 +352,47 @@ enum AssessmentPage {
             // The CSRF field comes first: the server checks it before reading the file.
             form(.method("post"), .action("\(record.path)/entries/\(node.code)/evidence"), .enctype("multipart/form-data"), .class("upload")) {
                 Layout.csrfField(context)
-                label(.for("f-\(node.code)")) { vi ? "Tải lên tài liệu (PDF, ảnh, Word, Excel, ZIP)" : "Upload a document (PDF, image, Word, Excel, ZIP)" }
+                label(.for("f-\(node.code)")) { say(.uploadDocument) }
                 " "
                 input(.type("file"), .id("f-\(node.code)"), .name("file"), .required, .accept(".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip"))
                 " "
-                button(.type("submit"), .class("secondary")) { vi ? "Tải lên" : "Upload" }
+                button(.type("submit"), .class("secondary")) { say(.upload) }
             }
             if reusable > 0 {
                 p(.class("attach")) {
                     a(.href("\(record.path)/entries/\(node.code)/evidence/attach")) {
-                        vi ? "Hoặc dùng tệp đã tải lên (\(reusable) tệp)" : "Or use a file already uploaded (\(reusable))"
+                        say(.useUploadedFile, "\(reusable)")
                     }
                 }
             }
         }
     }
 
-    static func inputLabel(_ rule: Rule, vi: Bool) -> String {
+    static func inputLabel(_ rule: Rule, say: Phrases<AssessmentText>) -> String {
         switch rule {
-        case .yesno: vi ? "Kết quả (có/không)" : "Result (yes/no)"
-        case .levels: vi ? "Mức đánh giá" : "Level"
-        case .ratio: vi ? "Tỷ lệ % (hoặc a/b)" : "Percentage (or a/b)"
-        case .tiers, .percent: vi ? "Tỷ lệ / số liệu" : "Figure"
-        case .count, .deduct: vi ? "Số lượng" : "Count"
-        case .manual: vi ? "Điểm tự chấm" : "Points"
+        case .yesno: say(.resultYesNo)
+        case .levels: say(.level)
+        case .ratio: say(.percentageOrRatio)
+        case .tiers, .percent: say(.figure)
+        case .count, .deduct: say(.count)
+        case .manual: say(.points)
         }
     }
 
-    static func inputWidget(_ rule: Rule, id: String, value: String, vi: Bool, invalid: Bool) -> HTMLNode {
+    static func inputWidget(_ rule: Rule, id: String, value: String, say: Phrases<AssessmentText>, invalid: Bool) -> HTMLNode {
         let describedBy = invalid ? Attribute.aria("describedby", "\(id)-error") : nil
         switch rule {
         case .yesno:
             let yes = ["1", "yes", "có", "true", "đạt"].contains(value.lowercased())
             let no = ["0", "no", "không", "false", "không đạt"].contains(value.lowercased())
             return select(.id(id), .name("value"), describedBy) {
-                option(.value(""), Attribute.when(!yes && !no, .selected)) { vi ? "— chưa nhập —" : "— not entered —" }
-                option(.value("có"), Attribute.when(yes, .selected)) { vi ? "Có / đạt" : "Yes" }
-                option(.value("không"), Attribute.when(no, .selected)) { vi ? "Không / không đạt" : "No" }
+                option(.value(""), Attribute.when(!yes && !no, .selected)) { say(.notEnteredOption) }
+                option(.value("có"), Attribute.when(yes, .selected)) { say(.yes) }
+                option(.value("không"), Attribute.when(no, .selected)) { say(.no) }
             }
         case let .levels(levels):
             return select(.id(id), .name("value"), describedBy) {
-                option(.value(""), Attribute.when(value.isEmpty, .selected)) { vi ? "— chưa nhập —" : "— not entered —" }
+                option(.value(""), Attribute.when(value.isEmpty, .selected)) { say(.notEnteredOption) }
                 for level in levels {
                     option(.value(level.code), Attribute.when(level.code == value, .selected)) { "\(level.code) (\(level.points.vietnamese()))" }
                 }
@@ -410,35 +409,35 @@ enum AssessmentPage {
     // MARK: Submission and organiser forms
 
     static func submitSection(_ context: PageContext, model: Model, progress: (leaves: Int, done: Int, evidenceMissing: [String])) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(AssessmentText.self)
         let missingInputs = model.score.missing.map { model.index.nodes[$0].code }
         return section(.class("card submit")) {
-            h2 { vi ? "Nộp hồ sơ tự đánh giá" : "Submit the self-assessment" }
+            h2 { say(.submitTitle) }
             ul {
-                li { vi ? "Tổng điểm tự chấm: \(Formats.score(model.score.final, context.language))" : "Self-assessed total: \(Formats.score(model.score.final, context.language))" }
-                li { (vi ? "Chưa nhập: " : "Not entered: ") + (missingInputs.isEmpty ? (vi ? "không" : "none") : missingInputs.joined(separator: ", ")) }
-                li { (vi ? "Thiếu tài liệu kiểm chứng: " : "Evidence missing: ") + (progress.evidenceMissing.isEmpty ? (vi ? "không" : "none") : progress.evidenceMissing.joined(separator: ", ")) }
+                li { say(.selfAssessedTotal, Formats.score(model.score.final, context.language)) }
+                li { say(.notEnteredList) + (missingInputs.isEmpty ? say(.noneListed) : missingInputs.joined(separator: ", ")) }
+                li { say(.evidenceMissingList) + (progress.evidenceMissing.isEmpty ? say(.noneListed) : progress.evidenceMissing.joined(separator: ", ")) }
             }
-            p { vi ? "Sau khi nộp, đơn vị không thể sửa hồ sơ (trừ khi Sở Nội vụ trả lại)." : "After submission the agency cannot change anything (unless the organiser returns it)." }
+            p { say(.afterSubmission) }
             form(.method("post"), .action("\(model.record.path)/submit")) {
                 Layout.csrfField(context)
-                button(.type("submit")) { vi ? "Nộp hồ sơ" : "Submit" }
+                button(.type("submit")) { say(.submit) }
             }
         }
     }
 
     static func reasonForm(_ context: PageContext, action: String, title: String, button buttonTitle: String, withDate: Bool) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(AssessmentText.self)
         let id = withDate ? "exception" : "return"
         return section(.class("card")) {
             h2 { title }
             form(.method("post"), .action(action)) {
                 Layout.csrfField(context)
                 if withDate {
-                    Fields.text(vi ? "Đến ngày" : "Until", name: "until", value: nil, type: "date", required: true)
+                    Fields.text(say(.until), name: "until", value: nil, type: "date", required: true)
                 }
                 div(.class("field")) {
-                    label(.for("\(id)-reason")) { vi ? "Lý do" : "Reason" }
+                    label(.for("\(id)-reason")) { say(.reason) }
                     textarea(.id("\(id)-reason"), .name("reason"), .rows(2), .maxlength(Limits.reason), .required) { "" }
                 }
                 button(.type("submit"), .class("secondary")) { buttonTitle }

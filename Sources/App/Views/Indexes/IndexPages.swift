@@ -52,12 +52,13 @@ enum IndexPages {
 
     static func show(_ context: PageContext, version: IndexVersionModel, index: Index) -> HTMLNode {
         let t = context.t
+        let say = context.phrases(IndexText.self)
         let vi = context.language == .vietnamese
         return Layout.page(context, title: "\(index.title) (\(index.id) v\(version.version))") {
             p {
                 "\(t(.maxPoints)): \(vi ? index.scale.vietnamese() : index.scale.description) · naPolicy: \(index.naPolicy.rawValue) · "
                 "\(t(.indexLeaves)): \(version.leafCount) · "
-                if let id = version.id { a(.href("/indexes/\(id)/yaml")) { vi ? "Tải tệp YAML" : "Download the YAML" } }
+                if let id = version.id { a(.href("/indexes/\(id)/yaml")) { say(.downloadYAML) } }
             }
             div(.class("table-wrap")) {
                 table(.class("tree")) {
@@ -86,19 +87,20 @@ enum IndexPages {
 /// A rule in words, for people reading an index.
 enum RuleText {
     static func describe(_ leaf: LeafSpec, language: Lang) -> String {
+        let say = language.phrases(IndexText.self)
         let vi = language == .vietnamese
         func n(_ value: DecimalNumber) -> String { vi ? value.vietnamese() : value.description }
         var text: String = switch leaf.rule {
-        case let .manual(step): vi ? "tự chấm (bước \(n(step)))" : "manual (step \(n(step)))"
-        case .yesno: vi ? "có/không" : "yes/no"
+        case let .manual(step): say(.ruleManual, n(step))
+        case .yesno: say(.ruleYesNo)
         case let .tiers(tiers): tiers.map { "≥ \(n($0.min)) → \(n($0.points))" }.joined(separator: "; ")
-        case let .ratio(target): vi ? "tỷ lệ so với mục tiêu \(n(target))%" : "ratio against \(n(target))%"
-        case let .count(per, cap): (vi ? "\(n(per)) điểm/lần" : "\(n(per)) per item") + (cap.map { vi ? ", tối đa \(n($0))" : ", cap \(n($0))" } ?? "")
-        case let .deduct(per): vi ? "trừ \(n(per))/lần" : "minus \(n(per)) each"
-        case .percent: vi ? "theo tỷ lệ %" : "percentage"
+        case let .ratio(target): say(.ruleRatio, n(target))
+        case let .count(per, cap): say(.rulePerItem, n(per)) + (cap.map { say(.ruleCap, n($0)) } ?? "")
+        case let .deduct(per): say(.ruleDeduct, n(per))
+        case .percent: say(.rulePercent)
         case let .levels(levels): levels.map { "\($0.code) → \(n($0.points))" }.joined(separator: "; ")
         }
-        if leaf.evidenceRequired { text += vi ? " · bắt buộc có tài liệu kiểm chứng" : " · evidence required" }
+        if leaf.evidenceRequired { text += say(.evidenceRequired) }
         if let source = leaf.source { text += " · \(source.rawValue)" }
         return text
     }

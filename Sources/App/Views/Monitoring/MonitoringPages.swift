@@ -11,13 +11,13 @@ enum MonitoringPages {
 
     static func overview(_ context: PageContext, periods: [PeriodModel], period: PeriodModel?, asOf: CivilDate,
                          scores: [ProvisionalScore], history: [UUID: [ScoreSnapshotModel]]) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(MonitoringText.self)
         let language = context.language
-        return Layout.page(context, title: vi ? "Theo dõi điểm" : "Monitoring") {
+        return Layout.page(context, title: say(.title)) {
             if let period {
                 ranking(context, periods: periods, period: period, asOf: asOf, scores: scores, history: history)
             } else {
-                p { vi ? "Chưa có kỳ đánh giá nào đang mở." : "No period is open yet." }
+                p { say(.noOpenPeriod) }
             }
         }
     }
@@ -25,36 +25,35 @@ enum MonitoringPages {
     @HTMLBuilder
     static func ranking(_ context: PageContext, periods: [PeriodModel], period: PeriodModel, asOf: CivilDate,
                         scores: [ProvisionalScore], history: [UUID: [ScoreSnapshotModel]]) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(MonitoringText.self)
         let language = context.language
             form(.method("get"), .action("/monitoring"), .class("filters")) {
                 div(.class("field")) {
-                    label(.for("period")) { vi ? "Kỳ đánh giá" : "Period" }
+                    label(.for("period")) { say(.period) }
                     select(.id("period"), .name("period")) {
                         for item in periods {
                             option(.value(item.id!.uuidString), Attribute.when(item.id == period.id, .selected)) { item.name }
                         }
                     }
                 }
-                button(.type("submit")) { vi ? "Xem" : "Show" }
+                button(.type("submit")) { say(.show) }
             }
             p {
-                vi ? "Điểm tạm tính theo số liệu tính đến ngày \(asOf.vietnamese): phần đơn vị đã tự chấm và các tiêu chí lấy số liệu tự động (nhiệm vụ, điều tra, lãnh đạo đánh giá). Đây không phải kết quả chính thức."
-                    : "Provisional scores from the data as of \(asOf.vietnamese): what agencies have entered so far and the criteria fed by data (tasks, surveys, leader ratings). Not an official result."
+                say(.provisionalExplanation, asOf.vietnamese)
             }
             div(.class("table-wrap")) {
                 table {
-                    caption { "\(period.name) — \(vi ? "xếp hạng trong khối" : "rank within group")" }
+                    caption { "\(period.name) — \(say(.rankWithinGroup))" }
                     thead {
                         tr {
-                            th(.scope("col")) { vi ? "Khối" : "Group" }
-                            th(.scope("col"), .class("num")) { vi ? "Hạng" : "Rank" }
-                            th(.scope("col")) { vi ? "Đơn vị" : "Agency" }
-                            th(.scope("col"), .class("num")) { vi ? "Điểm tạm tính" : "Provisional" }
-                            th(.scope("col")) { vi ? "Xếp loại" : "Class" }
-                            th(.scope("col"), .class("num")) { vi ? "NV quá hạn" : "Tasks overdue" }
-                            th(.scope("col"), .class("num")) { vi ? "Đến hạn trong 7 ngày" : "Due in 7 days" }
-                            th(.scope("col"), .class("hide-small")) { vi ? "Diễn biến" : "Trend" }
+                            th(.scope("col")) { say(.group) }
+                            th(.scope("col"), .class("num")) { say(.rank) }
+                            th(.scope("col")) { say(.agency) }
+                            th(.scope("col"), .class("num")) { say(.provisional) }
+                            th(.scope("col")) { say(.scoreClass) }
+                            th(.scope("col"), .class("num")) { say(.tasksOverdue) }
+                            th(.scope("col"), .class("num")) { say(.dueInSevenDays) }
+                            th(.scope("col"), .class("hide-small")) { say(.trend) }
                         }
                     }
                     tbody {
@@ -81,43 +80,42 @@ enum MonitoringPages {
 
     static func agency(_ context: PageContext, period: PeriodModel, asOf: CivilDate, score: ProvisionalScore, groupSize: Int,
                        watch: [TaskController.Row], history: [ScoreSnapshotModel]) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(MonitoringText.self)
         let language = context.language
         let index = score.index
         return Layout.page(context, title: "\(score.agency.name) · \(period.name)") {
             div(.class("summary")) {
                 div(.class("card")) {
-                    p { vi ? "Điểm tạm tính (\(asOf.vietnamese))" : "Provisional score (\(asOf.vietnamese))" }
+                    p { say(.provisionalScoreAsOf, asOf.vietnamese) }
                     p(.class("total")) { strong { Formats.score(score.score.final, language) } }
-                    p { "\(score.scoreClass.title) · \(vi ? "hạng" : "rank") \(score.rank)/\(groupSize)" }
+                    p { "\(score.scoreClass.title) · \(say(.rankWord)) \(score.rank)/\(groupSize)" }
                 }
                 if let tasks = score.tasks {
                     div(.class("card")) {
-                        p { vi ? "Nhiệm vụ đến hạn trong kỳ" : "Tasks due in the period" }
+                        p { say(.tasksDueInPeriod) }
                         p(.class("total")) { strong { "\(tasks.doneOnTime)/\(tasks.due)" } }
                         p {
-                            vi ? "đúng hạn; \(tasks.doneLate) hoàn thành quá hạn, \(tasks.openOverdue) chưa hoàn thành đã quá hạn"
-                                : "on time; \(tasks.doneLate) done late, \(tasks.openOverdue) overdue and not done"
+                            say(.onTimeBreakdown, "\(tasks.doneLate)", "\(tasks.openOverdue)")
                         }
                     }
                 }
             }
-            h2 { vi ? "Diễn biến theo tháng" : "Month by month" }
+            h2 { say(.monthByMonth) }
             let points = history.compactMap { snapshot in
                 (try? DecimalNumber.parse(snapshot.total)).map { Charts.Point(label: monthLabel(snapshot.month), value: $0) }
-            } + [Charts.Point(label: vi ? "Hôm nay" : "Today", value: score.score.final)]
-            Charts.trend(points, scale: index.scale, title: vi ? "Điểm tạm tính của \(score.agency.name) theo tháng" : "\(score.agency.name)'s provisional score by month",
+            } + [Charts.Point(label: say(.today), value: score.score.final)]
+            Charts.trend(points, scale: index.scale, title: say(.trendTitle, score.agency.name),
                          id: "trend", language: language)
             div(.class("table-wrap")) {
                 table {
-                    caption { vi ? "Số liệu của biểu đồ" : "The chart's figures" }
+                    caption { say(.chartFigures) }
                     thead {
                         tr {
-                            th(.scope("col")) { vi ? "Tháng" : "Month" }
-                            th(.scope("col"), .class("num")) { vi ? "Điểm" : "Score" }
-                            th(.scope("col")) { vi ? "Xếp loại" : "Class" }
-                            th(.scope("col"), .class("num")) { vi ? "NV đúng hạn / đến hạn" : "Tasks on time / due" }
-                            th(.scope("col"), .class("num")) { vi ? "NV quá hạn" : "Overdue" }
+                            th(.scope("col")) { say(.month) }
+                            th(.scope("col"), .class("num")) { say(.score) }
+                            th(.scope("col")) { say(.scoreClass) }
+                            th(.scope("col"), .class("num")) { say(.tasksOnTimeOfDue) }
+                            th(.scope("col"), .class("num")) { say(.overdue) }
                         }
                     }
                     tbody {
@@ -133,14 +131,14 @@ enum MonitoringPages {
                     }
                 }
             }
-            h2 { vi ? "Điểm theo lĩnh vực" : "Points by field" }
+            h2 { say(.pointsByField) }
             div(.class("table-wrap")) {
                 table {
                     thead {
                         tr {
-                            th(.scope("col")) { vi ? "Lĩnh vực" : "Field" }
-                            th(.scope("col"), .class("num")) { vi ? "Điểm" : "Points" }
-                            th(.scope("col"), .class("num")) { vi ? "Tối đa" : "Max" }
+                            th(.scope("col")) { say(.field) }
+                            th(.scope("col"), .class("num")) { say(.points) }
+                            th(.scope("col"), .class("num")) { say(.max) }
                         }
                     }
                     tbody {
@@ -155,9 +153,9 @@ enum MonitoringPages {
                     }
                 }
             }
-            h2 { vi ? "Nhiệm vụ cần chú ý" : "Tasks to watch" }
+            h2 { say(.tasksToWatch) }
             if watch.isEmpty {
-                p { vi ? "Không có nhiệm vụ quá hạn hay đến hạn trong 7 ngày tới." : "No task overdue or due within 7 days." }
+                p { say(.nothingToWatch) }
             } else {
                 ul(.class("tasks")) {
                     for row in watch {
@@ -165,12 +163,12 @@ enum MonitoringPages {
                             span(.class(TaskPages.statusClass(row.status))) { row.status.label(language) }
                             " "
                             a(.href("/tasks/\(row.model.id!)")) { row.model.content }
-                            " — " + (vi ? "hạn " : "due ") + row.task.effectiveDeadline.vietnamese
+                            " — " + say(.due) + row.task.effectiveDeadline.vietnamese
                         }
                     }
                 }
             }
-            p { a(.href("/tasks?agency=\(score.agency.code)&asOf=\(asOf.iso)")) { vi ? "Tất cả nhiệm vụ của đơn vị" : "All the agency's tasks" } }
+            p { a(.href("/tasks?agency=\(score.agency.code)&asOf=\(asOf.iso)")) { say(.allAgencyTasks) } }
         }
     }
 }

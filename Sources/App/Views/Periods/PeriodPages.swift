@@ -34,11 +34,12 @@ enum PeriodPages {
 
     static func editor(_ context: PageContext, values: PeriodController.PeriodForm, errors: [String: String]) -> HTMLNode {
         let t = context.t
+        let say = context.phrases(PeriodText.self)
         return Layout.page(context, title: t(.newPeriod)) {
             form(.method("post"), .action("/periods")) {
                 Layout.csrfField(context)
                 Fields.text(t(.periodName), name: "name", value: values.name, error: errors["name"], required: true,
-                            hint: context.language == .vietnamese ? "Ví dụ: Năm 2026" : "For example: Year 2026")
+                            hint: say(.nameExample))
                 div(.class(errors["kind"] == nil ? "field" : "field invalid")) {
                     label(.for("kind")) { t(.periodKind) }
                     select(.id("kind"), .name("kind")) {
@@ -66,13 +67,14 @@ enum PeriodPages {
                      versions: [IndexVersionModel], assessments: [AssessmentModel], canManage: Bool,
                      appraisal: [AppraisalAssignmentModel], appraisers: [UserModel]) -> HTMLNode {
         let t = context.t
+        let say = context.phrases(PeriodText.self)
         let vi = context.language == .vietnamese
         let assigned = Dictionary(assignments.map { ($0.group, $0) }, uniquingKeysWith: { first, _ in first })
         return Layout.page(context, title: period.name) {
             p {
                 span(.class("badge")) { PeriodLabels.status(period.status, t) }
                 if let range = period.range {
-                    " " + (vi ? "Từ \(range.start.vietnamese) đến \(range.end.vietnamese)" : "From \(range.start.vietnamese) to \(range.end.vietnamese)")
+                    " " + say(.dateRange, range.start.vietnamese, range.end.vietnamese)
                 }
             }
             ul {
@@ -82,16 +84,16 @@ enum PeriodPages {
             }
             if period.status != .draft {
                 p(.class("links")) {
-                    a(.href("/periods/\(period.id!)/results")) { vi ? "Kết quả và xếp hạng" : "Results and ranking" }
+                    a(.href("/periods/\(period.id!)/results")) { say(.resultsLink) }
                     " · "
-                    a(.href("/dashboard?period=\(period.id!)")) { vi ? "Tổng quan" : "Dashboard" }
+                    a(.href("/dashboard?period=\(period.id!)")) { say(.dashboardLink) }
                     " · "
-                    a(.href("/monitoring?period=\(period.id!)")) { vi ? "Theo dõi điểm tạm tính" : "Provisional scores" }
+                    a(.href("/monitoring?period=\(period.id!)")) { say(.provisionalScoresLink) }
                     " · "
-                    a(.href("/periods/\(period.id!)/surveys")) { vi ? "Kết quả điều tra xã hội học" : "Survey results" }
+                    a(.href("/periods/\(period.id!)/surveys")) { say(.surveyResultsLink) }
                     if context.user?.actor.has(.leader) == true {
                         " · "
-                        a(.href("/periods/\(period.id!)/ratings")) { vi ? "Lãnh đạo tỉnh đánh giá" : "Leader ratings" }
+                        a(.href("/periods/\(period.id!)/ratings")) { say(.leaderRatingsLink) }
                     }
                 }
             }
@@ -143,7 +145,7 @@ enum PeriodPages {
                 appraiserSection(context, period: period, indexes: assignments.map(\.indexVersion), appraisal: appraisal, appraisers: appraisers)
                 form(.method("post"), .action("/periods/\(period.id!)/publish")) {
                     Layout.csrfField(context)
-                    button(.type("submit")) { vi ? "Công bố kết quả kỳ đánh giá" : "Publish the period's results" }
+                    button(.type("submit")) { say(.publish) }
                 }
             }
             if !assessments.isEmpty {
@@ -181,12 +183,11 @@ enum PeriodPages {
 
     static func appraiserSection(_ context: PageContext, period: PeriodModel, indexes: [IndexVersionModel],
                                  appraisal: [AppraisalAssignmentModel], appraisers: [UserModel]) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(PeriodText.self)
         return section(.id("appraisers")) {
-            h2 { vi ? "Phân công thẩm định" : "Appraiser assignments" }
+            h2 { say(.appraisersHeading) }
             p {
-                vi ? "Tiêu chí (hoặc nhóm) chưa phân công do thành viên thẩm định của cơ quan ghi ở trường appraiser của bộ chỉ số thẩm định; nếu không có, do Chủ tịch Hội đồng."
-                    : "Criteria (or groups) without an assignment are appraised by the appraisers of the agency named in the index's appraiser field; otherwise by the council chair."
+                say(.appraisersGuidance)
             }
             if !appraisal.isEmpty {
                 ul {
@@ -195,7 +196,7 @@ enum PeriodPages {
                             "\(assignment.indexCode) · \(assignment.criterionCode): \(assignment.user.displayName) "
                             form(.method("post"), .action("/periods/\(period.id!)/assignments/\(assignment.id!)/delete"), .class("inline")) {
                                 Layout.csrfField(context)
-                                button(.type("submit"), .class("link")) { vi ? "bỏ" : "remove" }
+                                button(.type("submit"), .class("link")) { say(.removeAssignment) }
                             }
                         }
                     }
@@ -204,19 +205,19 @@ enum PeriodPages {
             form(.method("post"), .action("/periods/\(period.id!)/assignments"), .class("filters")) {
                 Layout.csrfField(context)
                 div(.class("field")) {
-                    label(.for("assign-index")) { vi ? "Bộ chỉ số" : "Index" }
+                    label(.for("assign-index")) { say(.index) }
                     select(.id("assign-index"), .name("indexCode")) {
                         for version in indexes { option(.value(version.code)) { version.code } }
                     }
                 }
-                Fields.text(vi ? "Mã tiêu chí hoặc nhóm" : "Criterion or group code", name: "criterionCode", value: nil, required: true)
+                Fields.text(say(.criterionCode), name: "criterionCode", value: nil, required: true)
                 div(.class("field")) {
-                    label(.for("assign-user")) { vi ? "Thành viên thẩm định" : "Appraiser" }
+                    label(.for("assign-user")) { say(.appraiser) }
                     select(.id("assign-user"), .name("userID")) {
                         for user in appraisers { option(.value(user.id!.uuidString)) { "\(user.displayName) (\(user.agency.code))" } }
                     }
                 }
-                button(.type("submit")) { vi ? "Phân công" : "Assign" }
+                button(.type("submit")) { say(.assign) }
             }
         }
     }

@@ -24,6 +24,7 @@ enum PrintLayout {
 
     static func document(language: Lang, title: String, subtitle: String, province: String, madeOn: Date,
                          @HTMLBuilder content: () -> HTMLNode) -> HTMLNode {
+        let say = language.phrases(ReportText.self)
         let vi = language == .vietnamese
         let body = content()
         return H.el("html", [.lang(vi ? "vi" : "en")]) {
@@ -34,17 +35,17 @@ enum PrintLayout {
             }
             H.el("body", [.class("print")]) {
                 div(.class("national")) {
-                    p { strong { vi ? "ỦY BAN NHÂN DÂN" : "PEOPLE'S COMMITTEE" }; strong { province.uppercased() } }
+                    p { strong { say(.peoplesCommittee) }; strong { province.uppercased() } }
                     p {
-                        strong { vi ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "SOCIALIST REPUBLIC OF VIET NAM" }
-                        strong { vi ? "Độc lập - Tự do - Hạnh phúc" : "Independence - Freedom - Happiness" }
+                        strong { say(.socialistRepublic) }
+                        strong { say(.nationalMotto) }
                     }
                 }
                 main {
                     h1 { title }
                     p(.class("subtitle")) { subtitle }
                     body
-                    p(.class("made")) { (vi ? "Lập bằng ChiSo ngày " : "Made with ChiSo on ") + Formats.date(madeOn) }
+                    p(.class("made")) { say(.madeWithChiSo, Formats.date(madeOn)) }
                 }
             }
         }

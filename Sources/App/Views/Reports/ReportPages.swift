@@ -4,21 +4,21 @@ import Foundation
 /// The printed ranking report of a group and one agency's score sheet.
 enum ReportPages {
     static func ranking(_ context: PageContext, period: PeriodModel, group: GroupResults, province: String, madeOn: Date) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(ReportText.self)
         let language = context.language
-        return PrintLayout.document(language: language, title: vi ? "Kết quả đánh giá, xếp hạng chất lượng hoạt động" : "Quality of operations: results and ranking",
+        return PrintLayout.document(language: language, title: say(.rankingTitle),
                                     subtitle: "\(group.index.title) · \(period.name)", province: province, madeOn: madeOn) {
             table {
                 thead {
                     tr {
-                        th(.scope("col"), .class("num")) { vi ? "Hạng" : "Rank" }
-                        th(.scope("col")) { vi ? "Đơn vị" : "Agency" }
-                        th(.scope("col"), .class("num")) { vi ? "Điểm chuẩn hoá" : "Normalised" }
-                        th(.scope("col"), .class("num")) { vi ? "Điểm thưởng" : "Bonus" }
-                        th(.scope("col"), .class("num")) { vi ? "Điểm trừ" : "Deduction" }
-                        th(.scope("col"), .class("num")) { vi ? "Tổng điểm" : "Final" }
-                        th(.scope("col")) { vi ? "Xếp loại" : "Class" }
-                        th(.scope("col")) { vi ? "Đề xuất người đứng đầu" : "Head's proposal" }
+                        th(.scope("col"), .class("num")) { say(.rankColumn) }
+                        th(.scope("col")) { say(.agencyColumn) }
+                        th(.scope("col"), .class("num")) { say(.normalisedColumn) }
+                        th(.scope("col"), .class("num")) { say(.bonusColumn) }
+                        th(.scope("col"), .class("num")) { say(.deductionColumn) }
+                        th(.scope("col"), .class("num")) { say(.finalColumn) }
+                        th(.scope("col")) { say(.classColumn) }
+                        th(.scope("col")) { say(.headProposalColumn) }
                     }
                 }
                 tbody {
@@ -40,26 +40,25 @@ enum ReportPages {
                 }
             }
             p {
-                vi ? "Đề xuất xếp loại người đứng đầu là đề xuất để cấp có thẩm quyền xem xét, quyết định."
-                    : "The heads' ratings are proposals for the competent authority to decide."
+                say(.headProposalNote)
             }
         }
     }
 
     static func scoreSheet(_ context: PageContext, model: ResultsPages.AgencyModel, province: String, madeOn: Date) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(ReportText.self)
         let language = context.language
         let record = model.record
         let scoreClass = record.index.classes[model.final.classPosition]
-        return PrintLayout.document(language: language, title: vi ? "Phiếu điểm đánh giá chất lượng hoạt động" : "Quality of operations score sheet",
+        return PrintLayout.document(language: language, title: say(.scoreSheetTitle),
                                     subtitle: "\(record.agency.name) · \(record.period.name)", province: province, madeOn: madeOn) {
             p {
-                strong { vi ? "Tổng điểm: " : "Final score: " }
+                strong { say(.finalScore) }
                 Formats.score(model.final.final, language)
-                " · " + scoreClass.title + " · " + (vi ? "hạng \(model.rank)/\(model.groupSize) trong khối" : "rank \(model.rank)/\(model.groupSize) in the group")
+                " · " + scoreClass.title + " · " + say(.rankInGroup, "\(model.rank)", "\(model.groupSize)")
                 br()
-                (vi ? "Tự chấm " : "Self ") + Formats.score(model.selfScore.final, language)
-                (vi ? " · thẩm định sơ bộ " : " · preliminary ") + Formats.score(model.preliminary.final, language)
+                say(.selfScore, Formats.score(model.selfScore.final, language))
+                say(.preliminaryScore, Formats.score(model.preliminary.final, language))
             }
             ResultsPages.breakdown(context, model: model, explanation: ScoreExplanation(index: record.index, language: language))
             ResultsPages.proposals(context, model: model)

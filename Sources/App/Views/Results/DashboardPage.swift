@@ -4,26 +4,26 @@ import Foundation
 /// The dashboards: the province's (every group) and an agency's own.
 enum DashboardPage {
     static func empty(_ context: PageContext) -> HTMLNode {
-        let vi = context.language == .vietnamese
-        return Layout.page(context, title: vi ? "Tổng quan kết quả" : "Results dashboard") {
+        let say = context.phrases(DashboardText.self)
+        return Layout.page(context, title: say(.title)) {
             p {
-                vi ? "Chưa có kết quả nào để tổng hợp. Trong kỳ đang chạy, xem " : "No results to show yet. While a period runs, see "
-                a(.href("/monitoring")) { vi ? "Theo dõi điểm" : "Monitoring" }
+                say(.noResultsYet)
+                a(.href("/monitoring")) { say(.monitoringLink) }
                 "."
             }
         }
     }
 
     static func periodChooser(_ context: PageContext, periods: [PeriodModel], period: PeriodModel) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(DashboardText.self)
         return form(.method("get"), .action("/dashboard"), .class("filters")) {
             div(.class("field")) {
-                label(.for("period")) { vi ? "Kỳ đánh giá" : "Period" }
+                label(.for("period")) { say(.period) }
                 select(.id("period"), .name("period")) {
                     for item in periods { option(.value(item.id!.uuidString), Attribute.when(item.id == period.id, .selected)) { item.name } }
                 }
             }
-            button(.type("submit")) { vi ? "Xem" : "Show" }
+            button(.type("submit")) { say(.show) }
         }
     }
 
@@ -39,33 +39,33 @@ enum DashboardPage {
 
     static func province(_ context: PageContext, periods: [PeriodModel], period: PeriodModel, groups: [DashboardController.GroupView],
                          previousPeriod: PeriodModel?) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(DashboardText.self)
         let language = context.language
-        return Layout.page(context, title: vi ? "Tổng quan kết quả" : "Results dashboard") {
+        return Layout.page(context, title: say(.title)) {
             periodChooser(context, periods: periods, period: period)
             if period.status != .published {
-                p(.class("notice")) { vi ? "Kỳ chưa công bố: chỉ gồm các hồ sơ đã chốt kết quả." : "Not published: finalised assessments only." }
+                p(.class("notice")) { say(.finalisedOnly) }
             }
             for (number, view) in groups.enumerated() where !view.results.members.isEmpty {
                 let group = view.results
                 let fields = group.index.nodes.filter { $0.depth == 0 }
-                h2 { "\(vi ? "Khối" : "Group") \(group.group) · \(group.index.title)" }
-                p { a(.href("/periods/\(period.id!)/results#group-\(group.group)")) { vi ? "Bảng xếp hạng và tải về" : "Ranking and downloads" } }
+                h2 { say(.groupHeading, group.group, group.index.title) }
+                p { a(.href("/periods/\(period.id!)/results#group-\(group.group)")) { say(.rankingAndDownloads) } }
                 let counts = Dictionary(grouping: group.report.scores, by: \.classPosition).mapValues(\.count)
                 Charts.bars(group.index.classes.enumerated().map { position, scoreClass in
                     Charts.Bar(label: scoreClass.title, value: DecimalNumber(counts[position] ?? 0), text: String(counts[position] ?? 0))
-                }, scale: DecimalNumber(max(group.members.count, 1)), title: vi ? "Phân bố xếp loại" : "Classes", id: "classes-\(number)")
-                h3 { vi ? "Bản đồ nhiệt: tỷ lệ điểm đạt theo lĩnh vực (%)" : "Heat map: share of points by field (%)" }
+                }, scale: DecimalNumber(max(group.members.count, 1)), title: say(.classesChart), id: "classes-\(number)")
+                h3 { say(.heatMapHeading) }
                 div(.class("table-wrap")) {
                     table(.class("heatmap")) {
                         thead {
                             tr {
-                                th(.scope("col"), .class("num")) { vi ? "Hạng" : "Rank" }
-                                th(.scope("col")) { vi ? "Đơn vị" : "Agency" }
+                                th(.scope("col"), .class("num")) { say(.rankColumn) }
+                                th(.scope("col")) { say(.agencyColumn) }
                                 for field in fields { th(.scope("col"), .class("num"), .title(field.title)) { field.code } }
-                                th(.scope("col"), .class("num")) { vi ? "Tổng" : "Final" }
-                                th(.scope("col"), .class("num")) { vi ? "Minh chứng" : "Evidence" }
-                                if let previousPeriod { th(.scope("col"), .class("num")) { vi ? "So với \(previousPeriod.name)" : "Since \(previousPeriod.name)" } }
+                                th(.scope("col"), .class("num")) { say(.finalColumn) }
+                                th(.scope("col"), .class("num")) { say(.evidenceColumn) }
+                                if let previousPeriod { th(.scope("col"), .class("num")) { say(.sincePeriod, previousPeriod.name) } }
                             }
                         }
                         tbody {
@@ -89,8 +89,8 @@ enum DashboardPage {
                     }
                 }
                 p(.class("guidance")) {
-                    (vi ? "Lĩnh vực: " : "Fields: ") + fields.map { "\($0.code) \($0.title)" }.joined(separator: "; ") + ". "
-                    vi ? "Minh chứng: số tiêu chí bắt buộc có tài liệu kiểm chứng đã có tệp / cần có." : "Evidence: criteria that require evidence and have it / that require it."
+                    say(.fieldList, fields.map { "\($0.code) \($0.title)" }.joined(separator: "; "))
+                    say(.evidenceGuidance)
                 }
                 DifferencesTable.view(context, against: .final, rows: view.gaps)
             }
@@ -99,28 +99,28 @@ enum DashboardPage {
 
     static func agency(_ context: PageContext, periods: [PeriodModel], period: PeriodModel, group view: DashboardController.GroupView,
                        position: Int, previousPeriod: PeriodModel?, previous: (Index, AgencyScore)?) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(DashboardText.self)
         let language = context.language
         let group = view.results
         let member = group.members[position]
         let score = group.report.scores[position]
         let fields = group.index.nodes.enumerated().filter { $0.element.depth == 0 }
-        return Layout.page(context, title: vi ? "Tổng quan · \(member.agency.name)" : "Dashboard · \(member.agency.name)") {
+        return Layout.page(context, title: say(.agencyTitle, member.agency.name)) {
             periodChooser(context, periods: periods, period: period)
             div(.class("summary")) {
                 div(.class("card")) {
                     p { period.name }
                     p(.class("total")) { strong { Formats.score(score.final, language) } }
-                    p { "\(group.index.classes[score.classPosition].title) · \(vi ? "hạng" : "rank") \(group.rank(of: position))/\(group.members.count)" }
+                    p { say(.classAndRank, group.index.classes[score.classPosition].title, "\(group.rank(of: position))", "\(group.members.count)") }
                 }
                 if let previousPeriod, let previous {
                     div(.class("card")) {
-                        p { vi ? "So với \(previousPeriod.name)" : "Since \(previousPeriod.name)" }
+                        p { say(.sincePeriod, previousPeriod.name) }
                         p(.class("total")) { strong { ResultsPages.change(score.final, previous.1.final, language) } }
                     }
                 }
             }
-            h2 { vi ? "Tỷ lệ điểm đạt theo lĩnh vực: đơn vị và trung bình khối" : "Share of points by field: the agency and its group's average" }
+            h2 { say(.sharesHeading) }
             let averages: [DecimalNumber?] = fields.indices.map { column in
                 let values = view.shares.compactMap { $0[column] }
                 guard !values.isEmpty else { return nil }
@@ -130,20 +130,20 @@ enum DashboardPage {
                 let own = view.shares[position][column] ?? .zero
                 let average = averages[column] ?? .zero
                 return [
-                    Charts.Bar(label: "\(fields[column].element.code) · \(vi ? "đơn vị" : "agency")", value: own, text: "\(Formats.score(own, language, places: 1))%"),
-                    Charts.Bar(label: "\(fields[column].element.code) · \(vi ? "TB khối" : "group avg")", value: average,
+                    Charts.Bar(label: "\(fields[column].element.code) · \(say(.agencyBar))", value: own, text: "\(Formats.score(own, language, places: 1))%"),
+                    Charts.Bar(label: "\(fields[column].element.code) · \(say(.groupAverageBar))", value: average,
                                text: "\(Formats.score(average, language, places: 1))%"),
                 ]
-            }, scale: DecimalNumber(100), title: vi ? "Tỷ lệ điểm đạt theo lĩnh vực" : "Share of points by field", id: "fields")
+            }, scale: DecimalNumber(100), title: say(.sharesChart), id: "fields")
             div(.class("table-wrap")) {
                 table {
                     thead {
                         tr {
-                            th(.scope("col")) { vi ? "Lĩnh vực" : "Field" }
-                            th(.scope("col"), .class("num")) { vi ? "Điểm" : "Points" }
-                            th(.scope("col"), .class("num")) { vi ? "Tỷ lệ (%)" : "Share (%)" }
-                            th(.scope("col"), .class("num")) { vi ? "TB khối (%)" : "Group avg (%)" }
-                            if let previousPeriod { th(.scope("col"), .class("num")) { vi ? "Điểm \(previousPeriod.name)" : "Points \(previousPeriod.name)" } }
+                            th(.scope("col")) { say(.fieldColumn) }
+                            th(.scope("col"), .class("num")) { say(.pointsColumn) }
+                            th(.scope("col"), .class("num")) { say(.shareColumn) }
+                            th(.scope("col"), .class("num")) { say(.groupAverageColumn) }
+                            if let previousPeriod { th(.scope("col"), .class("num")) { say(.pointsInPeriodColumn, previousPeriod.name) } }
                         }
                     }
                     tbody {
@@ -163,7 +163,7 @@ enum DashboardPage {
                     }
                 }
             }
-            p { a(.href("/assessments/\(member.assessment.id!)/results")) { vi ? "Kết quả chi tiết và đề xuất xếp loại" : "Detailed result and rating proposals" } }
+            p { a(.href("/assessments/\(member.assessment.id!)/results")) { say(.detailedResultLink) } }
         }
     }
 }

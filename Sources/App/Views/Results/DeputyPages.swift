@@ -4,37 +4,36 @@ import Foundation
 enum DeputyPages {
     static func list(_ context: PageContext, agency: AgencyModel, deputies: [DeputyModel], choices: [(code: String, title: String)],
                      values: DeputyController.DeputyForm, errors: [String: String]) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(DeputyText.self)
         let hint = choices.map { "\($0.code): \($0.title)" }.joined(separator: " · ")
-        return Layout.page(context, title: vi ? "Cấp phó · \(agency.name)" : "Deputies · \(agency.name)") {
+        return Layout.page(context, title: say(.title, agency.name)) {
             p {
-                vi ? "Mỗi cấp phó được đề xuất xếp loại theo tỷ lệ điểm đạt được ở các lĩnh vực được phân công (ghi mã lĩnh vực, cách nhau bởi dấu ;)."
-                    : "Each deputy's proposed rating follows the share of points on the fields assigned to them (field codes, separated by ;)."
+                say(.guidance)
             }
-            if deputies.isEmpty { p { vi ? "Chưa có cấp phó nào." : "No deputies yet." } }
+            if deputies.isEmpty { p { say(.noDeputies) } }
             for deputy in deputies {
                 form(.method("post"), .action("/agencies/\(agency.id!)/deputies/\(deputy.id!)"), .class("card")) {
                     Layout.csrfField(context)
-                    Fields.text(vi ? "Họ tên" : "Name", name: "name", id: "name-\(deputy.id!)", value: deputy.name, required: true)
-                    Fields.text(vi ? "Chức vụ" : "Position", name: "position", id: "position-\(deputy.id!)", value: deputy.position)
-                    Fields.text(vi ? "Lĩnh vực phân công" : "Assigned fields", name: "fields", id: "fields-\(deputy.id!)", value: deputy.fieldList.joined(separator: "; "),
+                    Fields.text(say(.name), name: "name", id: "name-\(deputy.id!)", value: deputy.name, required: true)
+                    Fields.text(say(.position), name: "position", id: "position-\(deputy.id!)", value: deputy.position)
+                    Fields.text(say(.assignedFields), name: "fields", id: "fields-\(deputy.id!)", value: deputy.fieldList.joined(separator: "; "),
                                 required: true, hint: hint)
-                    button(.type("submit")) { vi ? "Lưu" : "Save" }
+                    button(.type("submit")) { say(.save) }
                 }
                 form(.method("post"), .action("/agencies/\(agency.id!)/deputies/\(deputy.id!)/delete"), .class("inline")) {
                     Layout.csrfField(context)
-                    button(.type("submit"), .class("secondary")) { vi ? "Xoá \(deputy.name)" : "Remove \(deputy.name)" }
+                    button(.type("submit"), .class("secondary")) { say(.remove, deputy.name) }
                 }
             }
-            h2 { vi ? "Thêm cấp phó" : "Add a deputy" }
-            Fields.errors(errors.isEmpty ? [] : [vi ? "Vui lòng sửa các ô được đánh dấu." : "Please correct the marked fields."])
+            h2 { say(.addHeading) }
+            Fields.errors(errors.isEmpty ? [] : [say(.correctMarkedFields)])
             form(.method("post"), .action("/agencies/\(agency.id!)/deputies")) {
                 Layout.csrfField(context)
-                Fields.text(vi ? "Họ tên" : "Name", name: "name", value: values.name, error: errors["name"], required: true)
-                Fields.text(vi ? "Chức vụ" : "Position", name: "position", value: values.position, hint: vi ? "Phó Giám đốc" : "Deputy director")
-                Fields.text(vi ? "Lĩnh vực phân công" : "Assigned fields", name: "fields", value: values.fields, error: errors["fields"], required: true,
+                Fields.text(say(.name), name: "name", value: values.name, error: errors["name"], required: true)
+                Fields.text(say(.position), name: "position", value: values.position, hint: say(.positionExample))
+                Fields.text(say(.assignedFields), name: "fields", value: values.fields, error: errors["fields"], required: true,
                             hint: hint)
-                button(.type("submit")) { vi ? "Thêm" : "Add" }
+                button(.type("submit")) { say(.add) }
             }
         }
     }

@@ -4,10 +4,10 @@ import Foundation
 /// The public results pages.
 enum PublicPages {
     static func periods(_ context: PageContext, periods: [PeriodModel]) -> HTMLNode {
-        let vi = context.language == .vietnamese
-        return Layout.page(context, title: vi ? "Kết quả đánh giá đã công bố" : "Published results") {
+        let say = context.phrases(PublicText.self)
+        return Layout.page(context, title: say(.title)) {
             if periods.isEmpty {
-                p { vi ? "Chưa có kỳ đánh giá nào được công bố." : "No period has been published yet." }
+                p { say(.nothingPublished) }
             } else {
                 ul { for period in periods { li { a(.href("/public/periods/\(period.id!)")) { period.name } } } }
             }
@@ -15,10 +15,10 @@ enum PublicPages {
     }
 
     static func period(_ context: PageContext, period: PeriodModel, groups: [GroupResults]) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(PublicText.self)
         let language = context.language
-        return Layout.page(context, title: vi ? "Kết quả đánh giá \(period.name)" : "Results \(period.name)") {
-            p { a(.href("/public")) { vi ? "← Các kỳ đã công bố" : "← Published periods" } }
+        return Layout.page(context, title: say(.periodTitle, period.name)) {
+            p { a(.href("/public")) { say(.publishedPeriodsLink) } }
             for group in groups where !group.members.isEmpty {
                 h2 { group.index.title }
                 let counts = Dictionary(grouping: group.report.scores, by: \.classPosition).mapValues(\.count)
@@ -30,10 +30,10 @@ enum PublicPages {
                     table {
                         thead {
                             tr {
-                                th(.scope("col"), .class("num")) { vi ? "Hạng" : "Rank" }
-                                th(.scope("col")) { vi ? "Đơn vị" : "Agency" }
-                                th(.scope("col"), .class("num")) { vi ? "Điểm" : "Score" }
-                                th(.scope("col")) { vi ? "Xếp loại" : "Class" }
+                                th(.scope("col"), .class("num")) { say(.rankColumn) }
+                                th(.scope("col")) { say(.agencyColumn) }
+                                th(.scope("col"), .class("num")) { say(.scoreColumn) }
+                                th(.scope("col")) { say(.classColumn) }
                             }
                         }
                         tbody {

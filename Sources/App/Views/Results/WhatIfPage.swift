@@ -14,34 +14,33 @@ enum WhatIfPage {
     }
 
     static func view(_ context: PageContext, model: Model) -> HTMLNode {
+        let say = context.phrases(WhatIfText.self)
         let vi = context.language == .vietnamese
         let language = context.language
         let record = model.record
         let index = record.index
         let explanation = ScoreExplanation(index: index, language: language)
-        return Layout.page(context, title: vi ? "Tính thử · \(record.agency.name) · \(record.period.name)" : "What if · \(record.agency.name) · \(record.period.name)") {
+        return Layout.page(context, title: say(.title, record.agency.name, record.period.name)) {
             p(.class("notice"), .role("note")) {
-                vi ? "Chỉ để tính thử: không có gì được lưu, hồ sơ và kết quả không thay đổi."
-                    : "A sandbox: nothing is saved; the assessment and its results do not change."
+                say(.nothingSaved)
             }
             p {
-                (vi ? "Xuất phát từ " : "Starting from ") + (model.baselineAppraised
-                    ? (vi ? "kết quả thẩm định" : "the appraised inputs") : (vi ? "số liệu tự chấm" : "the self-assessment"))
+                model.baselineAppraised ? say(.startingFromAppraised) : say(.startingFromSelf)
                 ": \(Formats.score(model.baseline.final, language)) (\(index.classes[model.baseline.classPosition].title))."
             }
             if let outcome = model.outcome {
                 div(.class("summary"), .role("status")) {
                     div(.class("card")) {
-                        p { vi ? "Điểm nếu thay đổi" : "Score with these inputs" }
+                        p { say(.scoreWithInputs) }
                         p(.class("total")) { strong { Formats.score(outcome.score.final, language) } }
                         p {
-                            "\(index.classes[outcome.score.classPosition].title) · \(vi ? "hạng" : "rank") \(outcome.rank)/\(outcome.groupSize) · "
+                            say(.classAndRank, index.classes[outcome.score.classPosition].title, "\(outcome.rank)", "\(outcome.groupSize)")
                             ResultsPages.change(outcome.score.final, model.baseline.final, language)
                         }
                     }
                 }
                 if outcome.changed.isEmpty {
-                    p { vi ? "Chưa thay đổi số liệu nào." : "No input was changed." }
+                    p { say(.noInputChanged) }
                 } else {
                     ul {
                         for code in outcome.changed {
@@ -58,17 +57,17 @@ enum WhatIfPage {
                     }
                 }
             }
-            Fields.errors(model.errors.isEmpty ? [] : [vi ? "Một số giá trị không hợp lệ, xem các ô được đánh dấu." : "Some values are not valid: see the marked fields."])
+            Fields.errors(model.errors.isEmpty ? [] : [say(.invalidValues)])
             form(.method("post"), .action("/assessments/\(record.id)/whatif")) {
                 Layout.csrfField(context)
                 div(.class("table-wrap")) {
                     table(.class("tree")) {
                         thead {
                             tr {
-                                th(.scope("col")) { vi ? "Tiêu chí" : "Criterion" }
-                                th(.scope("col"), .class("num")) { vi ? "Tối đa" : "Max" }
-                                th(.scope("col")) { vi ? "Số liệu" : "Input" }
-                                th(.scope("col"), .class("num")) { vi ? "Điểm hiện tại" : "Points now" }
+                                th(.scope("col")) { say(.criterionColumn) }
+                                th(.scope("col"), .class("num")) { say(.maxColumn) }
+                                th(.scope("col")) { say(.inputColumn) }
+                                th(.scope("col"), .class("num")) { say(.pointsNowColumn) }
                             }
                         }
                         tbody {
@@ -93,7 +92,7 @@ enum WhatIfPage {
                         }
                     }
                 }
-                button(.type("submit")) { vi ? "Tính thử" : "Compute" }
+                button(.type("submit")) { say(.compute) }
             }
         }
     }

@@ -6,19 +6,20 @@ enum SourceDataPages {
     static func surveys(_ context: PageContext, period: PeriodModel, results: [SurveyResultModel], canImport: Bool,
                         problems: [String], limit: String) -> HTMLNode {
         let vi = context.language == .vietnamese
-        return Layout.page(context, title: vi ? "Kết quả điều tra xã hội học · \(period.name)" : "Survey results · \(period.name)") {
+        let say = context.phrases(SourceDataText.self)
+        return Layout.page(context, title: say(.surveysTitle, period.name)) {
             if results.isEmpty {
-                p { vi ? "Chưa có kết quả điều tra nào cho kỳ này." : "No survey results for this period yet." }
+                p { say(.noSurveyResults) }
             } else {
                 div(.class("table-wrap")) {
                     table {
                         thead {
                             tr {
-                                th(.scope("col")) { vi ? "Đơn vị" : "Agency" }
-                                th(.scope("col")) { vi ? "Tiêu chí" : "Criterion" }
-                                th(.scope("col"), .class("num")) { vi ? "Tỷ lệ hài lòng" : "Satisfaction" }
-                                th(.scope("col")) { vi ? "Cuộc điều tra" : "Survey" }
-                                th(.scope("col"), .class("num")) { vi ? "Cỡ mẫu" : "Sample" }
+                                th(.scope("col")) { say(.agency) }
+                                th(.scope("col")) { say(.criterion) }
+                                th(.scope("col"), .class("num")) { say(.satisfaction) }
+                                th(.scope("col")) { say(.survey) }
+                                th(.scope("col"), .class("num")) { say(.sample) }
                             }
                         }
                         tbody {
@@ -38,20 +39,19 @@ enum SourceDataPages {
                 }
             }
             if canImport {
-                h2 { vi ? "Nhập kết quả điều tra" : "Import survey results" }
+                h2 { say(.importSurveyResults) }
                 p {
-                    vi ? "Tệp CSV (UTF-8) hoặc Excel (.xlsx) có dòng tiêu đề: agency,criterion,percentage,survey,sample_size. Cột criterion để trống khi bộ chỉ số của đơn vị chỉ có một tiêu chí lấy kết quả điều tra. Nhập lại thay kết quả cũ của cùng đơn vị và tiêu chí."
-                        : "A CSV (UTF-8) or Excel (.xlsx) file with the header agency,criterion,percentage,survey,sample_size. Leave criterion empty when the agency's index has a single survey criterion. Importing again replaces the same agency and criterion."
+                    say(.importHelp)
                 }
                 p { limit }
                 Fields.errors(problems)
                 form(.method("post"), .action("/periods/\(period.id!)/surveys"), .enctype("multipart/form-data")) {
                     Layout.csrfField(context)
                     div(.class("field")) {
-                        label(.for("file")) { vi ? "Tệp kết quả" : "Results file" }
+                        label(.for("file")) { say(.resultsFile) }
                         input(.type("file"), .id("file"), .name("file"), .accept(".csv,.xlsx"), .required)
                     }
-                    button(.type("submit")) { vi ? "Nhập tệp" : "Import" }
+                    button(.type("submit")) { say(.importFile) }
                 }
             }
         }
@@ -60,9 +60,10 @@ enum SourceDataPages {
     static func ratings(_ context: PageContext, period: PeriodModel, subjects: [SourceDataController.Subject], ratings: [LeaderRatingModel],
                         errors: [String: String]) -> HTMLNode {
         let vi = context.language == .vietnamese
-        return Layout.page(context, title: vi ? "Lãnh đạo tỉnh đánh giá · \(period.name)" : "Leader ratings · \(period.name)") {
+        let say = context.phrases(SourceDataText.self)
+        return Layout.page(context, title: say(.ratingsTitle, period.name)) {
             if subjects.isEmpty {
-                p { vi ? "Bộ chỉ số của kỳ này không có tiêu chí do lãnh đạo tỉnh đánh giá." : "This period's indexes have no criterion rated by leaders." }
+                p { say(.noLeaderCriteria) }
             }
             Fields.errors(errors.values.sorted())
             for subject in subjects {
@@ -76,22 +77,21 @@ enum SourceDataPages {
                         div(.class(errors["\(subject.agency.id!)-\(criterion.code)"] == nil ? "field" : "field invalid")) {
                             label(.for(id)) { "\(criterion.code) \(criterion.title)" }
                             select(.id(id), .name("level-\(criterion.code)")) {
-                                option(.value("")) { vi ? "(chưa đánh giá)" : "(not rated)" }
+                                option(.value("")) { say(.notRated) }
                                 if case let .levels(levels) = criterion.leaf!.rule {
                                     for level in levels {
                                         option(.value(level.code), Attribute.when(current?.level == level.code, .selected)) {
-                                            "\(level.code) (\(vi ? level.points.vietnamese() : level.points.description) \(vi ? "điểm" : "points"))"
+                                            "\(level.code) (\(vi ? level.points.vietnamese() : level.points.description) \(say(.points)))"
                                         }
                                     }
                                 }
                             }
                             if let current {
-                                small { vi ? "Đã đánh giá: \(current.ratedBy.displayName), \(Formats.dateTime(current.ratedAt))"
-                                    : "Rated by \(current.ratedBy.displayName), \(Formats.dateTime(current.ratedAt))" }
+                                small { say(.ratedBy, current.ratedBy.displayName, Formats.dateTime(current.ratedAt)) }
                             }
                         }
                     }
-                    if period.status != .published { button(.type("submit")) { vi ? "Lưu" : "Save" } }
+                    if period.status != .published { button(.type("submit")) { say(.save) } }
                 }
             }
         }

@@ -7,21 +7,20 @@ enum TaskImportPages {
     static let problemsShown = 200
 
     static func upload(_ context: PageContext, problems: [String], limit: String) -> HTMLNode {
-        let vi = context.language == .vietnamese
-        return Layout.page(context, title: vi ? "Nhập nhiệm vụ từ tệp" : "Import tasks") {
+        let say = context.phrases(TaskText.self)
+        return Layout.page(context, title: say(.importTitle)) {
             p {
-                vi ? "Tệp xuất từ hệ thống theo dõi nhiệm vụ: CSV (UTF-8) hoặc Excel (.xlsx, trang tính đầu tiên), dòng đầu là tiêu đề cột. Bước sau chọn cột cho từng thông tin và xem trước; nhập lại cùng tệp sẽ cập nhật theo mã nhiệm vụ, không tạo trùng."
-                    : "An export of the task-tracking system: CSV (UTF-8) or Excel (.xlsx, first sheet), with a header row. Next you map the columns and preview; importing the same file again updates tasks by their id instead of duplicating them."
+                say(.importIntro)
             }
             p { limit }
             Fields.errors(problems)
             form(.method("post"), .action("/tasks/import"), .enctype("multipart/form-data")) {
                 Layout.csrfField(context)
                 div(.class("field")) {
-                    label(.for("file")) { vi ? "Tệp CSV hoặc Excel" : "CSV or Excel file" }
+                    label(.for("file")) { say(.importFileLabel) }
                     input(.type("file"), .id("file"), .name("file"), .accept(".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), .required)
                 }
-                button(.type("submit")) { vi ? "Tải lên" : "Upload" }
+                button(.type("submit")) { say(.upload) }
             }
         }
     }
@@ -33,18 +32,18 @@ enum TaskImportPages {
     }
 
     static func preview(_ context: PageContext, preview: TaskImportController.Preview) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(TaskText.self)
         let language = context.language
         let path = "/tasks/import/\(preview.importID)"
-        return Layout.page(context, title: vi ? "Nhập nhiệm vụ: \(preview.filename)" : "Import tasks: \(preview.filename)") {
+        return Layout.page(context, title: say(.importPreviewTitle, preview.filename)) {
             Fields.errors(preview.fileProblems)
-            h2 { vi ? "1. Chọn cột" : "1. Map the columns" }
+            h2 { say(.mapColumns) }
             form(.method("get"), .action(path), .class("mapping")) {
                 for field in TaskField.allCases {
                     div(.class("field")) {
                         label(.for("col-\(field.rawValue)")) { field.label(language) + (field.isRequired ? " *" : "") }
                         select(.id("col-\(field.rawValue)"), .name("col-\(field.rawValue)")) {
-                            option(.value("")) { vi ? "(không có trong tệp)" : "(not in the file)" }
+                            option(.value("")) { say(.notInFile) }
                             for index in preview.header.indices {
                                 option(.value(String(index)), Attribute.when(preview.mapping.columns[field] == index, .selected)) {
                                     columnName(index, header: preview.header)
@@ -53,17 +52,17 @@ enum TaskImportPages {
                         }
                     }
                 }
-                button(.type("submit")) { vi ? "Xem trước" : "Preview" }
+                button(.type("submit")) { say(.preview) }
             }
-            h2 { vi ? "2. Xem trước" : "2. Preview" }
+            h2 { say(.previewHeading) }
             let counts = Dictionary(grouping: preview.tasks, by: \.1).mapValues(\.count)
             p {
-                vi ? "\(preview.rows) dòng: \(preview.tasks.count) hợp lệ (\(counts[.create] ?? 0) mới, \(counts[.update] ?? 0) cập nhật, \(counts[.unchanged] ?? 0) không đổi), \(Set(preview.problems.map(\.line)).count) dòng có lỗi."
-                    : "\(preview.rows) rows: \(preview.tasks.count) good (\(counts[.create] ?? 0) new, \(counts[.update] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged), \(Set(preview.problems.map(\.line)).count) rows with problems."
+                say(.importSummary, "\(preview.rows)", "\(preview.tasks.count)", "\(counts[.create] ?? 0)", "\(counts[.update] ?? 0)", "\(counts[.unchanged] ?? 0)",
+                    "\(Set(preview.problems.map(\.line)).count)")
             }
             if !preview.problems.isEmpty {
                 div(.class("errors"), .role("alert")) {
-                    p { vi ? "Sửa các lỗi sau trong tệp (hoặc chọn lại cột) rồi tải lên lại; chưa dòng nào được nhập:" : "Fix these in the file (or map the columns again) and upload it again; nothing was imported:" }
+                    p { say(.fixProblems) }
                     ul {
                         for problem in preview.problems.prefix(problemsShown) { li { problem.located(language) } }
                         if preview.problems.count > problemsShown {
@@ -75,16 +74,16 @@ enum TaskImportPages {
             if !preview.tasks.isEmpty {
                 div(.class("table-wrap")) {
                     table {
-                        caption { vi ? "Các dòng hợp lệ (tối đa 50 dòng đầu)" : "Good rows (first 50)" }
+                        caption { say(.goodRows) }
                         thead {
                             tr {
-                                th(.scope("col")) { vi ? "Dòng" : "Line" }
-                                th(.scope("col")) { vi ? "Mã" : "Id" }
-                                th(.scope("col")) { vi ? "Đơn vị" : "Agency" }
-                                th(.scope("col")) { vi ? "Nội dung" : "Content" }
-                                th(.scope("col")) { vi ? "Hạn" : "Deadline" }
-                                th(.scope("col")) { vi ? "Hoàn thành" : "Completed" }
-                                th(.scope("col")) { vi ? "Thay đổi" : "Effect" }
+                                th(.scope("col")) { say(.line) }
+                                th(.scope("col")) { say(.taskID) }
+                                th(.scope("col")) { say(.agency) }
+                                th(.scope("col")) { say(.content) }
+                                th(.scope("col")) { say(.deadline) }
+                                th(.scope("col")) { say(.completed) }
+                                th(.scope("col")) { say(.effect) }
                             }
                         }
                         tbody {
@@ -96,7 +95,7 @@ enum TaskImportPages {
                                     td { task.content }
                                     td { (task.extendedDeadline ?? task.deadline).vietnamese }
                                     td { task.completedOn?.vietnamese ?? "—" }
-                                    td { effectLabel(effect, vi: vi) }
+                                    td { effectLabel(effect, say: say) }
                                 }
                             }
                         }
@@ -109,18 +108,18 @@ enum TaskImportPages {
                     input(.type("hidden"), .name("col-\(field.rawValue)"), .value(String(column)))
                 }
                 button(.type("submit"), Attribute.when(!preview.problems.isEmpty || preview.tasks.isEmpty, .disabled)) {
-                    vi ? "3. Nhập \(preview.tasks.count) nhiệm vụ" : "3. Import \(preview.tasks.count) tasks"
+                    say(.importCount, "\(preview.tasks.count)")
                 }
             }
-            p { a(.href("/tasks/import")) { vi ? "Tải lên tệp khác" : "Upload another file" } }
+            p { a(.href("/tasks/import")) { say(.uploadAnotherFile) } }
         }
     }
 
-    static func effectLabel(_ effect: TaskImportController.Effect, vi: Bool) -> String {
+    static func effectLabel(_ effect: TaskImportController.Effect, say: Phrases<TaskText>) -> String {
         switch effect {
-        case .create: vi ? "Thêm mới" : "New"
-        case .update: vi ? "Cập nhật" : "Update"
-        case .unchanged: vi ? "Không đổi" : "Unchanged"
+        case .create: say(.effectNew)
+        case .update: say(.effectUpdate)
+        case .unchanged: say(.effectUnchanged)
         }
     }
 }

@@ -35,36 +35,36 @@ enum TaskPages {
 
     static func list(_ context: PageContext, rows: [TaskController.Row], counts: [TaskStatus: Int], filter: Filter,
                      agencies: [AgencyModel], canManage: Bool) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(TaskText.self)
         let language = context.language
-        return Layout.page(context, title: vi ? "Nhiệm vụ được giao" : "Assigned tasks") {
+        return Layout.page(context, title: say(.title)) {
             if canManage {
                 p {
-                    a(.class("button"), .href("/tasks/new")) { vi ? "Thêm nhiệm vụ" : "Add a task" }
+                    a(.class("button"), .href("/tasks/new")) { say(.addTask) }
                     " "
-                    a(.class("button secondary"), .href("/tasks/import")) { vi ? "Nhập từ tệp CSV/Excel" : "Import CSV/Excel" }
+                    a(.class("button secondary"), .href("/tasks/import")) { say(.importFile) }
                 }
             }
             form(.method("get"), .action("/tasks"), .class("filters")) {
                 if !agencies.isEmpty {
                     div(.class("field")) {
-                        label(.for("agency")) { vi ? "Đơn vị" : "Agency" }
+                        label(.for("agency")) { say(.agency) }
                         select(.id("agency"), .name("agency")) {
-                            option(.value("")) { vi ? "Tất cả" : "All" }
+                            option(.value("")) { say(.all) }
                             for agency in agencies {
                                 option(.value(agency.code), Attribute.when(agency.code == filter.agency, .selected)) { "\(agency.code) — \(agency.name)" }
                             }
                         }
                     }
                 }
-                Fields.text(vi ? "Tình trạng tính đến ngày" : "Status as of", name: "asOf", value: filter.asOf.vietnamese, hint: "dd/mm/yyyy")
-                Fields.text(vi ? "Tìm (nội dung, văn bản, mã)" : "Search (content, document, id)", name: "q", value: filter.search)
+                Fields.text(say(.statusAsOfLabel), name: "asOf", value: filter.asOf.vietnamese, hint: "dd/mm/yyyy")
+                Fields.text(say(.search), name: "q", value: filter.search)
                 if let status = filter.status { input(.type("hidden"), .name("status"), .value(status.rawValue)) }
-                button(.type("submit")) { vi ? "Lọc" : "Filter" }
+                button(.type("submit")) { say(.filter) }
             }
             ul(.class("status-counts")) {
                 li { a(.href(filter.path(status: .some(nil))), Attribute.when(filter.status == nil, .aria("current", "true"))) {
-                    "\(vi ? "Tất cả" : "All"): \(counts.values.reduce(0, +))" } }
+                    "\(say(.all)): \(counts.values.reduce(0, +))" } }
                 for status in TaskStatus.allCases {
                     li {
                         a(.href(filter.path(status: .some(status))), .class(statusClass(status)),
@@ -73,19 +73,19 @@ enum TaskPages {
                 }
             }
             if rows.isEmpty {
-                p { vi ? "Không có nhiệm vụ nào." : "No tasks." }
+                p { say(.noTasks) }
             } else {
                 div(.class("table-wrap")) {
                     table {
-                        caption { vi ? "Tình trạng tính đến ngày \(filter.asOf.vietnamese)" : "Status as of \(filter.asOf.vietnamese)" }
+                        caption { say(.statusAsOf, filter.asOf.vietnamese) }
                         thead {
                             tr {
-                                th(.scope("col")) { vi ? "Văn bản giao" : "Assigning document" }
-                                th(.scope("col")) { vi ? "Đơn vị" : "Agency" }
-                                th(.scope("col")) { vi ? "Nội dung" : "Content" }
-                                th(.scope("col")) { vi ? "Hạn" : "Deadline" }
-                                th(.scope("col")) { vi ? "Hoàn thành" : "Completed" }
-                                th(.scope("col")) { vi ? "Tình trạng" : "Status" }
+                                th(.scope("col")) { say(.assigningDocumentColumn) }
+                                th(.scope("col")) { say(.agency) }
+                                th(.scope("col")) { say(.content) }
+                                th(.scope("col")) { say(.deadline) }
+                                th(.scope("col")) { say(.completed) }
+                                th(.scope("col")) { say(.status) }
                             }
                         }
                         tbody {
@@ -97,7 +97,7 @@ enum TaskPages {
                                     td {
                                         row.task.effectiveDeadline.vietnamese
                                         if row.task.effectiveDeadline != row.task.deadline {
-                                            br(); small { vi ? "(gia hạn, hạn đầu \(row.task.deadline.vietnamese))" : "(extended, first \(row.task.deadline.vietnamese))" }
+                                            br(); small { say(.extendedFirstDeadline, row.task.deadline.vietnamese) }
                                         }
                                     }
                                     td { row.task.completedOn?.vietnamese ?? "—" }
@@ -113,47 +113,47 @@ enum TaskPages {
     }
 
     static func pager(_ context: PageContext, filter: Filter) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(TaskText.self)
         let pages = max(1, (filter.total + filter.pageSize - 1) / filter.pageSize)
         guard pages > 1 else { return .empty }
-        return nav(.class("pager"), .aria("label", vi ? "Trang" : "Pages")) {
-            if filter.page > 1 { a(.href(filter.path(page: filter.page - 1)), .rel("prev")) { vi ? "← Trước" : "← Previous" } }
-            " \(vi ? "Trang" : "Page") \(filter.page)/\(pages) "
-            if filter.page < pages { a(.href(filter.path(page: filter.page + 1)), .rel("next")) { vi ? "Sau →" : "Next →" } }
+        return nav(.class("pager"), .aria("label", say(.pagesLabel))) {
+            if filter.page > 1 { a(.href(filter.path(page: filter.page - 1)), .rel("prev")) { say(.previous) } }
+            " \(say(.page)) \(filter.page)/\(pages) "
+            if filter.page < pages { a(.href(filter.path(page: filter.page + 1)), .rel("next")) { say(.next) } }
         }
     }
 
     static func editor(_ context: PageContext, task: TaskModel?, values: TaskController.TaskForm, errors: [String: String],
                        agencies: [AgencyModel], canManage: Bool = true, extensionValues: TaskController.ExtensionForm? = nil,
                        extensionErrors: [String: String] = [:]) -> HTMLNode {
-        let vi = context.language == .vietnamese
+        let say = context.phrases(TaskText.self)
         let language = context.language
-        let title = task == nil ? (vi ? "Thêm nhiệm vụ" : "Add a task") : (vi ? "Nhiệm vụ \(task!.sourceID)" : "Task \(task!.sourceID)")
+        let title = task == nil ? say(.addTask) : say(.taskTitle, task!.sourceID)
         let assigned = task.flatMap { $0.assigned(agencyCode: $0.agency.code) }
         let today = SourceData.today
         return Layout.page(context, title: title) {
             if let assigned {
                 p {
-                    vi ? "Tình trạng hôm nay: " : "Status today: "
+                    say(.statusToday)
                     span(.class(statusClass(assigned.status(on: today)))) { assigned.status(on: today).label(language) }
-                    " · " + (vi ? "hạn hiện hành " : "current deadline ") + assigned.effectiveDeadline.vietnamese
+                    " · " + say(.currentDeadline) + assigned.effectiveDeadline.vietnamese
                 }
             }
-            Fields.errors(errors.isEmpty ? [] : [vi ? "Vui lòng sửa các ô được đánh dấu." : "Please correct the marked fields."])
+            Fields.errors(errors.isEmpty ? [] : [say(.correctMarkedFields)])
             form(.method("post"), .action(task.map { "/tasks/\($0.id!)" } ?? "/tasks")) {
                 Layout.csrfField(context)
                 fieldset(Attribute.when(!canManage, .disabled)) {
-                    legend { vi ? "Văn bản giao nhiệm vụ" : "Assigning document" }
+                    legend { say(.assigningDocument) }
                     if task == nil {
                         Fields.text(TaskField.sourceID.label(language), name: "sourceID", value: values.sourceID, error: errors["sourceID"],
-                                    hint: vi ? "Để trống nếu nhập tay: hệ thống tự đặt mã." : "Leave empty when typing by hand: an id is made.")
+                                    hint: say(.sourceIDHint))
                     }
                     Fields.text(TaskField.document.label(language), name: "document", value: values.document, error: errors["document"], required: true,
                                 hint: "1234/UBND-KT")
                     Fields.text(TaskField.documentDate.label(language), name: "documentDate", value: values.documentDate, error: errors["documentDate"],
                                 hint: "dd/mm/yyyy")
                     Fields.text(TaskField.issuer.label(language), name: "issuer", value: values.issuer, error: errors["issuer"],
-                                hint: vi ? "UBND tỉnh, Chủ tịch UBND tỉnh…" : "Provincial People's Committee, its chairman…")
+                                hint: say(.issuerHint))
                     div(.class(errors["agency"] == nil ? "field" : "field invalid")) {
                         label(.for("agency")) { TaskField.agency.label(language) }
                         select(.id("agency"), .name("agency"), .required) {
@@ -173,47 +173,47 @@ enum TaskPages {
                                 hint: "dd/mm/yyyy")
                 }
                 fieldset(Attribute.when(!canManage, .disabled)) {
-                    legend { vi ? "Kết quả thực hiện" : "Completion" }
+                    legend { say(.completion) }
                     Fields.text(TaskField.completedOn.label(language), name: "completedOn", value: values.completedOn, error: errors["completedOn"],
-                                hint: vi ? "dd/mm/yyyy; để trống nếu chưa hoàn thành" : "dd/mm/yyyy; empty while not done")
+                                hint: say(.completedOnHint))
                     div(.class("field")) {
                         label(.for("completionNote")) { TaskField.completionNote.label(language) }
                         textarea(.id("completionNote"), .name("completionNote"), .rows(2), .maxlength(Limits.note)) { values.completionNote ?? "" }
                     }
                 }
                 if canManage {
-                    button(.type("submit")) { vi ? "Lưu" : "Save" }
+                    button(.type("submit")) { say(.save) }
                     " "
-                    a(.href("/tasks")) { vi ? "Về danh sách" : "Back to the list" }
+                    a(.href("/tasks")) { say(.backToList) }
                 }
             }
             if let task {
-                h2 { vi ? "Tài liệu hoàn thành" : "Completion evidence" }
+                h2 { say(.completionEvidence) }
                 let files = (task.$evidence.value ?? []).sorted { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
                 if files.isEmpty {
-                    p { vi ? "Chưa có tệp." : "No file yet." }
+                    p { say(.noFileYet) }
                 } else {
                     ul { for file in files { li { a(.href("/tasks/\(task.id!)/evidence/\(file.id!)")) { file.fileName } } } }
                 }
                 if canManage {
                     form(.method("post"), .action("/tasks/\(task.id!)/evidence"), .enctype("multipart/form-data"), .class("inline")) {
                         Layout.csrfField(context)
-                        label(.for("task-file")) { vi ? "Tải lên báo cáo, văn bản hoàn thành (PDF, ảnh, Word, Excel)" : "Upload a report or document (PDF, image, Word, Excel)" }
+                        label(.for("task-file")) { say(.uploadReport) }
                         input(.type("file"), .id("task-file"), .name("file"), .required)
-                        button(.type("submit")) { vi ? "Tải lên" : "Upload" }
+                        button(.type("submit")) { say(.upload) }
                     }
                 }
-                h2 { vi ? "Gia hạn" : "Extensions" }
+                h2 { say(.extensions) }
                 let extensions = (task.$extensions.value ?? []).sorted { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
                 if extensions.isEmpty {
-                    p { vi ? "Chưa gia hạn." : "Not extended." }
+                    p { say(.notExtended) }
                 } else {
                     ul {
                         for item in extensions {
                             li {
                                 "\(item.document)"
-                                if let date = item.documentDate.flatMap(CivilDate.parse) { vi ? " ngày \(date.vietnamese)" : " of \(date.vietnamese)" }
-                                ": " + (vi ? "hạn mới " : "new deadline ") + (CivilDate.parse(item.newDeadline)?.vietnamese ?? item.newDeadline)
+                                if let date = item.documentDate.flatMap(CivilDate.parse) { say(.extensionDated, date.vietnamese) }
+                                ": " + say(.newDeadline) + (CivilDate.parse(item.newDeadline)?.vietnamese ?? item.newDeadline)
                             }
                         }
                     }
@@ -221,14 +221,14 @@ enum TaskPages {
                 if canManage {
                     form(.method("post"), .action("/tasks/\(task.id!)/extensions"), .class("card")) {
                         Layout.csrfField(context)
-                        h3 { vi ? "Ghi nhận gia hạn" : "Record an extension" }
+                        h3 { say(.recordExtension) }
                         Fields.text(TaskField.extensionDocument.label(language), name: "extensionDocument", value: extensionValues?.extensionDocument,
                                     error: extensionErrors["extensionDocument"], required: true)
                         Fields.text(TaskField.extensionDate.label(language), name: "extensionDate", value: extensionValues?.extensionDate,
                                     error: extensionErrors["extensionDate"], hint: "dd/mm/yyyy")
                         Fields.text(TaskField.extendedDeadline.label(language), name: "extendedDeadline", value: extensionValues?.extendedDeadline,
                                     error: extensionErrors["extendedDeadline"], required: true, hint: "dd/mm/yyyy")
-                        button(.type("submit")) { vi ? "Gia hạn" : "Extend" }
+                        button(.type("submit")) { say(.extend) }
                     }
                 }
             }

@@ -1,0 +1,85 @@
+/// Texts of the appraiser's queue and of an assessment's appraisal page, in both languages.
+enum AppraisalText: String, Phrasebook {
+    // The queue
+    case queueTitle, nothingWaiting, agency, period, state, appraisedColumn, newExplanations
+    // The assessment's head and actions
+    case title, explanationDeadline, selfAssessedScore, appraisedScore, criteriaAppraised, alsoAppraising, appraisers
+    case confirmUntouched, release, finalise, reopenReason, reopen
+    // A leaf
+    case max, appraiser, councilChair, selfAssessedByAgency, appraised, notAppraisedYet, agencyExplanation, previewHere
+    case appraisedValue, comment, saveAppraisal, explanation, sendExplanation
+
+    var vietnamese: String {
+        switch self {
+        case .queueTitle: "Hồ sơ cần thẩm định"
+        case .nothingWaiting: "Không có hồ sơ nào đang chờ bạn."
+        case .agency: "Đơn vị"
+        case .period: "Kỳ"
+        case .state: "Trạng thái"
+        case .appraisedColumn: "Đã thẩm định"
+        case .newExplanations: "Giải trình mới"
+        case .title: "Thẩm định: %@"
+        case .explanationDeadline: "hạn giải trình %@"
+        case .selfAssessedScore: "Điểm tự chấm"
+        case .appraisedScore: "Điểm thẩm định"
+        case .criteriaAppraised: "%@ tiêu chí đã thẩm định"
+        case .alsoAppraising: "Cùng thẩm định hồ sơ này"
+        case .appraisers: "Người thẩm định"
+        case .confirmUntouched: "Xác nhận tất cả tiêu chí chưa thẩm định"
+        case .release: "Gửi kết quả sơ bộ cho đơn vị"
+        case .finalise: "Chốt kết quả"
+        case .reopenReason: "Lý do mở lại"
+        case .reopen: "Mở lại hồ sơ"
+        case .max: "tối đa"
+        case .appraiser: "Thẩm định: "
+        case .councilChair: "Chủ tịch Hội đồng"
+        case .selfAssessedByAgency: "Đơn vị tự chấm"
+        case .appraised: "Thẩm định"
+        case .notAppraisedYet: "chưa thẩm định"
+        case .agencyExplanation: "Giải trình của đơn vị"
+        case .previewHere: "Xem trước trong trang"
+        case .appraisedValue: "Giá trị thẩm định (để trống = xác nhận như đơn vị)"
+        case .comment: "Nhận xét (bắt buộc khi điều chỉnh)"
+        case .saveAppraisal: "Lưu thẩm định"
+        case .explanation: "Giải trình"
+        case .sendExplanation: "Gửi giải trình"
+        }
+    }
+
+    var english: String {
+        switch self {
+        case .queueTitle: "Appraisal queue"
+        case .nothingWaiting: "Nothing is waiting for you."
+        case .agency: "Agency"
+        case .period: "Period"
+        case .state: "State"
+        case .appraisedColumn: "Appraised"
+        case .newExplanations: "New explanations"
+        case .title: "Appraisal: %@"
+        case .explanationDeadline: "explanation deadline %@"
+        case .selfAssessedScore: "Self-assessed"
+        case .appraisedScore: "Appraised"
+        case .criteriaAppraised: "%@ criteria appraised"
+        case .alsoAppraising: "Also appraising"
+        case .appraisers: "Appraisers"
+        case .confirmUntouched: "Confirm every untouched criterion"
+        case .release: "Release to the agency"
+        case .finalise: "Finalise"
+        case .reopenReason: "Reason for reopening"
+        case .reopen: "Reopen"
+        case .max: "max"
+        case .appraiser: "Appraiser: "
+        case .councilChair: "the council chair"
+        case .selfAssessedByAgency: "Self-assessed"
+        case .appraised: "Appraised"
+        case .notAppraisedYet: "not appraised yet"
+        case .agencyExplanation: "Agency's explanation"
+        case .previewHere: "Preview here"
+        case .appraisedValue: "Appraised value (empty = confirm as entered)"
+        case .comment: "Comment (required when adjusting)"
+        case .saveAppraisal: "Save appraisal"
+        case .explanation: "Explanation"
+        case .sendExplanation: "Send explanation"
+        }
+    }
+}

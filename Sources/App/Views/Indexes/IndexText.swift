@@ -1,0 +1,33 @@
+/// Texts of the index pages and of rules put in words, in both languages.
+enum IndexText: String, Phrasebook {
+    case downloadYAML
+    case ruleManual, ruleYesNo, ruleRatio, rulePerItem, ruleCap, ruleDeduct, rulePercent, evidenceRequired
+
+    var vietnamese: String {
+        switch self {
+        case .downloadYAML: "Tải tệp YAML"
+        case .ruleManual: "tự chấm (bước %@)"
+        case .ruleYesNo: "có/không"
+        case .ruleRatio: "tỷ lệ so với mục tiêu %@%"
+        case .rulePerItem: "%@ điểm/lần"
+        case .ruleCap: ", tối đa %@"
+        case .ruleDeduct: "trừ %@/lần"
+        case .rulePercent: "theo tỷ lệ %"
+        case .evidenceRequired: " · bắt buộc có tài liệu kiểm chứng"
+        }
+    }
+
+    var english: String {
+        switch self {
+        case .downloadYAML: "Download the YAML"
+        case .ruleManual: "manual (step %@)"
+        case .ruleYesNo: "yes/no"
+        case .ruleRatio: "ratio against %@%"
+        case .rulePerItem: "%@ per item"
+        case .ruleCap: ", cap %@"
+        case .ruleDeduct: "minus %@ each"
+        case .rulePercent: "percentage"
+        case .evidenceRequired: " · evidence required"
+        }
+    }
+}

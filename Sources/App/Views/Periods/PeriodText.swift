@@ -1,0 +1,45 @@
+/// Texts of the periods' pages (the form, one period, its appraiser assignments), in both languages.
+enum PeriodText: String, Phrasebook {
+    case nameExample, dateRange, resultsLink, dashboardLink, provisionalScoresLink, surveyResultsLink, leaderRatingsLink, publish
+    case appraisersHeading, appraisersGuidance, removeAssignment, index, criterionCode, appraiser, assign
+
+    var vietnamese: String {
+        switch self {
+        case .nameExample: "Ví dụ: Năm 2026"
+        case .dateRange: "Từ %@ đến %@"
+        case .resultsLink: "Kết quả và xếp hạng"
+        case .dashboardLink: "Tổng quan"
+        case .provisionalScoresLink: "Theo dõi điểm tạm tính"
+        case .surveyResultsLink: "Kết quả điều tra xã hội học"
+        case .leaderRatingsLink: "Lãnh đạo tỉnh đánh giá"
+        case .publish: "Công bố kết quả kỳ đánh giá"
+        case .appraisersHeading: "Phân công thẩm định"
+        case .appraisersGuidance: "Tiêu chí (hoặc nhóm) chưa phân công do thành viên thẩm định của cơ quan ghi ở trường appraiser của bộ chỉ số thẩm định; nếu không có, do Chủ tịch Hội đồng."
+        case .removeAssignment: "bỏ"
+        case .index: "Bộ chỉ số"
+        case .criterionCode: "Mã tiêu chí hoặc nhóm"
+        case .appraiser: "Thành viên thẩm định"
+        case .assign: "Phân công"
+        }
+    }
+
+    var english: String {
+        switch self {
+        case .nameExample: "For example: Year 2026"
+        case .dateRange: "From %@ to %@"
+        case .resultsLink: "Results and ranking"
+        case .dashboardLink: "Dashboard"
+        case .provisionalScoresLink: "Provisional scores"
+        case .surveyResultsLink: "Survey results"
+        case .leaderRatingsLink: "Leader ratings"
+        case .publish: "Publish the period's results"
+        case .appraisersHeading: "Appraiser assignments"
+        case .appraisersGuidance: "Criteria (or groups) without an assignment are appraised by the appraisers of the agency named in the index's appraiser field; otherwise by the council chair."
+        case .removeAssignment: "remove"
+        case .index: "Index"
+        case .criterionCode: "Criterion or group code"
+        case .appraiser: "Appraiser"
+        case .assign: "Assign"
+        }
+    }
+}
