@@ -12,7 +12,6 @@ enum MonitoringPages {
     static func overview(_ context: PageContext, periods: [PeriodModel], period: PeriodModel?, asOf: CivilDate,
                          scores: [ProvisionalScore], history: [UUID: [ScoreSnapshotModel]]) -> HTMLNode {
         let say = context.phrases(MonitoringText.self)
-        let language = context.language
         return Layout.page(context, title: say(.title)) {
             if let period {
                 ranking(context, periods: periods, period: period, asOf: asOf, scores: scores, history: history)

@@ -50,7 +50,9 @@ extension Lang {
 enum Phrasebooks {
     /// Every phrasebook of the app, for the test that checks them.
     static let all: [any Phrasebook.Type] = [
-        RoleName.self,
+        RoleName.self, AssessmentText.self, AppraisalText.self, CouncilText.self, DashboardText.self, DeputyText.self, IndexText.self,
+        MonitoringText.self, PeriodText.self, PublicText.self, ReportText.self, ResultsText.self, SourceDataText.self, TaskText.self,
+        WhatIfText.self,
     ]
 
     static func fill(_ template: String, _ values: [String]) -> String {
