@@ -1,3 +1,5 @@
+import ChiSoCore
+
 /// Texts of the appraiser's queue and of an assessment's appraisal page, in both languages.
 enum AppraisalText: String, Phrasebook {
     // The queue

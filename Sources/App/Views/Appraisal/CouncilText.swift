@@ -1,3 +1,5 @@
+import ChiSoCore
+
 /// Texts of the appraisal council's overview, in both languages.
 enum CouncilText: String, Phrasebook {
     case title, noOpenPeriod, progressCaption, agencyColumn, stateColumn, appraisedCountColumn, selfColumn, appraisedColumn, differenceColumn

@@ -1,3 +1,5 @@
+import ChiSoCore
+
 /// Texts of the assessment page and of attaching a file already uploaded, in both languages.
 enum AssessmentText: String, Phrasebook {
     // The assessment's head and totals

@@ -1,3 +1,5 @@
+import ChiSoCore
+
 /// Texts of the index pages and of rules put in words, in both languages.
 enum IndexText: String, Phrasebook {
     case downloadYAML

@@ -1,3 +1,5 @@
+import ChiSoCore
+
 /// Texts of the monitoring pages, in both languages.
 enum MonitoringText: String, Phrasebook {
     // The overview and ranking

@@ -1,3 +1,5 @@
+import ChiSoCore
+
 /// Texts of the periods' pages (the form, one period, its appraiser assignments), in both languages.
 enum PeriodText: String, Phrasebook {
     case nameExample, dateRange, resultsLink, dashboardLink, provisionalScoresLink, surveyResultsLink, leaderRatingsLink, publish

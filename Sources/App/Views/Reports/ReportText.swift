@@ -1,3 +1,5 @@
+import ChiSoCore
+
 /// Texts of the printed documents (the ranking report, the score sheet, the national header), in both languages.
 enum ReportText: String, Phrasebook {
     case rankingTitle, rankColumn, agencyColumn, normalisedColumn, bonusColumn, deductionColumn, finalColumn, classColumn

@@ -1,3 +1,5 @@
+import ChiSoCore
+
 /// Texts of the dashboards (the province's and an agency's), in both languages.
 enum DashboardText: String, Phrasebook {
     case title, noResultsYet, monitoringLink, period, show

@@ -1,3 +1,5 @@
+import ChiSoCore
+
 /// Texts of an agency's deputies page, in both languages.
 enum DeputyText: String, Phrasebook {
     case title, guidance, noDeputies, name, position, assignedFields, save, remove

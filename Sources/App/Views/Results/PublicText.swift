@@ -1,3 +1,5 @@
+import ChiSoCore
+
 /// Texts of the public results pages, in both languages.
 enum PublicText: String, Phrasebook {
     case title, nothingPublished, periodTitle, publishedPeriodsLink, rankColumn, agencyColumn, scoreColumn, classColumn

@@ -1,3 +1,5 @@
+import ChiSoCore
+
 /// Texts of the results pages (a period's ranking, an agency's result, its proposals and breakdown), in both languages.
 enum ResultsText: String, Phrasebook {
     case downloads, rankingExcel, rankingPDF, matrixExcel, inputsCSV, agenciesCSV, indexYAML

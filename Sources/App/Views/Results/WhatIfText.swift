@@ -1,3 +1,5 @@
+import ChiSoCore
+
 /// Texts of the what-if sandbox, in both languages.
 enum WhatIfText: String, Phrasebook {
     case title, nothingSaved, startingFromAppraised, startingFromSelf, scoreWithInputs, classAndRank, noInputChanged

@@ -1,3 +1,5 @@
+import ChiSoCore
+
 /// Texts of a period's survey results and leader ratings pages, in both languages.
 enum SourceDataText: String, Phrasebook {
     // Survey results

@@ -1,3 +1,5 @@
+import ChiSoCore
+
 /// Texts of the task register's pages and of importing tasks from a file, in both languages.
 enum TaskText: String, Phrasebook {
     // The list
