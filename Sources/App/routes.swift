@@ -108,25 +108,10 @@ func routes(_ app: Application) throws {
     // The JSON API: the same handlers and policy, a bearer token instead of a session cookie.
     app.get("api", "openapi.json", use: APIController.openAPI)
     let api = app.grouped("api", "v1").grouped(BearerAuthentication()).grouped(RequireLogin()).grouped(DeclaredFieldsOnly())
-    api.get("me", use: APIController.me)
-    api.get("assessments", use: APIController.assessments)
-    let apiAssessment = api.grouped("assessments", ":assessmentID")
-    apiAssessment.get(use: APIController.assessment)
-    cycleActions(on: apiAssessment)
-    api.post("periods", ":periodID", "publish", use: PeriodController.publish)
-    api.post("periods", ":periodID", "assignments", use: PeriodController.assign)
-    api.get("evidence", ":linkID", use: EvidenceController.download)
-    api.get("tasks", use: APIController.tasks)
-    api.post("tasks", use: TaskController.create)
-    api.post("tasks", ":taskID", use: TaskController.update)
-    api.post("tasks", ":taskID", "extensions", use: TaskController.addExtension)
-    api.get("periods", ":periodID", "monitoring", use: APIController.monitoring)
-    api.get("periods", ":periodID", "results", use: APIController.results)
-    api.on(.POST, "periods", ":periodID", "surveys", body: .collect(maxSize: "20mb"), use: SourceDataController.importSurveys)
-    api.post("periods", ":periodID", "ratings", ":agencyID", use: SourceDataController.rate)
+    APIOperations.register(on: api)
 }
 
-/// The steps of the cycle on one assessment, for the pages and for the API alike.
+/// The steps of the cycle on one assessment, for the pages (the API registers the same handlers from APIOperations).
 private func cycleActions(on assessment: any RoutesBuilder) {
     assessment.post("entries", ":code", use: AssessmentController.saveEntry)
     assessment.on(.POST, "entries", ":code", "evidence", body: .stream, use: EvidenceController.upload)

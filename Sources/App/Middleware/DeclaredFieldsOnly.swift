@@ -2,33 +2,15 @@ import Foundation
 import Vapor
 
 /// Refuses a JSON request body that names a field its operation does not
-/// declare in the API's OpenAPI document (`additionalProperties: false`):
+/// declare (``APIOperations``; `additionalProperties: false` in the API document):
 /// 422 `unknown_field`, naming the fields. A misspelt field (`untill`) is
 /// thus an error the client sees, never a value silently ignored.
 struct DeclaredFieldsOnly: AsyncMiddleware {
     /// "POST /api/v1/assessments/{assessmentID}/exception" → its body's declared fields, for
     /// every operation whose JSON body is an object that allows no other field.
-    static let declared: [String: Set<String>] = {
-        guard let document = try? JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any],
-              let paths = document["paths"] as? [String: Any] else { return [:] }
-        let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
-        func resolve(_ schema: [String: Any]) -> [String: Any] {
-            guard let reference = schema["$ref"] as? String else { return schema }
-            return schemas[String(reference.split(separator: "/").last ?? "")] as? [String: Any] ?? [:]
-        }
-        var declared: [String: Set<String>] = [:]
-        for (path, item) in paths {
-            for (method, operation) in item as? [String: Any] ?? [:] {
-                guard let body = (operation as? [String: Any])?["requestBody"] as? [String: Any],
-                      let json = (body["content"] as? [String: Any])?["application/json"] as? [String: Any],
-                      let raw = json["schema"] as? [String: Any] else { continue }
-                let schema = resolve(raw)
-                guard schema["additionalProperties"] as? Bool == false else { continue }
-                declared["\(method.uppercased()) \(path)"] = Set((schema["properties"] as? [String: Any] ?? [:]).keys)
-            }
-        }
-        return declared
-    }()
+    static let declared: [String: Set<String>] = Dictionary(uniqueKeysWithValues: APIOperations.all.compactMap { operation in
+        operation.declaredFields.map { ("\(operation.method.rawValue) \(operation.documentPath)", $0) }
+    })
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.headers.contentType == .json, let route = request.route,

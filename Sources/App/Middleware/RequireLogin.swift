@@ -40,7 +40,7 @@ extension Request {
         var posted: String?
         if headers.first(name: "X-CSRF-Token") == nil {
             do {
-                posted = try content.get(String.self, at: "_csrf")
+                posted = try content.get(String.self, at: PageContext.csrfField)
             } catch let tooMany as TooManyFields {
                 throw tooMany // said as it is, not as a missing token
             } catch {

@@ -90,7 +90,7 @@ enum Layout {
     }
 
     static func csrfField(_ context: PageContext) -> HTMLNode {
-        input(.type("hidden"), .name("_csrf"), .value(context.csrfToken))
+        input(.type("hidden"), .name(PageContext.csrfField), .value(context.csrfToken))
     }
 }
 

@@ -11,6 +11,9 @@ struct PageContext: Sendable {
     var path: String
 
     var language: Lang { t.language }
+
+    /// The form field that carries the CSRF token.
+    static let csrfField = "_csrf"
 }
 
 extension Request {
@@ -78,7 +81,7 @@ extension Request {
         if isAPI {
             let message = T(rawValue: notice).map { Catalogue(language: .english)($0) } ?? notice
             let response = Response(status: .ok)
-            try? response.content.encode(["ok": "true", "message": message, "location": location])
+            try? response.content.encode(APIDone(ok: "true", message: message, location: location))
             return response
         }
         let response = redirect(to: location, redirectType: .normal)
