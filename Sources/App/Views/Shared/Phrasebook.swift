@@ -26,6 +26,8 @@ enum Phrasebooks {
         T.self, RoleName.self, AssessmentText.self, AppraisalText.self, CouncilText.self, DashboardText.self, DeputyText.self, IndexText.self,
         MonitoringText.self, PeriodText.self, PublicText.self, ReportText.self, ResultsText.self, SourceDataText.self, TaskText.self,
         WhatIfText.self,
+        // ChiSoCore's
+        ExplanationText.self,
     ]
 
     static func fill(_ template: String, _ values: [String]) -> String { Placeholders.fill(template, values) }
