@@ -27,7 +27,7 @@ enum Phrasebooks {
         MonitoringText.self, PeriodText.self, PublicText.self, ReportText.self, ResultsText.self, SourceDataText.self, TaskText.self,
         WhatIfText.self,
         // ChiSoCore's
-        ExplanationText.self, WorkflowText.self,
+        ExplanationText.self, WorkflowText.self, IndividualRatingText.self, TaskRowText.self,
     ]
 
     static func fill(_ template: String, _ values: [String]) -> String { Placeholders.fill(template, values) }
