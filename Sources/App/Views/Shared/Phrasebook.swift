@@ -27,7 +27,8 @@ enum Phrasebooks {
         MonitoringText.self, PeriodText.self, PublicText.self, ReportText.self, ResultsText.self, SourceDataText.self, TaskText.self,
         WhatIfText.self, InboxText.self, EvidenceUploadText.self, AdminText.self,
         // ChiSoCore's
-        ExplanationText.self, WorkflowText.self, IndividualRatingText.self, TaskRowText.self,
+        ExplanationText.self, WorkflowText.self, IndividualRatingText.self, TaskRowText.self, ScoreReportText.self,
+        IndexReaderText.self,
     ]
 
     static func fill(_ template: String, _ values: [String]) -> String { Placeholders.fill(template, values) }
