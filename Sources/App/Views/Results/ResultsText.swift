@@ -11,6 +11,8 @@ enum ResultsText: String, Phrasebook {
     case criterionColumn, maxColumn, selfColumn, preliminaryColumn, finalColumn, whyItDiffersColumn, explanation
     // ResultExportController
     case pdfUnavailable, pdfFailed
+    // ResultsController
+    case noFinalResultYet
 
     var vietnamese: String {
         switch self {
@@ -60,6 +62,7 @@ enum ResultsText: String, Phrasebook {
         case .explanation: "Giải trình: %@"
         case .pdfUnavailable: "Máy chủ chưa cài Chromium nên chưa xuất được PDF (cài gói chromium hoặc đặt CHISO_CHROMIUM). Bảng Excel và CSV vẫn tải được."
         case .pdfFailed: "Không tạo được tệp PDF, vui lòng thử lại."
+        case .noFinalResultYet: "Hồ sơ chưa được chốt kết quả."
         }
     }
 
@@ -111,6 +114,7 @@ enum ResultsText: String, Phrasebook {
         case .explanation: "Explanation: %@"
         case .pdfUnavailable: "This server has no Chromium, so PDFs cannot be made (install the chromium package or set CHISO_CHROMIUM). Excel and CSV still work."
         case .pdfFailed: "The PDF could not be made; please try again."
+        case .noFinalResultYet: "The assessment has no final result yet."
         }
     }
 }
