@@ -182,5 +182,5 @@ struct CatalogueTests {
 
 /// How many inline `vi ? "…"` texts Sources/ may still hold (lower it as features move to phrasebooks).
 enum InlineTexts {
-    static let limit = 100
+    static let limit = 3
 }

@@ -154,6 +154,7 @@ enum AgencyAdminController {
     /// Field name → message.
     static func validate(_ form: AgencyForm, existing: UUID?, on request: Request) async throws -> [String: String] {
         let t = Catalogue(language: request.language)
+        let say = request.language.phrases(AdminText.self)
         var errors: [String: String] = [:]
         let code = clean(form.code)
         if code.isEmpty {
@@ -161,7 +162,7 @@ enum AgencyAdminController {
         } else if !code.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" || $0 == "." }) {
             errors["code"] = t(.invalid)
         } else if let other = try await AgencyModel.query(on: request.db).filter(\.$code == code).first(), other.id != existing {
-            errors["code"] = request.language == .vietnamese ? "Mã \(code) đã được dùng cho \(other.name)." : "Code \(code) is already used by \(other.name)."
+            errors["code"] = say(.agencyCodeTaken, code, other.name)
         }
         if clean(form.name).isEmpty { errors["name"] = t(.required) }
         if clean(form.group).isEmpty { errors["group"] = t(.required) }

@@ -76,9 +76,9 @@ enum AppraisalController {
         let user = request.currentUser!
         let reexamining = record.state == .released || record.state == .reexamining
         try request.authorize(reexamining ? .reexamineLeaf : .appraiseLeaf, record.target(leafAssigned: scope.isAssigned(position, to: user)))
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(AppraisalText.self)
         if reexamining, record.entry(code)?.explanation == nil {
-            throw Abort(.conflict, reason: vi ? "Chỉ thẩm định lại các tiêu chí đơn vị đã giải trình." : "Only explained criteria are re-examined.")
+            throw Abort(.conflict, reason: say(.onlyExplainedReexamined))
         }
         let form = try request.content.decode(AppraiseForm.self)
         let typed = (form.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -93,7 +93,7 @@ enum AppraisalController {
             case let .success(value):
                 let selfValue = selfInput.flatMap { try? InputReading.read($0, for: .criterion(position), in: record.index).get() }
                 if value != selfValue, comment.isEmpty {
-                    error = vi ? "Khi điều chỉnh điểm, cần ghi nhận xét." : "A comment is required when adjusting."
+                    error = say(.commentRequiredWhenAdjusting)
                 }
             }
         }
@@ -117,7 +117,7 @@ enum AppraisalController {
             if existing == nil { _ = try await entry.inserted(on: db) } else { try await entry.updateAppraisal(on: db) }
             try await Audit.record(appraised, on: db)
         }
-        return request.redirect(to: "/assessments/\(record.id)/appraisal#leaf-\(code)", notice: vi ? "Đã thẩm định \(code)." : "Appraised \(code).")
+        return request.redirect(to: "/assessments/\(record.id)/appraisal#leaf-\(code)", notice: say(.appraisedNotice, code))
     }
 
     /// Confirms, as the agency entered them, every leaf of this user's not yet appraised.
@@ -147,9 +147,8 @@ enum AppraisalController {
                 try await Audit.record(confirmed, on: db)
             }
         }
-        let vi = request.language == .vietnamese
-        return request.redirect(to: "/assessments/\(record.id)/appraisal",
-                                notice: vi ? "Đã xác nhận \(untouched.count) tiêu chí." : "Confirmed \(untouched.count) criteria.")
+        let say = request.language.phrases(AppraisalText.self)
+        return request.redirect(to: "/assessments/\(record.id)/appraisal", notice: say(.confirmedNotice, "\(untouched.count)"))
     }
 
     /// The chair releases the preliminary result: every applicable leaf must be appraised.
@@ -157,16 +156,15 @@ enum AppraisalController {
         try request.verifyCSRF()
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         try request.authorize(.releaseAssessment, record.target())
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(AppraisalText.self)
         let score = record.score(.selfAssessed)
         let pending = record.index.leafPositions.filter { score.nodes[$0].applicable || score.nodes[$0].reason == .notApplicableDeclared }
             .map { record.index.nodes[$0].code }.filter { record.entry($0)?.appraisedAt == nil }
         guard pending.isEmpty else {
-            throw Abort(.conflict, reason: vi ? "Còn \(pending.count) tiêu chí chưa thẩm định: \(pending.joined(separator: ", "))."
-                : "\(pending.count) criteria are not appraised yet: \(pending.joined(separator: ", ")).")
+            throw Abort(.conflict, reason: say(.notAllAppraised, "\(pending.count)", pending.joined(separator: ", ")))
         }
         try await AssessmentTransitions.apply(.release, to: record, on: request)
-        return request.redirect(to: "/assessments/\(record.id)/appraisal", notice: vi ? "Đã gửi kết quả sơ bộ cho đơn vị." : "Released to the agency.")
+        return request.redirect(to: "/assessments/\(record.id)/appraisal", notice: say(.releasedNotice))
     }
 
     struct ExplainForm: Content {
@@ -181,8 +179,8 @@ enum AppraisalController {
         let code = request.parameters.get("code") ?? ""
         guard record.index.nodes.contains(where: { $0.code == code && $0.isLeaf }), var entry = record.entry(code) else { throw Abort(.notFound) }
         let text = (try request.content.decode(ExplainForm.self).explanation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let vi = request.language == .vietnamese
-        guard !text.isEmpty else { throw Abort(.unprocessableEntity, reason: vi ? "Nội dung giải trình không được để trống." : "The explanation is empty.") }
+        let say = request.language.phrases(AppraisalText.self)
+        guard !text.isEmpty else { throw Abort(.unprocessableEntity, reason: say(.explanationEmpty)) }
         let origin = request.auditOrigin
         let before = entry.explanation ?? ""
         entry.explanation = text
@@ -193,7 +191,7 @@ enum AppraisalController {
                                    target: "\(record.agency.code) / \(record.period.name) / \(code)", before: ["explanation": before],
                                    after: ["explanation": text])
         }
-        return request.redirect(to: "/assessments/\(record.id)/appraisal#leaf-\(code)", notice: vi ? "Đã gửi giải trình \(code)." : "Explanation sent for \(code).")
+        return request.redirect(to: "/assessments/\(record.id)/appraisal#leaf-\(code)", notice: say(.explanationSentNotice, code))
     }
 
     /// The chair finalises: the appraised inputs become the final result, scored by the core.
@@ -224,7 +222,8 @@ enum AppraisalController {
         let reason = (try request.content.decode(ReasonForm.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         try request.authorize(.reopenAssessment, record.target(reason: reason))
         try await AssessmentTransitions.apply(.reopen, to: record, reason: reason, on: request)
-        return request.redirect(to: "/assessments/\(record.id)/appraisal", notice: request.language == .vietnamese ? "Đã mở lại hồ sơ." : "Reopened.")
+        let say = request.language.phrases(AppraisalText.self)
+        return request.redirect(to: "/assessments/\(record.id)/appraisal", notice: say(.reopenedNotice))
     }
 }
 

@@ -60,10 +60,10 @@ enum AssessmentController {
         let user = try request.authorize(.editSelfAssessment, record.target())
         guard let position = record.index.nodes.firstIndex(where: { $0.code == code && $0.isLeaf }) else { throw Abort(.notFound) }
         let node = record.index.nodes[position]
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(AssessmentText.self)
         if node.leaf?.source != nil {
             throw APIError(status: .unprocessableEntity, code: "sourced_criterion",
-                           reason: vi ? "Tiêu chí \(code) lấy số liệu tự động, đơn vị không nhập." : "Criterion \(code) takes its figure from the data; it is not entered.")
+                           reason: say(.sourcedNotEntered, code))
         }
         let typed = (form.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -107,7 +107,7 @@ enum AssessmentController {
             }
             return request.page(status: .conflict) { AssessmentPage.view($0, model: model(fresh, user: user, language: request.language, drafts: [code: draft])) }
         }
-        return request.redirect(to: "/assessments/\(record.id)#leaf-\(code)", notice: vi ? "Đã lưu \(code)." : "Saved \(code).")
+        return request.redirect(to: "/assessments/\(record.id)#leaf-\(code)", notice: say(.savedNotice, code))
     }
 
     /// The head submits: from then on the agency cannot change anything.
@@ -116,7 +116,8 @@ enum AssessmentController {
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         try request.authorize(.submitAssessment, record.target())
         try await AssessmentTransitions.apply(.submit, to: record, on: request)
-        return request.redirect(to: "/assessments/\(record.id)", notice: request.language == .vietnamese ? "Đã nộp hồ sơ." : "Submitted.")
+        let say = request.language.phrases(AssessmentText.self)
+        return request.redirect(to: "/assessments/\(record.id)", notice: say(.submittedNotice))
     }
 
     struct ReasonForm: Content {
@@ -131,7 +132,8 @@ enum AssessmentController {
         let reason = (try request.content.decode(ReasonForm.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         try request.authorize(.returnAssessment, record.target(reason: reason))
         try await AssessmentTransitions.apply(.returnToAgency, to: record, reason: reason, on: request)
-        return request.redirect(to: "/assessments/\(record.id)", notice: request.language == .vietnamese ? "Đã trả lại hồ sơ." : "Returned.")
+        let say = request.language.phrases(AssessmentText.self)
+        return request.redirect(to: "/assessments/\(record.id)", notice: say(.returnedNotice))
     }
 
     /// The organiser lets the agency edit until a date despite the deadline.
@@ -140,18 +142,16 @@ enum AssessmentController {
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         let user = try request.authorize(.grantException, record.target())
         let form = try request.content.decode(ReasonForm.self)
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(AssessmentText.self)
         let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw Abort(.unprocessableEntity, reason: WorkflowRefusal.reasonRequired.message(request.language)) }
         guard let until = form.until.flatMap(Formats.parseDeadline), until > Date() else {
-            throw Abort(.unprocessableEntity, reason: vi ? "Ngày gia hạn phải là một ngày trong tương lai." : "The exception must end in the future.")
+            throw Abort(.unprocessableEntity, reason: say(.exceptionInPast))
         }
         // The council appraises from the appraisal deadline on: a self-assessment cannot stay open past it.
         let appraisalDeadline = record.period.appraisalDeadline
         guard until <= appraisalDeadline else {
-            throw Abort(.unprocessableEntity, reason: vi
-                ? "Ngày gia hạn không được sau hạn thẩm định (\(Formats.date(appraisalDeadline)))."
-                : "The exception cannot end after the appraisal deadline (\(Formats.date(appraisalDeadline))).")
+            throw Abort(.unprocessableEntity, reason: say(.exceptionAfterAppraisalDeadline, Formats.date(appraisalDeadline)))
         }
         let origin = request.auditOrigin
         try await request.write { db in
@@ -161,7 +161,7 @@ enum AssessmentController {
                                    before: record.exception.map { ["until": Formats.date($0.until)] },
                                    after: ["until": Formats.date(until), "reason": reason])
         }
-        return request.redirect(to: "/assessments/\(record.id)", notice: vi ? "Đã gia hạn đến \(Formats.date(until))." : "Extended until \(Formats.date(until)).")
+        return request.redirect(to: "/assessments/\(record.id)", notice: say(.extendedNotice, Formats.date(until)))
     }
 
 }

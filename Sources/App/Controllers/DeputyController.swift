@@ -42,15 +42,15 @@ enum DeputyController {
     }
 
     static func validate(_ form: DeputyForm, language: Lang) -> (String, String, [String], [String: String]) {
-        let vi = language == .vietnamese
+        let say = language.phrases(DeputyText.self)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let position = (form.position ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let fields = (form.fields ?? "").split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         var errors: [String: String] = [:]
-        if name.isEmpty { errors["name"] = vi ? "Cần họ tên." : "A name is required." }
-        if name.count > 200 { errors["name"] = vi ? "Họ tên quá dài." : "The name is too long." }
-        if fields.isEmpty { errors["fields"] = vi ? "Cần ít nhất một lĩnh vực (mã, ví dụ I; III)." : "At least one field is required (codes, e.g. I; III)." }
+        if name.isEmpty { errors["name"] = say(.nameRequired) }
+        if name.count > 200 { errors["name"] = say(.nameTooLong) }
+        if fields.isEmpty { errors["fields"] = say(.fieldsRequired) }
         return (name, position, fields, errors)
     }
 
@@ -71,7 +71,8 @@ enum DeputyController {
             try await Audit.record(on: db, origin, action: "deputy.create", targetType: "agency", target: agency.code,
                                    after: ["name": name, "position": position, "fields": deputy.fields])
         }
-        return request.redirect(to: "/agencies/\(agency.id!)/deputies", notice: request.language == .vietnamese ? "Đã thêm cấp phó." : "Deputy added.")
+        let say = request.language.phrases(DeputyText.self)
+        return request.redirect(to: "/agencies/\(agency.id!)/deputies", notice: say(.addedNotice))
     }
 
     static func update(_ request: Request) async throws -> Response {
@@ -95,7 +96,8 @@ enum DeputyController {
             try await Audit.record(on: db, origin, action: "deputy.update", targetType: "agency", target: agency.code,
                                    before: change.before, after: change.after)
         }
-        return request.redirect(to: "/agencies/\(agency.id!)/deputies", notice: request.language == .vietnamese ? "Đã lưu." : "Saved.")
+        let say = request.language.phrases(DeputyText.self)
+        return request.redirect(to: "/agencies/\(agency.id!)/deputies", notice: say(.savedNotice))
     }
 
     static func delete(_ request: Request) async throws -> Response {
@@ -109,7 +111,8 @@ enum DeputyController {
             try await Audit.record(on: db, origin, action: "deputy.delete", targetType: "agency", target: agency.code,
                                    before: ["name": deputy.name, "position": deputy.position, "fields": deputy.fields])
         }
-        return request.redirect(to: "/agencies/\(agency.id!)/deputies", notice: request.language == .vietnamese ? "Đã xoá." : "Removed.")
+        let say = request.language.phrases(DeputyText.self)
+        return request.redirect(to: "/agencies/\(agency.id!)/deputies", notice: say(.removedNotice))
     }
 
     static func findDeputy(_ request: Request, agency: AgencyModel) async throws -> DeputyModel {

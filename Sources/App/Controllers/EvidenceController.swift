@@ -54,9 +54,9 @@ extension EvidenceController {
         }
         try await link(stored.fileID, named: stored.fileName, to: code, of: record, by: user, action: "evidence.upload",
                        details: ["size": String(stored.size), "type": stored.contentType], on: request)
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(AssessmentText.self)
         let page = record.state == .released ? "/assessments/\(record.id)/appraisal" : "/assessments/\(record.id)"
-        return request.redirect(to: "\(page)#leaf-\(code)", notice: vi ? "Đã tải lên \(stored.fileName)." : "Uploaded \(stored.fileName).")
+        return request.redirect(to: "\(page)#leaf-\(code)", notice: say(.uploadedNotice, stored.fileName))
     }
 
     struct AttachForm: Content {

@@ -15,7 +15,7 @@ enum InboxQueries {
     }
 
     static func items(for user: CurrentUser, language: Lang, now: Date = Date(), on request: Request) async throws -> [Item] {
-        let vi = language == .vietnamese
+        let say = language.phrases(InboxText.self)
         var items: [Item] = []
         // Agency people need their own agency's assessments only; the council side every one.
         var query = AssessmentModel.query(on: request.db).with(\.$agency).with(\.$period)
@@ -32,20 +32,17 @@ enum InboxQueries {
                     let reason = try await AuditEventModel.query(on: request.db).filter(\.$action == "assessment.return")
                         .filter(\.$target == "\(assessment.agency.code) / \(period.name)").sort(\.$at, .descending).first()
                         .flatMap { Audit.fields($0.after)["reason"] }
-                    items.append(Item(text: (vi ? "Hồ sơ \(period.name) bị trả lại" : "\(period.name) was returned") + (reason.map { ": \($0)" } ?? ""),
+                    items.append(Item(text: say(.returned, period.name) + (reason.map { ": \($0)" } ?? ""),
                                       link: link, urgent: true))
                 case .draft?:
                     let days = Formats.daysLeft(until: period.selfAssessmentDeadline, now: now)
                     let text = days >= 0
-                        ? (vi ? "Tự đánh giá \(period.name): còn \(days) ngày (hạn \(Formats.date(period.selfAssessmentDeadline)))"
-                            : "Self-assessment \(period.name): \(days) days left (deadline \(Formats.date(period.selfAssessmentDeadline)))")
-                        : (vi ? "Tự đánh giá \(period.name): đã quá hạn \(Formats.date(period.selfAssessmentDeadline))"
-                            : "Self-assessment \(period.name): deadline \(Formats.date(period.selfAssessmentDeadline)) passed")
+                        ? say(.selfAssessmentDaysLeft, period.name, "\(days)", Formats.date(period.selfAssessmentDeadline))
+                        : say(.selfAssessmentOverdue, period.name, Formats.date(period.selfAssessmentDeadline))
                     items.append(Item(text: text, link: link, urgent: days <= 3))
                 case .released?:
                     let days = Formats.daysLeft(until: period.explanationDeadline, now: now)
-                    items.append(Item(text: vi ? "Đã có kết quả thẩm định sơ bộ \(period.name): giải trình trước \(Formats.date(period.explanationDeadline)) (còn \(max(days, 0)) ngày)"
-                                               : "Preliminary results \(period.name): explain before \(Formats.date(period.explanationDeadline)) (\(max(days, 0)) days left)",
+                    items.append(Item(text: say(.releasedExplainBefore, period.name, Formats.date(period.explanationDeadline), "\(max(days, 0))"),
                                       link: "\(link)/appraisal", urgent: days <= 2))
                 default: break
                 }
@@ -59,11 +56,11 @@ enum InboxQueries {
             let soon = tasks.filter { $0.status(on: today) == .openWithinDeadline && today.days(until: $0.effectiveDeadline) <= 7 }.count
             let agency = user.agencyCode.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? user.agencyCode
             if overdue > 0 {
-                items.append(Item(text: vi ? "\(overdue) nhiệm vụ được giao đã quá hạn mà chưa hoàn thành" : "\(overdue) assigned tasks are overdue",
+                items.append(Item(text: say(.agencyTasksOverdue, "\(overdue)"),
                                   link: "/tasks?agency=\(agency)&status=openOverdue", urgent: true))
             }
             if soon > 0 {
-                items.append(Item(text: vi ? "\(soon) nhiệm vụ đến hạn trong 7 ngày tới" : "\(soon) tasks fall due within 7 days",
+                items.append(Item(text: say(.agencyTasksDueSoon, "\(soon)"),
                                   link: "/tasks?agency=\(agency)&status=openWithinDeadline", urgent: false))
             }
         }
@@ -71,7 +68,7 @@ enum InboxQueries {
             let today = CivilDate(now)
             let overdue = try await SourceData.tasks(of: nil, on: request.db).values.joined().filter { $0.status(on: today) == .openOverdue }.count
             if overdue > 0 {
-                items.append(Item(text: vi ? "\(overdue) nhiệm vụ quá hạn chưa hoàn thành trong toàn tỉnh" : "\(overdue) tasks overdue across the province",
+                items.append(Item(text: say(.provinceTasksOverdue, "\(overdue)"),
                                   link: "/tasks?status=openOverdue", urgent: false))
             }
         }
@@ -79,7 +76,7 @@ enum InboxQueries {
             let waiting = active.filter { [AssessmentState.submitted.rawValue, AssessmentState.appraising.rawValue, AssessmentState.reexamining.rawValue,
                                            AssessmentState.released.rawValue].contains($0.state) }
             if !waiting.isEmpty {
-                items.append(Item(text: vi ? "\(waiting.count) hồ sơ đang chờ thẩm định hoặc thẩm định lại" : "\(waiting.count) assessments await appraisal or re-examination",
+                items.append(Item(text: say(.awaitingAppraisal, "\(waiting.count)"),
                                   link: "/appraisal", urgent: false))
             }
         }
@@ -87,14 +84,14 @@ enum InboxQueries {
             let toFinalise = active.filter { $0.state == AssessmentState.reexamining.rawValue ||
                 ($0.state == AssessmentState.released.rawValue && $0.period.explanationDeadline < now) }
             if !toFinalise.isEmpty {
-                items.append(Item(text: vi ? "\(toFinalise.count) hồ sơ có thể chốt kết quả" : "\(toFinalise.count) assessments can be finalised",
+                items.append(Item(text: say(.readyToFinalise, "\(toFinalise.count)"),
                                   link: "/council", urgent: false))
             }
         }
         if user.roles.contains(.organizer) {
             let submitted = active.filter { $0.state == AssessmentState.submitted.rawValue }
             if !submitted.isEmpty {
-                items.append(Item(text: vi ? "\(submitted.count) hồ sơ đã nộp" : "\(submitted.count) assessments submitted", link: "/council", urgent: false))
+                items.append(Item(text: say(.submitted, "\(submitted.count)"), link: "/council", urgent: false))
             }
         }
         return items.sorted { $0.urgent && !$1.urgent }

@@ -76,9 +76,9 @@ enum PeriodController {
         try request.verifyCSRF()
         try request.authorize(.managePeriods)
         let period = try await find(request)
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(PeriodText.self)
         guard period.status == .draft else {
-            throw Abort(.conflict, reason: vi ? "Kỳ đánh giá đã mở: không đổi bộ chỉ số được nữa." : "The period is open: its indexes can no longer change.")
+            throw Abort(.conflict, reason: say(.indexesFrozen))
         }
         let form = try request.content.decode(AssignForm.self)
         let group = (form.group ?? "").trimmingCharacters(in: .whitespaces)
@@ -110,14 +110,14 @@ enum PeriodController {
         try request.verifyCSRF()
         try request.authorize(.managePeriods)
         let period = try await find(request)
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(PeriodText.self)
         guard period.status == .draft else {
-            throw Abort(.conflict, reason: vi ? "Kỳ đánh giá này đã mở." : "This period is already open.")
+            throw Abort(.conflict, reason: say(.alreadyOpen))
         }
         let periodID = try period.requireID()
         let assignments = try await PeriodIndexModel.query(on: request.db).filter(\.$period.$id == periodID).all()
         guard !assignments.isEmpty else {
-            throw Abort(.conflict, reason: vi ? "Chưa chọn bộ chỉ số cho khối nào." : "No group has an index yet.")
+            throw Abort(.conflict, reason: say(.noGroupIndexed))
         }
         let origin = request.auditOrigin
         try await request.write { db in
@@ -162,7 +162,7 @@ enum PeriodController {
 
     static func validate(_ form: PeriodForm, language: Lang) -> (PeriodModel?, [String: String]) {
         let t = Catalogue(language: language)
-        let vi = language == .vietnamese
+        let say = language.phrases(PeriodText.self)
         var errors: [String: String] = [:]
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         if name.isEmpty { errors["name"] = t(.required) }
@@ -175,7 +175,7 @@ enum PeriodController {
             number = Int((form.number ?? "").trimmingCharacters(in: .whitespaces))
             let range = kind == .quarter ? 1...4 : 1...12
             if number == nil || !range.contains(number!) {
-                errors["number"] = vi ? "Nhập quý 1–4 hoặc tháng 1–12." : "Enter quarter 1–4 or month 1–12."
+                errors["number"] = say(.numberRange)
             }
         }
         func date(_ key: String, _ text: String?) -> Date? {
@@ -187,10 +187,10 @@ enum PeriodController {
         let appraisal = date("appraisalDeadline", form.appraisalDeadline)
         let explanation = date("explanationDeadline", form.explanationDeadline)
         if let selfDeadline, let appraisal, appraisal < selfDeadline {
-            errors["appraisalDeadline"] = vi ? "Hạn thẩm định phải sau hạn tự đánh giá." : "The appraisal deadline must follow the self-assessment deadline."
+            errors["appraisalDeadline"] = say(.appraisalBeforeSelfDeadline)
         }
         if let appraisal, let explanation, explanation < appraisal {
-            errors["explanationDeadline"] = vi ? "Hạn giải trình phải sau hạn thẩm định." : "The explanation deadline must follow the appraisal deadline."
+            errors["explanationDeadline"] = say(.explanationBeforeAppraisalDeadline)
         }
         guard errors.isEmpty, let kind, let year, let selfDeadline, let appraisal, let explanation else { return (nil, errors) }
         return (PeriodModel(name: name, kind: kind, year: year, number: number, status: .draft, selfAssessmentDeadline: selfDeadline,
@@ -213,17 +213,17 @@ extension PeriodController {
         let period = try await find(request)
         let periodID = try period.requireID()
         let form = try request.content.decode(AssignmentForm.self)
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(PeriodText.self)
         let versions = try await PeriodIndexModel.query(on: request.db).filter(\.$period.$id == periodID).with(\.$indexVersion).all()
             .map(\.indexVersion)
         guard let version = versions.first(where: { $0.code == form.indexCode }),
               let userID = form.userID, let user = try await UserModel.find(userID, on: request.db), user.roles.contains(.appraiser) else {
-            throw Abort(.badRequest, reason: vi ? "Chọn bộ chỉ số và một thành viên thẩm định." : "Choose an index and an appraiser.")
+            throw Abort(.badRequest, reason: say(.chooseIndexAndAppraiser))
         }
         let index = try await request.application.indexCache.index(for: version)
         let code = (form.criterionCode ?? "").trimmingCharacters(in: .whitespaces)
         guard index.nodes.contains(where: { $0.code == code }) else {
-            throw Abort(.badRequest, reason: vi ? "Không có tiêu chí \(code) trong \(index.id)." : "No criterion \(code) in \(index.id).")
+            throw Abort(.badRequest, reason: say(.noSuchCriterion, code, index.id))
         }
         let origin = request.auditOrigin
         try await request.write { db in
@@ -259,14 +259,13 @@ extension PeriodController {
         try request.authorize(.publishPeriod)
         let period = try await find(request)
         let periodID = try period.requireID()
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(PeriodText.self)
         let assessments = try await AssessmentModel.query(on: request.db).filter(\.$period.$id == periodID).with(\.$agency).all()
         let pending = assessments.filter { !(AssessmentState(rawValue: $0.state)?.hasFinalResult ?? false) }
         guard period.status == .open, !assessments.isEmpty, pending.isEmpty else {
             throw Abort(.conflict, reason: pending.isEmpty
-                ? (vi ? "Kỳ đánh giá này không ở trạng thái đang mở." : "This period is not open.")
-                : (vi ? "Còn \(pending.count) hồ sơ chưa chốt kết quả: \(pending.map(\.agency.code).sorted().joined(separator: ", "))."
-                    : "\(pending.count) assessments are not finalised: \(pending.map(\.agency.code).sorted().joined(separator: ", "))."))
+                ? say(.notOpen)
+                : say(.notFinalised, "\(pending.count)", pending.map(\.agency.code).sorted().joined(separator: ", ")))
         }
         let origin = request.auditOrigin
         try await request.write { db in
@@ -275,6 +274,6 @@ extension PeriodController {
             try await Audit.record(on: db, origin, action: "period.publish", targetType: "period", target: period.name,
                                    before: ["status": "open"], after: ["status": "published", "assessments": String(assessments.count)])
         }
-        return request.redirect(to: "/periods/\(periodID)", notice: vi ? "Đã công bố kết quả \(period.name)." : "Published \(period.name).")
+        return request.redirect(to: "/periods/\(periodID)", notice: say(.publishedNotice, period.name))
     }
 }

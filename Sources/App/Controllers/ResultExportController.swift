@@ -209,18 +209,16 @@ enum ResultExportController {
     }
 
     static func pdf(_ html: String, name: String, on request: Request) async throws -> Response {
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(ResultsText.self)
         do {
             let bytes = try await PDFRenderer.render(html: "<!DOCTYPE html>\n" + html, chromium: request.application.settings.chromium,
                                                      on: request.application.threadPool)
             return download(bytes, type: "application/pdf", name: name)
         } catch PDFRenderer.Failure.chromiumMissing {
-            throw APIError(status: .serviceUnavailable, code: "pdf_unavailable", reason: vi
-                ? "Máy chủ chưa cài Chromium nên chưa xuất được PDF (cài gói chromium hoặc đặt CHISO_CHROMIUM). Bảng Excel và CSV vẫn tải được."
-                : "This server has no Chromium, so PDFs cannot be made (install the chromium package or set CHISO_CHROMIUM). Excel and CSV still work.")
+            throw APIError(status: .serviceUnavailable, code: "pdf_unavailable", reason: say(.pdfUnavailable))
         } catch let PDFRenderer.Failure.failed(message) {
             request.logger.error("PDF rendering failed: \(message)")
-            throw APIError(status: .internalServerError, code: "pdf_failed", reason: vi ? "Không tạo được tệp PDF, vui lòng thử lại." : "The PDF could not be made; please try again.")
+            throw APIError(status: .internalServerError, code: "pdf_failed", reason: say(.pdfFailed))
         }
     }
 }

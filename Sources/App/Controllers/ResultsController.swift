@@ -47,8 +47,8 @@ enum ResultsController {
 
     static func agencyModel(_ record: AssessmentRecord, on request: Request) async throws -> ResultsPages.AgencyModel {
         guard record.state.hasFinalResult else {
-            throw APIError(status: .conflict, code: "wrong_state", reason: request.language == .vietnamese
-                ? "Hồ sơ chưa được chốt kết quả." : "The assessment has no final result yet.")
+            let say = request.language.phrases(ResultsText.self)
+            throw APIError(status: .conflict, code: "wrong_state", reason: say(.noFinalResultYet))
         }
         let groups = try await PeriodResults.load(period: record.period, store: request.assessments)
         guard let group = groups.first(where: { $0.group == record.agency.group }), let position = group.position(of: record.agency.id!)

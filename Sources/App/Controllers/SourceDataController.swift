@@ -37,9 +37,8 @@ enum SourceDataController {
     /// Published results do not change: no new survey results or ratings then.
     static func requireUnpublished(_ period: PeriodModel, _ request: Request) throws {
         guard period.status != .published else {
-            throw APIError(status: .conflict, code: "wrong_state",
-                           reason: request.language == .vietnamese ? "Kỳ đánh giá đã công bố kết quả, không thay đổi số liệu được nữa."
-                               : "The period's results are published; its data can no longer change.")
+            let say = request.language.phrases(SourceDataText.self)
+            throw APIError(status: .conflict, code: "wrong_state", reason: say(.periodPublished))
         }
     }
 
@@ -69,7 +68,7 @@ enum SourceDataController {
         let period = try await findPeriod(request)
         try requireUnpublished(period, request)
         let form = try request.content.decode(UploadForm.self)
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(SourceDataText.self)
         let name = FileNames.clean(form.file?.filename ?? "", fallback: "surveys")
         let subjects = try await subjects(of: period, on: request)
         var problems: [String] = []
@@ -86,7 +85,7 @@ enum SourceDataController {
         } catch {
             problems = error.problems.map { $0.formatted(file: name, language: request.language) }
         }
-        if problems.isEmpty, results.isEmpty { problems = [vi ? "Tệp không có dòng kết quả nào." : "The file has no result rows."] }
+        if problems.isEmpty, results.isEmpty { problems = [say(.noResultRows)] }
         guard problems.isEmpty else {
             if request.isAPI { throw APIError(status: .unprocessableEntity, code: "invalid_rows", reason: problems.joined(separator: "; ")) }
             let existing = try await SurveyResultModel.query(on: request.db).filter(\.$period.$id == period.requireID()).with(\.$agency).all()
@@ -117,7 +116,7 @@ enum SourceDataController {
             }
         }
         return request.redirect(to: "/periods/\(periodID)/surveys",
-                                notice: vi ? "Đã nhập \(results.count) kết quả điều tra." : "Imported \(results.count) survey results.")
+                                notice: say(.importedNotice, "\(results.count)"))
     }
 
     // MARK: Leader ratings
@@ -141,14 +140,14 @@ enum SourceDataController {
         else { throw Abort(.notFound) }
         // No body at all (an API client with nothing to change) is an empty form.
         let form = (request.body.data?.readableBytes ?? 0) == 0 ? [:] : try request.content.decode([String: String].self)
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(SourceDataText.self)
         var chosen: [(Criterion, String)] = []
         var errors: [String: String] = [:]
         for criterion in subject.leaderCriteria {
             let level = (form["level-\(criterion.code)"] ?? "").trimmingCharacters(in: .whitespaces)
             guard !level.isEmpty else { continue }
             guard case let .levels(levels) = criterion.leaf!.rule, levels.contains(where: { $0.code == level }) else {
-                errors["\(agencyID)-\(criterion.code)"] = vi ? "Mức \"\(level)\" không có trong tiêu chí \(criterion.code)." : "Level \"\(level)\" is not one of \(criterion.code)'s."
+                errors["\(agencyID)-\(criterion.code)"] = say(.unknownLevel, level, criterion.code)
                 continue
             }
             chosen.append((criterion, level))
@@ -180,6 +179,6 @@ enum SourceDataController {
             }
         }
         return request.redirect(to: "/periods/\(periodID)/ratings#agency-\(subject.agency.code)",
-                                notice: vi ? "Đã lưu đánh giá cho \(subject.agency.name)." : "Saved the rating of \(subject.agency.name).")
+                                notice: say(.ratingSavedNotice, subject.agency.name))
     }
 }

@@ -104,9 +104,10 @@ enum TaskController {
             form.sourceID = "CS-" + String(UUID().uuidString.prefix(8))
         }
         let agencies = try await AgencyModel.query(on: request.db).all()
+        let say = request.language.phrases(TaskText.self)
         var (task, errors) = validate(form, agencies: agencies, language: request.language)
         if let task, try await TaskModel.query(on: request.db).filter(\.$sourceID == task.sourceID).first() != nil {
-            errors["sourceID"] = request.language == .vietnamese ? "Mã \(task.sourceID) đã có trong danh mục." : "Id \(task.sourceID) is already registered."
+            errors["sourceID"] = say(.sourceIDTaken, task.sourceID)
         }
         guard let task, errors.isEmpty else {
             if request.isAPI { throw APIError(status: .unprocessableEntity, code: "invalid_task", reason: describe(errors)) }
@@ -123,7 +124,7 @@ enum TaskController {
             try await Audit.record(on: db, origin, action: "task.create", targetType: "task", target: task.sourceID,
                                    after: fields(model, agency: task.agency))
         }
-        return request.redirect(to: "/tasks/\(model.id!)", notice: request.language == .vietnamese ? "Đã thêm nhiệm vụ." : "Task added.")
+        return request.redirect(to: "/tasks/\(model.id!)", notice: say(.taskAdded))
     }
 
     static func update(_ request: Request) async throws -> Response {
@@ -150,7 +151,8 @@ enum TaskController {
                                        before: change.before, after: change.after)
             }
         }
-        return request.redirect(to: "/tasks/\(model.id!)", notice: request.language == .vietnamese ? "Đã lưu nhiệm vụ." : "Task saved.")
+        let say = request.language.phrases(TaskText.self)
+        return request.redirect(to: "/tasks/\(model.id!)", notice: say(.taskSaved))
     }
 
     /// A new deadline granted by the assigning authority, with its document. Earlier ones stay as history.
@@ -159,15 +161,15 @@ enum TaskController {
         try request.authorize(.manageTasks)
         let model = try await find(request)
         let form = try request.content.decode(ExtensionForm.self)
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(TaskText.self)
         var errors: [String: String] = [:]
         let document = (form.extensionDocument ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if document.isEmpty { errors["extensionDocument"] = vi ? "Cần số, ký hiệu văn bản gia hạn." : "The extending document is required." }
+        if document.isEmpty { errors["extensionDocument"] = say(.extensionDocumentRequired) }
         let date = (form.extensionDate ?? "").trimmingCharacters(in: .whitespaces)
         let documentDate = CivilDate.parse(date)
-        if !date.isEmpty, documentDate == nil { errors["extensionDate"] = vi ? "Ngày không hợp lệ: \(date)" : "Not a date: \(date)" }
+        if !date.isEmpty, documentDate == nil { errors["extensionDate"] = say(.notADate, date) }
         let newDeadline = CivilDate.parse(form.extendedDeadline ?? "")
-        if newDeadline == nil { errors["extendedDeadline"] = vi ? "Cần hạn mới (dd/mm/yyyy)." : "The new deadline is required (dd/mm/yyyy)." }
+        if newDeadline == nil { errors["extendedDeadline"] = say(.newDeadlineRequired) }
         guard errors.isEmpty, let newDeadline else {
             if request.isAPI { throw APIError(status: .unprocessableEntity, code: "invalid_extension", reason: describe(errors)) }
             let agencies = try await AgencyModel.query(on: request.db).sort(\.$group).sort(\.$code).all()
@@ -187,7 +189,7 @@ enum TaskController {
             try await Audit.record(on: db, origin, action: "task.extend", targetType: "task", target: sourceID,
                                    after: ["document": document, "document_date": documentDate?.iso ?? "", "new_deadline": newDeadline.iso])
         }
-        return request.redirect(to: "/tasks/\(taskID)", notice: vi ? "Đã ghi nhận gia hạn." : "Extension recorded.")
+        return request.redirect(to: "/tasks/\(taskID)", notice: say(.extensionRecorded))
     }
 
     struct EvidenceForm: Content {
@@ -200,14 +202,14 @@ enum TaskController {
         try request.authorize(.manageTasks)
         let model = try await find(request)
         let form = try request.content.decode(EvidenceForm.self)
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(TaskText.self)
         guard let file = form.file, file.data.readableBytes > 0 else {
-            throw APIError(status: .unprocessableEntity, code: "no_file", reason: vi ? "Chọn tệp cần tải lên." : "Choose a file to upload.")
+            throw APIError(status: .unprocessableEntity, code: "no_file", reason: say(.chooseFile))
         }
         let bytes = Array(file.data.readableBytesView)
         guard let type = ContentSniffer.type(of: bytes), EvidenceUpload.allowedTypes.contains(type) else {
             throw APIError(status: .unsupportedMediaType, code: "file_type_not_allowed",
-                           reason: vi ? "Chỉ nhận tệp PDF, ảnh (PNG, JPEG), Word hoặc Excel." : "Only PDF, images (PNG, JPEG), Word or Excel files are accepted.")
+                           reason: say(.evidenceTypeNotAllowed))
         }
         let name = FileNames.clean(file.filename, contentType: type)
         let taskID = try model.requireID()
@@ -219,7 +221,7 @@ enum TaskController {
             try await Audit.record(on: db, origin, action: "task.evidence", targetType: "task", target: sourceID,
                                    after: ["file": name, "sha256": stored.sha256])
         }
-        return request.redirect(to: "/tasks/\(taskID)", notice: vi ? "Đã tải lên \(name)." : "Uploaded \(name).")
+        return request.redirect(to: "/tasks/\(taskID)", notice: say(.uploadedNotice, name))
     }
 
     static func evidence(_ request: Request) async throws -> Response {

@@ -39,14 +39,14 @@ enum TaskImportController {
         try request.verifyCSRF()
         let user = try request.authorize(.manageTasks)
         let form = try request.content.decode(UploadForm.self)
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(TaskText.self)
         let settings = request.application.settings
         let limit = settings.importLimitNote(request.language)
         func refuse(_ problems: [String]) -> Response {
             request.page(status: .unprocessableEntity) { TaskImportPages.upload($0, problems: problems, limit: limit) }
         }
         guard let file = form.file, file.data.readableBytes > 0 else {
-            return refuse([vi ? "Chọn tệp CSV hoặc Excel (.xlsx)." : "Choose a CSV or Excel (.xlsx) file."])
+            return refuse([say(.chooseImportFile)])
         }
         let bytes = Array(file.data.readableBytesView)
         // Counted off the event loop, row by row (nothing kept): a large file does not hold up other requests.
@@ -64,13 +64,13 @@ enum TaskImportController {
             let name = file.filename.isEmpty ? "tasks" : file.filename
             return refuse(error.problems.map { $0.formatted(file: name, language: request.language) })
         case let .success(rows) where rows < 2:
-            return refuse([vi ? "Tệp cần một dòng tiêu đề và ít nhất một dòng nhiệm vụ." : "The file needs a header row and at least one task row."])
+            return refuse([say(.importNeedsRows)])
         case let .success(rows):
             if let problem = settings.importProblem(rows: rows - 1, request.language) { return refuse([problem]) }
         }
         let pending = TaskImportModel(userID: user.id, filename: FileNames.clean(file.filename, fallback: "tasks"), bytes: Data(bytes))
         try await request.write { db in try await pending.create(on: db) }
-        return request.redirect(to: "/tasks/import/\(pending.id!)", notice: vi ? "Đã tải tệp lên: chọn cột rồi xem trước." : "Uploaded: map the columns, then preview.")
+        return request.redirect(to: "/tasks/import/\(pending.id!)", notice: say(.importUploadedNotice))
     }
 
     /// The mapping (guessed, or as chosen in the query) and the preview.
@@ -89,7 +89,7 @@ enum TaskImportController {
         let pending = try await find(request)
         let posted = try request.content.decode([String: String].self)
         let preview = try await makePreview(pending, mappingFields: posted, on: request)
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(TaskText.self)
         guard preview.problems.isEmpty, preview.fileProblems.isEmpty else {
             if request.isAPI {
                 throw APIError(status: .unprocessableEntity, code: "invalid_rows",
@@ -108,9 +108,7 @@ enum TaskImportController {
             return Dictionary(grouping: preview.tasks, by: \.1).mapValues(\.count)
         }
         MemoryRelease.afterLargeWork()
-        let message = vi
-            ? "Đã nhập \(imported.count) nhiệm vụ: \(counts[.create] ?? 0) mới, \(counts[.update] ?? 0) cập nhật, \(counts[.unchanged] ?? 0) không đổi."
-            : "Imported \(imported.count) tasks: \(counts[.create] ?? 0) new, \(counts[.update] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged."
+        let message = say(.importedNotice, "\(imported.count)", "\(counts[.create] ?? 0)", "\(counts[.update] ?? 0)", "\(counts[.unchanged] ?? 0)")
         return request.redirect(to: "/tasks", notice: message)
     }
 

@@ -127,16 +127,15 @@ enum UserAdminController {
 
     static func validate(_ form: UserForm, existing: UUID?, on request: Request) async throws -> [String: String] {
         let t = Catalogue(language: request.language)
-        let vi = request.language == .vietnamese
+        let say = request.language.phrases(AdminText.self)
         var errors: [String: String] = [:]
         let username = clean(form.username).lowercased()
         if username.isEmpty {
             errors["username"] = t(.required)
         } else if username.count < 3 || !username.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || ".-_".unicodeScalars.contains($0) }) {
-            errors["username"] = vi ? "Tên đăng nhập gồm ít nhất 3 ký tự a-z, 0-9, dấu chấm, gạch ngang hoặc gạch dưới."
-                : "A username has at least 3 characters among a-z, 0-9, dot, dash and underscore."
+            errors["username"] = say(.usernameFormat)
         } else if existing == nil, try await UserModel.query(on: request.db).filter(\.$username == username).first() != nil {
-            errors["username"] = vi ? "Tên đăng nhập \(username) đã có." : "Username \(username) is taken."
+            errors["username"] = say(.usernameTaken, username)
         }
         if clean(form.displayName).isEmpty { errors["displayName"] = t(.required) }
         if let agencyID = form.agencyID {
@@ -146,7 +145,7 @@ enum UserAdminController {
         }
         let chosen = form.roles ?? []
         if chosen.isEmpty {
-            errors["roles"] = vi ? "Chọn ít nhất một vai trò." : "Choose at least one role."
+            errors["roles"] = say(.chooseRole)
         } else if chosen.contains(where: { Role(rawValue: $0) == nil }) {
             errors["roles"] = t(.invalid)
         }

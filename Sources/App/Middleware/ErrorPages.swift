@@ -40,14 +40,12 @@ struct ErrorPages: AsyncMiddleware {
             } else if ErrorPages.isUnreadableBody(error) {
                 // A body that is not the form it claims to be: the client's mistake, not the server's.
                 status = .badRequest
-                reason = request.language == .vietnamese ? "Không đọc được dữ liệu gửi lên." : "The request's body could not be read."
+                reason = Catalogue(language: request.language)(.unreadableBody)
             } else if ErrorPages.isStorageFull(error) {
                 // Nothing was written (the transaction rolled back); the user can try again later.
                 request.logger.critical("storage full: \(String(reflecting: error))")
                 status = .insufficientStorage
-                reason = request.language == .vietnamese
-                    ? "Máy chủ đã hết dung lượng lưu trữ: thay đổi này chưa được lưu, dữ liệu đã có vẫn nguyên vẹn. Vui lòng báo quản trị hệ thống và thử lại sau."
-                    : "The server's storage is full: this change was not saved; the data already there is intact. Please tell the administrator and try again later."
+                reason = Catalogue(language: request.language)(.storageFull)
             } else {
                 request.logger.report(error: error)
                 status = .internalServerError

@@ -22,20 +22,15 @@ struct EvidenceUpload {
         case notStored
 
         func message(_ language: Lang) -> String {
-            let vi = language == .vietnamese
+            let say = language.phrases(EvidenceUploadText.self)
             switch self {
-            case .noFile: return vi ? "Chưa chọn tệp." : "No file was chosen."
-            case let .tooLarge(limit):
-                return vi ? "Tệp vượt quá dung lượng cho phép (\(limit / 1024 / 1024) MB)." : "The file is larger than allowed (\(limit / 1024 / 1024) MB)."
-            case .notAllowed:
-                return vi ? "Chỉ nhận tài liệu PDF, ảnh (PNG, JPEG), Word, Excel hoặc ZIP; tệp này không thuộc loại nào trong số đó."
-                    : "Only PDF, images (PNG, JPEG), Word, Excel or ZIP documents are accepted; this file is none of them."
+            case .noFile: return say(.noFile)
+            case let .tooLarge(limit): return say(.tooLarge, "\(limit / 1024 / 1024)")
+            case .notAllowed: return say(.notAllowed)
             case .csrf: return Catalogue(language: language)(.csrfFailed)
-            case .malformed: return vi ? "Dữ liệu tải lên không hợp lệ." : "The upload is malformed."
-            case .storageFull:
-                return vi ? "Máy chủ đã hết dung lượng lưu trữ: tệp chưa được lưu, dữ liệu đã có vẫn nguyên vẹn. Vui lòng báo quản trị hệ thống."
-                    : "The server's storage is full: the file was not saved; the data already there is intact. Please tell the administrator."
-            case .notStored: return vi ? "Chưa lưu được tệp, vui lòng thử lại." : "The file could not be saved; please try again."
+            case .malformed: return say(.malformed)
+            case .storageFull: return say(.storageFull)
+            case .notStored: return say(.notStored)
             }
         }
 

@@ -636,7 +636,7 @@ private struct Reading {
     static func suggestion(_ key: String, _ allowed: Set<String>, _ language: Language) -> String {
         let best = allowed.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
         guard let best, best.1 <= 2 else { return "" }
-        return language == .english ? " (did you mean \(best.0)?)" : " (có phải là \(best.0)?)"
+        return IndexReaderText.didYouMean.text(language, best.0)
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

@@ -12,12 +12,11 @@ public enum IndividualRating: String, Sendable, CaseIterable, Comparable, Codabl
     }
 
     public func title(_ language: Language) -> String {
-        let vi = language == .vietnamese
         switch self {
-        case .excellent: return vi ? "Hoàn thành xuất sắc nhiệm vụ" : "Tasks completed with distinction"
-        case .good: return vi ? "Hoàn thành tốt nhiệm vụ" : "Tasks completed well"
-        case .completed: return vi ? "Hoàn thành nhiệm vụ" : "Tasks completed"
-        case .notCompleted: return vi ? "Không hoàn thành nhiệm vụ" : "Tasks not completed"
+        case .excellent: IndividualRatingText.excellent.text(language)
+        case .good: IndividualRatingText.good.text(language)
+        case .completed: IndividualRatingText.completed.text(language)
+        case .notCompleted: IndividualRatingText.notCompleted.text(language)
         }
     }
 }

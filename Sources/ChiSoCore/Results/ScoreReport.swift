@@ -36,9 +36,7 @@ public struct ScoreReport: Sendable {
         for (agency, score) in zip(agencies, scores) {
             for position in score.missing {
                 let code = index.nodes[position].code
-                lines.append(language == .vietnamese
-                    ? "\(file): đơn vị \(agency.code): chưa có số liệu cho \(code)"
-                    : "\(file): agency \(agency.code): no input for \(code)")
+                lines.append(ScoreReportText.missingInput.text(language, file, agency.code, code))
             }
         }
         return lines

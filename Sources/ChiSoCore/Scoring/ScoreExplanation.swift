@@ -17,14 +17,14 @@ public struct ScoreExplanation: Sendable {
     }
 
     private func pts(_ value: DecimalNumber) -> String {
-        vi ? "\(value.vietnamese()) điểm" : "\(value) \(value == 1 ? "point" : "points")"
+        (value == 1 ? ExplanationText.onePoint : .points).text(language, vi ? value.vietnamese() : "\(value)")
     }
 
     /// The input as a user would have typed it.
     public func inputText(_ value: InputValue, rule: Rule?) -> String {
         switch value {
         case .notApplicable: "NA"
-        case let .answer(yes): vi ? (yes ? "có" : "không") : (yes ? "yes" : "no")
+        case let .answer(yes): (yes ? ExplanationText.answerYes : .answerNo).text(language)
         case let .number(number): num(number)
         case let .fraction(a, b): "\(num(a))/\(num(b))"
         case let .count(count): String(count)
@@ -40,19 +40,18 @@ public struct ScoreExplanation: Sendable {
         switch result.reason {
         case let .notApplicableByTag(tag, declaredAt):
             if declaredAt == position {
-                return vi ? "không áp dụng (đơn vị có nhãn \(tag))" : "not applicable (agency tag \(tag))"
+                return ExplanationText.notApplicableTag.text(language, tag)
             }
             let code = index.nodes[declaredAt].code
-            return vi ? "không áp dụng (theo tiêu chí \(code), nhãn \(tag))" : "not applicable (through \(code), tag \(tag))"
+            return ExplanationText.notApplicableThrough.text(language, code, tag)
         case .noApplicableChild:
-            return vi ? "không áp dụng (không có tiêu chí con nào áp dụng)" : "not applicable (no sub-criterion applies)"
+            return ExplanationText.noApplicableChild.text(language)
         case let .sum(capped):
             if capped {
                 let sum = node.children.filter { score.nodes[$0].applicable }.reduce(DecimalNumber.zero) { $0 + score.nodes[$1].points }
-                return vi ? "tổng tiêu chí con \(num(sum)) vượt tối đa \(num(node.max)) → \(pts(result.points))"
-                    : "children total \(num(sum)) exceeds the max \(num(node.max)) → \(pts(result.points))"
+                return ExplanationText.childrenCapped.text(language, num(sum), num(node.max), pts(result.points))
             }
-            return vi ? "tổng các tiêu chí con → \(pts(result.points))" : "sum of sub-criteria → \(pts(result.points))"
+            return ExplanationText.childrenSum.text(language, pts(result.points))
         default:
             return explainLeaf(result.reason, input: result.input, points: result.points, max: node.max, rule: node.leaf?.rule)
         }
@@ -62,34 +61,33 @@ public struct ScoreExplanation: Sendable {
     public func explain(item: AdjustmentItem, _ result: ItemScore) -> String {
         switch (item.rule, result.reason, result.input) {
         case (_, .missing, _):
-            return vi ? "không có → 0 điểm" : "none → 0"
+            return ExplanationText.itemMissing.text(language)
         case let (.count(per, cap), .count(capped), .count(n)?):
             if capped, let cap {
-                return vi ? "\(n) × \(num(per)), tối đa \(num(cap)) → \(pts(result.points))"
-                    : "\(n) × \(num(per)), capped at \(num(cap)) → \(pts(result.points))"
+                return ExplanationText.itemCountCapped.text(language, "\(n)", num(per), num(cap), pts(result.points))
             }
             return "\(n) × \(num(per)) = \(pts(result.points))"
         default:
-            return vi ? "nhập \(pts(result.points))" : "\(pts(result.points)) as entered"
+            return ExplanationText.itemEntered.text(language, pts(result.points))
         }
     }
 
     private func explainLeaf(_ reason: ScoreReason, input: InputValue?, points: DecimalNumber, max: DecimalNumber, rule: Rule?) -> String {
         switch (reason, rule, input) {
         case (.missing, _, _):
-            return vi ? "chưa nhập → 0 điểm" : "no input → 0"
+            return ExplanationText.missing.text(language)
         case (.notApplicableDeclared, _, _):
-            return vi ? "không áp dụng (đơn vị xác định)" : "not applicable (declared by the agency)"
+            return ExplanationText.notApplicableDeclared.text(language)
         case (.evidenceMissing, _, _):
-            return vi ? "thiếu tài liệu kiểm chứng → 0" : "no evidence attached → 0"
+            return ExplanationText.evidenceMissing.text(language)
         case let (.answer(yes), _, _):
-            return vi ? "\(yes ? "có" : "không") → \(pts(points))" : "\(yes ? "yes" : "no") → \(pts(points))"
+            return ExplanationText.answer.text(language, (yes ? ExplanationText.answerYes : .answerNo).text(language), pts(points))
         case let (.tier(matched), .tiers(tiers)?, .number(value)?):
             if let matched {
                 return "\(num(value)) ≥ \(num(tiers[matched].min)) → \(pts(points))"
             }
             let lowest = tiers[tiers.count - 1].min
-            return vi ? "\(num(value)) < \(num(lowest)) (dưới mức thấp nhất) → 0 điểm" : "\(num(value)) < \(num(lowest)) (below every tier) → 0"
+            return ExplanationText.belowTiers.text(language, num(value), num(lowest))
         case let (.ratio(capped), .ratio(target)?, input?):
             let shown: String
             if case let .fraction(a, b) = input {
@@ -100,11 +98,9 @@ public struct ScoreExplanation: Sendable {
                 shown = ""
             }
             if capped {
-                return vi ? "\(shown) ≥ mục tiêu \(num(target))% → \(pts(points)) (tối đa)"
-                    : "\(shown) ≥ target \(num(target))% → \(pts(points)) (full)"
+                return ExplanationText.ratioFull.text(language, shown, num(target), pts(points))
             }
-            return vi ? "\(shown) so với mục tiêu \(num(target))% → \(num(max)) × tỷ lệ = \(pts(points))"
-                : "\(shown) of target \(num(target))% → \(num(max)) × ratio = \(pts(points))"
+            return ExplanationText.ratio.text(language, shown, num(target), num(max), pts(points))
         case let (.count(capped), .count(per, _)?, .count(n)?):
             if capped {
                 return vi ? "\(n) × \(num(per)), tối đa \(num(points)) → \(pts(points))"
@@ -113,15 +109,15 @@ public struct ScoreExplanation: Sendable {
             return "\(n) × \(num(per)) = \(pts(points))"
         case let (.deduct(floored), .deduct(per)?, .count(n)?):
             if floored {
-                return vi ? "\(num(max)) − \(n) × \(num(per)) < 0 → 0 điểm" : "\(num(max)) − \(n) × \(num(per)) < 0 → 0"
+                return ExplanationText.deductFloored.text(language, num(max), "\(n)", num(per))
             }
             return "\(num(max)) − \(n) × \(num(per)) = \(pts(points))"
         case let (.percent, _, .number(value)?):
             return "\(num(value))% × \(num(max)) = \(pts(points))"
         case let (.level(position), .levels(levels)?, _):
-            return vi ? "mức \(levels[position].code) → \(pts(points))" : "level \(levels[position].code) → \(pts(points))"
+            return ExplanationText.level.text(language, levels[position].code, pts(points))
         case (.manual, _, _):
-            return vi ? "tự chấm \(pts(points))" : "\(pts(points)) as entered"
+            return ExplanationText.manual.text(language, pts(points))
         default:
             return pts(points)
         }

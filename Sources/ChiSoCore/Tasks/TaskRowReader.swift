@@ -289,10 +289,9 @@ public struct TaskProblem: Sendable, Hashable {
     /// `Dòng 5, cột G (Hạn xử lý): đang để trống`, `Line 5, column G
     /// (Deadline): is empty`; for the mapping, `Hạn xử lý: chưa chọn cột …`.
     public func located(_ language: Language) -> String {
-        let vi = language == .vietnamese
         var place: [String] = []
-        if line > 0 { place.append(vi ? "Dòng \(line)" : "Line \(line)") }
-        if let column { place.append((vi ? "cột " : "column ") + TaskProblem.columnLetters(column)) }
+        if line > 0 { place.append(TaskRowText.lineNumber.text(language, "\(line)")) }
+        if let column { place.append(TaskRowText.columnPrefix.text(language) + TaskProblem.columnLetters(column)) }
         var head = place.joined(separator: ", ")
         if let field { head += head.isEmpty ? field.label(language) : " (\(field.label(language)))" }
         return head.isEmpty ? message(language) : head + ": " + message(language)

@@ -49,39 +49,36 @@ public enum WorkflowRefusal: Error, Sendable, Hashable {
     case reasonRequired
 
     public func message(_ language: Language) -> String {
-        let vi = language == .vietnamese
         switch self {
         case let .selfAssessmentDeadlinePassed(date):
-            return vi ? "Đã hết hạn tự đánh giá ngày \(VietnamDate.format(date))."
-                : "The self-assessment deadline passed on \(VietnamDate.format(date))."
+            return WorkflowText.selfAssessmentDeadlinePassed.text(language, VietnamDate.format(date))
         case let .explanationDeadlinePassed(date):
-            return vi ? "Đã hết hạn giải trình ngày \(VietnamDate.format(date))."
-                : "The explanation deadline passed on \(VietnamDate.format(date))."
+            return WorkflowText.explanationDeadlinePassed.text(language, VietnamDate.format(date))
         case .reasonRequired:
-            return vi ? "Cần nêu lý do." : "A reason is required."
+            return WorkflowText.reasonRequired.text(language)
         case let .wrongState(state, action):
-            return Self.stateMessage(state, action, vi)
+            return Self.stateMessage(state, action, language)
         }
     }
 
-    private static func stateMessage(_ state: AssessmentState, _ action: WorkflowAction, _ vi: Bool) -> String {
+    private static func stateMessage(_ state: AssessmentState, _ action: WorkflowAction, _ language: Language) -> String {
         switch (state, action) {
         case (.submitted, .editSelf), (.submitted, .submit):
-            return vi ? "Hồ sơ đã nộp, đang chờ thẩm định." : "The assessment was submitted and awaits appraisal."
+            return WorkflowText.submitted.text(language)
         case (.appraising, .editSelf), (.appraising, .submit), (.appraising, .explain):
-            return vi ? "Hồ sơ đang được thẩm định." : "The assessment is being appraised."
+            return WorkflowText.appraising.text(language)
         case (.released, .editSelf), (.released, .submit):
-            return vi ? "Đã có kết quả thẩm định sơ bộ: đơn vị chỉ có thể giải trình." : "Preliminary results are out: the agency may only explain."
+            return WorkflowText.released.text(language)
         case (.reexamining, _) where action == .editSelf || action == .explain:
-            return vi ? "Hồ sơ đang được thẩm định lại." : "The assessment is being re-examined."
+            return WorkflowText.reexamining.text(language)
         case (.finalised, _) where action != .publish && action != .reopen:
-            return vi ? "Kết quả đã được chốt." : "The result is final."
+            return WorkflowText.finalised.text(language)
         case (.published, _):
-            return vi ? "Kết quả đã công bố." : "The result is published."
+            return WorkflowText.published.text(language)
         case (.draft, _), (.returned, _):
-            return vi ? "Hồ sơ chưa nộp." : "The assessment has not been submitted."
+            return WorkflowText.notSubmitted.text(language)
         default:
-            return vi ? "Không thực hiện được ở trạng thái \"\(state.vietnamese)\"." : "Not possible while \"\(state.english)\"."
+            return WorkflowText.wrongState.text(language, language == .vietnamese ? state.vietnamese : state.english)
         }
     }
 }

@@ -10,6 +10,9 @@ enum AppraisalText: String, Phrasebook {
     // A leaf
     case max, appraiser, councilChair, selfAssessedByAgency, appraised, notAppraisedYet, agencyExplanation, previewHere
     case appraisedValue, comment, saveAppraisal, explanation, sendExplanation
+    // AppraisalController
+    case onlyExplainedReexamined, commentRequiredWhenAdjusting, appraisedNotice, confirmedNotice, notAllAppraised, releasedNotice
+    case explanationEmpty, explanationSentNotice, reopenedNotice
 
     var vietnamese: String {
         switch self {
@@ -45,6 +48,15 @@ enum AppraisalText: String, Phrasebook {
         case .saveAppraisal: "Lưu thẩm định"
         case .explanation: "Giải trình"
         case .sendExplanation: "Gửi giải trình"
+        case .onlyExplainedReexamined: "Chỉ thẩm định lại các tiêu chí đơn vị đã giải trình."
+        case .commentRequiredWhenAdjusting: "Khi điều chỉnh điểm, cần ghi nhận xét."
+        case .appraisedNotice: "Đã thẩm định %@."
+        case .confirmedNotice: "Đã xác nhận %@ tiêu chí."
+        case .notAllAppraised: "Còn %@ tiêu chí chưa thẩm định: %@."
+        case .releasedNotice: "Đã gửi kết quả sơ bộ cho đơn vị."
+        case .explanationEmpty: "Nội dung giải trình không được để trống."
+        case .explanationSentNotice: "Đã gửi giải trình %@."
+        case .reopenedNotice: "Đã mở lại hồ sơ."
         }
     }
 
@@ -82,6 +94,15 @@ enum AppraisalText: String, Phrasebook {
         case .saveAppraisal: "Save appraisal"
         case .explanation: "Explanation"
         case .sendExplanation: "Send explanation"
+        case .onlyExplainedReexamined: "Only explained criteria are re-examined."
+        case .commentRequiredWhenAdjusting: "A comment is required when adjusting."
+        case .appraisedNotice: "Appraised %@."
+        case .confirmedNotice: "Confirmed %@ criteria."
+        case .notAllAppraised: "%@ criteria are not appraised yet: %@."
+        case .releasedNotice: "Released to the agency."
+        case .explanationEmpty: "The explanation is empty."
+        case .explanationSentNotice: "Explanation sent for %@."
+        case .reopenedNotice: "Reopened."
         }
     }
 }

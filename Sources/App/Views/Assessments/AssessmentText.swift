@@ -18,6 +18,11 @@ enum AssessmentText: String, Phrasebook {
     case submitTitle, selfAssessedTotal, notEnteredList, evidenceMissingList, noneListed, afterSubmission, submit
     // Attaching a file already uploaded
     case attachTitle, noOtherFile, filesAlreadyUploaded, criterion, attach, backToAssessment
+    // AssessmentController
+    case sourcedNotEntered, savedNotice, submittedNotice, returnedNotice, exceptionInPast, exceptionAfterAppraisalDeadline
+    case extendedNotice
+    // EvidenceController
+    case uploadedNotice
 
     var vietnamese: String {
         switch self {
@@ -73,6 +78,14 @@ enum AssessmentText: String, Phrasebook {
         case .criterion: "tiêu chí"
         case .attach: "Đính kèm"
         case .backToAssessment: "Quay lại hồ sơ"
+        case .sourcedNotEntered: "Tiêu chí %@ lấy số liệu tự động, đơn vị không nhập."
+        case .savedNotice: "Đã lưu %@."
+        case .submittedNotice: "Đã nộp hồ sơ."
+        case .returnedNotice: "Đã trả lại hồ sơ."
+        case .exceptionInPast: "Ngày gia hạn phải là một ngày trong tương lai."
+        case .exceptionAfterAppraisalDeadline: "Ngày gia hạn không được sau hạn thẩm định (%@)."
+        case .extendedNotice: "Đã gia hạn đến %@."
+        case .uploadedNotice: "Đã tải lên %@."
         }
     }
 
@@ -130,6 +143,14 @@ enum AssessmentText: String, Phrasebook {
         case .criterion: "criterion"
         case .attach: "Attach"
         case .backToAssessment: "Back to the assessment"
+        case .sourcedNotEntered: "Criterion %@ takes its figure from the data; it is not entered."
+        case .savedNotice: "Saved %@."
+        case .submittedNotice: "Submitted."
+        case .returnedNotice: "Returned."
+        case .exceptionInPast: "The exception must end in the future."
+        case .exceptionAfterAppraisalDeadline: "The exception cannot end after the appraisal deadline (%@)."
+        case .extendedNotice: "Extended until %@."
+        case .uploadedNotice: "Uploaded %@."
         }
     }
 }

@@ -20,11 +20,12 @@ enum HomePage {
 
     static func view(_ context: PageContext, model: Model) -> HTMLNode {
         let t = context.t
+        let say = context.phrases(InboxText.self)
         let user = context.user!
         return Layout.page(context, title: t(.homeTitle)) {
             if !model.inbox.isEmpty {
                 section(.class("inbox"), .aria("labelledby", "inbox-title")) {
-                    h2(.id("inbox-title")) { context.language == .vietnamese ? "Việc cần làm" : "Needs you" }
+                    h2(.id("inbox-title")) { say(.title) }
                     ul {
                         for item in model.inbox {
                             li(.class(item.urgent ? "urgent" : "")) { a(.href(item.link)) { item.text } }

@@ -4,6 +4,9 @@ import ChiSoCore
 enum PeriodText: String, Phrasebook {
     case nameExample, dateRange, resultsLink, dashboardLink, provisionalScoresLink, surveyResultsLink, leaderRatingsLink, publish
     case appraisersHeading, appraisersGuidance, removeAssignment, index, criterionCode, appraiser, assign
+    // PeriodController
+    case indexesFrozen, alreadyOpen, noGroupIndexed, numberRange, appraisalBeforeSelfDeadline, explanationBeforeAppraisalDeadline
+    case chooseIndexAndAppraiser, noSuchCriterion, notOpen, notFinalised, publishedNotice
 
     var vietnamese: String {
         switch self {
@@ -22,6 +25,17 @@ enum PeriodText: String, Phrasebook {
         case .criterionCode: "Mã tiêu chí hoặc nhóm"
         case .appraiser: "Thành viên thẩm định"
         case .assign: "Phân công"
+        case .indexesFrozen: "Kỳ đánh giá đã mở: không đổi bộ chỉ số được nữa."
+        case .alreadyOpen: "Kỳ đánh giá này đã mở."
+        case .noGroupIndexed: "Chưa chọn bộ chỉ số cho khối nào."
+        case .numberRange: "Nhập quý 1–4 hoặc tháng 1–12."
+        case .appraisalBeforeSelfDeadline: "Hạn thẩm định phải sau hạn tự đánh giá."
+        case .explanationBeforeAppraisalDeadline: "Hạn giải trình phải sau hạn thẩm định."
+        case .chooseIndexAndAppraiser: "Chọn bộ chỉ số và một thành viên thẩm định."
+        case .noSuchCriterion: "Không có tiêu chí %@ trong %@."
+        case .notOpen: "Kỳ đánh giá này không ở trạng thái đang mở."
+        case .notFinalised: "Còn %@ hồ sơ chưa chốt kết quả: %@."
+        case .publishedNotice: "Đã công bố kết quả %@."
         }
     }
 
@@ -42,6 +56,17 @@ enum PeriodText: String, Phrasebook {
         case .criterionCode: "Criterion or group code"
         case .appraiser: "Appraiser"
         case .assign: "Assign"
+        case .indexesFrozen: "The period is open: its indexes can no longer change."
+        case .alreadyOpen: "This period is already open."
+        case .noGroupIndexed: "No group has an index yet."
+        case .numberRange: "Enter quarter 1–4 or month 1–12."
+        case .appraisalBeforeSelfDeadline: "The appraisal deadline must follow the self-assessment deadline."
+        case .explanationBeforeAppraisalDeadline: "The explanation deadline must follow the appraisal deadline."
+        case .chooseIndexAndAppraiser: "Choose an index and an appraiser."
+        case .noSuchCriterion: "No criterion %@ in %@."
+        case .notOpen: "This period is not open."
+        case .notFinalised: "%@ assessments are not finalised: %@."
+        case .publishedNotice: "Published %@."
         }
     }
 }

@@ -4,6 +4,8 @@ import ChiSoCore
 enum DeputyText: String, Phrasebook {
     case title, guidance, noDeputies, name, position, assignedFields, save, remove
     case addHeading, correctMarkedFields, positionExample, add
+    // DeputyController
+    case nameRequired, nameTooLong, fieldsRequired, addedNotice, savedNotice, removedNotice
 
     var vietnamese: String {
         switch self {
@@ -19,6 +21,12 @@ enum DeputyText: String, Phrasebook {
         case .correctMarkedFields: "Vui lòng sửa các ô được đánh dấu."
         case .positionExample: "Phó Giám đốc"
         case .add: "Thêm"
+        case .nameRequired: "Cần họ tên."
+        case .nameTooLong: "Họ tên quá dài."
+        case .fieldsRequired: "Cần ít nhất một lĩnh vực (mã, ví dụ I; III)."
+        case .addedNotice: "Đã thêm cấp phó."
+        case .savedNotice: "Đã lưu."
+        case .removedNotice: "Đã xoá."
         }
     }
 
@@ -36,6 +44,12 @@ enum DeputyText: String, Phrasebook {
         case .correctMarkedFields: "Please correct the marked fields."
         case .positionExample: "Deputy director"
         case .add: "Add"
+        case .nameRequired: "A name is required."
+        case .nameTooLong: "The name is too long."
+        case .fieldsRequired: "At least one field is required (codes, e.g. I; III)."
+        case .addedNotice: "Deputy added."
+        case .savedNotice: "Saved."
+        case .removedNotice: "Removed."
         }
     }
 }

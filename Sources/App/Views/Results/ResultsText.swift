@@ -9,6 +9,10 @@ enum ResultsText: String, Phrasebook {
     case proposalsHeading, proposalsGuidance, head, indexSetsNone, noProposal, deputyFields, achievedOfPossible
     case loweredToHead, unknownFieldCodes, noDeputies, deputiesLink
     case criterionColumn, maxColumn, selfColumn, preliminaryColumn, finalColumn, whyItDiffersColumn, explanation
+    // ResultExportController
+    case pdfUnavailable, pdfFailed
+    // ResultsController
+    case noFinalResultYet
 
     var vietnamese: String {
         switch self {
@@ -56,6 +60,9 @@ enum ResultsText: String, Phrasebook {
         case .finalColumn: "Cuối cùng"
         case .whyItDiffersColumn: "Lý do chênh lệch · cách tính"
         case .explanation: "Giải trình: %@"
+        case .pdfUnavailable: "Máy chủ chưa cài Chromium nên chưa xuất được PDF (cài gói chromium hoặc đặt CHISO_CHROMIUM). Bảng Excel và CSV vẫn tải được."
+        case .pdfFailed: "Không tạo được tệp PDF, vui lòng thử lại."
+        case .noFinalResultYet: "Hồ sơ chưa được chốt kết quả."
         }
     }
 
@@ -105,6 +112,9 @@ enum ResultsText: String, Phrasebook {
         case .finalColumn: "Final"
         case .whyItDiffersColumn: "Why it differs · how computed"
         case .explanation: "Explanation: %@"
+        case .pdfUnavailable: "This server has no Chromium, so PDFs cannot be made (install the chromium package or set CHISO_CHROMIUM). Excel and CSV still work."
+        case .pdfFailed: "The PDF could not be made; please try again."
+        case .noFinalResultYet: "The assessment has no final result yet."
         }
     }
 }

@@ -31,6 +31,10 @@ enum T: String, CaseIterable, Sendable {
     // Tables shared by pages
     case criterion, selfShort, appraisedShort, finalShort, comment, largestSelfAppraised, largestSelfFinal
     case assessmentTitle, officialResult, officialNote, provisionalTotal, selfPoints, points, input, why, evidence, notApplicable
+    // Refusals of the error pages (ErrorPages)
+    case unreadableBody, storageFull
+    // The footer
+    case publishedResultsLink
 }
 
 struct Catalogue: Sendable {
@@ -218,6 +222,9 @@ extension T: Phrasebook {
         case .why: "Cách tính"
         case .evidence: "Tài liệu kiểm chứng"
         case .notApplicable: "Không áp dụng"
+        case .unreadableBody: "Không đọc được dữ liệu gửi lên."
+        case .storageFull: "Máy chủ đã hết dung lượng lưu trữ: thay đổi này chưa được lưu, dữ liệu đã có vẫn nguyên vẹn. Vui lòng báo quản trị hệ thống và thử lại sau."
+        case .publishedResultsLink: "Kết quả đã công bố"
         }
     }
 
@@ -394,6 +401,9 @@ extension T: Phrasebook {
         case .why: "How it was computed"
         case .evidence: "Evidence"
         case .notApplicable: "Not applicable"
+        case .unreadableBody: "The request's body could not be read."
+        case .storageFull: "The server's storage is full: this change was not saved; the data already there is intact. Please tell the administrator and try again later."
+        case .publishedResultsLink: "Published results"
         }
     }
 }

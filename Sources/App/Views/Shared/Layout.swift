@@ -79,7 +79,7 @@ enum Layout {
                 }
                 footer(.class("site")) {
                     small { "ChiSo · \(t(.appTagline)) · " }
-                    small { a(.href("/public")) { context.language == .vietnamese ? "Kết quả đã công bố" : "Published results" } }
+                    small { a(.href("/public")) { t(.publishedResultsLink) } }
                 }
             }
         }

@@ -25,7 +25,10 @@ enum Phrasebooks {
     static let all: [any Phrasebook.Type] = [
         T.self, RoleName.self, AssessmentText.self, AppraisalText.self, CouncilText.self, DashboardText.self, DeputyText.self, IndexText.self,
         MonitoringText.self, PeriodText.self, PublicText.self, ReportText.self, ResultsText.self, SourceDataText.self, TaskText.self,
-        WhatIfText.self,
+        WhatIfText.self, InboxText.self, EvidenceUploadText.self, AdminText.self,
+        // ChiSoCore's
+        ExplanationText.self, WorkflowText.self, IndividualRatingText.self, TaskRowText.self, ScoreReportText.self,
+        IndexReaderText.self,
     ]
 
     static func fill(_ template: String, _ values: [String]) -> String { Placeholders.fill(template, values) }

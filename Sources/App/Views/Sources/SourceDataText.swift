@@ -7,6 +7,8 @@ enum SourceDataText: String, Phrasebook {
     case importSurveyResults, importHelp, resultsFile, importFile
     // Leader ratings
     case ratingsTitle, noLeaderCriteria, notRated, points, ratedBy, save
+    // SourceDataController
+    case periodPublished, noResultRows, importedNotice, unknownLevel, ratingSavedNotice
 
     var vietnamese: String {
         switch self {
@@ -27,6 +29,11 @@ enum SourceDataText: String, Phrasebook {
         case .points: "điểm"
         case .ratedBy: "Đã đánh giá: %@, %@"
         case .save: "Lưu"
+        case .periodPublished: "Kỳ đánh giá đã công bố kết quả, không thay đổi số liệu được nữa."
+        case .noResultRows: "Tệp không có dòng kết quả nào."
+        case .importedNotice: "Đã nhập %@ kết quả điều tra."
+        case .unknownLevel: "Mức \"%@\" không có trong tiêu chí %@."
+        case .ratingSavedNotice: "Đã lưu đánh giá cho %@."
         }
     }
 
@@ -49,6 +56,11 @@ enum SourceDataText: String, Phrasebook {
         case .points: "points"
         case .ratedBy: "Rated by %@, %@"
         case .save: "Save"
+        case .periodPublished: "The period's results are published; its data can no longer change."
+        case .noResultRows: "The file has no result rows."
+        case .importedNotice: "Imported %@ survey results."
+        case .unknownLevel: "Level \"%@\" is not one of %@'s."
+        case .ratingSavedNotice: "Saved the rating of %@."
         }
     }
 }

@@ -14,6 +14,11 @@ enum TaskText: String, Phrasebook {
     case importTitle, importIntro, importFileLabel, importPreviewTitle, mapColumns, notInFile, preview, previewHeading
     case importSummary, fixProblems, goodRows, line, taskID, effect, importCount, uploadAnotherFile
     case effectNew, effectUpdate, effectUnchanged
+    // TaskController
+    case sourceIDTaken, taskAdded, taskSaved, extensionDocumentRequired, notADate, newDeadlineRequired, extensionRecorded
+    case chooseFile, evidenceTypeNotAllowed, uploadedNotice
+    // TaskImportController
+    case chooseImportFile, importNeedsRows, importUploadedNotice, importedNotice
 
     var vietnamese: String {
         switch self {
@@ -77,6 +82,20 @@ enum TaskText: String, Phrasebook {
         case .effectNew: "Thêm mới"
         case .effectUpdate: "Cập nhật"
         case .effectUnchanged: "Không đổi"
+        case .sourceIDTaken: "Mã %@ đã có trong danh mục."
+        case .taskAdded: "Đã thêm nhiệm vụ."
+        case .taskSaved: "Đã lưu nhiệm vụ."
+        case .extensionDocumentRequired: "Cần số, ký hiệu văn bản gia hạn."
+        case .notADate: "Ngày không hợp lệ: %@"
+        case .newDeadlineRequired: "Cần hạn mới (dd/mm/yyyy)."
+        case .extensionRecorded: "Đã ghi nhận gia hạn."
+        case .chooseFile: "Chọn tệp cần tải lên."
+        case .evidenceTypeNotAllowed: "Chỉ nhận tệp PDF, ảnh (PNG, JPEG), Word hoặc Excel."
+        case .uploadedNotice: "Đã tải lên %@."
+        case .chooseImportFile: "Chọn tệp CSV hoặc Excel (.xlsx)."
+        case .importNeedsRows: "Tệp cần một dòng tiêu đề và ít nhất một dòng nhiệm vụ."
+        case .importUploadedNotice: "Đã tải tệp lên: chọn cột rồi xem trước."
+        case .importedNotice: "Đã nhập %@ nhiệm vụ: %@ mới, %@ cập nhật, %@ không đổi."
         }
     }
 
@@ -142,6 +161,20 @@ enum TaskText: String, Phrasebook {
         case .effectNew: "New"
         case .effectUpdate: "Update"
         case .effectUnchanged: "Unchanged"
+        case .sourceIDTaken: "Id %@ is already registered."
+        case .taskAdded: "Task added."
+        case .taskSaved: "Task saved."
+        case .extensionDocumentRequired: "The extending document is required."
+        case .notADate: "Not a date: %@"
+        case .newDeadlineRequired: "The new deadline is required (dd/mm/yyyy)."
+        case .extensionRecorded: "Extension recorded."
+        case .chooseFile: "Choose a file to upload."
+        case .evidenceTypeNotAllowed: "Only PDF, images (PNG, JPEG), Word or Excel files are accepted."
+        case .uploadedNotice: "Uploaded %@."
+        case .chooseImportFile: "Choose a CSV or Excel (.xlsx) file."
+        case .importNeedsRows: "The file needs a header row and at least one task row."
+        case .importUploadedNotice: "Uploaded: map the columns, then preview."
+        case .importedNotice: "Imported %@ tasks: %@ new, %@ updated, %@ unchanged."
         }
     }
 }

@@ -1,0 +1,64 @@
+/// Texts of ``ScoreExplanation`` (why a criterion or an item got its points), in both languages.
+public enum ExplanationText: String, Phrasebook {
+    case points, onePoint, answerYes, answerNo
+    // A node
+    case notApplicableTag, notApplicableThrough, noApplicableChild, childrenCapped, childrenSum
+    // A bonus or deduction item
+    case itemMissing, itemCountCapped, itemEntered
+    // A leaf
+    case missing, notApplicableDeclared, evidenceMissing, answer, belowTiers, ratioFull, ratio, deductFloored, level, manual
+
+    public var vietnamese: String {
+        switch self {
+        case .points: "%@ điểm"
+        case .onePoint: "%@ điểm"
+        case .answerYes: "có"
+        case .answerNo: "không"
+        case .notApplicableTag: "không áp dụng (đơn vị có nhãn %@)"
+        case .notApplicableThrough: "không áp dụng (theo tiêu chí %@, nhãn %@)"
+        case .noApplicableChild: "không áp dụng (không có tiêu chí con nào áp dụng)"
+        case .childrenCapped: "tổng tiêu chí con %@ vượt tối đa %@ → %@"
+        case .childrenSum: "tổng các tiêu chí con → %@"
+        case .itemMissing: "không có → 0 điểm"
+        case .itemCountCapped: "%@ × %@, tối đa %@ → %@"
+        case .itemEntered: "nhập %@"
+        case .missing: "chưa nhập → 0 điểm"
+        case .notApplicableDeclared: "không áp dụng (đơn vị xác định)"
+        case .evidenceMissing: "thiếu tài liệu kiểm chứng → 0"
+        case .answer: "%@ → %@"
+        case .belowTiers: "%@ < %@ (dưới mức thấp nhất) → 0 điểm"
+        case .ratioFull: "%@ ≥ mục tiêu %@% → %@ (tối đa)"
+        case .ratio: "%@ so với mục tiêu %@% → %@ × tỷ lệ = %@"
+        case .deductFloored: "%@ − %@ × %@ < 0 → 0 điểm"
+        case .level: "mức %@ → %@"
+        case .manual: "tự chấm %@"
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .points: "%@ points"
+        case .onePoint: "%@ point"
+        case .answerYes: "yes"
+        case .answerNo: "no"
+        case .notApplicableTag: "not applicable (agency tag %@)"
+        case .notApplicableThrough: "not applicable (through %@, tag %@)"
+        case .noApplicableChild: "not applicable (no sub-criterion applies)"
+        case .childrenCapped: "children total %@ exceeds the max %@ → %@"
+        case .childrenSum: "sum of sub-criteria → %@"
+        case .itemMissing: "none → 0"
+        case .itemCountCapped: "%@ × %@, capped at %@ → %@"
+        case .itemEntered: "%@ as entered"
+        case .missing: "no input → 0"
+        case .notApplicableDeclared: "not applicable (declared by the agency)"
+        case .evidenceMissing: "no evidence attached → 0"
+        case .answer: "%@ → %@"
+        case .belowTiers: "%@ < %@ (below every tier) → 0"
+        case .ratioFull: "%@ ≥ target %@% → %@ (full)"
+        case .ratio: "%@ of target %@% → %@ × ratio = %@"
+        case .deductFloored: "%@ − %@ × %@ < 0 → 0"
+        case .level: "level %@ → %@"
+        case .manual: "%@ as entered"
+        }
+    }
+}
