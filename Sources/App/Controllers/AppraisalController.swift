@@ -207,8 +207,9 @@ enum AppraisalController {
             try await (db as! any SQLDatabase).update(AssessmentModel.schema).set("final_score", to: final).set("class_code", to: classCode)
                 .where("id", .equal, record.id).run()
         }
-        let vi = request.language == .vietnamese
-        return request.redirect(to: "/assessments/\(record.id)/appraisal", notice: vi ? "Đã chốt kết quả: \(Formats.score(score.final, .vietnamese))." : "Finalised.")
+        let say = request.language.phrases(AppraisalText.self)
+        return request.redirect(to: "/assessments/\(record.id)/appraisal",
+                                notice: say(.finalisedNotice, Formats.score(score.final, request.language)))
     }
 
     struct ReasonForm: Content {

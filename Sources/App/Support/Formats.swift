@@ -74,8 +74,12 @@ enum Formats {
     static func count(_ value: Int, _ language: Lang) -> String {
         let digits = String(value.magnitude)
         var out = value < 0 ? "-" : ""
+        let separator: Character = switch language {
+        case .vietnamese: "."
+        case .english: ","
+        }
         for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { out.append(language == .vietnamese ? "." : ",") }
+            if offset > 0, (digits.count - offset) % 3 == 0 { out.append(separator) }
             out.append(digit)
         }
         return out

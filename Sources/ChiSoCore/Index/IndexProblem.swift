@@ -34,4 +34,12 @@ public struct IndexProblem: Sendable, Hashable, Error {
 public enum Language: String, Sendable, CaseIterable {
     case vietnamese = "vi"
     case english = "en"
+
+    /// The language a user switches to.
+    public var other: Language {
+        switch self {
+        case .vietnamese: .english
+        case .english: .vietnamese
+        }
+    }
 }

@@ -6,7 +6,7 @@ public enum ExplanationText: String, Phrasebook {
     // A bonus or deduction item
     case itemMissing, itemCountCapped, itemEntered
     // A leaf
-    case missing, notApplicableDeclared, evidenceMissing, answer, belowTiers, ratioFull, ratio, deductFloored, level, manual
+    case missing, notApplicableDeclared, evidenceMissing, answer, belowTiers, ratioFull, ratio, countCapped, deductFloored, level, manual
 
     public var vietnamese: String {
         switch self {
@@ -28,6 +28,7 @@ public enum ExplanationText: String, Phrasebook {
         case .answer: "%@ → %@"
         case .belowTiers: "%@ < %@ (dưới mức thấp nhất) → 0 điểm"
         case .ratioFull: "%@ ≥ mục tiêu %@% → %@ (tối đa)"
+        case .countCapped: "%@ × %@, tối đa %@ → %@"
         case .ratio: "%@ so với mục tiêu %@% → %@ × tỷ lệ = %@"
         case .deductFloored: "%@ − %@ × %@ < 0 → 0 điểm"
         case .level: "mức %@ → %@"
@@ -55,6 +56,7 @@ public enum ExplanationText: String, Phrasebook {
         case .answer: "%@ → %@"
         case .belowTiers: "%@ < %@ (below every tier) → 0"
         case .ratioFull: "%@ ≥ target %@% → %@ (full)"
+        case .countCapped: "%@ × %@, capped at %@ → %@"
         case .ratio: "%@ of target %@% → %@ × ratio = %@"
         case .deductFloored: "%@ − %@ × %@ < 0 → 0"
         case .level: "level %@ → %@"

@@ -103,8 +103,7 @@ public struct ScoreExplanation: Sendable {
             return ExplanationText.ratio.text(language, shown, num(target), num(max), pts(points))
         case let (.count(capped), .count(per, _)?, .count(n)?):
             if capped {
-                return vi ? "\(n) × \(num(per)), tối đa \(num(points)) → \(pts(points))"
-                    : "\(n) × \(num(per)), capped → \(pts(points))"
+                return ExplanationText.countCapped.text(language, "\(n)", num(per), num(points), pts(points))
             }
             return "\(n) × \(num(per)) = \(pts(points))"
         case let (.deduct(floored), .deduct(per)?, .count(n)?):

@@ -12,7 +12,7 @@ enum AppraisalText: String, Phrasebook {
     case appraisedValue, comment, saveAppraisal, explanation, sendExplanation
     // AppraisalController
     case onlyExplainedReexamined, commentRequiredWhenAdjusting, appraisedNotice, confirmedNotice, notAllAppraised, releasedNotice
-    case explanationEmpty, explanationSentNotice, reopenedNotice
+    case explanationEmpty, explanationSentNotice, reopenedNotice, finalisedNotice
 
     var vietnamese: String {
         switch self {
@@ -57,6 +57,7 @@ enum AppraisalText: String, Phrasebook {
         case .explanationEmpty: "Nội dung giải trình không được để trống."
         case .explanationSentNotice: "Đã gửi giải trình %@."
         case .reopenedNotice: "Đã mở lại hồ sơ."
+        case .finalisedNotice: "Đã chốt kết quả: %@."
         }
     }
 
@@ -103,6 +104,7 @@ enum AppraisalText: String, Phrasebook {
         case .explanationEmpty: "The explanation is empty."
         case .explanationSentNotice: "Explanation sent for %@."
         case .reopenedNotice: "Reopened."
+        case .finalisedNotice: "Finalised: %@."
         }
     }
 }

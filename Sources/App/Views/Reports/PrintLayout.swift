@@ -25,9 +25,8 @@ enum PrintLayout {
     static func document(language: Lang, title: String, subtitle: String, province: String, madeOn: Date,
                          @HTMLBuilder content: () -> HTMLNode) -> HTMLNode {
         let say = language.phrases(ReportText.self)
-        let vi = language == .vietnamese
         let body = content()
-        return H.el("html", [.lang(vi ? "vi" : "en")]) {
+        return H.el("html", [.lang(language.rawValue)]) {
             H.el("head", []) {
                 H.void("meta", [.charset("utf-8")])
                 H.el("title", []) { title }

@@ -33,7 +33,7 @@ enum Layout {
     static func page(_ context: PageContext, title: String, @HTMLBuilder content: () -> HTMLNode) -> HTMLNode {
         let t = context.t
         let body = content()
-        return H.el("html", [.lang(context.language == .vietnamese ? "vi" : "en")]) {
+        return H.el("html", [.lang(context.language.rawValue)]) {
             H.el("head", []) {
                 H.void("meta", [.charset("utf-8")])
                 H.void("meta", [.name("viewport"), .content("width=device-width, initial-scale=1")])
@@ -66,8 +66,8 @@ enum Layout {
                             }
                         }
                     }
-                    a(.class("lang"), .href("/language/\(context.language == .vietnamese ? "en" : "vi")?back=\(context.path)"),
-                      .lang(context.language == .vietnamese ? "en" : "vi")) { t(.languageSwitch) }
+                    a(.class("lang"), .href("/language/\(context.language.other.rawValue)?back=\(context.path)"),
+                      .lang(context.language.other.rawValue)) { t(.languageSwitch) }
                 }
                 p(.class("demo"), .role("note")) { t(.demoNotice) }
                 main(.id("main")) {
