@@ -339,6 +339,19 @@ extension SiteURL.AssessmentPage {
     }
 }
 
+extension SiteURL.AssessmentPage {
+    /// This page of the assessment at `assessmentPath` (`SiteURL.assessment(.value(id), .show).path`, which
+    /// ``AssessmentRecord/path`` holds, made once: the assessment page links from every leaf).
+    func path(under assessmentPath: String) -> String {
+        var path = assessmentPath
+        for component in pathComponents {
+            path += "/"
+            path += component
+        }
+        return path
+    }
+}
+
 extension SiteURL.AgencyPage {
     var pathComponents: [String] {
         switch self {
