@@ -11,7 +11,7 @@ enum AccountController {
     }
 
     static func loginPage(_ request: Request) async throws -> Response {
-        if request.currentUser != nil { return request.redirect(to: "/") }
+        if request.currentUser != nil { return request.redirect(to: SiteURL.home.path) }
         let expired = request.query[String.self, at: "expired"] == "1"
         let next = safeNext(request.query[String.self, at: "next"])
         return request.page { LoginPage.view($0, model: .init(username: "", next: next, message: expired ? $0.t(.sessionExpired) : nil)) }
@@ -65,7 +65,7 @@ enum AccountController {
                                    action: "login.succeeded", targetType: "user", target: username)
         }
         let cookie = try await Sessions.start(for: userID, on: request)
-        let response = request.redirect(to: user.mustChangePassword ? "/account/password" : next, redirectType: .normal)
+        let response = request.redirect(to: user.mustChangePassword ? SiteURL.accountPassword.path : next, redirectType: .normal)
         response.cookies[SessionAuthentication.cookieName] = cookie
         if device == nil, let known = KnownDevice.cookie(for: username, on: request) {
             response.cookies[KnownDevice.cookieName] = known
@@ -83,7 +83,7 @@ enum AccountController {
                 try await Audit.record(on: db, origin, action: "logout", targetType: "user", target: user.username)
             }
         }
-        let response = request.redirect(to: "/login", redirectType: .normal)
+        let response = request.redirect(to: SiteURL.login.path, redirectType: .normal)
         response.cookies[SessionAuthentication.cookieName] = Sessions.expiredCookie(secure: request.application.settings.secureCookies)
         return response
     }
@@ -131,7 +131,7 @@ enum AccountController {
                                    before: user.mustChangePassword ? ["must_change_password": "true"] : nil,
                                    after: user.mustChangePassword ? ["must_change_password": "false"] : nil)
         }
-        return request.redirect(to: "/", notice: T.passwordChanged.rawValue)
+        return request.redirect(to: SiteURL.home.path, notice: T.passwordChanged.rawValue)
     }
 
     static func switchLanguage(_ request: Request) async throws -> Response {
@@ -146,12 +146,12 @@ enum AccountController {
     /// without spaces (a tab, a newline or a backslash would let a browser read `//elsewhere`).
     /// Anything else goes home.
     static func safeNext(_ next: String?) -> String {
-        guard let next else { return "/" }
+        guard let next else { return SiteURL.home.path }
         let bytes = Array(next.utf8)
         guard bytes.first == UInt8(ascii: "/"),
               bytes.allSatisfy({ (0x21...0x7E).contains($0) && $0 != UInt8(ascii: "\\") }),
               bytes.count == 1 || bytes[1] != UInt8(ascii: "/")
-        else { return "/" }
+        else { return SiteURL.home.path }
         return next
     }
 }

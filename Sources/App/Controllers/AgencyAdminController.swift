@@ -48,7 +48,7 @@ enum AgencyAdminController {
             try await Audit.record(on: db, origin, action: "agency.create", targetType: "agency", target: agency.code,
                                    after: fields(agency))
         }
-        return request.redirect(to: "/admin/agencies", notice: T.created.rawValue)
+        return request.redirect(to: SiteURL.admin(.agencies).path, notice: T.created.rawValue)
     }
 
     static func update(_ request: Request) async throws -> Response {
@@ -74,7 +74,7 @@ enum AgencyAdminController {
                                        before: change.before, after: change.after)
             }
         }
-        return request.redirect(to: "/admin/agencies", notice: T.updated.rawValue)
+        return request.redirect(to: SiteURL.admin(.agencies).path, notice: T.updated.rawValue)
     }
 
     struct ImportForm: Content {
@@ -129,7 +129,7 @@ enum AgencyAdminController {
             }
             return (created, updated)
         }
-        return request.redirect(to: "/admin/agencies",
+        return request.redirect(to: SiteURL.admin(.agencies).path,
                                 notice: t.format(.importedAgencies, String(listed.count), String(created), String(updated)))
     }
 

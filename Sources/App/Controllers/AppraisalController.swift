@@ -117,7 +117,7 @@ enum AppraisalController {
             if existing == nil { _ = try await entry.inserted(on: db) } else { try await entry.updateAppraisal(on: db) }
             try await Audit.record(appraised, on: db)
         }
-        return request.redirect(to: "/assessments/\(record.id)/appraisal#leaf-\(code)", notice: say(.appraisedNotice, code))
+        return request.redirect(to: SiteURL.assessment(.value(record.id), .appraisal).path + "#leaf-\(code)", notice: say(.appraisedNotice, code))
     }
 
     /// Confirms, as the agency entered them, every leaf of this user's not yet appraised.
@@ -148,7 +148,7 @@ enum AppraisalController {
             }
         }
         let say = request.language.phrases(AppraisalText.self)
-        return request.redirect(to: "/assessments/\(record.id)/appraisal", notice: say(.confirmedNotice, "\(untouched.count)"))
+        return request.redirect(to: SiteURL.assessment(.value(record.id), .appraisal).path, notice: say(.confirmedNotice, "\(untouched.count)"))
     }
 
     /// The chair releases the preliminary result: every applicable leaf must be appraised.
@@ -164,7 +164,7 @@ enum AppraisalController {
             throw Abort(.conflict, reason: say(.notAllAppraised, "\(pending.count)", pending.joined(separator: ", ")))
         }
         try await AssessmentTransitions.apply(.release, to: record, on: request)
-        return request.redirect(to: "/assessments/\(record.id)/appraisal", notice: say(.releasedNotice))
+        return request.redirect(to: SiteURL.assessment(.value(record.id), .appraisal).path, notice: say(.releasedNotice))
     }
 
     struct ExplainForm: Content {
@@ -191,7 +191,7 @@ enum AppraisalController {
                                    target: "\(record.agency.code) / \(record.period.name) / \(code)", before: ["explanation": before],
                                    after: ["explanation": text])
         }
-        return request.redirect(to: "/assessments/\(record.id)/appraisal#leaf-\(code)", notice: say(.explanationSentNotice, code))
+        return request.redirect(to: SiteURL.assessment(.value(record.id), .appraisal).path + "#leaf-\(code)", notice: say(.explanationSentNotice, code))
     }
 
     /// The chair finalises: the appraised inputs become the final result, scored by the core.
@@ -208,7 +208,7 @@ enum AppraisalController {
                 .where("id", .equal, record.id).run()
         }
         let say = request.language.phrases(AppraisalText.self)
-        return request.redirect(to: "/assessments/\(record.id)/appraisal",
+        return request.redirect(to: SiteURL.assessment(.value(record.id), .appraisal).path,
                                 notice: say(.finalisedNotice, Formats.score(score.final, request.language)))
     }
 
@@ -224,7 +224,7 @@ enum AppraisalController {
         try request.authorize(.reopenAssessment, record.target(reason: reason))
         try await AssessmentTransitions.apply(.reopen, to: record, reason: reason, on: request)
         let say = request.language.phrases(AppraisalText.self)
-        return request.redirect(to: "/assessments/\(record.id)/appraisal", notice: say(.reopenedNotice))
+        return request.redirect(to: SiteURL.assessment(.value(record.id), .appraisal).path, notice: say(.reopenedNotice))
     }
 }
 

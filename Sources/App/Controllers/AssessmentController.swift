@@ -107,7 +107,7 @@ enum AssessmentController {
             }
             return request.page(status: .conflict) { AssessmentPage.view($0, model: model(fresh, user: user, language: request.language, drafts: [code: draft])) }
         }
-        return request.redirect(to: "/assessments/\(record.id)#leaf-\(code)", notice: say(.savedNotice, code))
+        return request.redirect(to: SiteURL.assessment(.value(record.id), .show).path + "#leaf-\(code)", notice: say(.savedNotice, code))
     }
 
     /// The head submits: from then on the agency cannot change anything.
@@ -117,7 +117,7 @@ enum AssessmentController {
         try request.authorize(.submitAssessment, record.target())
         try await AssessmentTransitions.apply(.submit, to: record, on: request)
         let say = request.language.phrases(AssessmentText.self)
-        return request.redirect(to: "/assessments/\(record.id)", notice: say(.submittedNotice))
+        return request.redirect(to: SiteURL.assessment(.value(record.id), .show).path, notice: say(.submittedNotice))
     }
 
     struct ReasonForm: Content {
@@ -133,7 +133,7 @@ enum AssessmentController {
         try request.authorize(.returnAssessment, record.target(reason: reason))
         try await AssessmentTransitions.apply(.returnToAgency, to: record, reason: reason, on: request)
         let say = request.language.phrases(AssessmentText.self)
-        return request.redirect(to: "/assessments/\(record.id)", notice: say(.returnedNotice))
+        return request.redirect(to: SiteURL.assessment(.value(record.id), .show).path, notice: say(.returnedNotice))
     }
 
     /// The organiser lets the agency edit until a date despite the deadline.
@@ -161,7 +161,7 @@ enum AssessmentController {
                                    before: record.exception.map { ["until": Formats.date($0.until)] },
                                    after: ["until": Formats.date(until), "reason": reason])
         }
-        return request.redirect(to: "/assessments/\(record.id)", notice: say(.extendedNotice, Formats.date(until)))
+        return request.redirect(to: SiteURL.assessment(.value(record.id), .show).path, notice: say(.extendedNotice, Formats.date(until)))
     }
 
 }

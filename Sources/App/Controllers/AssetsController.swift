@@ -6,7 +6,7 @@ enum AssetsController {
         let file = request.parameters.get("file") ?? ""
         let body: String
         let type: HTTPMediaType
-        switch "/assets/" + file {
+        switch SiteURL.asset(.value(file)).path {
         case Assets.stylesheetPath: (body, type) = (Assets.stylesheet, .css)
         case Assets.iconPath: (body, type) = (Assets.icon, HTTPMediaType(type: "image", subType: "svg+xml"))
         default: throw Abort(.notFound)

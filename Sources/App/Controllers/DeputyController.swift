@@ -72,7 +72,7 @@ enum DeputyController {
                                    after: ["name": name, "position": position, "fields": deputy.fields])
         }
         let say = request.language.phrases(DeputyText.self)
-        return request.redirect(to: "/agencies/\(agency.id!)/deputies", notice: say(.addedNotice))
+        return request.redirect(to: SiteURL.agency(.value(agency.id!), .deputies).path, notice: say(.addedNotice))
     }
 
     static func update(_ request: Request) async throws -> Response {
@@ -97,7 +97,7 @@ enum DeputyController {
                                    before: change.before, after: change.after)
         }
         let say = request.language.phrases(DeputyText.self)
-        return request.redirect(to: "/agencies/\(agency.id!)/deputies", notice: say(.savedNotice))
+        return request.redirect(to: SiteURL.agency(.value(agency.id!), .deputies).path, notice: say(.savedNotice))
     }
 
     static func delete(_ request: Request) async throws -> Response {
@@ -112,7 +112,7 @@ enum DeputyController {
                                    before: ["name": deputy.name, "position": deputy.position, "fields": deputy.fields])
         }
         let say = request.language.phrases(DeputyText.self)
-        return request.redirect(to: "/agencies/\(agency.id!)/deputies", notice: say(.removedNotice))
+        return request.redirect(to: SiteURL.agency(.value(agency.id!), .deputies).path, notice: say(.removedNotice))
     }
 
     static func findDeputy(_ request: Request, agency: AgencyModel) async throws -> DeputyModel {

@@ -55,7 +55,7 @@ extension EvidenceController {
         try await link(stored.fileID, named: stored.fileName, to: code, of: record, by: user, action: "evidence.upload",
                        details: ["size": String(stored.size), "type": stored.contentType], on: request)
         let say = request.language.phrases(AssessmentText.self)
-        let page = record.state == .released ? "/assessments/\(record.id)/appraisal" : "/assessments/\(record.id)"
+        let page = SiteURL.assessment(.value(record.id), record.state == .released ? .appraisal : .show).path
         return request.redirect(to: "\(page)#leaf-\(code)", notice: say(.uploadedNotice, stored.fileName))
     }
 
@@ -92,10 +92,10 @@ extension EvidenceController {
             throw Abort(.badRequest, reason: Catalogue(language: request.language)(.invalid))
         }
         if record.links.contains(where: { $0.criterionCode == code && $0.fileID == source.fileID }) {
-            return request.redirect(to: "/assessments/\(record.id)#leaf-\(code)")
+            return request.redirect(to: SiteURL.assessment(.value(record.id), .show).path + "#leaf-\(code)")
         }
         try await link(source.fileID, named: source.fileName, to: code, of: record, by: user, action: "evidence.attach", on: request)
-        return request.redirect(to: "/assessments/\(record.id)#leaf-\(code)", notice: T.saved.rawValue)
+        return request.redirect(to: SiteURL.assessment(.value(record.id), .show).path + "#leaf-\(code)", notice: T.saved.rawValue)
     }
 
     /// Removes a file from a leaf (the file itself stays while other leaves use it).
@@ -112,7 +112,7 @@ extension EvidenceController {
                                    target: "\(record.agency.code) / \(record.period.name) / \(link.criterionCode)",
                                    before: ["file": link.fileName])
         }
-        return request.redirect(to: "/assessments/\(record.id)#leaf-\(link.criterionCode)", notice: T.saved.rawValue)
+        return request.redirect(to: SiteURL.assessment(.value(record.id), .show).path + "#leaf-\(link.criterionCode)", notice: T.saved.rawValue)
     }
 
     static func leafCode(_ request: Request, _ record: AssessmentRecord) throws -> String {

@@ -25,7 +25,8 @@ enum InboxQueries {
 
         if user.roles.contains(.editor) || user.roles.contains(.head) || user.roles.contains(.viewer) {
             for assessment in active where assessment.$agency.id == user.agencyID {
-                let link = "/assessments/\(assessment.id!)"
+                let id = assessment.id!
+                let link = SiteURL.assessment(.value(id), .show).path
                 let period = assessment.period
                 switch AssessmentState(rawValue: assessment.state) {
                 case .returned?:
@@ -43,7 +44,7 @@ enum InboxQueries {
                 case .released?:
                     let days = Formats.daysLeft(until: period.explanationDeadline, now: now)
                     items.append(Item(text: say(.releasedExplainBefore, period.name, Formats.date(period.explanationDeadline), "\(max(days, 0))"),
-                                      link: "\(link)/appraisal", urgent: days <= 2))
+                                      link: SiteURL.assessment(.value(id), .appraisal).path, urgent: days <= 2))
                 default: break
                 }
             }
@@ -57,11 +58,11 @@ enum InboxQueries {
             let agency = user.agencyCode.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? user.agencyCode
             if overdue > 0 {
                 items.append(Item(text: say(.agencyTasksOverdue, "\(overdue)"),
-                                  link: "/tasks?agency=\(agency)&status=openOverdue", urgent: true))
+                                  link: SiteURL.tasks.path + "?agency=\(agency)&status=openOverdue", urgent: true))
             }
             if soon > 0 {
                 items.append(Item(text: say(.agencyTasksDueSoon, "\(soon)"),
-                                  link: "/tasks?agency=\(agency)&status=openWithinDeadline", urgent: false))
+                                  link: SiteURL.tasks.path + "?agency=\(agency)&status=openWithinDeadline", urgent: false))
             }
         }
         if user.roles.contains(.taskOfficer) {
@@ -69,7 +70,7 @@ enum InboxQueries {
             let overdue = try await SourceData.tasks(of: nil, on: request.db).values.joined().filter { $0.status(on: today) == .openOverdue }.count
             if overdue > 0 {
                 items.append(Item(text: say(.provinceTasksOverdue, "\(overdue)"),
-                                  link: "/tasks?status=openOverdue", urgent: false))
+                                  link: SiteURL.tasks.path + "?status=openOverdue", urgent: false))
             }
         }
         if user.roles.contains(.appraiser) || user.roles.contains(.chair) {
@@ -77,7 +78,7 @@ enum InboxQueries {
                                            AssessmentState.released.rawValue].contains($0.state) }
             if !waiting.isEmpty {
                 items.append(Item(text: say(.awaitingAppraisal, "\(waiting.count)"),
-                                  link: "/appraisal", urgent: false))
+                                  link: SiteURL.appraisalQueue.path, urgent: false))
             }
         }
         if user.roles.contains(.chair) {
@@ -85,13 +86,13 @@ enum InboxQueries {
                 ($0.state == AssessmentState.released.rawValue && $0.period.explanationDeadline < now) }
             if !toFinalise.isEmpty {
                 items.append(Item(text: say(.readyToFinalise, "\(toFinalise.count)"),
-                                  link: "/council", urgent: false))
+                                  link: SiteURL.council.path, urgent: false))
             }
         }
         if user.roles.contains(.organizer) {
             let submitted = active.filter { $0.state == AssessmentState.submitted.rawValue }
             if !submitted.isEmpty {
-                items.append(Item(text: say(.submitted, "\(submitted.count)"), link: "/council", urgent: false))
+                items.append(Item(text: say(.submitted, "\(submitted.count)"), link: SiteURL.council.path, urgent: false))
             }
         }
         return items.sorted { $0.urgent && !$1.urgent }

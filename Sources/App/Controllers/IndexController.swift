@@ -48,7 +48,7 @@ enum IndexController {
                                    after: ["title": index.title, "sha256": sha, "leaves": String(version.leafCount)])
             return version
         }
-        return request.redirect(to: "/indexes/\(version.id!)", notice: t.format(.indexUploaded, version.code, String(version.version)))
+        return request.redirect(to: SiteURL.index(.value(version.id!), .show).path, notice: t.format(.indexUploaded, version.code, String(version.version)))
     }
 
     static func show(_ request: Request) async throws -> Response {

@@ -43,7 +43,7 @@ enum PeriodController {
             try await Audit.record(on: db, origin, action: "period.create", targetType: "period", target: period.name,
                                    after: fields(period))
         }
-        return request.redirect(to: "/periods/\(period.id!)", notice: T.created.rawValue)
+        return request.redirect(to: SiteURL.period(.value(period.id!), .show).path, notice: T.created.rawValue)
     }
 
     static func show(_ request: Request) async throws -> Response {
@@ -101,7 +101,7 @@ enum PeriodController {
             try await Audit.record(on: db, origin, action: "period.assign_index", targetType: "period", target: "\(period.name) / \(group)",
                                    before: before, after: ["index": "\(version.code) v\(version.version)"])
         }
-        return request.redirect(to: "/periods/\(periodID)", notice: T.saved.rawValue)
+        return request.redirect(to: SiteURL.period(.value(periodID), .show).path, notice: T.saved.rawValue)
     }
 
     /// Opens the period: an assessment for every agency whose group has an
@@ -123,7 +123,7 @@ enum PeriodController {
         try await request.write { db in
             try await openPeriod(period, assignments: assignments, on: db, origin: origin)
         }
-        return request.redirect(to: "/periods/\(periodID)", notice: T.saved.rawValue)
+        return request.redirect(to: SiteURL.period(.value(periodID), .show).path, notice: T.saved.rawValue)
     }
 
     /// Shared with the demo loader.
@@ -233,7 +233,7 @@ extension PeriodController {
             try await Audit.record(on: db, origin, action: "period.assign_appraiser", targetType: "period", target: "\(period.name) / \(index.id) / \(code)",
                                    after: ["appraiser": user.username])
         }
-        return request.redirect(to: "/periods/\(periodID)#appraisers", notice: T.saved.rawValue)
+        return request.redirect(to: SiteURL.period(.value(periodID), .show).path + "#appraisers", notice: T.saved.rawValue)
     }
 
     static func unassign(_ request: Request) async throws -> Response {
@@ -250,7 +250,7 @@ extension PeriodController {
                                    target: "\(period.name) / \(assignment.indexCode) / \(assignment.criterionCode)",
                                    before: ["appraiser": assignment.user.username])
         }
-        return request.redirect(to: "/periods/\(try period.requireID())#appraisers", notice: T.saved.rawValue)
+        return request.redirect(to: SiteURL.period(.value(try period.requireID()), .show).path + "#appraisers", notice: T.saved.rawValue)
     }
 
     /// Publishes the period: every assessment must be finalised.
@@ -274,6 +274,6 @@ extension PeriodController {
             try await Audit.record(on: db, origin, action: "period.publish", targetType: "period", target: period.name,
                                    before: ["status": "open"], after: ["status": "published", "assessments": String(assessments.count)])
         }
-        return request.redirect(to: "/periods/\(periodID)", notice: say(.publishedNotice, period.name))
+        return request.redirect(to: SiteURL.period(.value(periodID), .show).path, notice: say(.publishedNotice, period.name))
     }
 }

@@ -115,7 +115,7 @@ enum SourceDataController {
                                        target: "\(period.name) / \(result.agency) / \(result.criterion)", before: change.before, after: change.after)
             }
         }
-        return request.redirect(to: "/periods/\(periodID)/surveys",
+        return request.redirect(to: SiteURL.period(.value(periodID), .surveys).path,
                                 notice: say(.importedNotice, "\(results.count)"))
     }
 
@@ -178,7 +178,7 @@ enum SourceDataController {
                                        before: ["level": before], after: ["level": level])
             }
         }
-        return request.redirect(to: "/periods/\(periodID)/ratings#agency-\(subject.agency.code)",
+        return request.redirect(to: SiteURL.period(.value(periodID), .ratings).path + "#agency-\(subject.agency.code)",
                                 notice: say(.ratingSavedNotice, subject.agency.name))
     }
 }

@@ -124,7 +124,7 @@ enum TaskController {
             try await Audit.record(on: db, origin, action: "task.create", targetType: "task", target: task.sourceID,
                                    after: fields(model, agency: task.agency))
         }
-        return request.redirect(to: "/tasks/\(model.id!)", notice: say(.taskAdded))
+        return request.redirect(to: SiteURL.task(.value(model.id!), .show).path, notice: say(.taskAdded))
     }
 
     static func update(_ request: Request) async throws -> Response {
@@ -152,7 +152,7 @@ enum TaskController {
             }
         }
         let say = request.language.phrases(TaskText.self)
-        return request.redirect(to: "/tasks/\(model.id!)", notice: say(.taskSaved))
+        return request.redirect(to: SiteURL.task(.value(model.id!), .show).path, notice: say(.taskSaved))
     }
 
     /// A new deadline granted by the assigning authority, with its document. Earlier ones stay as history.
@@ -189,7 +189,7 @@ enum TaskController {
             try await Audit.record(on: db, origin, action: "task.extend", targetType: "task", target: sourceID,
                                    after: ["document": document, "document_date": documentDate?.iso ?? "", "new_deadline": newDeadline.iso])
         }
-        return request.redirect(to: "/tasks/\(taskID)", notice: say(.extensionRecorded))
+        return request.redirect(to: SiteURL.task(.value(taskID), .show).path, notice: say(.extensionRecorded))
     }
 
     struct EvidenceForm: Content {
@@ -221,7 +221,7 @@ enum TaskController {
             try await Audit.record(on: db, origin, action: "task.evidence", targetType: "task", target: sourceID,
                                    after: ["file": name, "sha256": stored.sha256])
         }
-        return request.redirect(to: "/tasks/\(taskID)", notice: say(.uploadedNotice, name))
+        return request.redirect(to: SiteURL.task(.value(taskID), .show).path, notice: say(.uploadedNotice, name))
     }
 
     static func evidence(_ request: Request) async throws -> Response {

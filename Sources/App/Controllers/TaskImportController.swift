@@ -70,7 +70,7 @@ enum TaskImportController {
         }
         let pending = TaskImportModel(userID: user.id, filename: FileNames.clean(file.filename, fallback: "tasks"), bytes: Data(bytes))
         try await request.write { db in try await pending.create(on: db) }
-        return request.redirect(to: "/tasks/import/\(pending.id!)", notice: say(.importUploadedNotice))
+        return request.redirect(to: SiteURL.taskImportPreview(.value(pending.id!)).path, notice: say(.importUploadedNotice))
     }
 
     /// The mapping (guessed, or as chosen in the query) and the preview.
@@ -109,7 +109,7 @@ enum TaskImportController {
         }
         MemoryRelease.afterLargeWork()
         let message = say(.importedNotice, "\(imported.count)", "\(counts[.create] ?? 0)", "\(counts[.update] ?? 0)", "\(counts[.unchanged] ?? 0)")
-        return request.redirect(to: "/tasks", notice: message)
+        return request.redirect(to: SiteURL.tasks.path, notice: message)
     }
 
     // MARK: Helpers

@@ -85,7 +85,7 @@ enum UserAdminController {
                                        before: change.before, after: change.after)
             }
         }
-        return request.redirect(to: "/admin/users", notice: T.updated.rawValue)
+        return request.redirect(to: SiteURL.admin(.users).path, notice: T.updated.rawValue)
     }
 
     static func resetPassword(_ request: Request) async throws -> Response {

@@ -57,7 +57,7 @@ struct ErrorPages: AsyncMiddleware {
                 if let reason { details["reason"] = String(reason.prefix(Limits.reason)) }
                 await RefusalLog.record(request, details: details)
             }
-            if status == .unauthorized, !request.isAPI { return request.redirect(to: "/login") }
+            if status == .unauthorized, !request.isAPI { return request.redirect(to: SiteURL.login.path) }
             // A path that exists with other methods: 405 and what it allows, as HTTP says.
             // (A route of this very method answered 404 itself: the thing asked for does not exist.)
             let allowed = status == .notFound ? ErrorPages.allowedMethods(for: request) : []

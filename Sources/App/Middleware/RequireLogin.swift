@@ -6,12 +6,12 @@ struct RequireLogin: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let user = request.currentUser else {
             if request.isAPI { throw Abort(.unauthorized) }
-            var target = "/login?next=" + (request.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/")
+            var target = SiteURL.login.path + "?next=" + (request.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? SiteURL.home.path)
             if request.sessionExpired { target += "&expired=1" }
             return request.redirect(to: target)
         }
-        if user.mustChangePassword, request.method == .GET, request.url.path != "/account/password" {
-            return request.redirect(to: "/account/password")
+        if user.mustChangePassword, request.method == .GET, request.url.path != SiteURL.accountPassword.path {
+            return request.redirect(to: SiteURL.accountPassword.path)
         }
         return try await next.respond(to: request)
     }

@@ -20,7 +20,7 @@ struct SecurityHeaders: AsyncMiddleware {
         }
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "Cross-Origin-Opener-Policy", value: "same-origin")
-        if request.currentUser != nil, !request.url.path.hasPrefix("/assets/") {
+        if request.currentUser != nil, !request.url.path.hasPrefix(SiteURL.asset(.value("")).path) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response

@@ -21,7 +21,8 @@ struct AssessmentRecord: Sendable {
 
     /// The assessment's id (kept apart from the model: pages use it for every leaf's links).
     let id: UUID
-    /// `/assessments/<id>`, made once: a page links to it from every leaf.
+    /// `/assessments/<id>` (``SiteURL``), made once: a page links to it from every leaf
+    /// (`SiteURL.AssessmentPage.path(under:)`).
     let path: String
     var state: AssessmentState { AssessmentState(rawValue: model.state) ?? .draft }
 

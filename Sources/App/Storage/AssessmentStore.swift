@@ -82,7 +82,7 @@ struct AssessmentStore: Sendable {
         let exception = try row.decodeNil(column: "x_id") ? nil : DeadlineExceptionModel(row: row, prefix: "x_")
         let index = try await indexes.index(versionID: model.$indexVersion.id, on: database.db)
         return AssessmentRecord(model: model, agency: agency, period: period, index: index, entries: [], links: [], evidenceCounts: [:],
-                                exception: exception, sources: SourceFigures(tasks: nil), id: id, path: "/assessments/\(id)")
+                                exception: exception, sources: SourceFigures(tasks: nil), id: id, path: SiteURL.assessment(.value(id), .show).path)
     }
 
     /// The assessment's, its agency's, its period's and its latest deadline exception's columns (prefixed `g_`, `p_`, `x_`).

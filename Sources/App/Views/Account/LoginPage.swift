@@ -10,7 +10,7 @@ enum LoginPage {
         let t = context.t
         return Layout.page(context, title: t(.loginTitle)) {
             if let message = model.message { div(.class("errors"), .role("alert")) { p { message } } }
-            form(.method("post"), .action("/login")) {
+            form(.method("post"), .action(SiteURL.login.path)) {
                 Layout.csrfField(context)
                 input(.type("hidden"), .name("next"), .value(model.next))
                 Fields.text(t(.username), name: "username", value: model.username, required: true, autocomplete: "username",

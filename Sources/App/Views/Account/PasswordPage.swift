@@ -10,7 +10,7 @@ enum PasswordPage {
         return Layout.page(context, title: t(.changePasswordTitle)) {
             if model.mustChange { p { t(.changePasswordIntro) } }
             Fields.errors(model.errors)
-            form(.method("post"), .action("/account/password")) {
+            form(.method("post"), .action(SiteURL.accountPassword.path)) {
                 Layout.csrfField(context)
                 Fields.text(t(.currentPassword), name: "current", value: nil, type: "password", required: true,
                             autocomplete: "current-password", autofocus: true)

@@ -5,7 +5,7 @@ enum AgencyPages {
     static func list(_ context: PageContext, agencies: [AgencyModel], importProblems: [String], limit: String) -> HTMLNode {
         let t = context.t
         return Layout.page(context, title: t(.agencies)) {
-            p { a(.class("button"), .href("/admin/agencies/new")) { t(.newAgency) } }
+            p { a(.class("button"), .href(SiteURL.admin(.newAgency).path)) { t(.newAgency) } }
             div(.class("table-wrap")) {
                 table {
                     thead {
@@ -24,7 +24,7 @@ enum AgencyPages {
                                 td { agency.name }
                                 td { agency.group }
                                 td(.class("hide-small")) { agency.tagList.joined(separator: ", ") }
-                                td { a(.href("/admin/agencies/\(agency.id!)"), .aria("label", "\(t(.edit)) \(agency.code)")) { t(.edit) } }
+                                td { a(.href(SiteURL.admin(.agency(.value(agency.id!))).path), .aria("label", "\(t(.edit)) \(agency.code)")) { t(.edit) } }
                             }
                         }
                     }
@@ -37,7 +37,7 @@ enum AgencyPages {
                     ul { for problem in importProblems { li { problem } } }
                 }
             }
-            form(.method("post"), .action("/admin/agencies/import"), .enctype("multipart/form-data")) {
+            form(.method("post"), .action(SiteURL.admin(.agencyImport).path), .enctype("multipart/form-data")) {
                 Layout.csrfField(context)
                 div(.class("field")) {
                     label(.for("file")) { "CSV" }
@@ -51,7 +51,7 @@ enum AgencyPages {
     static func editor(_ context: PageContext, id: UUID?, values: AgencyAdminController.AgencyForm, errors: [String: String]) -> HTMLNode {
         let t = context.t
         return Layout.page(context, title: id == nil ? t(.newAgency) : t(.editAgency)) {
-            form(.method("post"), .action(id.map { "/admin/agencies/\($0)" } ?? "/admin/agencies")) {
+            form(.method("post"), .action(id.map { SiteURL.admin(.agency(.value($0))).path } ?? SiteURL.admin(.agencies).path)) {
                 Layout.csrfField(context)
                 Fields.text(t(.agencyCode), name: "code", value: values.code, error: errors["code"], required: true)
                 Fields.text(t(.agencyName), name: "name", value: values.name, error: errors["name"], required: true)
@@ -60,7 +60,7 @@ enum AgencyPages {
                 Fields.text(t(.agencyTags), name: "tags", value: values.tags, error: errors["tags"], hint: "khong-tthc; dvsn")
                 button(.type("submit")) { t(.save) }
                 " "
-                a(.href("/admin/agencies")) { t(.cancel) }
+                a(.href(SiteURL.admin(.agencies).path)) { t(.cancel) }
             }
         }
     }

@@ -5,7 +5,7 @@ enum AuditPage {
     static func view(_ context: PageContext, filter: AuditController.Filter, events: [AuditEventModel], page: Int, hasMore: Bool) -> HTMLNode {
         let t = context.t
         return Layout.page(context, title: t(.audit)) {
-            form(.method("get"), .action("/admin/audit"), .class("filters"), .role("search")) {
+            form(.method("get"), .action(SiteURL.admin(.audit).path), .class("filters"), .role("search")) {
                 Fields.text(t(.auditWho), name: "who", value: filter.who)
                 Fields.text(t(.auditAction), name: "action", value: filter.action, hint: "agency., user., login.")
                 Fields.text(t(.auditTarget), name: "target", value: filter.target)
@@ -73,8 +73,9 @@ enum AuditPage {
             if let value, !value.isEmpty { items.append(URLQueryItem(name: name, value: value)) }
         }
         var components = URLComponents()
-        components.path = "/admin/audit"
+        let path = SiteURL.admin(.audit).path
+        components.path = path
         components.queryItems = items
-        return components.string ?? "/admin/audit"
+        return components.string ?? path
     }
 }

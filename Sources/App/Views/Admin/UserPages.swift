@@ -5,7 +5,7 @@ enum UserPages {
     static func list(_ context: PageContext, users: [UserModel]) -> HTMLNode {
         let t = context.t
         return Layout.page(context, title: t(.users)) {
-            p { a(.class("button"), .href("/admin/users/new")) { t(.newUser) } }
+            p { a(.class("button"), .href(SiteURL.admin(.newUser).path)) { t(.newUser) } }
             div(.class("table-wrap")) {
                 table {
                     thead {
@@ -29,7 +29,7 @@ enum UserPages {
                                 td { user.agency.code }
                                 td { user.roles.sorted().map { Labels.role($0, context.language) }.joined(separator: ", ") }
                                 td(.class("hide-small")) { user.lastLoginAt.map(Formats.dateTime) ?? "—" }
-                                td { a(.href("/admin/users/\(user.id!)"), .aria("label", "\(t(.edit)) \(user.username)")) { t(.edit) } }
+                                td { a(.href(SiteURL.admin(.user(.value(user.id!))).path), .aria("label", "\(t(.edit)) \(user.username)")) { t(.edit) } }
                             }
                         }
                     }
@@ -43,7 +43,7 @@ enum UserPages {
         let t = context.t
         let chosen = Set(values.roles ?? [])
         return Layout.page(context, title: id == nil ? t(.newUser) : t(.editUser)) {
-            form(.method("post"), .action(id.map { "/admin/users/\($0)" } ?? "/admin/users")) {
+            form(.method("post"), .action(id.map { SiteURL.admin(.user(.value($0))).path } ?? SiteURL.admin(.users).path)) {
                 Layout.csrfField(context)
                 if id == nil {
                     Fields.text(t(.username), name: "username", value: values.username, error: errors["username"], required: true,
@@ -82,11 +82,11 @@ enum UserPages {
                 }
                 button(.type("submit")) { t(.save) }
                 " "
-                a(.href("/admin/users")) { t(.cancel) }
+                a(.href(SiteURL.admin(.users).path)) { t(.cancel) }
             }
             if let id {
                 h2 { t(.resetPassword) }
-                form(.method("post"), .action("/admin/users/\(id)/password")) {
+                form(.method("post"), .action(SiteURL.admin(.userPassword(.value(id))).path)) {
                     Layout.csrfField(context)
                     button(.type("submit"), .class("secondary")) { t(.resetPassword) }
                 }
@@ -104,7 +104,7 @@ enum UserPages {
                 dt { t(.temporaryPassword) }
                 dd { code(.id("temporary-password")) { password } }
             }
-            p { a(.href("/admin/users")) { t(.users) } }
+            p { a(.href(SiteURL.admin(.users).path)) { t(.users) } }
         }
     }
 }

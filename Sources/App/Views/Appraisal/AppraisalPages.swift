@@ -35,7 +35,7 @@ enum AppraisalPages {
                         tbody {
                             for row in rows {
                                 tr {
-                                    td { a(.href("/assessments/\(row.id)/appraisal")) { row.agency } }
+                                    td { a(.href(SiteURL.assessment(.value(row.id), .appraisal).path)) { row.agency } }
                                     td { row.period }
                                     td { vi ? row.state.vietnamese : row.state.english }
                                     td(.class("num")) { "\(row.done)/\(row.assigned)" }
@@ -117,27 +117,27 @@ enum AppraisalPages {
         let id = model.record.id
         return div(.class("actions")) {
             if model.canAppraise, !model.mine.isEmpty {
-                form(.method("post"), .action("/assessments/\(id)/appraisal/confirm"), .class("inline")) {
+                form(.method("post"), .action(SiteURL.assessment(.value(id), .confirmAppraisal).path), .class("inline")) {
                     Layout.csrfField(context)
                     button(.type("submit"), .class("secondary")) { say(.confirmUntouched) }
                 }
                 " "
             }
             if model.canRelease {
-                form(.method("post"), .action("/assessments/\(id)/release"), .class("inline")) {
+                form(.method("post"), .action(SiteURL.assessment(.value(id), .release).path), .class("inline")) {
                     Layout.csrfField(context)
                     button(.type("submit")) { say(.release) }
                 }
                 " "
             }
             if model.canFinalise {
-                form(.method("post"), .action("/assessments/\(id)/finalise"), .class("inline")) {
+                form(.method("post"), .action(SiteURL.assessment(.value(id), .finalise).path), .class("inline")) {
                     Layout.csrfField(context)
                     button(.type("submit")) { say(.finalise) }
                 }
             }
             if model.canReopen {
-                form(.method("post"), .action("/assessments/\(id)/reopen")) {
+                form(.method("post"), .action(SiteURL.assessment(.value(id), .reopen).path)) {
                     Layout.csrfField(context)
                     div(.class("field")) {
                         label(.for("reopen-reason")) { say(.reopenReason) }
@@ -197,17 +197,17 @@ enum AppraisalPages {
                 div(.class("evidence")) {
                     for link in links {
                         p {
-                            a(.href("/evidence/\(link.id)")) { link.fileName }
+                            a(.href(SiteURL.evidence(.value(link.id)).path)) { link.fileName }
                         }
                         // Previews only where this user appraises (and loaded when scrolled to).
                         if assigned, link.contentType.hasPrefix("image/") {
-                            H.void("img", [.src("/evidence/\(link.id)"), Attribute(name: "alt", value: link.fileName), .class("preview"),
+                            H.void("img", [.src(SiteURL.evidence(.value(link.id)).path), Attribute(name: "alt", value: link.fileName), .class("preview"),
                                            Attribute(name: "loading", value: "lazy")])
                         } else if assigned, link.contentType == "application/pdf" {
                             // Opened on demand: a closed <details> loads nothing until the appraiser asks.
                             details(.class("preview")) {
                                 summary { say(.previewHere) }
-                                H.el("iframe", [.src("/evidence/\(link.id)"), .title(link.fileName), .class("preview"),
+                                H.el("iframe", [.src(SiteURL.evidence(.value(link.id)).path), .title(link.fileName), .class("preview"),
                                                 Attribute(name: "loading", value: "lazy")]) { "" }
                             }
                         }
@@ -215,7 +215,7 @@ enum AppraisalPages {
                 }
             }
             if assigned, model.canAppraise || (model.canReexamine && explained) {
-                form(.method("post"), .action("/assessments/\(record.id)/appraisal/\(node.code)"), .class("leaf-form")) {
+                form(.method("post"), .action(SiteURL.assessment(.value(record.id), .appraise(.value(node.code))).path), .class("leaf-form")) {
                     Layout.csrfField(context)
                     Fields.text(say(.appraisedValue),
                                 name: "value", id: "av-\(node.code)", value: draft?.value ?? "", error: draft?.error)
@@ -227,7 +227,7 @@ enum AppraisalPages {
                 }
             }
             if model.canExplain, entry != nil {
-                form(.method("post"), .action("/assessments/\(record.id)/explanations/\(node.code)"), .class("leaf-form")) {
+                form(.method("post"), .action(SiteURL.assessment(.value(record.id), .explanation(.value(node.code))).path), .class("leaf-form")) {
                     Layout.csrfField(context)
                     div(.class("field")) {
                         label(.for("e-\(node.code)")) { say(.explanation) }

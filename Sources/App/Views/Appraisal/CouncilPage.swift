@@ -27,7 +27,7 @@ enum CouncilPage {
                         tbody {
                             for row in rows {
                                 tr {
-                                    td { a(.href("/assessments/\(row.assessmentID)/appraisal")) { row.agency } }
+                                    td { a(.href(SiteURL.assessment(.value(row.assessmentID), .appraisal).path)) { row.agency } }
                                     td { vi ? row.state.vietnamese : row.state.english }
                                     td(.class("num")) { "\(row.appraised)/\(row.leaves)" }
                                     td(.class("num")) { Formats.score(row.selfTotal, language) }

@@ -79,11 +79,11 @@ enum AssessmentPage {
             if model.canViewAppraisal || model.canViewResults {
                 p {
                     if model.canViewAppraisal {
-                        a(.class("button secondary"), .href("\(record.path)/appraisal")) { say(.appraisalAndExplanations) }
+                        a(.class("button secondary"), .href(SiteURL.AssessmentPage.appraisal.path(under: record.path))) { say(.appraisalAndExplanations) }
                         " "
                     }
                     if model.canViewResults {
-                        a(.class("button secondary"), .href("\(record.path)/results")) { say(.finalResultAndProposals) }
+                        a(.class("button secondary"), .href(SiteURL.AssessmentPage.results.path(under: record.path))) { say(.finalResultAndProposals) }
                     }
                 }
             }
@@ -115,9 +115,9 @@ enum AssessmentPage {
                 }
             }
             if model.canSubmit { submitSection(context, model: model, progress: progress) }
-            if model.canReturn { reasonForm(context, action: "\(record.path)/return", title: say(.returnTitle), button: say(.returnButton), withDate: false) }
+            if model.canReturn { reasonForm(context, action: SiteURL.AssessmentPage.returnToAgency.path(under: record.path), title: say(.returnTitle), button: say(.returnButton), withDate: false) }
             if model.canGrantException {
-                reasonForm(context, action: "\(record.path)/exception", title: say(.extendTitle),
+                reasonForm(context, action: SiteURL.AssessmentPage.exception.path(under: record.path), title: say(.extendTitle),
                            button: say(.extendButton), withDate: true)
             }
             if model.canEdit {
@@ -255,7 +255,7 @@ enum AssessmentPage {
                         }
                     }
                 }
-                form(.method("post"), .action("\(record.path)/entries/\(node.code)"), .class("leaf-form")) {
+                form(.method("post"), .action(SiteURL.AssessmentPage.entry(.value(node.code)).path(under: record.path)), .class("leaf-form")) {
                     Layout.csrfField(context)
                     input(.type("hidden"), .name("revision"), .value(String(draft?.conflict?.revision ?? entry?.revision ?? 0)))
                     div(.class(draft?.error == nil ? "field" : "field invalid")) {
@@ -300,13 +300,13 @@ enum AssessmentPage {
                     if let tally = record.sources.tasks {
                         say(.taskTally, "\(tally.due)", "\(tally.doneOnTime)", "\(tally.doneLate)", "\(tally.openOverdue)")
                         " "
-                        a(.href("/tasks?agency=\(record.agency.code)&asOf=\(asOf.iso)")) { say(.seeTasks) }
+                        a(.href(SiteURL.tasks.path + "?agency=\(record.agency.code)&asOf=\(asOf.iso)")) { say(.seeTasks) }
                     } else {
                         say(.noTaskData)
                     }
                 case .survey:
                     (figure.map { "\($0)%" } ?? say(.noSurveyResult)) + " "
-                    a(.href("/periods/\(record.period.id!)/surveys")) { say(.surveyResults) }
+                    a(.href(SiteURL.period(.value(record.period.id!), .surveys).path)) { say(.surveyResults) }
                 case .leaders:
                     figure ?? say(.notRatedByLeaders)
                 }
@@ -340,17 +340,17 @@ enum AssessmentPage {
                 ul {
                     for link in links {
                         li {
-                            a(.href("/evidence/\(link.id)")) { link.fileName }
+                            a(.href(SiteURL.evidence(.value(link.id)).path)) { link.fileName }
                             " "
                             // Submits the page's one removal form (``removalForm``) to this link's address.
-                            button(.type("submit"), .form(removalFormID), .formaction("\(record.path)/evidence/\(link.id.uuidString)/delete"),
+                            button(.type("submit"), .form(removalFormID), .formaction(SiteURL.AssessmentPage.deleteEvidence(.value(link.id)).path(under: record.path)),
                                    .class("link"), .aria("label", say(.removeFile, link.fileName))) { say(.remove) }
                         }
                     }
                 }
             }
             // The CSRF field comes first: the server checks it before reading the file.
-            form(.method("post"), .action("\(record.path)/entries/\(node.code)/evidence"), .enctype("multipart/form-data"), .class("upload")) {
+            form(.method("post"), .action(SiteURL.AssessmentPage.entryEvidence(.value(node.code)).path(under: record.path)), .enctype("multipart/form-data"), .class("upload")) {
                 Layout.csrfField(context)
                 label(.for("f-\(node.code)")) { say(.uploadDocument) }
                 " "
@@ -360,7 +360,7 @@ enum AssessmentPage {
             }
             if reusable > 0 {
                 p(.class("attach")) {
-                    a(.href("\(record.path)/entries/\(node.code)/evidence/attach")) {
+                    a(.href(SiteURL.AssessmentPage.attachEvidence(.value(node.code)).path(under: record.path))) {
                         say(.useUploadedFile, "\(reusable)")
                     }
                 }
@@ -419,7 +419,7 @@ enum AssessmentPage {
                 li { say(.evidenceMissingList) + (progress.evidenceMissing.isEmpty ? say(.noneListed) : progress.evidenceMissing.joined(separator: ", ")) }
             }
             p { say(.afterSubmission) }
-            form(.method("post"), .action("\(model.record.path)/submit")) {
+            form(.method("post"), .action(SiteURL.AssessmentPage.submit.path(under: model.record.path))) {
                 Layout.csrfField(context)
                 button(.type("submit")) { say(.submit) }
             }

@@ -16,14 +16,14 @@ enum AttachEvidencePage {
 
     static func view(_ context: PageContext, model: Model) -> HTMLNode {
         let say = context.phrases(AssessmentText.self)
-        let back = "/assessments/\(model.assessmentID)#leaf-\(model.node.code)"
+        let back = SiteURL.assessment(.value(model.assessmentID), .show).path + "#leaf-\(model.node.code)"
         return Layout.page(context, title: say(.attachTitle, model.node.code)) {
             p { "\(model.agencyName) — \(model.periodName)" }
             p { strong { model.node.code }; " " + model.node.title }
             if model.files.isEmpty {
                 p { say(.noOtherFile) }
             } else {
-                form(.method("post"), .action("/assessments/\(model.assessmentID)/entries/\(model.node.code)/evidence/attach")) {
+                form(.method("post"), .action(SiteURL.assessment(.value(model.assessmentID), .attachEvidence(.value(model.node.code))).path)) {
                     Layout.csrfField(context)
                     fieldset {
                         legend { say(.filesAlreadyUploaded) }

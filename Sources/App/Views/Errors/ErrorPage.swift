@@ -11,7 +11,7 @@ enum ErrorPage {
         }
         return Layout.page(context, title: title) {
             if let reason, status != .notFound { p(.class("errors"), .role("alert")) { reason } }
-            p { a(.href("/")) { t(.backHome) } }
+            p { a(.href(SiteURL.home.path)) { t(.backHome) } }
         }
     }
 }

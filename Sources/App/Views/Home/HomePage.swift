@@ -47,7 +47,7 @@ enum HomePage {
                         tbody {
                             for row in model.ownAssessments {
                                 tr {
-                                    td { a(.href("/assessments/\(row.id)")) { row.period } }
+                                    td { a(.href(SiteURL.assessment(.value(row.id), .show).path)) { row.period } }
                                     td { context.language == .vietnamese ? row.state.vietnamese : row.state.english }
                                     td(.class("num")) { row.finalScore.map { Formats.score($0, context.language) + " " + (row.classCode ?? "") } ?? "—" }
                                 }

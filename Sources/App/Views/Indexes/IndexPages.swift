@@ -20,7 +20,7 @@ enum IndexPages {
                     tbody {
                         for version in versions {
                             tr {
-                                td { a(.href("/indexes/\(version.id!)")) { version.code } }
+                                td { a(.href(SiteURL.index(.value(version.id!), .show).path)) { version.code } }
                                 td(.class("num")) { String(version.version) }
                                 td { version.title }
                                 td(.class("num")) { String(version.leafCount) }
@@ -38,7 +38,7 @@ enum IndexPages {
                         pre(.class("problems")) { problems.joined(separator: "\n") }
                     }
                 }
-                form(.method("post"), .action("/indexes"), .enctype("multipart/form-data")) {
+                form(.method("post"), .action(SiteURL.indexes.path), .enctype("multipart/form-data")) {
                     Layout.csrfField(context)
                     div(.class("field")) {
                         label(.for("file")) { t(.indexFile) }
@@ -58,7 +58,7 @@ enum IndexPages {
             p {
                 "\(t(.maxPoints)): \(vi ? index.scale.vietnamese() : index.scale.description) · naPolicy: \(index.naPolicy.rawValue) · "
                 "\(t(.indexLeaves)): \(version.leafCount) · "
-                if let id = version.id { a(.href("/indexes/\(id)/yaml")) { say(.downloadYAML) } }
+                if let id = version.id { a(.href(SiteURL.index(.value(id), .yaml).path)) { say(.downloadYAML) } }
             }
             div(.class("table-wrap")) {
                 table(.class("tree")) {

@@ -26,7 +26,7 @@ enum MonitoringPages {
                         scores: [ProvisionalScore], history: [UUID: [ScoreSnapshotModel]]) -> HTMLNode {
         let say = context.phrases(MonitoringText.self)
         let language = context.language
-            form(.method("get"), .action("/monitoring"), .class("filters")) {
+            form(.method("get"), .action(SiteURL.monitoring.path), .class("filters")) {
                 div(.class("field")) {
                     label(.for("period")) { say(.period) }
                     select(.id("period"), .name("period")) {
@@ -61,7 +61,7 @@ enum MonitoringPages {
                             tr {
                                 td { score.agency.group }
                                 td(.class("num")) { String(score.rank) }
-                                td { a(.href("/monitoring/\(period.id!)/agencies/\(score.agency.id!)")) { score.agency.name } }
+                                td { a(.href(SiteURL.monitoringAgency(period: .value(period.id!), agency: .value(score.agency.id!)).path)) { score.agency.name } }
                                 td(.class("num")) { Formats.score(score.score.final, language) }
                                 td { score.scoreClass.title }
                                 td(.class((score.tasks?.openOverdue ?? 0) > 0 ? "num bad" : "num")) { score.tasks.map { String($0.openOverdue) } ?? "—" }
@@ -161,13 +161,13 @@ enum MonitoringPages {
                         li {
                             span(.class(TaskPages.statusClass(row.status))) { row.status.label(language) }
                             " "
-                            a(.href("/tasks/\(row.model.id!)")) { row.model.content }
+                            a(.href(SiteURL.task(.value(row.model.id!), .show).path)) { row.model.content }
                             " — " + say(.due) + row.task.effectiveDeadline.vietnamese
                         }
                     }
                 }
             }
-            p { a(.href("/tasks?agency=\(score.agency.code)&asOf=\(asOf.iso)")) { say(.allAgencyTasks) } }
+            p { a(.href(SiteURL.tasks.path + "?agency=\(score.agency.code)&asOf=\(asOf.iso)")) { say(.allAgencyTasks) } }
         }
     }
 }

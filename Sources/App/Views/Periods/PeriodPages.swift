@@ -6,7 +6,7 @@ enum PeriodPages {
     static func list(_ context: PageContext, periods: [PeriodModel], canManage: Bool) -> HTMLNode {
         let t = context.t
         return Layout.page(context, title: t(.periods)) {
-            if canManage { p { a(.class("button"), .href("/periods/new")) { t(.newPeriod) } } }
+            if canManage { p { a(.class("button"), .href(SiteURL.newPeriod.path)) { t(.newPeriod) } } }
             div(.class("table-wrap")) {
                 table {
                     thead {
@@ -20,7 +20,7 @@ enum PeriodPages {
                     tbody {
                         for period in periods {
                             tr {
-                                td { a(.href("/periods/\(period.id!)")) { period.name } }
+                                td { a(.href(SiteURL.period(.value(period.id!), .show).path)) { period.name } }
                                 td { PeriodLabels.kind(period.kind, t) + (period.number.map { " \($0)" } ?? "") + " \(period.year)" }
                                 td { PeriodLabels.status(period.status, t) }
                                 td { Formats.date(period.selfAssessmentDeadline) }
@@ -36,7 +36,7 @@ enum PeriodPages {
         let t = context.t
         let say = context.phrases(PeriodText.self)
         return Layout.page(context, title: t(.newPeriod)) {
-            form(.method("post"), .action("/periods")) {
+            form(.method("post"), .action(SiteURL.periods.path)) {
                 Layout.csrfField(context)
                 Fields.text(t(.periodName), name: "name", value: values.name, error: errors["name"], required: true,
                             hint: say(.nameExample))
@@ -58,7 +58,7 @@ enum PeriodPages {
                             error: errors["explanationDeadline"], required: true)
                 button(.type("submit")) { t(.save) }
                 " "
-                a(.href("/periods")) { t(.cancel) }
+                a(.href(SiteURL.periods.path)) { t(.cancel) }
             }
         }
     }
@@ -84,16 +84,16 @@ enum PeriodPages {
             }
             if period.status != .draft {
                 p(.class("links")) {
-                    a(.href("/periods/\(period.id!)/results")) { say(.resultsLink) }
+                    a(.href(SiteURL.period(.value(period.id!), .results).path)) { say(.resultsLink) }
                     " · "
-                    a(.href("/dashboard?period=\(period.id!)")) { say(.dashboardLink) }
+                    a(.href(SiteURL.dashboard.path + "?period=\(period.id!)")) { say(.dashboardLink) }
                     " · "
-                    a(.href("/monitoring?period=\(period.id!)")) { say(.provisionalScoresLink) }
+                    a(.href(SiteURL.monitoring.path + "?period=\(period.id!)")) { say(.provisionalScoresLink) }
                     " · "
-                    a(.href("/periods/\(period.id!)/surveys")) { say(.surveyResultsLink) }
+                    a(.href(SiteURL.period(.value(period.id!), .surveys).path)) { say(.surveyResultsLink) }
                     if context.user?.actor.has(.leader) == true {
                         " · "
-                        a(.href("/periods/\(period.id!)/ratings")) { say(.leaderRatingsLink) }
+                        a(.href(SiteURL.period(.value(period.id!), .ratings).path)) { say(.leaderRatingsLink) }
                     }
                 }
             }
@@ -107,7 +107,7 @@ enum PeriodPages {
                                 th(.scope("row")) { group }
                                 td {
                                     if canManage, period.status == .draft {
-                                        form(.method("post"), .action("/periods/\(period.id!)/indexes"), .class("inline")) {
+                                        form(.method("post"), .action(SiteURL.period(.value(period.id!), .assignIndex).path), .class("inline")) {
                                             Layout.csrfField(context)
                                             input(.type("hidden"), .name("group"), .value(group))
                                             label(.for("index-\(group)"), .class("visually-hidden")) { "\(t(.indexForGroup)) \(group)" }
@@ -123,7 +123,7 @@ enum PeriodPages {
                                             button(.type("submit")) { t(.assign) }
                                         }
                                     } else if let assignment = assigned[group] {
-                                        a(.href("/indexes/\(assignment.$indexVersion.id)")) {
+                                        a(.href(SiteURL.index(.value(assignment.$indexVersion.id), .show).path)) {
                                             "\(assignment.indexVersion.code) v\(assignment.indexVersion.version)"
                                         }
                                     } else {
@@ -136,14 +136,14 @@ enum PeriodPages {
                 }
             }
             if canManage, period.status == .draft, !assignments.isEmpty {
-                form(.method("post"), .action("/periods/\(period.id!)/open")) {
+                form(.method("post"), .action(SiteURL.period(.value(period.id!), .open).path)) {
                     Layout.csrfField(context)
                     button(.type("submit")) { t(.openPeriod) }
                 }
             }
             if canManage, period.status == .open {
                 appraiserSection(context, period: period, indexes: assignments.map(\.indexVersion), appraisal: appraisal, appraisers: appraisers)
-                form(.method("post"), .action("/periods/\(period.id!)/publish")) {
+                form(.method("post"), .action(SiteURL.period(.value(period.id!), .publish).path)) {
                     Layout.csrfField(context)
                     button(.type("submit")) { say(.publish) }
                 }
@@ -164,7 +164,7 @@ enum PeriodPages {
                         tbody {
                             for assessment in assessments {
                                 tr {
-                                    td { a(.href("/assessments/\(assessment.id!)")) { assessment.agency.name } }
+                                    td { a(.href(SiteURL.assessment(.value(assessment.id!), .show).path)) { assessment.agency.name } }
                                     td { assessment.agency.group }
                                     td {
                                         let state = AssessmentState(rawValue: assessment.state)
@@ -194,7 +194,7 @@ enum PeriodPages {
                     for assignment in appraisal {
                         li {
                             "\(assignment.indexCode) · \(assignment.criterionCode): \(assignment.user.displayName) "
-                            form(.method("post"), .action("/periods/\(period.id!)/assignments/\(assignment.id!)/delete"), .class("inline")) {
+                            form(.method("post"), .action(SiteURL.period(.value(period.id!), .deleteAssignment(.value(assignment.id!))).path), .class("inline")) {
                                 Layout.csrfField(context)
                                 button(.type("submit"), .class("link")) { say(.removeAssignment) }
                             }
@@ -202,7 +202,7 @@ enum PeriodPages {
                     }
                 }
             }
-            form(.method("post"), .action("/periods/\(period.id!)/assignments"), .class("filters")) {
+            form(.method("post"), .action(SiteURL.period(.value(period.id!), .assignments).path), .class("filters")) {
                 Layout.csrfField(context)
                 div(.class("field")) {
                     label(.for("assign-index")) { say(.index) }

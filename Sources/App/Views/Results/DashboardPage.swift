@@ -8,7 +8,7 @@ enum DashboardPage {
         return Layout.page(context, title: say(.title)) {
             p {
                 say(.noResultsYet)
-                a(.href("/monitoring")) { say(.monitoringLink) }
+                a(.href(SiteURL.monitoring.path)) { say(.monitoringLink) }
                 "."
             }
         }
@@ -16,7 +16,7 @@ enum DashboardPage {
 
     static func periodChooser(_ context: PageContext, periods: [PeriodModel], period: PeriodModel) -> HTMLNode {
         let say = context.phrases(DashboardText.self)
-        return form(.method("get"), .action("/dashboard"), .class("filters")) {
+        return form(.method("get"), .action(SiteURL.dashboard.path), .class("filters")) {
             div(.class("field")) {
                 label(.for("period")) { say(.period) }
                 select(.id("period"), .name("period")) {
@@ -50,7 +50,7 @@ enum DashboardPage {
                 let group = view.results
                 let fields = group.index.nodes.filter { $0.depth == 0 }
                 h2 { say(.groupHeading, group.group, group.index.title) }
-                p { a(.href("/periods/\(period.id!)/results#group-\(group.group)")) { say(.rankingAndDownloads) } }
+                p { a(.href(SiteURL.period(.value(period.id!), .results).path + "#group-\(group.group)")) { say(.rankingAndDownloads) } }
                 let counts = Dictionary(grouping: group.report.scores, by: \.classPosition).mapValues(\.count)
                 Charts.bars(group.index.classes.enumerated().map { position, scoreClass in
                     Charts.Bar(label: scoreClass.title, value: DecimalNumber(counts[position] ?? 0), text: String(counts[position] ?? 0))
@@ -73,7 +73,7 @@ enum DashboardPage {
                                 let position = entry.position
                                 tr {
                                     td(.class("num")) { String(entry.rank) }
-                                    td { a(.href("/assessments/\(group.members[position].assessment.id!)/results")) { group.members[position].agency.name } }
+                                    td { a(.href(SiteURL.assessment(.value(group.members[position].assessment.id!), .results).path)) { group.members[position].agency.name } }
                                     for share in view.shares[position] {
                                         td(.class("num \(band(share))")) { share.map { Formats.score($0, language, places: 1) } ?? "—" }
                                     }
@@ -163,7 +163,7 @@ enum DashboardPage {
                     }
                 }
             }
-            p { a(.href("/assessments/\(member.assessment.id!)/results")) { say(.detailedResultLink) } }
+            p { a(.href(SiteURL.assessment(.value(member.assessment.id!), .results).path)) { say(.detailedResultLink) } }
         }
     }
 }

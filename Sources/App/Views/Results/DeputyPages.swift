@@ -12,7 +12,7 @@ enum DeputyPages {
             }
             if deputies.isEmpty { p { say(.noDeputies) } }
             for deputy in deputies {
-                form(.method("post"), .action("/agencies/\(agency.id!)/deputies/\(deputy.id!)"), .class("card")) {
+                form(.method("post"), .action(SiteURL.agency(.value(agency.id!), .deputy(.value(deputy.id!))).path), .class("card")) {
                     Layout.csrfField(context)
                     Fields.text(say(.name), name: "name", id: "name-\(deputy.id!)", value: deputy.name, required: true)
                     Fields.text(say(.position), name: "position", id: "position-\(deputy.id!)", value: deputy.position)
@@ -20,14 +20,14 @@ enum DeputyPages {
                                 required: true, hint: hint)
                     button(.type("submit")) { say(.save) }
                 }
-                form(.method("post"), .action("/agencies/\(agency.id!)/deputies/\(deputy.id!)/delete"), .class("inline")) {
+                form(.method("post"), .action(SiteURL.agency(.value(agency.id!), .deleteDeputy(.value(deputy.id!))).path), .class("inline")) {
                     Layout.csrfField(context)
                     button(.type("submit"), .class("secondary")) { say(.remove, deputy.name) }
                 }
             }
             h2 { say(.addHeading) }
             Fields.errors(errors.isEmpty ? [] : [say(.correctMarkedFields)])
-            form(.method("post"), .action("/agencies/\(agency.id!)/deputies")) {
+            form(.method("post"), .action(SiteURL.agency(.value(agency.id!), .deputies).path)) {
                 Layout.csrfField(context)
                 Fields.text(say(.name), name: "name", value: values.name, error: errors["name"], required: true)
                 Fields.text(say(.position), name: "position", value: values.position, hint: say(.positionExample))

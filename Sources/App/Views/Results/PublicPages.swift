@@ -9,7 +9,7 @@ enum PublicPages {
             if periods.isEmpty {
                 p { say(.nothingPublished) }
             } else {
-                ul { for period in periods { li { a(.href("/public/periods/\(period.id!)")) { period.name } } } }
+                ul { for period in periods { li { a(.href(SiteURL.publicPeriod(.value(period.id!)).path)) { period.name } } } }
             }
         }
     }
@@ -18,7 +18,7 @@ enum PublicPages {
         let say = context.phrases(PublicText.self)
         let language = context.language
         return Layout.page(context, title: say(.periodTitle, period.name)) {
-            p { a(.href("/public")) { say(.publishedPeriodsLink) } }
+            p { a(.href(SiteURL.publicPeriods.path)) { say(.publishedPeriodsLink) } }
             for group in groups where !group.members.isEmpty {
                 h2 { group.index.title }
                 let counts = Dictionary(grouping: group.report.scores, by: \.classPosition).mapValues(\.count)

@@ -26,23 +26,23 @@ enum ResultsPages {
 
     static func exportLinks(_ context: PageContext, period: PeriodModel, group: String, indexVersion: UUID) -> HTMLNode {
         let say = context.phrases(ResultsText.self)
-        let base = "/periods/\(period.id!)/results"
+        let periodID = period.id!
         let query = "?group=\(group.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? group)"
         return p(.class("exports")) {
             strong { say(.downloads) }
-            a(.href("\(base)/ranking.xlsx\(query)")) { say(.rankingExcel) }
+            a(.href(SiteURL.period(.value(periodID), .rankingXLSX).path + query)) { say(.rankingExcel) }
             " · "
-            a(.href("\(base)/ranking.pdf\(query)")) { say(.rankingPDF) }
+            a(.href(SiteURL.period(.value(periodID), .rankingPDF).path + query)) { say(.rankingPDF) }
             " · "
-            a(.href("\(base)/ranking.csv\(query)")) { "CSV" }
+            a(.href(SiteURL.period(.value(periodID), .rankingCSV).path + query)) { "CSV" }
             " · "
-            a(.href("\(base)/matrix.xlsx\(query)")) { say(.matrixExcel) }
+            a(.href(SiteURL.period(.value(periodID), .matrixXLSX).path + query)) { say(.matrixExcel) }
             " · "
-            a(.href("\(base)/inputs.csv\(query)")) { say(.inputsCSV) }
+            a(.href(SiteURL.period(.value(periodID), .inputsCSV).path + query)) { say(.inputsCSV) }
             " · "
-            a(.href("\(base)/agencies.csv\(query)")) { say(.agenciesCSV) }
+            a(.href(SiteURL.period(.value(periodID), .agenciesCSV).path + query)) { say(.agenciesCSV) }
             " · "
-            a(.href("/indexes/\(indexVersion)/yaml")) { say(.indexYAML) }
+            a(.href(SiteURL.index(.value(indexVersion), .yaml).path)) { say(.indexYAML) }
         }
     }
 
@@ -85,7 +85,7 @@ enum ResultsPages {
                                     let scoreClass = group.index.classes[score.classPosition]
                                     tr {
                                         td(.class("num")) { String(entry.rank) }
-                                        td { a(.href("/assessments/\(member.assessment.id!)/results")) { member.agency.name } }
+                                        td { a(.href(SiteURL.assessment(.value(member.assessment.id!), .results).path)) { member.agency.name } }
                                         td(.class("num")) { Formats.score(score.final, language) }
                                         td { scoreClass.title }
                                         td(.class("hide-small")) {
@@ -142,9 +142,9 @@ enum ResultsPages {
                 }
             }
             p {
-                a(.href("/assessments/\(record.id)/results/scoresheet.pdf")) { say(.scoreSheetPDF) }
+                a(.href(SiteURL.assessment(.value(record.id), .scoreSheetPDF).path)) { say(.scoreSheetPDF) }
                 " · "
-                a(.href("/assessments/\(record.id)/whatif")) { say(.whatIfLink) }
+                a(.href(SiteURL.assessment(.value(record.id), .whatIf).path)) { say(.whatIfLink) }
             }
             proposals(context, model: model)
             h2 { say(.criterionByCriterion) }
@@ -181,7 +181,7 @@ enum ResultsPages {
             if model.deputies.isEmpty {
                 p { say(.noDeputies) }
             }
-            p { a(.href("/agencies/\(model.record.agency.id!)/deputies")) { say(.deputiesLink) } }
+            p { a(.href(SiteURL.agency(.value(model.record.agency.id!), .deputies).path)) { say(.deputiesLink) } }
         }
     }
 

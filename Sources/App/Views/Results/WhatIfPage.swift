@@ -58,7 +58,7 @@ enum WhatIfPage {
                 }
             }
             Fields.errors(model.errors.isEmpty ? [] : [say(.invalidValues)])
-            form(.method("post"), .action("/assessments/\(record.id)/whatif")) {
+            form(.method("post"), .action(SiteURL.assessment(.value(record.id), .whatIf).path)) {
                 Layout.csrfField(context)
                 div(.class("table-wrap")) {
                     table(.class("tree")) {

@@ -2,8 +2,8 @@
 /// (no CDN). Their paths carry a version so that they can be cached for a year.
 enum Assets {
     static let version = "2"
-    static let stylesheetPath = "/assets/chiso-\(version).css"
-    static let iconPath = "/assets/icon-\(version).svg"
+    static let stylesheetPath = SiteURL.asset(.value("chiso-\(version).css")).path
+    static let iconPath = SiteURL.asset(.value("icon-\(version).svg")).path
 
     static let icon = """
     <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#8b1a1a"/>\

@@ -20,7 +20,7 @@ enum DifferencesTable {
     static func view(_ context: PageContext, against: Against, rows: [AgencyLeafDifference]) -> HTMLNode {
         let t = context.t
         let language = context.language
-        let page = against == .appraised ? "appraisal" : "results"
+        let page: SiteURL.AssessmentPage = against == .appraised ? .appraisal : .results
         guard !rows.isEmpty else { return .empty }
         return HTMLNode.group([
             h3 { t(against == .appraised ? .largestSelfAppraised : .largestSelfFinal) },
@@ -39,7 +39,7 @@ enum DifferencesTable {
                         for row in rows {
                             tr {
                                 td { row.agency }
-                                td { a(.href("/assessments/\(row.assessmentID)/\(page)#leaf-\(row.code)")) { "\(row.code) \(row.title)" } }
+                                td { a(.href(SiteURL.assessment(.value(row.assessmentID), page).path + "#leaf-\(row.code)")) { "\(row.code) \(row.title)" } }
                                 td(.class("num")) { Formats.score(row.difference.before, language) }
                                 td(.class("num")) { Formats.score(row.difference.after, language) }
                                 td { row.comment ?? "" }

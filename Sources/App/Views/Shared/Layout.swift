@@ -11,22 +11,22 @@ enum Layout {
     /// The navigation a user sees; the policy decides what they may open.
     static func navigation(for user: CurrentUser?) -> [NavItem] {
         guard let user else { return [] }
-        var items = [NavItem(key: .navHome, path: "/")]
-        if user.mustChangePassword { return [NavItem(key: .navAccount, path: "/account/password")] }
+        var items = [NavItem(key: .navHome, path: SiteURL.home.path)]
+        if user.mustChangePassword { return [NavItem(key: .navAccount, path: SiteURL.accountPassword.path)] }
         let actor = user.actor
-        if case .success = Policy.decide(actor, .viewIndexes) { items.append(NavItem(key: .navIndexes, path: "/indexes")) }
-        if case .success = Policy.decide(actor, .viewPeriods) { items.append(NavItem(key: .navPeriods, path: "/periods")) }
-        if case .success = Policy.decide(actor, .viewAppraisalQueue) { items.append(NavItem(key: .navAppraisal, path: "/appraisal")) }
-        if case .success = Policy.decide(actor, .viewCouncil) { items.append(NavItem(key: .navCouncil, path: "/council")) }
+        if case .success = Policy.decide(actor, .viewIndexes) { items.append(NavItem(key: .navIndexes, path: SiteURL.indexes.path)) }
+        if case .success = Policy.decide(actor, .viewPeriods) { items.append(NavItem(key: .navPeriods, path: SiteURL.periods.path)) }
+        if case .success = Policy.decide(actor, .viewAppraisalQueue) { items.append(NavItem(key: .navAppraisal, path: SiteURL.appraisalQueue.path)) }
+        if case .success = Policy.decide(actor, .viewCouncil) { items.append(NavItem(key: .navCouncil, path: SiteURL.council.path)) }
         if Policy.allows(actor, .viewMonitoring, .agency(actor.agencyID)) {
-            items.append(NavItem(key: .navDashboard, path: "/dashboard"))
-            items.append(NavItem(key: .navMonitoring, path: "/monitoring"))
+            items.append(NavItem(key: .navDashboard, path: SiteURL.dashboard.path))
+            items.append(NavItem(key: .navMonitoring, path: SiteURL.monitoring.path))
         }
-        if Policy.allows(actor, .viewTasks, .agency(actor.agencyID)) { items.append(NavItem(key: .navTasks, path: "/tasks")) }
-        if case .success = Policy.decide(actor, .manageAgencies) { items.append(NavItem(key: .navAgencies, path: "/admin/agencies")) }
-        if case .success = Policy.decide(actor, .manageUsers) { items.append(NavItem(key: .navUsers, path: "/admin/users")) }
-        if case .success = Policy.decide(actor, .viewAudit) { items.append(NavItem(key: .navAudit, path: "/admin/audit")) }
-        items.append(NavItem(key: .navAccount, path: "/account/password"))
+        if Policy.allows(actor, .viewTasks, .agency(actor.agencyID)) { items.append(NavItem(key: .navTasks, path: SiteURL.tasks.path)) }
+        if case .success = Policy.decide(actor, .manageAgencies) { items.append(NavItem(key: .navAgencies, path: SiteURL.admin(.agencies).path)) }
+        if case .success = Policy.decide(actor, .manageUsers) { items.append(NavItem(key: .navUsers, path: SiteURL.admin(.users).path)) }
+        if case .success = Policy.decide(actor, .viewAudit) { items.append(NavItem(key: .navAudit, path: SiteURL.admin(.audit).path)) }
+        items.append(NavItem(key: .navAccount, path: SiteURL.accountPassword.path))
         return items
     }
 
@@ -45,7 +45,7 @@ enum Layout {
                 a(.class("skip"), .href("#main")) { t(.skipToContent) }
                 header(.class("site")) {
                     div(.class("brand")) {
-                        a(.href("/"), .class("logo")) { "ChiSo" }
+                        a(.href(SiteURL.home.path), .class("logo")) { "ChiSo" }
                         span(.class("tagline")) { t(.appTagline) }
                     }
                     if let user = context.user {
@@ -60,13 +60,13 @@ enum Layout {
                         }
                         div(.class("who")) {
                             span { "\(user.displayName) · \(user.agencyName)" }
-                            form(.method("post"), .action("/logout"), .class("inline")) {
+                            form(.method("post"), .action(SiteURL.logout.path), .class("inline")) {
                                 csrfField(context)
                                 button(.type("submit"), .class("link")) { t(.logout) }
                             }
                         }
                     }
-                    a(.class("lang"), .href("/language/\(context.language.other.rawValue)?back=\(context.path)"),
+                    a(.class("lang"), .href(SiteURL.language(.value(context.language.other.rawValue)).path + "?back=\(context.path)"),
                       .lang(context.language.other.rawValue)) { t(.languageSwitch) }
                 }
                 p(.class("demo"), .role("note")) { t(.demoNotice) }
@@ -79,14 +79,14 @@ enum Layout {
                 }
                 footer(.class("site")) {
                     small { "ChiSo · \(t(.appTagline)) · " }
-                    small { a(.href("/public")) { t(.publishedResultsLink) } }
+                    small { a(.href(SiteURL.publicPeriods.path)) { t(.publishedResultsLink) } }
                 }
             }
         }
     }
 
     static func isCurrent(_ item: String, _ path: String) -> Bool {
-        item == "/" ? path == "/" : path.hasPrefix(item)
+        item == SiteURL.home.path ? path == SiteURL.home.path : path.hasPrefix(item)
     }
 
     static func csrfField(_ context: PageContext) -> HTMLNode {

@@ -45,7 +45,7 @@ enum SourceDataPages {
                 }
                 p { limit }
                 Fields.errors(problems)
-                form(.method("post"), .action("/periods/\(period.id!)/surveys"), .enctype("multipart/form-data")) {
+                form(.method("post"), .action(SiteURL.period(.value(period.id!), .surveys).path), .enctype("multipart/form-data")) {
                     Layout.csrfField(context)
                     div(.class("field")) {
                         label(.for("file")) { say(.resultsFile) }
@@ -67,7 +67,7 @@ enum SourceDataPages {
             }
             Fields.errors(errors.values.sorted())
             for subject in subjects {
-                form(.method("post"), .action("/periods/\(period.id!)/ratings/\(subject.agency.id!)"), .class("card rating"),
+                form(.method("post"), .action(SiteURL.period(.value(period.id!), .rating(agency: .value(subject.agency.id!))).path), .class("card rating"),
                      .id("agency-\(subject.agency.code)")) {
                     Layout.csrfField(context)
                     h2 { "\(subject.agency.code) — \(subject.agency.name)" }

@@ -14,7 +14,7 @@ enum TaskImportPages {
             }
             p { limit }
             Fields.errors(problems)
-            form(.method("post"), .action("/tasks/import"), .enctype("multipart/form-data")) {
+            form(.method("post"), .action(SiteURL.taskImport.path), .enctype("multipart/form-data")) {
                 Layout.csrfField(context)
                 div(.class("field")) {
                     label(.for("file")) { say(.importFileLabel) }
@@ -34,7 +34,7 @@ enum TaskImportPages {
     static func preview(_ context: PageContext, preview: TaskImportController.Preview) -> HTMLNode {
         let say = context.phrases(TaskText.self)
         let language = context.language
-        let path = "/tasks/import/\(preview.importID)"
+        let path = SiteURL.taskImportPreview(.value(preview.importID)).path
         return Layout.page(context, title: say(.importPreviewTitle, preview.filename)) {
             Fields.errors(preview.fileProblems)
             h2 { say(.mapColumns) }
@@ -111,7 +111,7 @@ enum TaskImportPages {
                     say(.importCount, "\(preview.tasks.count)")
                 }
             }
-            p { a(.href("/tasks/import")) { say(.uploadAnotherFile) } }
+            p { a(.href(SiteURL.taskImport.path)) { say(.uploadAnotherFile) } }
         }
     }
 

@@ -20,7 +20,7 @@ enum TaskPages {
             if let status = status ?? self.status { parts.append("status=\(status.rawValue)") }
             if !search.isEmpty { parts.append("q=\(search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
             if let page, page > 1 { parts.append("page=\(page)") }
-            return "/tasks?" + parts.joined(separator: "&")
+            return SiteURL.tasks.path + "?" + parts.joined(separator: "&")
         }
     }
 
@@ -40,12 +40,12 @@ enum TaskPages {
         return Layout.page(context, title: say(.title)) {
             if canManage {
                 p {
-                    a(.class("button"), .href("/tasks/new")) { say(.addTask) }
+                    a(.class("button"), .href(SiteURL.newTask.path)) { say(.addTask) }
                     " "
-                    a(.class("button secondary"), .href("/tasks/import")) { say(.importFile) }
+                    a(.class("button secondary"), .href(SiteURL.taskImport.path)) { say(.importFile) }
                 }
             }
-            form(.method("get"), .action("/tasks"), .class("filters")) {
+            form(.method("get"), .action(SiteURL.tasks.path), .class("filters")) {
                 if !agencies.isEmpty {
                     div(.class("field")) {
                         label(.for("agency")) { say(.agency) }
@@ -91,7 +91,7 @@ enum TaskPages {
                         tbody {
                             for row in rows {
                                 tr {
-                                    td { a(.href("/tasks/\(row.model.id!)")) { row.model.document }; br(); small { row.model.sourceID } }
+                                    td { a(.href(SiteURL.task(.value(row.model.id!), .show).path)) { row.model.document }; br(); small { row.model.sourceID } }
                                     td { row.model.agency.code }
                                     td { row.model.content }
                                     td {
@@ -140,7 +140,7 @@ enum TaskPages {
                 }
             }
             Fields.errors(errors.isEmpty ? [] : [say(.correctMarkedFields)])
-            form(.method("post"), .action(task.map { "/tasks/\($0.id!)" } ?? "/tasks")) {
+            form(.method("post"), .action(task.map { SiteURL.task(.value($0.id!), .show).path } ?? SiteURL.tasks.path)) {
                 Layout.csrfField(context)
                 fieldset(Attribute.when(!canManage, .disabled)) {
                     legend { say(.assigningDocument) }
@@ -184,7 +184,7 @@ enum TaskPages {
                 if canManage {
                     button(.type("submit")) { say(.save) }
                     " "
-                    a(.href("/tasks")) { say(.backToList) }
+                    a(.href(SiteURL.tasks.path)) { say(.backToList) }
                 }
             }
             if let task {
@@ -193,10 +193,10 @@ enum TaskPages {
                 if files.isEmpty {
                     p { say(.noFileYet) }
                 } else {
-                    ul { for file in files { li { a(.href("/tasks/\(task.id!)/evidence/\(file.id!)")) { file.fileName } } } }
+                    ul { for file in files { li { a(.href(SiteURL.task(.value(task.id!), .evidenceFile(.value(file.id!))).path)) { file.fileName } } } }
                 }
                 if canManage {
-                    form(.method("post"), .action("/tasks/\(task.id!)/evidence"), .enctype("multipart/form-data"), .class("inline")) {
+                    form(.method("post"), .action(SiteURL.task(.value(task.id!), .evidence).path), .enctype("multipart/form-data"), .class("inline")) {
                         Layout.csrfField(context)
                         label(.for("task-file")) { say(.uploadReport) }
                         input(.type("file"), .id("task-file"), .name("file"), .required)
@@ -219,7 +219,7 @@ enum TaskPages {
                     }
                 }
                 if canManage {
-                    form(.method("post"), .action("/tasks/\(task.id!)/extensions"), .class("card")) {
+                    form(.method("post"), .action(SiteURL.task(.value(task.id!), .extensions).path), .class("card")) {
                         Layout.csrfField(context)
                         h3 { say(.recordExtension) }
                         Fields.text(TaskField.extensionDocument.label(language), name: "extensionDocument", value: extensionValues?.extensionDocument,

@@ -1,0 +1,363 @@
+import Foundation
+
+/// Every page and action of the web app, each path defined once: `routes.swift`
+/// registers `pathComponents` (with `.key` parameters) and the views and controllers
+/// build their links, form actions and redirects from `path` (with `.value`s).
+///
+///     SiteURL.assessment(.value(id), .show).path          // "/assessments/<id>"
+///     SiteURL.assessment(.key, .entry(.key)).path          // "/assessments/:assessmentID/entries/:code"
+///     SiteURL.assessment(.key, .entry(.key)).pathComponents // ["assessments", ":assessmentID", "entries", ":code"]
+///
+/// Values are put in the path as they are (a UUID as its `uuidString`), without
+/// percent-encoding: fragments and query strings are appended by the caller.
+/// No Vapor here (the views use it); the registration is in `SiteURL+Routes.swift`.
+/// The JSON API's paths are defined by `APIOperations`.
+enum SiteURL: Sendable, Equatable {
+    /// A path parameter: `.key` gives the route's pattern (`:name`), `.value` a link.
+    enum Parameter<Value> {
+        case key
+        case value(Value)
+    }
+
+    // MARK: Open to anyone
+
+    /// `/assets/:file`
+    case asset(Parameter<String>)
+    /// `/health`
+    case health
+    /// `/login`
+    case login
+    /// `/language/:code`
+    case language(Parameter<String>)
+    /// `/public`
+    case publicPeriods
+    /// `/public/periods/:periodID`
+    case publicPeriod(Parameter<UUID>)
+
+    // MARK: Signed in
+
+    /// `/`
+    case home
+    /// `/logout`
+    case logout
+    /// `/account/password`
+    case accountPassword
+    /// `/admin/…`
+    case admin(AdminPage)
+    /// `/indexes`
+    case indexes
+    /// `/indexes/:indexID/…`
+    case index(Parameter<UUID>, IndexPage)
+    /// `/periods`
+    case periods
+    /// `/periods/new`
+    case newPeriod
+    /// `/periods/:periodID/…`
+    case period(Parameter<UUID>, PeriodPage)
+    /// `/tasks`
+    case tasks
+    /// `/tasks/new`
+    case newTask
+    /// `/tasks/import`
+    case taskImport
+    /// `/tasks/import/:importID`
+    case taskImportPreview(Parameter<UUID>)
+    /// `/tasks/:taskID/…`
+    case task(Parameter<UUID>, TaskPage)
+    /// `/assessments/:assessmentID/…`
+    case assessment(Parameter<UUID>, AssessmentPage)
+    /// `/agencies/:agencyID/…` (an agency's own pages; the administration's are `.admin`)
+    case agency(Parameter<UUID>, AgencyPage)
+    /// `/dashboard`
+    case dashboard
+    /// `/monitoring`
+    case monitoring
+    /// `/monitoring/:periodID/agencies/:agencyID`
+    case monitoringAgency(period: Parameter<UUID>, agency: Parameter<UUID>)
+    /// `/appraisal`
+    case appraisalQueue
+    /// `/council`
+    case council
+    /// `/evidence/:linkID`
+    case evidence(Parameter<UUID>)
+
+    enum AdminPage: Sendable, Equatable {
+        /// `/admin/agencies`
+        case agencies
+        /// `/admin/agencies/new`
+        case newAgency
+        /// `/admin/agencies/import`
+        case agencyImport
+        /// `/admin/agencies/:agencyID`
+        case agency(Parameter<UUID>)
+        /// `/admin/users`
+        case users
+        /// `/admin/users/new`
+        case newUser
+        /// `/admin/users/:userID`
+        case user(Parameter<UUID>)
+        /// `/admin/users/:userID/password`
+        case userPassword(Parameter<UUID>)
+        /// `/admin/audit`
+        case audit
+    }
+
+    enum IndexPage: Sendable, Equatable {
+        /// `/indexes/:indexID`
+        case show
+        /// `/indexes/:indexID/yaml`
+        case yaml
+    }
+
+    enum PeriodPage: Sendable, Equatable {
+        /// `/periods/:periodID`
+        case show
+        /// `/periods/:periodID/indexes`
+        case assignIndex
+        /// `/periods/:periodID/open`
+        case open
+        /// `/periods/:periodID/publish`
+        case publish
+        /// `/periods/:periodID/assignments`
+        case assignments
+        /// `/periods/:periodID/assignments/:assignmentID/delete`
+        case deleteAssignment(Parameter<UUID>)
+        /// `/periods/:periodID/surveys`
+        case surveys
+        /// `/periods/:periodID/ratings`
+        case ratings
+        /// `/periods/:periodID/ratings/:agencyID`
+        case rating(agency: Parameter<UUID>)
+        /// `/periods/:periodID/results`
+        case results
+        /// `/periods/:periodID/results/ranking.csv`
+        case rankingCSV
+        /// `/periods/:periodID/results/inputs.csv`
+        case inputsCSV
+        /// `/periods/:periodID/results/agencies.csv`
+        case agenciesCSV
+        /// `/periods/:periodID/results/ranking.pdf`
+        case rankingPDF
+        /// `/periods/:periodID/results/ranking.xlsx`
+        case rankingXLSX
+        /// `/periods/:periodID/results/matrix.xlsx`
+        case matrixXLSX
+    }
+
+    enum TaskPage: Sendable, Equatable {
+        /// `/tasks/:taskID`
+        case show
+        /// `/tasks/:taskID/extensions`
+        case extensions
+        /// `/tasks/:taskID/evidence`
+        case evidence
+        /// `/tasks/:taskID/evidence/:evidenceID`
+        case evidenceFile(Parameter<UUID>)
+    }
+
+    enum AssessmentPage: Sendable, Equatable {
+        /// `/assessments/:assessmentID`
+        case show
+        /// `/assessments/:assessmentID/entries/:code`
+        case entry(Parameter<String>)
+        /// `/assessments/:assessmentID/entries/:code/evidence`
+        case entryEvidence(Parameter<String>)
+        /// `/assessments/:assessmentID/entries/:code/evidence/attach`
+        case attachEvidence(Parameter<String>)
+        /// `/assessments/:assessmentID/evidence/:linkID/delete`
+        case deleteEvidence(Parameter<UUID>)
+        /// `/assessments/:assessmentID/submit`
+        case submit
+        /// `/assessments/:assessmentID/return`
+        case returnToAgency
+        /// `/assessments/:assessmentID/exception`
+        case exception
+        /// `/assessments/:assessmentID/appraisal`
+        case appraisal
+        /// `/assessments/:assessmentID/appraisal/confirm`
+        case confirmAppraisal
+        /// `/assessments/:assessmentID/appraisal/:code`
+        case appraise(Parameter<String>)
+        /// `/assessments/:assessmentID/release`
+        case release
+        /// `/assessments/:assessmentID/explanations/:code`
+        case explanation(Parameter<String>)
+        /// `/assessments/:assessmentID/finalise`
+        case finalise
+        /// `/assessments/:assessmentID/reopen`
+        case reopen
+        /// `/assessments/:assessmentID/results`
+        case results
+        /// `/assessments/:assessmentID/results/scoresheet.pdf`
+        case scoreSheetPDF
+        /// `/assessments/:assessmentID/whatif`
+        case whatIf
+    }
+
+    enum AgencyPage: Sendable, Equatable {
+        /// `/agencies/:agencyID/deputies`
+        case deputies
+        /// `/agencies/:agencyID/deputies/:deputyID`
+        case deputy(Parameter<UUID>)
+        /// `/agencies/:agencyID/deputies/:deputyID/delete`
+        case deleteDeputy(Parameter<UUID>)
+    }
+
+    // MARK: Paths
+
+    /// The link (`.value`s) or the route's pattern (`.key`s): `/` and the components.
+    var path: String { "/" + pathComponents.joined(separator: "/") }
+
+    /// The components, parameters named as the handlers read them (`request.parameters.get("assessmentID")`).
+    var pathComponents: [String] {
+        switch self {
+        case let .asset(file): ["assets", Self.component(file, "file")]
+        case .health: ["health"]
+        case .login: ["login"]
+        case let .language(code): ["language", Self.component(code, "code")]
+        case .publicPeriods: ["public"]
+        case let .publicPeriod(period): ["public", "periods", Self.component(period, "periodID")]
+        case .home: []
+        case .logout: ["logout"]
+        case .accountPassword: ["account", "password"]
+        case let .admin(page): ["admin"] + page.pathComponents
+        case .indexes: ["indexes"]
+        case let .index(index, page): ["indexes", Self.component(index, "indexID")] + page.pathComponents
+        case .periods: ["periods"]
+        case .newPeriod: ["periods", "new"]
+        case let .period(period, page): ["periods", Self.component(period, "periodID")] + page.pathComponents
+        case .tasks: ["tasks"]
+        case .newTask: ["tasks", "new"]
+        case .taskImport: ["tasks", "import"]
+        case let .taskImportPreview(pending): ["tasks", "import", Self.component(pending, "importID")]
+        case let .task(task, page): ["tasks", Self.component(task, "taskID")] + page.pathComponents
+        case let .assessment(assessment, page): ["assessments", Self.component(assessment, "assessmentID")] + page.pathComponents
+        case let .agency(agency, page): ["agencies", Self.component(agency, "agencyID")] + page.pathComponents
+        case .dashboard: ["dashboard"]
+        case .monitoring: ["monitoring"]
+        case let .monitoringAgency(period, agency):
+            ["monitoring", Self.component(period, "periodID"), "agencies", Self.component(agency, "agencyID")]
+        case .appraisalQueue: ["appraisal"]
+        case .council: ["council"]
+        case let .evidence(link): ["evidence", Self.component(link, "linkID")]
+        }
+    }
+
+    /// `:name` for a key, the value as it is (`description`: a UUID's `uuidString`) for a link.
+    static func component<Value: CustomStringConvertible>(_ parameter: Parameter<Value>, _ name: String) -> String {
+        switch parameter {
+        case .key: ":" + name
+        case let .value(value): value.description
+        }
+    }
+}
+
+extension SiteURL.Parameter: Sendable where Value: Sendable {}
+extension SiteURL.Parameter: Equatable where Value: Equatable {}
+
+extension SiteURL.AdminPage {
+    var pathComponents: [String] {
+        switch self {
+        case .agencies: ["agencies"]
+        case .newAgency: ["agencies", "new"]
+        case .agencyImport: ["agencies", "import"]
+        case let .agency(agency): ["agencies", SiteURL.component(agency, "agencyID")]
+        case .users: ["users"]
+        case .newUser: ["users", "new"]
+        case let .user(user): ["users", SiteURL.component(user, "userID")]
+        case let .userPassword(user): ["users", SiteURL.component(user, "userID"), "password"]
+        case .audit: ["audit"]
+        }
+    }
+}
+
+extension SiteURL.IndexPage {
+    var pathComponents: [String] {
+        switch self {
+        case .show: []
+        case .yaml: ["yaml"]
+        }
+    }
+}
+
+extension SiteURL.PeriodPage {
+    var pathComponents: [String] {
+        switch self {
+        case .show: []
+        case .assignIndex: ["indexes"]
+        case .open: ["open"]
+        case .publish: ["publish"]
+        case .assignments: ["assignments"]
+        case let .deleteAssignment(assignment): ["assignments", SiteURL.component(assignment, "assignmentID"), "delete"]
+        case .surveys: ["surveys"]
+        case .ratings: ["ratings"]
+        case let .rating(agency): ["ratings", SiteURL.component(agency, "agencyID")]
+        case .results: ["results"]
+        case .rankingCSV: ["results", "ranking.csv"]
+        case .inputsCSV: ["results", "inputs.csv"]
+        case .agenciesCSV: ["results", "agencies.csv"]
+        case .rankingPDF: ["results", "ranking.pdf"]
+        case .rankingXLSX: ["results", "ranking.xlsx"]
+        case .matrixXLSX: ["results", "matrix.xlsx"]
+        }
+    }
+}
+
+extension SiteURL.TaskPage {
+    var pathComponents: [String] {
+        switch self {
+        case .show: []
+        case .extensions: ["extensions"]
+        case .evidence: ["evidence"]
+        case let .evidenceFile(file): ["evidence", SiteURL.component(file, "evidenceID")]
+        }
+    }
+}
+
+extension SiteURL.AssessmentPage {
+    var pathComponents: [String] {
+        switch self {
+        case .show: []
+        case let .entry(code): ["entries", SiteURL.component(code, "code")]
+        case let .entryEvidence(code): ["entries", SiteURL.component(code, "code"), "evidence"]
+        case let .attachEvidence(code): ["entries", SiteURL.component(code, "code"), "evidence", "attach"]
+        case let .deleteEvidence(link): ["evidence", SiteURL.component(link, "linkID"), "delete"]
+        case .submit: ["submit"]
+        case .returnToAgency: ["return"]
+        case .exception: ["exception"]
+        case .appraisal: ["appraisal"]
+        case .confirmAppraisal: ["appraisal", "confirm"]
+        case let .appraise(code): ["appraisal", SiteURL.component(code, "code")]
+        case .release: ["release"]
+        case let .explanation(code): ["explanations", SiteURL.component(code, "code")]
+        case .finalise: ["finalise"]
+        case .reopen: ["reopen"]
+        case .results: ["results"]
+        case .scoreSheetPDF: ["results", "scoresheet.pdf"]
+        case .whatIf: ["whatif"]
+        }
+    }
+}
+
+extension SiteURL.AssessmentPage {
+    /// This page of the assessment at `assessmentPath` (`SiteURL.assessment(.value(id), .show).path`, which
+    /// ``AssessmentRecord/path`` holds, made once: the assessment page links from every leaf).
+    func path(under assessmentPath: String) -> String {
+        var path = assessmentPath
+        for component in pathComponents {
+            path += "/"
+            path += component
+        }
+        return path
+    }
+}
+
+extension SiteURL.AgencyPage {
+    var pathComponents: [String] {
+        switch self {
+        case .deputies: ["deputies"]
+        case let .deputy(deputy): ["deputies", SiteURL.component(deputy, "deputyID")]
+        case let .deleteDeputy(deputy): ["deputies", SiteURL.component(deputy, "deputyID"), "delete"]
+        }
+    }
+}
