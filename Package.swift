@@ -57,10 +57,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Malformed inputs for the core's readers: the unit tests' and bench/fuzz's generators (one copy).
+        .target(
+            name: "HostileInputs",
+            path: "Tests/HostileInputs"
+        ),
         .testTarget(
             name: "ChiSoCoreTests",
             dependencies: [
                 "ChiSoCore",
+                "HostileInputs",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]

@@ -4,6 +4,7 @@ import Glibc
 import Foundation
 import Testing
 @testable import ChiSoCore
+import HostileInputs
 
 // Hostile input for every reader of untrusted files: random bytes, mutations
 // of valid files (the fixtures, the shipped indexes and samples, workbooks
@@ -24,24 +25,6 @@ enum Hostile {
     /// `CHISO_HOSTILE_LIMIT_MS` sets another, to find the slowest inputs.
     static let limit: Duration = ProcessInfo.processInfo.environment["CHISO_HOSTILE_LIMIT_MS"].flatMap(Int.init)
         .map { .milliseconds($0) } ?? .seconds(2)
-
-    // MARK: Randomness
-
-    /// SplitMix64: small, fast and the same on every platform.
-    struct Dice: RandomNumberGenerator {
-        private var state: UInt64
-        init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x1234_5678 }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { bound <= 1 ? 0 : Int.random(in: 0..<bound, using: &self) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
 
     // MARK: Seeds
 
@@ -127,170 +110,6 @@ enum Hostile {
                             "31/12/9999", "0001-01-01", "7/3/2024", " 01.01.2000 ", "15-06-2026", "2026-6-5T1:05:09"]
     static let numberSeeds = ["0", "-0", "0,5", "12.5", "100", "123456789012345678", "0.0000000001", "-999999999999999999",
                               "85,25", "1/3", "44/50", "NA", "có", "không đạt", "true", "B"]
-
-    // MARK: Mutations
-
-    /// What a mutation may add: the syntax of the file's format.
-    enum Dialect {
-        case yaml, csv, xml, text
-
-        var tokens: [String] {
-            switch self {
-            case .yaml:
-                ["&a ", "*a", "<<: *a\n", "!!binary ", "!!str ", "!!python/object:x ", "!custom ", "? ", "- ", ": ", "{",
-                 "}", "[", "]", "|\n", ">-\n", "---\n", "...\n", "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "#", "'", "\"",
-                 "\t", "~", "null", "\\u0000", "\\x", "@", "`", "&b [*a, *a, *a, *a]", "\n  - ", "\n    ", "code: ",
-                 "children: ", "rule: {type: levels, levels: [{code: A, points: 1}]}", "max: ", "criteria: "]
-            case .csv:
-                [",", "\"", "\"\"", "\n", "\r", "\r\n", ";", "NA", "-", "0,5", "1/0", "0/0", "/", "có", ",\"\n\"", "\u{FEFF}",
-                 "\u{00A0}", "\t", "=SUM(A1)", "PK\u{3}\u{4}"]
-            case .xml:
-                ["<", ">", "&", "&amp;", "&#0;", "&#x10FFFF;", "&#xD800;", "&#99999999;", "&lt;", "&undefined;", "<![CDATA[x",
-                 "]]>", "<!--", "-->", "<?pi x?>", "<!DOCTYPE x [<!ENTITY e \"eee\">]>", "&e;", " xmlns:x=\"\"", "x:",
-                 " r=\"XFD1048577\"", " r=\"A0\"", " t=\"s\"", " t=\"d\"", " t=\"inlineStr\"", " s=\"999999\"", "</row>",
-                 "<row>", "<c>", "</c>", "<v>", "</v>", "<is><t>", "</t></is>", "_x0000_", "_xD800_", "_x", " r=\"\"",
-                 "<row r=\"1048576\">", "<c r=\"XFD1\">", "<si>", "</si>", "xml:space=\"preserve\""]
-            case .text:
-                [",", "/", "-", ".", ":", "T", " ", "0", "9", "\u{00A0}", "\u{0301}", "٣", "１", "NA", "e5"]
-            }
-        }
-    }
-
-    /// Numbers at or past every limit a reader might have, written as a file would.
-    /// (Row numbers past 32 bits are left out until the known issues below are fixed.)
-    static let hugeNumbers = ["99999999999999999999999999999", "-99999999999999999999", "9223372036854775808",
-                              "18446744073709551616", "1e308", "1e309", "-1e-400", "0.000000000000000000001", "NaN",
-                              "-inf", "-0", "1048577", "16385", "2958466", "2147483647", "-2147483648",
-                              "1" + String(repeating: "0", count: 400), "0," + String(repeating: "9", count: 60)]
-
-    static let invalidUTF8: [[UInt8]] = [[0xFF], [0xC0, 0x80], [0x80], [0xE1, 0xBA], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
-                                         [0xFE, 0xFF], [0xC3]]
-    static let byteOrderMarks: [[UInt8]] = [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF], [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF],
-                                            [0x00, 0x00, 0xFE, 0xFF]]
-
-    /// One to three mutations of `input`; their names go to `log`.
-    static func mutate(_ input: [UInt8], _ dice: inout Dice, _ dialect: Dialect, log: inout [String]) -> [UInt8] {
-        var bytes = input
-        for _ in 0...dice.below(3) { bytes = mutateOnce(bytes, &dice, dialect, log: &log) }
-        return bytes
-    }
-
-    static func mutateOnce(_ input: [UInt8], _ dice: inout Dice, _ dialect: Dialect, log: inout [String]) -> [UInt8] {
-        var bytes = input
-        let at = dice.below(bytes.count + 1)
-        func span() -> Range<Int> {
-            let start = dice.below(bytes.count + 1)
-            return start..<min(bytes.count, start + 1 + dice.below(dice.chance(80) ? 16 : 400))
-        }
-        switch dice.below(16) {
-        case 0:
-            log.append("bit flips")
-            for _ in 0...dice.below(4) where !bytes.isEmpty { bytes[dice.below(bytes.count)] ^= 1 << UInt8(dice.below(8)) }
-        case 1:
-            log.append("random bytes inserted at \(at)")
-            bytes.insert(contentsOf: (0...dice.below(8)).map { _ in UInt8.random(in: 0...255, using: &dice) }, at: at)
-        case 2:
-            let range = span()
-            log.append("bytes \(range) deleted")
-            bytes.removeSubrange(range)
-        case 3:
-            log.append("truncated at \(at)")
-            bytes.removeSubrange(at...)
-        case 4:
-            let range = span()
-            let chunk = Array(bytes[range])
-            if dice.chance(20) {
-                let copies = 1 + dice.below(200)
-                log.append("bytes \(range) repeated \(copies) times")
-                bytes.insert(contentsOf: Array(repeating: chunk, count: copies).flatMap { $0 }, at: range.upperBound)
-            } else {
-                log.append("bytes \(range) copied to \(at)")
-                bytes.insert(contentsOf: chunk, at: min(at, bytes.count))
-            }
-        case 5:
-            log.append("two lines swapped")
-            var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            if lines.count > 1 { lines.swapAt(dice.below(lines.count), dice.below(lines.count)) }
-            bytes = Array(lines.joined(separator: [UInt8(ascii: "\n")]))
-        case 6:
-            let number = dice.pick(hugeNumbers)
-            log.append("a number replaced by \(number.prefix(30))")
-            let digits = bytes.indices.filter { (48...57).contains(bytes[$0]) }
-            if var start = digits.isEmpty ? nil : digits[dice.below(digits.count)] {
-                // The whole number, so that the result is the huge number itself.
-                while start > 0, (48...57).contains(bytes[start - 1]) || bytes[start - 1] == 46 { start -= 1 }
-                var end = start
-                while end < bytes.count, (48...57).contains(bytes[end]) || bytes[end] == 46 { end += 1 }
-                bytes.replaceSubrange(start..<end, with: Array(number.utf8))
-            } else {
-                bytes.insert(contentsOf: Array(number.utf8), at: at)
-            }
-        case 7:
-            log.append("NUL bytes at \(at)")
-            bytes.insert(contentsOf: Array(repeating: 0, count: 1 + dice.below(3)), at: at)
-        case 8:
-            log.append("invalid UTF-8 at \(at)")
-            bytes.insert(contentsOf: dice.pick(invalidUTF8), at: at)
-        case 9:
-            let mark = dice.pick(byteOrderMarks)
-            log.append("byte-order mark \(mark) \(dice.chance(70) ? "first" : "at \(at)")")
-            bytes.insert(contentsOf: mark, at: dice.chance(70) ? 0 : at)
-        case 10:
-            let style = dice.below(3)
-            log.append(["CRLF", "CR", "mixed"][style] + " line ends")
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + bytes.count / 8)
-            for byte in bytes {
-                if byte == UInt8(ascii: "\n") {
-                    switch style == 2 ? dice.below(3) : style {
-                    case 0: out += [13, 10]
-                    case 1: out.append(13)
-                    default: out.append(10)
-                    }
-                } else {
-                    out.append(byte)
-                }
-            }
-            bytes = out
-        case 11:
-            let quote = dice.pick(["\"", "'", "{", "[", "<", "\"\"\""])
-            log.append("unbalanced \(quote) at \(at)")
-            bytes.insert(contentsOf: Array(quote.utf8), at: at)
-        case 12:
-            // (1 MB lines are left to the release-mode campaign: a debug build reads them too slowly.)
-            let length = dice.pick([1000, 10_000, 100_000])
-            log.append("a line of \(length) bytes at \(at)")
-            let filler = dice.pick(["a", "9", " ", ",", "ệ", "\""])
-            bytes.insert(contentsOf: Array(String(repeating: filler, count: length / filler.utf8.count).utf8), at: at)
-        case 13:
-            let range = span()
-            log.append("bytes \(range) replaced by a special byte")
-            bytes.replaceSubrange(range, with: [dice.pick(Array(",;\"'\n\r\t:-&*!|>%@`#{}[]<>=/\\".utf8))])
-        default:
-            let token = dice.pick(dialect.tokens)
-            log.append("\(token.debugDescription.prefix(40)) inserted at \(at)")
-            bytes.insert(contentsOf: Array(token.utf8), at: at)
-        }
-        return bytes
-    }
-
-    /// Random bytes of one of three kinds: anything, printable text with the
-    /// dialect's separators, or a soup of the dialect's tokens and seed words.
-    static func randomInput(_ dice: inout Dice, _ dialect: Dialect, words: [String] = []) -> [UInt8] {
-        let length = dice.chance(90) ? dice.below(300) : dice.below(20_000)
-        switch dice.below(3) {
-        case 0:
-            return (0..<length).map { _ in UInt8.random(in: 0...255, using: &dice) }
-        case 1:
-            let alphabet = Array("abcXYZ019 ,.;:-_/\"'\n\r\t{}[]<>&*#=!|%@".utf8)
-            return (0..<length).map { _ in dice.pick(alphabet) }
-        default:
-            let pool = dialect.tokens + words + hugeNumbers.prefix(8)
-            var bytes: [UInt8] = []
-            while bytes.count < length / 4 { bytes += Array(dice.pick(pool).utf8) }
-            return bytes
-        }
-    }
 
     /// The file cut at `count` evenly spaced positions (and just before its end).
     static func truncations(_ bytes: [UInt8], count: Int) -> [[UInt8]] {
@@ -485,10 +304,10 @@ extension String {
 struct HostileIndexTests {
     @Test("Random bytes are read or refused, never crash or hang")
     func randomBytes() {
-        var dice = Hostile.Dice(seed: 1)
+        var dice = Dice(seed: 1)
         var tally = Hostile.Tally()
         for item in 0..<250 where !tally.done {
-            let bytes = Hostile.randomInput(&dice, .yaml, words: ["id:", "title:", "criteria:", "classes:", "code:", "max: 10"])
+            let bytes = Mutator.unitTests.randomInput(&dice, .yaml, words: ["id:", "title:", "criteria:", "classes:", "code:", "max: 10"])
             tally.check(Hostile.indexEndsWell(bytes, "random input \(item)"), "random input \(item): \(Hostile.describe(bytes))", input: bytes)
         }
     }
@@ -497,10 +316,10 @@ struct HostileIndexTests {
     func mutations() {
         var tally = Hostile.Tally()
         for (seedNumber, seed) in Hostile.indexSeeds.enumerated() where !tally.done {
-            var dice = Hostile.Dice(seed: 100 + UInt64(seedNumber))
+            var dice = Dice(seed: 100 + UInt64(seedNumber))
             for item in 0..<40 where !tally.done {
                 var log: [String] = []
-                let bytes = Hostile.mutate(seed, &dice, .yaml, log: &log)
+                let bytes = Mutator.unitTests.mutate(seed, &dice, .yaml, log: &log)
                 tally.check(Hostile.indexEndsWell(bytes, "index seed \(seedNumber) case \(item) \(log)"),
                             "index seed \(seedNumber) case \(item) \(log): \(Hostile.describe(bytes))", input: bytes)
             }
@@ -605,50 +424,6 @@ struct HostileIndexTests {
 }
 
 extension Hostile {
-    /// Why reading `bytes` would trap in ZIPFoundation 0.9 (known issues, see
-    /// `HostileWorkbookTests.zipOffsetPastTheEnd` and `zip64OffsetPastInt64`), nil
-    /// when it would not. Such inputs are skipped so that the campaigns can run
-    /// on; remove this check once `XLSXReader` no longer traps on them.
-    ///
-    /// It follows ZIPFoundation's reading of an archive: the last end record,
-    /// then each central-directory entry and its local header, stopping where
-    /// ZIPFoundation stops. A memory archive traps when it seeks past its end
-    /// and reads (`Archive+MemoryFile.swift:59`); any archive traps on a ZIP64
-    /// offset past `Int64.max` (`Data+Serialization.swift:40`): ZIP64 records
-    /// are all skipped.
-    static func knownTrap(_ bytes: [UInt8]) -> String? {
-        guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), bytes.count >= 22 else { return nil }
-        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
-        func hasZIP64Field(_ range: Range<Int>) -> Bool {
-            range.count >= 2 && (range.lowerBound..<(range.upperBound - 1)).contains { bytes[$0] == 1 && bytes[$0 + 1] == 0 }
-        }
-        let count = bytes.count
-        guard let end = stride(from: count - 22, through: 0, by: -1).first(where: { u32($0) == 0x0605_4B50 }) else { return nil }
-        if end >= 20, u32(end - 20) == 0x0706_4B50 { return "a ZIP64 end of central directory" }
-        var directory = u32(end + 16)
-        for _ in 0..<u16(end + 10) {
-            if directory > count { return "a central directory past the end" }
-            guard directory + 46 <= count, u32(directory) == 0x0201_4B50 else { return nil }
-            let name = u16(directory + 28), extra = u16(directory + 30), comment = u16(directory + 32)
-            guard directory + 46 + name + extra + comment <= count else { return nil }
-            if hasZIP64Field((directory + 46 + name)..<(directory + 46 + name + extra)) { return "a ZIP64 extra field" }
-            let flags = u16(directory + 8), method = u16(directory + 10)
-            let compressed = u32(directory + 20), uncompressed = u32(directory + 24), local = u32(directory + 42)
-            if local > count { return "a local header past the end" }
-            guard local + 30 <= count, u32(local) == 0x0403_4B50 else { return nil }
-            let localName = u16(local + 26), localExtra = u16(local + 28)
-            guard local + 30 + localName + localExtra <= count else { return nil }
-            if hasZIP64Field((local + 30 + localName)..<(local + 30 + localName + localExtra)) { return "a ZIP64 extra field" }
-            if flags & 8 != 0, local + 30 + localName + localExtra + (method != 0 ? compressed : uncompressed) > count {
-                return "a data descriptor past the end"
-            }
-            if flags & 1 != 0 { return nil } // encrypted: ZIPFoundation stops listing
-            directory += 46 + name + extra + comment
-        }
-        return nil
-    }
-
     /// A watchdog for exit tests of code that may hang: ends the (child) process with `status` once it
     /// has used `seconds` of CPU time. CPU time, not time on the clock: a loaded machine (other tests
     /// running beside) does not make it fail, while a quadratic reader, which needs tens of CPU
@@ -674,11 +449,11 @@ struct HostileCSVTests {
     func randomBytes() throws {
         let seeds = try Hostile.inputsSeeds()
         let seed = try #require(seeds.first)
-        var dice = Hostile.Dice(seed: 2)
+        var dice = Dice(seed: 2)
         var tally = Hostile.Tally()
         let words = ["code", "name", "group", "tags", "agency", "criterion", "value", "evidence", "VPUB", "1.1.1", "NA"]
         for item in 0..<300 where !tally.done {
-            var bytes = Hostile.randomInput(&dice, .csv, words: words)
+            var bytes = Mutator.unitTests.randomInput(&dice, .csv, words: words)
             if dice.chance(30) { bytes = Array(dice.pick(["code,name,group,tags\n", "agency,criterion,value,evidence\n"]).utf8) + bytes }
             for (name, read) in Hostile.fileReaders(seed) where !tally.done {
                 tally.check(Hostile.fileEndsWell(bytes, "\(name) random input \(item)", csvLines: name != "XLSXReader", read),
@@ -694,8 +469,8 @@ struct HostileCSVTests {
         let readers = Hostile.fileReaders(seed).filter { $0.name != "InputsReader" }
         var tally = Hostile.Tally()
         for (seedNumber, file) in Hostile.agencySeeds.enumerated() where !tally.done {
-            var dice = Hostile.Dice(seed: 200 + UInt64(seedNumber))
-            let cases = (0..<60).map { _ in var log: [String] = []; return (Hostile.mutate(file, &dice, .csv, log: &log), log) }
+            var dice = Dice(seed: 200 + UInt64(seedNumber))
+            let cases = (0..<60).map { _ in var log: [String] = []; return (Mutator.unitTests.mutate(file, &dice, .csv, log: &log), log) }
                 + Hostile.truncations(file, count: 20).map { ($0, ["truncated to \($0.count) bytes"]) }
             for (item, (bytes, log)) in cases.enumerated() {
                 for (name, read) in readers where !tally.done {
@@ -710,11 +485,11 @@ struct HostileCSVTests {
     func inputMutations() throws {
         var tally = Hostile.Tally()
         for (seedNumber, seed) in try Hostile.inputsSeeds().enumerated() where !tally.done {
-            var dice = Hostile.Dice(seed: 300 + UInt64(seedNumber))
+            var dice = Dice(seed: 300 + UInt64(seedNumber))
             let read = Hostile.fileReaders(seed).first { $0.name == "InputsReader" }!.read
             for item in 0..<50 where !tally.done {
                 var log: [String] = []
-                let bytes = Hostile.mutate(seed.inputs, &dice, .csv, log: &log)
+                let bytes = Mutator.unitTests.mutate(seed.inputs, &dice, .csv, log: &log)
                 tally.check(Hostile.fileEndsWell(bytes, "inputs \(seedNumber) case \(item) \(log)", read),
                             "inputs \(seedNumber) case \(item) \(log): \(Hostile.describe(bytes))", input: bytes)
             }
@@ -855,11 +630,11 @@ struct HostileWorkbookTests {
     @Test("Random bytes behind a ZIP or OLE signature")
     func randomBytes() throws {
         let readers = try Self.readers()
-        var dice = Hostile.Dice(seed: 3)
+        var dice = Dice(seed: 3)
         var tally = Hostile.Tally()
         for item in 0..<150 where !tally.done {
             let signature: [UInt8] = dice.chance(85) ? [0x50, 0x4B, 0x03, 0x04] : [0xD0, 0xCF, 0x11, 0xE0]
-            let bytes = signature + Hostile.randomInput(&dice, .xml, words: ["PK\u{1}\u{2}", "PK\u{5}\u{6}", "xl/workbook.xml"])
+            let bytes = signature + Mutator.unitTests.randomInput(&dice, .xml, words: ["PK\u{1}\u{2}", "PK\u{5}\u{6}", "xl/workbook.xml"])
             for (name, read) in readers where !tally.done {
                 tally.check(Hostile.fileEndsWell(bytes, "\(name) random input \(item)", csvLines: name != "XLSXReader", read),
                             "\(name) random input \(item): \(Hostile.describe(bytes))", input: bytes)
@@ -872,8 +647,8 @@ struct HostileWorkbookTests {
         let readers = try Self.readers()
         var tally = Hostile.Tally()
         for (seedNumber, seed) in try Self.seeds().enumerated() where !tally.done {
-            var dice = Hostile.Dice(seed: 400 + UInt64(seedNumber))
-            let cases = (0..<40).map { _ in var log: [String] = []; return (Hostile.mutate(seed.bytes, &dice, .xml, log: &log), log) }
+            var dice = Dice(seed: 400 + UInt64(seedNumber))
+            let cases = (0..<40).map { _ in var log: [String] = []; return (Mutator.unitTests.mutate(seed.bytes, &dice, .xml, log: &log), log) }
                 + Hostile.truncations(seed.bytes, count: 25).map { ($0, ["truncated to \($0.count) bytes"]) }
             for (item, (bytes, log)) in cases.enumerated() {
                 for (name, read) in readers where !tally.done {
@@ -896,12 +671,12 @@ struct HostileWorkbookTests {
             [.text("VPUB"), .text("1.1.1"), .number(DecimalNumber.of("99.5")), .integer(2)],
         ])])).map { (path: $0.path, text: $0.xml) }
         for (seedNumber, parts) in [HostileWorkbook.scoreParts, written].enumerated() where !tally.done {
-            var dice = Hostile.Dice(seed: 500 + UInt64(seedNumber))
+            var dice = Dice(seed: 500 + UInt64(seedNumber))
             for item in 0..<120 where !tally.done {
                 var mutated = parts.map { ($0.path, Array($0.text.utf8)) }
                 let part = dice.below(mutated.count)
                 var log = ["part \(mutated[part].0)"]
-                mutated[part].1 = Hostile.mutate(mutated[part].1, &dice, .xml, log: &log)
+                mutated[part].1 = Mutator.unitTests.mutate(mutated[part].1, &dice, .xml, log: &log)
                 let bytes = StoredZIP.archive(mutated)
                 for (name, read) in readers where !tally.done {
                     tally.check(Hostile.fileEndsWell(bytes, "\(name) parts \(seedNumber) case \(item) \(log)", csvLines: name != "XLSXReader", read),
@@ -1080,9 +855,9 @@ struct HostileWorkbookTests {
 
     @Test("The predicate for known ZIP traps spots both reproductions and no valid workbook")
     func knownTrapPredicate() throws {
-        #expect(Hostile.knownTrap(Self.zipWithLocalHeaderPastTheEnd()) == "a local header past the end")
-        #expect(Hostile.knownTrap(Self.zipWithZIP64OffsetPastInt64()) == "a ZIP64 extra field")
-        for seed in try Self.seeds() { #expect(Hostile.knownTrap(seed.bytes) == nil, "\(seed.name)") }
+        #expect(ZIPTraps.knownTrap(Self.zipWithLocalHeaderPastTheEnd()) == "a local header past the end")
+        #expect(ZIPTraps.knownTrap(Self.zipWithZIP64OffsetPastInt64()) == "a ZIP64 extra field")
+        for seed in try Self.seeds() { #expect(ZIPTraps.knownTrap(seed.bytes) == nil, "\(seed.name)") }
         // The reader's own check refuses both before ZIPFoundation sees them, and accepts every good workbook.
         #expect(!ZIPStructure.isSound(Self.zipWithLocalHeaderPastTheEnd()))
         #expect(!ZIPStructure.isSound(Self.zipWithZIP64OffsetPastInt64()))
@@ -1188,10 +963,10 @@ struct HostileRowTests {
                      Hostile.bytes(Paths.fixtures.appendingPathComponent("xlsx/tasks.xlsx"))]
         var tally = Hostile.Tally()
         for (seedNumber, seed) in seeds.enumerated() where !tally.done {
-            var dice = Hostile.Dice(seed: 600 + UInt64(seedNumber))
+            var dice = Dice(seed: 600 + UInt64(seedNumber))
             for item in 0..<(seedNumber == 0 ? 250 : 60) where !tally.done {
                 var log: [String] = []
-                let bytes = Hostile.mutate(seed, &dice, seedNumber == 0 ? .csv : .xml, log: &log)
+                let bytes = Mutator.unitTests.mutate(seed, &dice, seedNumber == 0 ? .csv : .xml, log: &log)
                 tally.check(Hostile.taskRowsEndWell(bytes, "tasks \(seedNumber) case \(item) \(log)"),
                             "tasks \(seedNumber) case \(item) \(log): \(Hostile.describe(bytes))", input: bytes)
             }
@@ -1211,7 +986,7 @@ struct HostileRowTests {
 
     @Test("Random rows of hostile cells, through every mapping guessed from them")
     func randomRows() {
-        var dice = Hostile.Dice(seed: 7)
+        var dice = Dice(seed: 7)
         var tally = Hostile.Tally()
         let names = TaskField.allCases.flatMap { [$0.label(.vietnamese), $0.label(.english), $0.rawValue] }
         for item in 0..<100 where !tally.done {
@@ -1236,12 +1011,12 @@ struct HostileRowTests {
 
     @Test("Mutations of a survey-results file")
     func surveyMutations() throws {
-        var dice = Hostile.Dice(seed: 8)
+        var dice = Dice(seed: 8)
         var tally = Hostile.Tally()
         let seed = Hostile.surveyExport
         for item in 0..<250 where !tally.done {
             var log: [String] = []
-            let bytes = Hostile.mutate(seed, &dice, .csv, log: &log)
+            let bytes = Mutator.unitTests.mutate(seed, &dice, .csv, log: &log)
             tally.check(Hostile.surveyRowsEndWell(bytes, "survey case \(item) \(log)"),
                         "survey case \(item) \(log): \(Hostile.describe(bytes))", input: bytes)
         }
@@ -1257,13 +1032,13 @@ struct HostileRowTests {
 @Suite("Hostile input: dates, numbers and input values")
 struct HostileValueTests {
     static func mutatedTexts(_ seeds: [String], seed: UInt64, count: Int) -> [String] {
-        var dice = Hostile.Dice(seed: seed)
+        var dice = Dice(seed: seed)
         var log: [String] = []
         return (0..<count).map { _ in
             dice.chance(15)
-                ? Hostile.text(Hostile.randomInput(&dice, .text))
-                : Hostile.text(Hostile.mutate(Array(dice.pick(seeds).utf8), &dice, .text, log: &log))
-        } + seeds + Hostile.hugeNumbers
+                ? Hostile.text(Mutator.unitTests.randomInput(&dice, .text))
+                : Hostile.text(Mutator.unitTests.mutate(Array(dice.pick(seeds).utf8), &dice, .text, log: &log))
+        } + seeds + HostileBytes.hugeNumbers
     }
 
     @Test("CivilDate.parse: any text gives a real date or nil")
@@ -1297,7 +1072,7 @@ struct HostileValueTests {
         let texts = Self.mutatedTexts(Hostile.numberSeeds + Hostile.dateSeeds, seed: 11, count: 1000)
         for seed in try Hostile.inputsSeeds().prefix(3) where !tally.done {
             let items = Array(seed.index.itemsByCode().values)
-            var dice = Hostile.Dice(seed: 12)
+            var dice = Dice(seed: 12)
             for text in texts where !tally.done {
                 let item = dice.pick(items)
                 let result = Hostile.timed("input \(text.debugDescription.prefix(80))") {

@@ -83,8 +83,10 @@ def build(build_dir):
         manifest.write(PACKAGE)
     link(os.path.join(ROOT, "Sources", "ChiSoCore"), os.path.join(build_dir, "Sources", "ChiSoCore"))
     link(os.path.join(HERE, "FuzzMain.swift"), os.path.join(build_dir, "Sources", "fuzz", "main.swift"))
-    # The unit tests' ZIP writer, shared rather than copied.
+    # The unit tests' ZIP writer and input generators, shared rather than copied.
     link(os.path.join(ROOT, "Tests", "ChiSoCoreTests", "StoredZIP.swift"), os.path.join(build_dir, "Sources", "fuzz", "StoredZIP.swift"))
+    link(os.path.join(ROOT, "Tests", "HostileInputs", "HostileInputs.swift"),
+         os.path.join(build_dir, "Sources", "fuzz", "HostileInputs.swift"))
     resolved = os.path.join(ROOT, "Package.resolved")
     if os.path.exists(resolved) and not os.path.exists(os.path.join(build_dir, "Package.resolved")):
         shutil.copy(resolved, build_dir)  # the repository's versions of Yams and ZIPFoundation
