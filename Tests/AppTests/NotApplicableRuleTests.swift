@@ -9,41 +9,25 @@ import Vapor
 /// for the same input and agency.
 @Suite("The N/A rule, web and command line alike", .serialized)
 struct NotApplicableRuleTests {
-    static let yaml = """
-        id: test-na
-        title: N/A theo nhãn
-        scale: 10
-        classes:
-          - {code: T, title: Tốt, min: 8}
-          - {code: Y, title: Yếu, min: 0}
-        criteria:
-          - code: "I"
-            title: Lĩnh vực I
-            max: 10
-            children:
-              - {code: "1.1", title: Cho phép NA, max: 3, rule: {type: yesno}, allowNA: true}
-              - {code: "1.2", title: Không áp dụng cho đơn vị không có TTHC, max: 3, rule: {type: yesno}, notApplicableFor: [khong-tthc]}
-              - {code: "1.3", title: Luôn áp dụng, max: 4, rule: {type: yesno}}
-        """
+    static let yaml = Fixture.indexYAML(id: "test-na", title: "N/A theo nhãn", field: ("I", "Lĩnh vực I", 10), leaves: [
+        "{code: \"1.1\", title: Cho phép NA, max: 3, rule: {type: yesno}, allowNA: true}",
+        "{code: \"1.2\", title: Không áp dụng cho đơn vị không có TTHC, max: 3, rule: {type: yesno}, notApplicableFor: [khong-tthc]}",
+        "{code: \"1.3\", title: Luôn áp dụng, max: 4, rule: {type: yesno}}",
+    ])
 
     @Test("NA on every leaf, for an agency with the tag and one without: the page and chiso score agree, leaf by leaf")
     func sameRefusals() async throws {
         try await TestApp.run { app, _ in
             let index = try IndexReader.read(yaml: Self.yaml)
-            let version = IndexVersionModel(code: "test-na", version: 1, title: "N/A theo nhãn", yaml: Self.yaml, sha256: "na",
-                                            leafCount: 3, uploadedBy: nil)
-            try await version.create(on: app.db)
             let sxd = try #require(try await AgencyModel.query(on: app.db).filter(\.$code == "SXD").first())
             sxd.tags = "khong-tthc"
             try await sxd.save(on: app.db)
-            let period = PeriodModel(name: "Năm 2027", kind: .year, year: 2027, number: nil, status: .draft,
-                                     selfAssessmentDeadline: Formats.endOfDay(year: 2027, month: 12, day: 15)!,
-                                     appraisalDeadline: Formats.endOfDay(year: 2028, month: 1, day: 20)!,
-                                     explanationDeadline: Formats.endOfDay(year: 2028, month: 2, day: 5)!)
-            try await period.create(on: app.db)
-            let assignment = PeriodIndexModel(periodID: period.id!, group: "so", indexVersionID: version.id!)
-            try await assignment.create(on: app.db)
-            try await PeriodController.openPeriod(period, assignments: [assignment], on: app.db, origin: .system)
+            let period = try await Fixture.openPeriod(
+                PeriodModel(name: "Năm 2027", kind: .year, year: 2027, number: nil, status: .draft,
+                            selfAssessmentDeadline: Formats.endOfDay(year: 2027, month: 12, day: 15)!,
+                            appraisalDeadline: Formats.endOfDay(year: 2028, month: 1, day: 20)!,
+                            explanationDeadline: Formats.endOfDay(year: 2028, month: 2, day: 5)!),
+                indexYAML: Self.yaml, on: app)
             let records = try await app.assessments.period(period)
             let editors = ["SNV": "t.editor", "SXD": "t.sxd.editor"]
             var refusedByWeb: [String: Bool] = [:], refusedByCLI: [String: Bool] = [:]

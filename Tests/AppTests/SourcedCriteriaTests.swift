@@ -23,34 +23,18 @@ struct SourcedCriteriaTests {
     /// T-11 due 20/05 done 25/05 → late; T-12 due 10/06 extended to 15/07 → not due in Q2;
     /// T-13 due 01/08 → outside. Due in Q2: 3, on time 1.
     static func world(_ app: Application, _ fixture: Fixture) async throws -> World {
-        let yaml = """
-        id: test-src
-        title: Bộ chỉ số lấy số liệu
-        scale: 10
-        classes:
-          - {code: T, title: Tốt, min: 8}
-          - {code: Y, title: Yếu, min: 0}
-        criteria:
-          - code: "S"
-            title: Số liệu
-            max: 10
-            children:
-              - {code: "S.1", title: Tỷ lệ nhiệm vụ đúng hạn, max: 4, rule: {type: ratio}, source: tasks.onTimeRate}
-              - {code: "S.2", title: Nhiệm vụ quá hạn, max: 2, rule: {type: deduct, per: 1}, source: tasks.overdue}
-              - {code: "S.3", title: Mức độ hài lòng, max: 2, rule: {type: percent}, source: survey}
-              - {code: "S.4", title: Lãnh đạo đánh giá, max: 2, rule: {type: levels, levels: [{code: A, points: 2}, {code: B, points: 1}]}, source: leaders}
-        """
-        let version = IndexVersionModel(code: "test-src", version: 1, title: "Bộ chỉ số lấy số liệu", yaml: yaml, sha256: "y",
-                                        leafCount: 4, uploadedBy: nil)
-        try await version.create(on: app.db)
-        let period = PeriodModel(name: "Quý II/2026", kind: .quarter, year: 2026, number: 2, status: .draft,
-                                 selfAssessmentDeadline: Formats.endOfDay(year: 2027, month: 7, day: 15)!,
-                                 appraisalDeadline: Formats.endOfDay(year: 2027, month: 7, day: 31)!,
-                                 explanationDeadline: Formats.endOfDay(year: 2027, month: 8, day: 10)!)
-        try await period.create(on: app.db)
-        let assignment = PeriodIndexModel(periodID: period.id!, group: "so", indexVersionID: version.id!)
-        try await assignment.create(on: app.db)
-        try await PeriodController.openPeriod(period, assignments: [assignment], on: app.db, origin: .system)
+        let yaml = Fixture.indexYAML(id: "test-src", title: "Bộ chỉ số lấy số liệu", field: ("S", "Số liệu", 10), leaves: [
+            "{code: \"S.1\", title: Tỷ lệ nhiệm vụ đúng hạn, max: 4, rule: {type: ratio}, source: tasks.onTimeRate}",
+            "{code: \"S.2\", title: Nhiệm vụ quá hạn, max: 2, rule: {type: deduct, per: 1}, source: tasks.overdue}",
+            "{code: \"S.3\", title: Mức độ hài lòng, max: 2, rule: {type: percent}, source: survey}",
+            "{code: \"S.4\", title: Lãnh đạo đánh giá, max: 2, rule: {type: levels, levels: [{code: A, points: 2}, {code: B, points: 1}]}, source: leaders}",
+        ])
+        let period = try await Fixture.openPeriod(
+            PeriodModel(name: "Quý II/2026", kind: .quarter, year: 2026, number: 2, status: .draft,
+                        selfAssessmentDeadline: Formats.endOfDay(year: 2027, month: 7, day: 15)!,
+                        appraisalDeadline: Formats.endOfDay(year: 2027, month: 7, day: 31)!,
+                        explanationDeadline: Formats.endOfDay(year: 2027, month: 8, day: 10)!),
+            indexYAML: yaml, on: app)
         func day(_ month: Int, _ day: Int) -> CivilDate { CivilDate(year: 2026, month: month, day: day)! }
         let tasks: [(String, CivilDate, CivilDate?)] = [
             ("T-10", day(5, 15), day(5, 10)), ("T-11", day(5, 20), day(5, 25)), ("T-12", day(6, 10), nil), ("T-13", day(8, 1), nil),

@@ -108,6 +108,38 @@ struct Fixture: Sendable {
     var ownDeputy: UUID
     var otherDeputy: UUID
 
+    /// An index of the test's own: classes T (from 8) and Y, one field of `max` points with these leaves (YAML flow mappings).
+    static func indexYAML(id: String, title: String, field: (code: String, title: String, max: Int), leaves: [String]) -> String {
+        """
+        id: \(id)
+        title: \(title)
+        scale: 10
+        classes:
+          - {code: T, title: Tốt, min: 8}
+          - {code: Y, title: Yếu, min: 0}
+        criteria:
+          - code: "\(field.code)"
+            title: \(field.title)
+            max: \(field.max)
+            children:
+
+        """ + leaves.map { "      - \($0)" }.joined(separator: "\n") + "\n"
+    }
+
+    /// `period` stored and opened for the group "so" on the index `yaml` (stored as uploaded): its assessments are made.
+    @discardableResult
+    static func openPeriod(_ period: PeriodModel, indexYAML yaml: String, on app: Application) async throws -> PeriodModel {
+        let index = try IndexReader.read(yaml: yaml)
+        let version = IndexVersionModel(code: index.id, version: 1, title: index.title, yaml: yaml, sha256: index.id,
+                                        leafCount: index.leafPositions.count, uploadedBy: nil)
+        try await version.create(on: app.db)
+        try await period.create(on: app.db)
+        let assignment = PeriodIndexModel(periodID: period.id!, group: "so", indexVersionID: version.id!)
+        try await assignment.create(on: app.db)
+        try await PeriodController.openPeriod(period, assignments: [assignment], on: app.db, origin: .system)
+        return period
+    }
+
     static func load(on app: Application) async throws -> Fixture {
         let hash = try Passwords.hash(password, cost: 4)
         let snv = AgencyModel(code: "SNV", name: "Sở Nội vụ", group: "so", tags: [])
@@ -123,21 +155,10 @@ struct Fixture: Sendable {
         }
         try await UserModel(username: "t.sxd.editor", displayName: "Đầu mối SXD", passwordHash: hash, agencyID: sxd.id!,
                             roles: [.editor], mustChangePassword: false).create(on: app.db)
-        let yaml = """
-        id: test-so
-        title: Bộ chỉ số kiểm thử
-        scale: 10
-        classes:
-          - {code: T, title: Tốt, min: 8}
-          - {code: Y, title: Yếu, min: 0}
-        criteria:
-          - code: "I"
-            title: Lĩnh vực I
-            max: 10
-            children:
-              - {code: "1.1", title: Kế hoạch, max: 4, rule: {type: yesno}, evidence: required}
-              - {code: "1.2", title: Tỷ lệ, max: 6, rule: {type: ratio}}
-        """
+        let yaml = indexYAML(id: "test-so", title: "Bộ chỉ số kiểm thử", field: ("I", "Lĩnh vực I", 10), leaves: [
+            "{code: \"1.1\", title: Kế hoạch, max: 4, rule: {type: yesno}, evidence: required}",
+            "{code: \"1.2\", title: Tỷ lệ, max: 6, rule: {type: ratio}}",
+        ])
         let version = IndexVersionModel(code: "test-so", version: 1, title: "Bộ chỉ số kiểm thử", yaml: yaml, sha256: "x",
                                         leafCount: 2, uploadedBy: nil)
         try await version.create(on: app.db)
