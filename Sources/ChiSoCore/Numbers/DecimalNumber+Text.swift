@@ -100,6 +100,14 @@ extension DecimalNumber: CustomStringConvertible {
         return value.plainText(decimalSeparator: ",", groupSeparator: ".")
     }
 
+    /// As a person reads it in `language`: `85,5` in Vietnamese, as written in the index (`85.5`) in English.
+    public func text(_ language: Language) -> String {
+        switch language {
+        case .vietnamese: vietnamese()
+        case .english: description
+        }
+    }
+
     /// English convention: `1,234.5`.
     public func english(places: Int? = nil) -> String {
         let value = places.map { rounded(places: $0) } ?? normalized

@@ -10,14 +10,10 @@ public struct ScoreExplanation: Sendable {
         self.language = language
     }
 
-    private var vi: Bool { language == .vietnamese }
-
-    private func num(_ value: DecimalNumber) -> String {
-        vi ? value.vietnamese() : value.description
-    }
+    private func num(_ value: DecimalNumber) -> String { value.text(language) }
 
     private func pts(_ value: DecimalNumber) -> String {
-        (value == 1 ? ExplanationText.onePoint : .points).text(language, vi ? value.vietnamese() : "\(value)")
+        (value == 1 ? ExplanationText.onePoint : .points).text(language, value.text(language))
     }
 
     /// The input as a user would have typed it.

@@ -1,5 +1,5 @@
 /// Where an agency's assessment is in the yearly cycle.
-public enum AssessmentState: String, Sendable, CaseIterable, Codable {
+public enum AssessmentState: String, Sendable, CaseIterable, Codable, Phrasebook {
     /// The agency is self-assessing (tự đánh giá).
     case draft
     /// The head submitted; the agency can no longer change anything.

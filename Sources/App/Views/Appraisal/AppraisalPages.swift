@@ -15,7 +15,6 @@ enum AppraisalPages {
     }
 
     static func queue(_ context: PageContext, rows: [QueueRow]) -> HTMLNode {
-        let vi = context.language == .vietnamese
         let say = context.phrases(AppraisalText.self)
         return Layout.page(context, title: say(.queueTitle)) {
             if rows.isEmpty {
@@ -37,7 +36,7 @@ enum AppraisalPages {
                                 tr {
                                     td { a(.href(SiteURL.assessment(.value(row.id), .appraisal).path)) { row.agency } }
                                     td { row.period }
-                                    td { vi ? row.state.vietnamese : row.state.english }
+                                    td { row.state.text(context.language) }
                                     td(.class("num")) { "\(row.done)/\(row.assigned)" }
                                     td(.class("num")) { String(row.explained) }
                                 }
@@ -75,7 +74,6 @@ enum AppraisalPages {
     }
 
     static func assessment(_ context: PageContext, model: Model) -> HTMLNode {
-        let vi = context.language == .vietnamese
         let say = context.phrases(AppraisalText.self)
         let language = context.language
         let record = model.record
@@ -84,7 +82,7 @@ enum AppraisalPages {
         return Layout.page(context, title: say(.title, record.agency.name)) {
             p {
                 "\(record.period.name) · "
-                span(.class("badge")) { vi ? record.state.vietnamese : record.state.english }
+                span(.class("badge")) { record.state.text(context.language) }
                 " · " + say(.explanationDeadline, Formats.date(record.period.explanationDeadline))
             }
             div(.class("cards")) {
@@ -150,7 +148,6 @@ enum AppraisalPages {
     }
 
     static func leaf(_ context: PageContext, model: Model, position: Int) -> HTMLNode {
-        let vi = context.language == .vietnamese
         let say = context.phrases(AppraisalText.self)
         let language = context.language
         let node = model.index.nodes[position]
@@ -165,7 +162,7 @@ enum AppraisalPages {
         let links = record.links.filter { $0.criterionCode == node.code }
         let appraisers = (model.scope.appraisers[position] ?? []).compactMap { model.names[$0] }.sorted()
         return section(.class(draft?.error == nil ? "leaf card" : "leaf card invalid"), .id("leaf-\(node.code)")) {
-            h3 { "\(node.code) \(node.title) "; small { "(\(say(.max)) \(vi ? node.max.vietnamese() : node.max.description))" } }
+            h3 { "\(node.code) \(node.title) "; small { "(\(say(.max)) \(node.max.text(context.language)))" } }
             p(.class("who")) {
                 small { say(.appraiser) + (appraisers.isEmpty ? say(.councilChair) : appraisers.joined(separator: ", ")) }
             }

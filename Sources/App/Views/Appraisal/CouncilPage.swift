@@ -5,7 +5,6 @@ import Foundation
 enum CouncilPage {
     static func view(_ context: PageContext, sections: [(PeriodModel, [CouncilController.Row], [AgencyLeafDifference])]) -> HTMLNode {
         let say = context.phrases(CouncilText.self)
-        let vi = context.language == .vietnamese
         let language = context.language
         return Layout.page(context, title: say(.title)) {
             if sections.isEmpty { p { say(.noOpenPeriod) } }
@@ -28,7 +27,7 @@ enum CouncilPage {
                             for row in rows {
                                 tr {
                                     td { a(.href(SiteURL.assessment(.value(row.assessmentID), .appraisal).path)) { row.agency } }
-                                    td { vi ? row.state.vietnamese : row.state.english }
+                                    td { row.state.text(context.language) }
                                     td(.class("num")) { "\(row.appraised)/\(row.leaves)" }
                                     td(.class("num")) { Formats.score(row.selfTotal, language) }
                                     td(.class("num")) { Formats.score(row.appraisedTotal, language) }

@@ -59,7 +59,6 @@ enum AssessmentPage {
     static func view(_ context: PageContext, model: Model) -> HTMLNode {
         let t = context.t
         let language = context.language
-        let vi = language == .vietnamese
         let say = context.phrases(AssessmentText.self)
         let record = model.record
         let explanation = ScoreExplanation(index: model.index, language: language)
@@ -69,7 +68,7 @@ enum AssessmentPage {
         return Layout.page(context, title: "\(t(.assessmentTitle)): \(record.agency.name)") {
             p {
                 "\(record.period.name) · "
-                span(.class("badge")) { vi ? record.state.vietnamese : record.state.english }
+                span(.class("badge")) { record.state.text(context.language) }
                 " · \(t(.selfDeadline)): \(Formats.date(record.period.selfAssessmentDeadline))"
                 if let exception = record.exception {
                     " · " + say(.extendedUntil, Formats.date(exception.until))
@@ -102,7 +101,7 @@ enum AssessmentPage {
                     h2 { t(model.canViewResults && record.model.finalScore != nil ? .selfPoints : .provisionalTotal) }
                     p(.class("total")) {
                         strong { Formats.score(score.final, language) }
-                        " / \(vi ? model.index.scale.vietnamese() : model.index.scale.description) · \(scoreClass.title)"
+                        " / \(model.index.scale.text(context.language)) · \(scoreClass.title)"
                     }
                     p {
                         small {
@@ -132,7 +131,6 @@ enum AssessmentPage {
 
     static func tree(_ context: PageContext, model: Model, explanation: ScoreExplanation) -> HTMLNode {
         let t = context.t
-        let vi = context.language == .vietnamese
         let score = model.score
         let notes = Dictionary(model.record.entries.compactMap { entry in entry.selfNote.map { (entry.criterionCode, $0) } }, uniquingKeysWith: { a, _ in a })
         return div(.class("table-wrap")) {
@@ -155,7 +153,7 @@ enum AssessmentPage {
                                 "\(node.code) \(node.title)"
                                 if let note = notes[node.code] { br(); small { note } }
                             }
-                            td(.class("num")) { vi ? node.max.vietnamese() : node.max.description }
+                            td(.class("num")) { node.max.text(context.language) }
                             td { result.input.map { explanation.inputText($0, rule: node.leaf?.rule) } ?? "" }
                             td(.class(result.applicable ? "num" : "num na")) {
                                 result.applicable ? Formats.score(result.points, context.language) : t(.notApplicable)
@@ -190,7 +188,6 @@ enum AssessmentPage {
     }
 
     static func editor(_ context: PageContext, model: Model, explanation: ScoreExplanation) -> HTMLNode {
-        let vi = context.language == .vietnamese
         let score = model.score
         let data = LeafData(model.record)
         return div(.class("editor")) {
@@ -203,7 +200,7 @@ enum AssessmentPage {
                         "\(node.code) \(node.title) "
                         span(.class("badge")) {
                             score.nodes[position].applicable
-                                ? "\(Formats.score(score.nodes[position].points, context.language)) / \(vi ? node.max.vietnamese() : node.max.description)"
+                                ? "\(Formats.score(score.nodes[position].points, context.language)) / \(node.max.text(context.language))"
                                 : context.t(.notApplicable)
                         }
                     }
@@ -214,7 +211,6 @@ enum AssessmentPage {
 
     static func leafForm(_ context: PageContext, model: Model, data: LeafData, position: Int, node: Criterion, explanation: ScoreExplanation) -> HTMLNode {
         let t = context.t
-        let vi = context.language == .vietnamese
         let say = context.phrases(AssessmentText.self)
         let record = model.record
         let result = model.score.nodes[position]
@@ -230,7 +226,7 @@ enum AssessmentPage {
         return section(.class(draft?.error != nil || draft?.conflict != nil ? "leaf card invalid" : "leaf card"), .id("leaf-\(node.code)")) {
             h3 {
                 "\(node.code) \(node.title) "
-                small { "(\(t(.maxPoints)) \(vi ? node.max.vietnamese() : node.max.description))" }
+                small { "(\(t(.maxPoints)) \(node.max.text(context.language)))" }
             }
             if let guidance = node.guidance { p(.class("guidance")) { guidance } }
             if byTag {

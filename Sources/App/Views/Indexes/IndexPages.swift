@@ -53,10 +53,9 @@ enum IndexPages {
     static func show(_ context: PageContext, version: IndexVersionModel, index: Index) -> HTMLNode {
         let t = context.t
         let say = context.phrases(IndexText.self)
-        let vi = context.language == .vietnamese
         return Layout.page(context, title: "\(index.title) (\(index.id) v\(version.version))") {
             p {
-                "\(t(.maxPoints)): \(vi ? index.scale.vietnamese() : index.scale.description) · naPolicy: \(index.naPolicy.rawValue) · "
+                "\(t(.maxPoints)): \(index.scale.text(context.language)) · naPolicy: \(index.naPolicy.rawValue) · "
                 "\(t(.indexLeaves)): \(version.leafCount) · "
                 if let id = version.id { a(.href(SiteURL.index(.value(id), .yaml).path)) { say(.downloadYAML) } }
             }
@@ -73,7 +72,7 @@ enum IndexPages {
                         for node in index.nodes {
                             tr(.class(node.isLeaf ? "leaf" : "group")) {
                                 td(.class("depth-\(min(node.depth, 3))")) { "\(node.code) \(node.title)" }
-                                td(.class("num")) { vi ? node.max.vietnamese() : node.max.description }
+                                td(.class("num")) { node.max.text(context.language) }
                                 td { node.leaf.map { RuleText.describe($0, language: context.language) } ?? "" }
                             }
                         }
@@ -88,8 +87,7 @@ enum IndexPages {
 enum RuleText {
     static func describe(_ leaf: LeafSpec, language: Lang) -> String {
         let say = language.phrases(IndexText.self)
-        let vi = language == .vietnamese
-        func n(_ value: DecimalNumber) -> String { vi ? value.vietnamese() : value.description }
+        func n(_ value: DecimalNumber) -> String { value.text(language) }
         var text: String = switch leaf.rule {
         case let .manual(step): say(.ruleManual, n(step))
         case .yesno: say(.ruleYesNo)

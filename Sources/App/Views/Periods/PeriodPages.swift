@@ -68,7 +68,6 @@ enum PeriodPages {
                      appraisal: [AppraisalAssignmentModel], appraisers: [UserModel]) -> HTMLNode {
         let t = context.t
         let say = context.phrases(PeriodText.self)
-        let vi = context.language == .vietnamese
         let assigned = Dictionary(assignments.map { ($0.group, $0) }, uniquingKeysWith: { first, _ in first })
         return Layout.page(context, title: period.name) {
             p {
@@ -168,7 +167,7 @@ enum PeriodPages {
                                     td { assessment.agency.group }
                                     td {
                                         let state = AssessmentState(rawValue: assessment.state)
-                                        (vi ? state?.vietnamese : state?.english) ?? assessment.state
+                                        (state?.text(context.language)) ?? assessment.state
                                     }
                                     td(.class("num")) { assessment.finalScore.flatMap { DecimalNumber($0) }.map { Formats.score($0, context.language) } ?? "—" }
                                     td { assessment.classCode ?? "—" }

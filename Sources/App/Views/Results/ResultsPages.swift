@@ -187,7 +187,6 @@ enum ResultsPages {
 
     static func breakdown(_ context: PageContext, model: AgencyModel, explanation: ScoreExplanation) -> HTMLNode {
         let say = context.phrases(ResultsText.self)
-        let vi = context.language == .vietnamese
         let language = context.language
         let record = model.record
         let index = record.index
@@ -213,7 +212,7 @@ enum ResultsPages {
                             || model.preliminary.nodes[position].points != model.final.nodes[position].points
                         tr(.class(node.isLeaf ? "leaf" : "group"), .id("leaf-\(node.code)")) {
                             td(.class("depth-\(min(node.depth, 3))")) { "\(node.code) \(node.title)" }
-                            td(.class("num")) { vi ? node.max.vietnamese() : node.max.description }
+                            td(.class("num")) { node.max.text(context.language) }
                             td(.class("num")) { points(model.selfScore, position) }
                             td(.class("num")) { points(model.preliminary, position) }
                             td(.class(differs ? "num changed" : "num")) { points(model.final, position) }

@@ -15,7 +15,6 @@ enum WhatIfPage {
 
     static func view(_ context: PageContext, model: Model) -> HTMLNode {
         let say = context.phrases(WhatIfText.self)
-        let vi = context.language == .vietnamese
         let language = context.language
         let record = model.record
         let index = record.index
@@ -76,7 +75,7 @@ enum WhatIfPage {
                                     td(.class("depth-\(min(node.depth, 3))")) {
                                         if node.isLeaf { label(.for("w-\(node.code)")) { "\(node.code) \(node.title)" } } else { "\(node.code) \(node.title)" }
                                     }
-                                    td(.class("num")) { vi ? node.max.vietnamese() : node.max.description }
+                                    td(.class("num")) { node.max.text(context.language) }
                                     td {
                                         if node.isLeaf {
                                             input(.type("text"), .id("w-\(node.code)"), .name("v-\(node.code)"), .value(model.values[node.code] ?? ""),

@@ -5,7 +5,6 @@ import Foundation
 enum SourceDataPages {
     static func surveys(_ context: PageContext, period: PeriodModel, results: [SurveyResultModel], canImport: Bool,
                         problems: [String], limit: String) -> HTMLNode {
-        let vi = context.language == .vietnamese
         let say = context.phrases(SourceDataText.self)
         return Layout.page(context, title: say(.surveysTitle, period.name)) {
             if results.isEmpty {
@@ -28,7 +27,7 @@ enum SourceDataPages {
                                     td { "\(result.agency.code) — \(result.agency.name)" }
                                     td { result.criterionCode }
                                     td(.class("num")) {
-                                        ((try? DecimalNumber.parse(result.percentage)).map { vi ? $0.vietnamese() : $0.description } ?? result.percentage) + "%"
+                                        ((try? DecimalNumber.parse(result.percentage)).map { $0.text(context.language) } ?? result.percentage) + "%"
                                     }
                                     td { result.surveyName }
                                     td(.class("num")) { String(result.sampleSize) }
@@ -59,7 +58,6 @@ enum SourceDataPages {
 
     static func ratings(_ context: PageContext, period: PeriodModel, subjects: [SourceDataController.Subject], ratings: [LeaderRatingModel],
                         errors: [String: String]) -> HTMLNode {
-        let vi = context.language == .vietnamese
         let say = context.phrases(SourceDataText.self)
         return Layout.page(context, title: say(.ratingsTitle, period.name)) {
             if subjects.isEmpty {
@@ -81,7 +79,7 @@ enum SourceDataPages {
                                 if case let .levels(levels) = criterion.leaf!.rule {
                                     for level in levels {
                                         option(.value(level.code), Attribute.when(current?.level == level.code, .selected)) {
-                                            "\(level.code) (\(vi ? level.points.vietnamese() : level.points.description) \(say(.points)))"
+                                            "\(level.code) (\(level.points.text(context.language)) \(say(.points)))"
                                         }
                                     }
                                 }
