@@ -49,6 +49,19 @@ struct ScorerTests {
         #expect(result.missing.isEmpty)
     }
 
+    @Test("Field shares for the dashboards: percent of each field's applicable maximum, and a group's average where it applies")
+    func fieldShares() throws {
+        let index = try parseIndex(yaml)
+        let full = try score(index, ["A1a": "có", "A1b": "có", "A2": "100", "B1a": "100", "B2": "2"], evidence: ["A1b": 1])
+        #expect(FieldShares.of(index, full) == [DecimalNumber(100), DecimalNumber(100)])
+        // Field B does not apply to an agency without one-stop procedures that declares B2 N/A.
+        let partial = try score(index, tags: ["khong-tthc"], ["A1a": "có", "A1b": "không", "A2": "NA", "B2": "NA"])
+        #expect(FieldShares.of(index, partial) == [DecimalNumber("66.7")!, nil])
+        let averages = FieldShares.averages([FieldShares.of(index, full), FieldShares.of(index, partial)], fields: 2)
+        #expect(averages == [DecimalNumber("83.4")!, DecimalNumber(100)]) // (100 + 66.7) / 2 = 83.35 → 83.4
+        #expect(FieldShares.averages([[nil], [nil]], fields: 1) == [nil])
+    }
+
     @Test("Required evidence missing scores 0 and says why")
     func evidenceRequired() throws {
         let index = try parseIndex(yaml)

@@ -12,15 +12,7 @@ enum DashboardController {
         var period: UUID?
     }
 
-    /// One agency's share of points on each top-level field (nil where the field does not apply).
-    static func fieldShares(_ index: Index, _ score: AgencyScore) -> [DecimalNumber?] {
-        index.nodes.indices.filter { index.nodes[$0].depth == 0 }.map { position in
-            let node = score.nodes[position]
-            guard node.applicable, !node.applicableMax.isZero else { return nil }
-            return DecimalNumber.quotient(node.points * DecimalNumber(100), node.applicableMax, places: 1)
-        }
-    }
-
+    /// A group's results with what the dashboard shows beside them.
     struct GroupView: Sendable {
         var results: GroupResults
         /// By member position: share per top-level field.
@@ -48,7 +40,7 @@ enum DashboardController {
         let previous = try await ResultsController.previousFinals(of: period, on: request)
         var views: [GroupView] = []
         for group in groups {
-            let shares = group.report.scores.map { fieldShares(group.index, $0) }
+            let shares = group.report.scores.map { FieldShares.of(group.index, $0) }
             let required = group.index.nodes.indices.filter { group.index.nodes[$0].leaf?.evidenceRequired == true }
             let evidence = zip(group.members, group.report.scores).map { member, score in
                 let applicable = required.filter { score.nodes[$0].applicable }

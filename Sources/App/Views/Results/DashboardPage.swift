@@ -121,11 +121,7 @@ enum DashboardPage {
                 }
             }
             h2 { say(.sharesHeading) }
-            let averages: [DecimalNumber?] = fields.indices.map { column in
-                let values = view.shares.compactMap { $0[column] }
-                guard !values.isEmpty else { return nil }
-                return DecimalNumber.quotient(values.reduce(DecimalNumber.zero, +), DecimalNumber(values.count), places: 1)
-            }
+            let averages = FieldShares.averages(view.shares, fields: fields.count)
             Charts.bars(fields.indices.flatMap { column -> [Charts.Bar] in
                 let own = view.shares[position][column] ?? .zero
                 let average = averages[column] ?? .zero
