@@ -223,6 +223,7 @@ enum DemoProvince {
                 if let stage {
                     assessment.state = stage.rawValue
                     assessment.submittedAt = now
+                    assessment.firstSubmittedAt = now
                     try await assessment.update(on: db)
                 }
                 if isPast {
@@ -231,6 +232,7 @@ enum DemoProvince {
                     assessment.finalScore = finalScore.final.fixed(2)
                     assessment.classCode = index.classes[finalScore.classPosition].code
                     assessment.submittedAt = Formats.endOfDay(year: 2025, month: 12, day: 10)
+                    assessment.firstSubmittedAt = assessment.submittedAt
                     try await assessment.update(on: db)
                 }
             }

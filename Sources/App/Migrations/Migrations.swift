@@ -21,5 +21,6 @@ enum Migrations {
         CreateHardening(),
         CreateTaskEvidence(),
         DropUnreadPoints(),
+        AddFirstSubmission(),
     ]
 }

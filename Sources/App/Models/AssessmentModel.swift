@@ -13,7 +13,10 @@ final class AssessmentModel: Model, @unchecked Sendable {
     /// Final score (2 places, as text: exact) once finalised.
     @OptionalField(key: "final_score") var finalScore: String?
     @OptionalField(key: "class_code") var classCode: String?
+    /// The latest submission (it moves when a returned assessment is submitted again).
     @OptionalField(key: "submitted_at") var submittedAt: Date?
+    /// The first submission: what the `submission.late` source compares with the deadline.
+    @OptionalField(key: "first_submitted_at") var firstSubmittedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -31,6 +31,11 @@ struct AssessmentRecord: Sendable {
                           exceptionUntil: exception?.until)
     }
 
+    /// Whether the first submission came after the self-assessment deadline (`nil`: not submitted yet).
+    var submittedLate: Bool? {
+        model.firstSubmittedAt.map { deadlines.isLate(firstSubmission: $0) }
+    }
+
     func target(now: Date = Date(), reason: String? = nil, leafAssigned: Bool = false) -> Target {
         .assessment(AssessmentTarget(agencyID: agency.id!, state: state, deadlines: deadlines, now: now, reason: reason,
                                      leafAssignedToActor: leafAssigned))

@@ -39,6 +39,7 @@ struct AssessmentStore: Sendable {
             let figures = try await SourceData.figures(period: record.period, agencyIDs: [record.agency.id!], asOf: asOf, on: database.db)
             record.sources = figures[record.agency.id!] ?? SourceFigures(tasks: nil)
         }
+        record.sources.submittedLate = record.submittedLate
         return record
     }
 
@@ -68,6 +69,7 @@ struct AssessmentStore: Sendable {
             records[number].links = links[id] ?? []
             records[number].evidenceCounts = Dictionary(grouping: records[number].links, by: \.criterionCode).mapValues(\.count)
             records[number].sources = figures[records[number].agency.id!] ?? SourceFigures(tasks: nil)
+            records[number].sources.submittedLate = records[number].submittedLate
         }
         return records
     }

@@ -31,7 +31,10 @@ enum AssessmentTransitions {
         let moved = try await request.write { db -> Bool in
             if next != from {
                 var update = (db as! any SQLDatabase).update(AssessmentModel.schema).set("state", to: next.rawValue).set("updated_at", to: now)
-                if next == .submitted { update = update.set("submitted_at", to: now) }
+                if next == .submitted {
+                    update = update.set("submitted_at", to: now)
+                        .set("first_submitted_at", to: SQLFunction("COALESCE", args: SQLColumn("first_submitted_at"), SQLBind(now)))
+                }
                 // A reopened assessment has no final result until it is finalised again.
                 if step == .reopen { update = update.set("final_score", to: SQLLiteral.null).set("class_code", to: SQLLiteral.null) }
                 let rows = try await update.where("id", .equal, record.id).where("state", .equal, from.rawValue).returning("id").all()

@@ -42,6 +42,27 @@ extension ScoreReport {
             out.field("final", raw: score.final.fixed(2))
             out.field("class", string: scoreClass.code)
             out.field("class_title", string: scoreClass.title)
+            out.field("class_by_score", string: index.classes[score.classByScore].code)
+            out.key("failed_conditions")
+            out.beginArray()
+            for failed in score.failedConditions {
+                let condition = index.classes[failed.classPosition].requires[failed.condition]
+                out.beginObject()
+                out.field("class", string: index.classes[failed.classPosition].code)
+                out.field("code", string: condition.code)
+                switch condition.test {
+                case let .minShare(percent): out.field("minShare", raw: percent.description)
+                case let .maxPoints(points): out.field("maxPoints", raw: points.description)
+                }
+                out.field("why", string: explanation.condition(condition, score))
+                out.endObject()
+            }
+            out.endArray()
+            if let why = explanation.explainClass(in: score) {
+                out.field("class_why", string: why)
+            } else {
+                out.field("class_why", raw: "null")
+            }
             out.key("missing")
             out.beginArray()
             for position in score.missing { out.value(string: index.nodes[position].code) }

@@ -58,13 +58,46 @@ public struct ScoreClass: Sendable, Hashable {
     public var min: DecimalNumber
     /// Proposed rating of the agency's head for this class (HTXSNV, HTTNV, HTNV, KHTNV).
     public var leaderRating: String?
+    /// Conditions an agency must also meet for this class; all must hold (spec §3.5).
+    public var requires: [ClassCondition]
     public var line: Int
 
-    public init(code: String, title: String, min: DecimalNumber, leaderRating: String? = nil, line: Int = 0) {
+    public init(
+        code: String, title: String, min: DecimalNumber, leaderRating: String? = nil,
+        requires: [ClassCondition] = [], line: Int = 0
+    ) {
         self.code = code
         self.title = title
         self.min = min
         self.leaderRating = leaderRating
+        self.requires = requires
+        self.line = line
+    }
+}
+
+/// A condition on a class (spec §3.5), such as "no points on the discipline
+/// deduction" or "full points on the overdue-task criterion".
+public struct ClassCondition: Sendable, Hashable {
+    public enum Test: Sendable, Hashable {
+        /// `minShare: P` on a criterion node: holds when the node is N/A for
+        /// the agency, or its points × 100 ≥ P × its applicable max.
+        case minShare(DecimalNumber)
+        /// `maxPoints: P` on a bonus or deduction item: holds when the item's
+        /// own points (before the caps on the totals; 0 with no input) ≤ P.
+        case maxPoints(DecimalNumber)
+    }
+
+    /// The code the condition names, as written.
+    public var code: String
+    /// What the code names: a criterion node for `minShare`, an item for `maxPoints`.
+    public var target: ItemReference
+    public var test: Test
+    public var line: Int
+
+    public init(code: String, target: ItemReference, test: Test, line: Int = 0) {
+        self.code = code
+        self.target = target
+        self.test = test
         self.line = line
     }
 }
@@ -189,6 +222,9 @@ public enum InputSource: String, Sendable, CaseIterable {
     case tasksOverdue = "tasks.overdue"
     case survey
     case leaders
+    /// 1 when the head's first submission came after the self-assessment
+    /// deadline (an exception lets it in, but does not make it on time), else 0.
+    case submissionLate = "submission.late"
 }
 
 /// A bonus (điểm thưởng) or deduction (điểm trừ) item.
@@ -200,14 +236,21 @@ public struct AdjustmentItem: Sendable {
     public var title: String
     public var guidance: String?
     public var rule: AdjustmentRule
+    /// Where the application takes the input from (spec §4); `nil`: entered
+    /// by the organiser or the council (deductions) or proposed by the agency (bonus).
+    public var source: InputSource?
     public var line: Int
 
-    public init(kind: Kind, code: String, title: String, guidance: String? = nil, rule: AdjustmentRule, line: Int = 0) {
+    public init(
+        kind: Kind, code: String, title: String, guidance: String? = nil, rule: AdjustmentRule,
+        source: InputSource? = nil, line: Int = 0
+    ) {
         self.kind = kind
         self.code = code
         self.title = title
         self.guidance = guidance
         self.rule = rule
+        self.source = source
         self.line = line
     }
 }

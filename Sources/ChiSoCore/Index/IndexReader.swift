@@ -127,8 +127,10 @@ private struct Reading {
 
         let bonus = readAdjustments(fields, key: "bonus", kind: .bonus)
         let deductions = readAdjustments(fields, key: "deductions", kind: .deduction)
+        var resolved: [ScoreClass]?
+        if let classes { resolved = resolveConditions(classes, nodes: nodes, bonus: bonus, deductions: deductions) }
 
-        guard let id, let title, let scale, let classes else { return nil }
+        guard let id, let title, let scale, let classes = resolved else { return nil }
         return Index(id: id, title: title, scale: scale, naPolicy: naPolicy, bonusCap: bonusCap,
                      deductionCap: deductionCap, classes: classes, nodes: nodes, roots: roots,
                      bonus: bonus, deductions: deductions)
@@ -142,7 +144,19 @@ private struct Reading {
 
     // MARK: Classes
 
-    static let classKeys: Set<String> = ["code", "title", "min", "leaderRating"]
+    static let classKeys: Set<String> = ["code", "title", "min", "leaderRating", "requires"]
+    static let conditionKeys: Set<String> = ["code", "minShare", "maxPoints"]
+
+    /// A class condition as written, resolved once every code is known.
+    struct PendingCondition {
+        var classPosition: Int
+        var subject: String
+        var code: String
+        var test: ClassCondition.Test
+        var line: Int
+    }
+
+    var pendingConditions: [PendingCondition] = []
     static let leaderRatings = ["HTXSNV", "HTTNV", "HTNV", "KHTNV"]
 
     mutating func readClasses(_ fields: YAMLFields) -> [ScoreClass]? {
@@ -158,7 +172,7 @@ private struct Reading {
         var classes: [ScoreClass] = []
         var seen: [String: Int] = [:]
         var complete = true
-        for item in node.items {
+        for (place, item) in node.items.enumerated() {
             guard let entry = YAMLFields(item) else {
                 report(item.line, "index", "not-a-mapping", "each class must be a mapping with code, title and min",
                        "mỗi xếp loại phải có code, title và min")
@@ -186,6 +200,14 @@ private struct Reading {
                            "mã xếp loại \(code) đã dùng ở dòng \(first)")
                 } else {
                     seen[code] = entry.line(of: "code")
+                }
+            }
+            if let requires = entry["requires"] {
+                readConditions(requires, classPosition: classes.count, subject: subject)
+                if place == node.items.count - 1 {
+                    report(entry.line(of: "requires"), subject, "requires-on-last-class",
+                           "the last class cannot have requires: every agency must get a class",
+                           "xếp loại cuối cùng không được có requires: đơn vị nào cũng phải được xếp loại")
                 }
             }
             guard let code, let title, let min else {
@@ -351,29 +373,16 @@ private struct Reading {
     }
 
     mutating func readTiers(_ rule: YAMLFields, max: DecimalNumber?, subject: String) -> [Tier]? {
-        guard let node = rule["tiers"] else {
-            report(rule.line, subject, "missing-field", "a tiers rule needs tiers: [{min, points}, …]",
-                   "quy tắc tiers cần danh sách tiers: [{min, points}, …]")
-            return nil
-        }
-        guard node.isSequence, !node.items.isEmpty else {
-            report(node.line, subject, "no-tiers", "tiers must be a non-empty list of {min, points}",
-                   "tiers phải là danh sách {min, points}, không được rỗng")
-            return nil
-        }
+        guard let (entries, complete) = listOfMappings(rule, "tiers", subject: subject, shape: "{min, points}",
+                                                       vietnameseName: "mức") else { return nil }
         var tiers: [Tier] = []
-        var complete = true
-        for item in node.items {
-            guard let entry = YAMLFields(item) else {
-                report(item.line, subject, "bad-tier", "each tier must be {min, points}", "mỗi mức phải có dạng {min, points}")
-                complete = false
-                continue
-            }
+        var read = complete
+        for entry in entries {
             reportUnknown(entry, allowed: ["min", "points"], subject: subject, context: "a tier")
             let min = number(entry, "min", subject: subject, required: true)
             let points = number(entry, "points", subject: subject, required: true)
             guard let min, let points else {
-                complete = false
+                read = false
                 continue
             }
             if let max, points > max {
@@ -388,33 +397,20 @@ private struct Reading {
             }
             tiers.append(Tier(min: min, points: points))
         }
-        return complete ? tiers : nil
+        return read ? tiers : nil
     }
 
     mutating func readLevels(_ rule: YAMLFields, max: DecimalNumber?, subject: String) -> [Level]? {
-        guard let node = rule["levels"] else {
-            report(rule.line, subject, "missing-field", "a levels rule needs levels: [{code, points}, …]",
-                   "quy tắc levels cần danh sách levels: [{code, points}, …]")
-            return nil
-        }
-        guard node.isSequence, !node.items.isEmpty else {
-            report(node.line, subject, "no-levels", "levels must be a non-empty list of {code, points}",
-                   "levels phải là danh sách {code, points}, không được rỗng")
-            return nil
-        }
+        guard let (entries, complete) = listOfMappings(rule, "levels", subject: subject, shape: "{code, points}",
+                                                       vietnameseName: "mức") else { return nil }
         var levels: [Level] = []
-        var complete = true
-        for item in node.items {
-            guard let entry = YAMLFields(item) else {
-                report(item.line, subject, "bad-level", "each level must be {code, points}", "mỗi mức phải có dạng {code, points}")
-                complete = false
-                continue
-            }
+        var read = complete
+        for entry in entries {
             reportUnknown(entry, allowed: ["code", "points"], subject: subject, context: "a level")
             let code = text(entry, "code", subject: subject, required: true, label: "level code")
             let points = number(entry, "points", subject: subject, required: true)
             guard let code, let points else {
-                complete = false
+                read = false
                 continue
             }
             if levels.contains(where: { $0.code == code }) {
@@ -428,12 +424,120 @@ private struct Reading {
             }
             levels.append(Level(code: code, points: points))
         }
-        return complete ? levels : nil
+        return read ? levels : nil
+    }
+
+    /// The entries of a rule's required list (`tiers`, `levels`): reports the
+    /// list missing, not a list or empty, and every entry that is not a
+    /// mapping (`complete` is then false). `nil` when there is no list to read.
+    mutating func listOfMappings(
+        _ rule: YAMLFields, _ key: String, subject: String, shape: String, vietnameseName: String
+    ) -> (entries: [YAMLFields], complete: Bool)? {
+        guard let node = rule[key] else {
+            report(rule.line, subject, "missing-field", "a \(key) rule needs \(key): [\(shape), …]",
+                   "quy tắc \(key) cần danh sách \(key): [\(shape), …]")
+            return nil
+        }
+        guard node.isSequence, !node.items.isEmpty else {
+            report(node.line, subject, "no-\(key)", "\(key) must be a non-empty list of \(shape)",
+                   "\(key) phải là danh sách \(shape), không được rỗng")
+            return nil
+        }
+        var entries: [YAMLFields] = []
+        var complete = true
+        for item in node.items {
+            if let entry = YAMLFields(item) {
+                entries.append(entry)
+            } else {
+                report(item.line, subject, "bad-\(key.dropLast())", "each \(key.dropLast()) must be \(shape)",
+                       "mỗi \(vietnameseName) phải có dạng \(shape)")
+                complete = false
+            }
+        }
+        return (entries, complete)
+    }
+
+    // MARK: Class conditions
+
+    /// Reads a class's `requires` list; the conditions are checked against
+    /// the criteria and items once the whole file is read.
+    mutating func readConditions(_ node: Node, classPosition: Int, subject: String) {
+        guard node.isSequence else {
+            report(node.line, subject, "not-a-list", "requires must be a list of {code, minShare} or {code, maxPoints}",
+                   "requires phải là danh sách {code, minShare} hoặc {code, maxPoints}")
+            return
+        }
+        for item in node.items {
+            guard let entry = YAMLFields(item) else {
+                report(item.line, subject, "bad-condition", "each condition must be {code, minShare} or {code, maxPoints}",
+                       "mỗi điều kiện phải có dạng {code, minShare} hoặc {code, maxPoints}")
+                continue
+            }
+            reportUnknown(entry, allowed: Reading.conditionKeys, subject: subject, context: "a condition")
+            let code = text(entry, "code", subject: subject, required: true, label: "condition code")
+            let named = code.map { " (\($0))" } ?? ""
+            let share = number(entry, "minShare", subject: subject, required: false, mustBePositive: true)
+            let points = number(entry, "maxPoints", subject: subject, required: false)
+            switch (entry.has("minShare"), entry.has("maxPoints")) {
+            case (true, true), (false, false):
+                report(entry.line, subject, "condition-test",
+                       "a condition\(named) needs exactly one of minShare and maxPoints",
+                       "điều kiện\(named) phải có đúng một trong hai: minShare hoặc maxPoints")
+                continue
+            default: break
+            }
+            if let share, share > .hundred {
+                report(entry.line(of: "minShare"), subject, "condition-share",
+                       "minShare of \(code ?? "a condition") must be at most 100, not \(share)",
+                       "minShare của \(code ?? "điều kiện") không được vượt 100 (đang là \(share.vietnamese()))")
+                continue
+            }
+            guard let code, let test = share.map(ClassCondition.Test.minShare) ?? points.map(ClassCondition.Test.maxPoints) else { continue }
+            pendingConditions.append(PendingCondition(classPosition: classPosition, subject: subject, code: code,
+                                                      test: test, line: entry.line))
+        }
+    }
+
+    /// `classes` with their conditions resolved to the criteria and items
+    /// they name; reports a condition that names an unknown code or the wrong
+    /// kind of thing. `nil` when one of them is refused.
+    mutating func resolveConditions(
+        _ classes: [ScoreClass], nodes: [Criterion], bonus: [AdjustmentItem], deductions: [AdjustmentItem]
+    ) -> [ScoreClass]? {
+        var classes = classes
+        let targets = Index.itemsByCode(nodes: nodes, bonus: bonus, deductions: deductions)
+        var refused = false
+        for condition in pendingConditions where classes.indices.contains(condition.classPosition) {
+            let code = condition.code
+            guard let target = targets[code] else {
+                report(condition.line, condition.subject, "unknown-condition-code",
+                       "the condition names \(code), which is no criterion, bonus or deduction item of this index",
+                       "điều kiện nêu mã \(code), không phải tiêu chí, mục điểm thưởng hay điểm trừ nào của bộ chỉ số")
+                refused = true
+                continue
+            }
+            switch (condition.test, target) {
+            case (.minShare, .criterion), (.maxPoints, .bonus), (.maxPoints, .deduction):
+                classes[condition.classPosition].requires.append(
+                    ClassCondition(code: code, target: target, test: condition.test, line: condition.line))
+            case (.minShare, _):
+                report(condition.line, condition.subject, "condition-kind",
+                       "minShare applies to a criterion (group or leaf); \(code) is a bonus or deduction item: use maxPoints",
+                       "minShare chỉ dùng cho tiêu chí (nhóm hoặc tiêu chí thành phần); \(code) là mục điểm thưởng/điểm trừ: dùng maxPoints")
+                refused = true
+            case (.maxPoints, .criterion):
+                report(condition.line, condition.subject, "condition-kind",
+                       "maxPoints applies to a bonus or deduction item; \(code) is a criterion: use minShare",
+                       "maxPoints chỉ dùng cho mục điểm thưởng/điểm trừ; \(code) là tiêu chí: dùng minShare")
+                refused = true
+            }
+        }
+        return refused ? nil : classes
     }
 
     // MARK: Bonus and deductions
 
-    static let adjustmentKeys: Set<String> = ["code", "title", "rule", "guidance", "max"]
+    static let adjustmentKeys: Set<String> = ["code", "title", "rule", "guidance", "max", "source"]
 
     mutating func readAdjustments(_ fields: YAMLFields, key: String, kind: AdjustmentItem.Kind) -> [AdjustmentItem] {
         guard let node = fields[key] else { return [] }
@@ -455,13 +559,15 @@ private struct Reading {
             let title = text(entry, "title", subject: subject, required: true)
             let guidance = text(entry, "guidance", subject: subject, required: false)
             let itemMax = number(entry, "max", subject: subject, required: false, mustBePositive: true)
+            let source = inputSource(entry, subject: subject)
             guard let ruleNode = entry["rule"] else {
                 report(entry.line, subject, "missing-field", "missing field rule", "thiếu trường rule")
                 continue
             }
             guard let rule = readAdjustmentRule(ruleNode, itemMax: itemMax, subject: subject),
                   let code, let title else { continue }
-            items.append(AdjustmentItem(kind: kind, code: code, title: title, guidance: guidance, rule: rule, line: entry.line))
+            items.append(AdjustmentItem(kind: kind, code: code, title: title, guidance: guidance, rule: rule,
+                                        source: source, line: entry.line))
         }
         return items
     }

@@ -25,8 +25,16 @@ public struct IndexSummary: Sendable {
 
     public func text(language: Language = .english) -> String {
         let types = ruleTypes.map { "\($0.name) ×\($0.count)" }.joined(separator: ", ")
-        let classes = index.classes.map { "\($0.code) ≥ \(language == .english ? $0.min.description : $0.min.vietnamese())" }
-            .joined(separator: ", ")
+        let classes = index.classes.map { scoreClass in
+            let conditions = scoreClass.requires.map { condition in
+                switch condition.test {
+                case let .minShare(percent): "\(condition.code) ≥ \(percent.text(language))%"
+                case let .maxPoints(points): "\(condition.code) ≤ \(points.text(language))"
+                }
+            }
+            let requires = conditions.isEmpty ? "" : " [" + conditions.joined(separator: "; ") + "]"
+            return "\(scoreClass.code) ≥ \(scoreClass.min.text(language))\(requires)"
+        }.joined(separator: ", ")
         if language == .vietnamese {
             return """
             \(index.id): \(index.title)

@@ -18,10 +18,24 @@ public struct AgencyScore: Sendable {
     public var deduction: DecimalNumber
     /// max(normalized + bonus − deduction, 0), 2 places: what classifies and ranks.
     public var final: DecimalNumber
-    /// Position in ``Index/classes``.
+    /// Position in ``Index/classes`` of the first class whose `min` the final
+    /// reaches, before conditions.
+    public var classByScore: Int
+    /// Position in ``Index/classes``: the class reached by score and conditions (spec §3.5).
     public var classPosition: Int
+    /// The conditions that moved the agency down from ``classByScore``, in
+    /// class order (empty when it got the class its score reached).
+    public var failedConditions: [FailedCondition]
     /// Positions of applicable leaves that had no input (scored 0).
     public var missing: [Int]
+}
+
+/// A class condition an agency did not meet.
+public struct FailedCondition: Sendable, Hashable {
+    /// Position of the class in ``Index/classes``.
+    public var classPosition: Int
+    /// Position of the condition in that class's `requires`.
+    public var condition: Int
 }
 
 /// One node's result.

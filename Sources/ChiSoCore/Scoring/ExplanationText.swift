@@ -7,6 +7,8 @@ public enum ExplanationText: String, Phrasebook {
     case itemMissing, itemCountCapped, itemEntered
     // A leaf
     case missing, notApplicableDeclared, evidenceMissing, answer, belowTiers, ratioFull, ratio, countCapped, deductFloored, level, manual
+    // A class and its conditions
+    case classMovedDown, conditionShare, conditionBonus, conditionDeduction
 
     public var vietnamese: String {
         switch self {
@@ -33,6 +35,10 @@ public enum ExplanationText: String, Phrasebook {
         case .deductFloored: "%@ − %@ × %@ < 0 → 0 điểm"
         case .level: "mức %@ → %@"
         case .manual: "tự chấm %@"
+        case .classMovedDown: "điểm %@ đạt mức %@ (từ %@ điểm) nhưng chưa đáp ứng điều kiện: %@ → xếp loại %@"
+        case .conditionShare: "tiêu chí %@ đạt %@/%@ điểm, cần ít nhất %@%"
+        case .conditionBonus: "điểm thưởng %@ là %@ điểm, tối đa %@"
+        case .conditionDeduction: "điểm trừ %@ là %@ điểm, tối đa %@"
         }
     }
 
@@ -61,6 +67,10 @@ public enum ExplanationText: String, Phrasebook {
         case .deductFloored: "%@ − %@ × %@ < 0 → 0"
         case .level: "level %@ → %@"
         case .manual: "%@ as entered"
+        case .classMovedDown: "a final of %@ reaches %@ (from %@ points) but a condition is not met: %@ → class %@"
+        case .conditionShare: "criterion %@ has %@ of %@ points, at least %@% needed"
+        case .conditionBonus: "bonus %@ is %@ points, at most %@ allowed"
+        case .conditionDeduction: "deduction %@ is %@ points, at most %@ allowed"
         }
     }
 }

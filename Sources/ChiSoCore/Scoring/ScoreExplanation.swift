@@ -68,6 +68,33 @@ public struct ScoreExplanation: Sendable {
         }
     }
 
+    /// Why an agency got a lower class than its final reaches (spec §3.5):
+    /// the class by score and each condition that failed; `nil` when the
+    /// agency got the class its score reached.
+    public func explainClass(in score: AgencyScore) -> String? {
+        guard !score.failedConditions.isEmpty else { return nil }
+        let reached = index.classes[score.classByScore], given = index.classes[score.classPosition]
+        let unmet = score.failedConditions.map { condition(index.classes[$0.classPosition].requires[$0.condition], score) }
+        return ExplanationText.classMovedDown.text(language, num(score.final), reached.title, num(reached.min),
+                                                   unmet.joined(separator: "; "), given.title)
+    }
+
+    /// One condition and the agency's figure for it.
+    public func condition(_ condition: ClassCondition, _ score: AgencyScore) -> String {
+        switch (condition.test, condition.target) {
+        case let (.minShare(percent), .criterion(position)):
+            let node = score.nodes[position]
+            return ExplanationText.conditionShare.text(language, condition.code, num(node.points),
+                                                       num(node.applicableMax), num(percent))
+        case let (.maxPoints(limit), .bonus(position)):
+            return ExplanationText.conditionBonus.text(language, condition.code, num(score.bonusItems[position].points), num(limit))
+        case let (.maxPoints(limit), .deduction(position)):
+            return ExplanationText.conditionDeduction.text(language, condition.code, num(score.deductionItems[position].points), num(limit))
+        case (.minShare, _), (.maxPoints, .criterion):
+            return condition.code
+        }
+    }
+
     private func explainLeaf(_ reason: ScoreReason, input: InputValue?, points: DecimalNumber, max: DecimalNumber, rule: Rule?) -> String {
         switch (reason, rule, input) {
         case (.missing, _, _):

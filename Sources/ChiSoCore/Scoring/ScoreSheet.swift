@@ -81,6 +81,20 @@ public struct ScoreSheet: Sendable {
 extension Index {
     /// Every leaf, group, bonus and deduction item by code.
     public func itemsByCode() -> [String: ItemReference] {
+        Index.itemsByCode(nodes: nodes, bonus: bonus, deductions: deductions)
+    }
+
+    /// Where a leaf's or item's input comes from inside the application; `nil` when someone enters it.
+    public func source(of item: ItemReference) -> InputSource? {
+        switch item {
+        case let .criterion(position): nodes[position].leaf?.source
+        case let .bonus(position): bonus[position].source
+        case let .deduction(position): deductions[position].source
+        }
+    }
+
+    /// Every leaf, group, bonus and deduction item by code, from the parts of an index being read.
+    static func itemsByCode(nodes: [Criterion], bonus: [AdjustmentItem], deductions: [AdjustmentItem]) -> [String: ItemReference] {
         var table: [String: ItemReference] = [:]
         table.reserveCapacity(nodes.count + bonus.count + deductions.count)
         for (position, node) in nodes.enumerated() { table[node.code] = .criterion(position) }

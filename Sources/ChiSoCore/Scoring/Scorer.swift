@@ -55,11 +55,49 @@ public struct Scorer: Sendable {
         let bonus = capped(bonusItems.reduce(.zero) { $0 + $1.points }, index.bonusCap)
         let deduction = capped(deductionItems.reduce(.zero) { $0 + $1.points }, index.deductionCap)
         let final = max(normalized + bonus - deduction, .zero).rounded(places: Scorer.finalPlaces)
-        let classPosition = index.classes.firstIndex { $0.min <= final } ?? index.classes.count - 1
+        let (classByScore, classPosition, failed) = classify(final, results, bonusItems, deductionItems)
 
         return AgencyScore(nodes: results, bonusItems: bonusItems, deductionItems: deductionItems, raw: raw,
                            applicableMax: applicableMax, normalized: normalized, bonus: bonus,
-                           deduction: deduction, final: final, classPosition: classPosition, missing: missing)
+                           deduction: deduction, final: final, classByScore: classByScore,
+                           classPosition: classPosition, failedConditions: failed, missing: missing)
+    }
+
+    // MARK: Classes
+
+    /// Spec §3.5: the first class whose `min` the final reaches and whose
+    /// conditions all hold. Also the class reached by score alone, and every
+    /// condition that failed on the way down from it.
+    private func classify(
+        _ final: DecimalNumber, _ nodes: [NodeScore], _ bonus: [ItemScore], _ deductions: [ItemScore]
+    ) -> (byScore: Int, position: Int, failed: [FailedCondition]) {
+        let classes = index.classes
+        let byScore = classes.firstIndex { $0.min <= final } ?? classes.count - 1
+        var failed: [FailedCondition] = []
+        for position in byScore..<classes.count {
+            let unmet = classes[position].requires.indices.filter {
+                !Scorer.holds(classes[position].requires[$0], nodes, bonus, deductions)
+            }
+            if unmet.isEmpty { return (byScore, position, failed) }
+            failed += unmet.map { FailedCondition(classPosition: position, condition: $0) }
+        }
+        // The last class has no conditions (the reader refuses them), so this is not reached.
+        return (byScore, classes.count - 1, failed)
+    }
+
+    /// Whether one class condition holds for an agency's node and item scores.
+    public static func holds(_ condition: ClassCondition, _ nodes: [NodeScore], _ bonus: [ItemScore], _ deductions: [ItemScore]) -> Bool {
+        switch (condition.test, condition.target) {
+        case let (.minShare(percent), .criterion(position)):
+            let node = nodes[position]
+            return !node.applicable || node.points * .hundred >= percent * node.applicableMax
+        case let (.maxPoints(limit), .bonus(position)):
+            return bonus[position].points <= limit
+        case let (.maxPoints(limit), .deduction(position)):
+            return deductions[position].points <= limit
+        case (.minShare, _), (.maxPoints, .criterion):
+            preconditionFailure("condition on \(condition.code) was not validated")
+        }
     }
 
     /// One leaf's score, the same as ``score(tags:sheet:)`` gives it: a

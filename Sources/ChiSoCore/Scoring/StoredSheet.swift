@@ -45,12 +45,18 @@ extension ScoreSheet {
         for (position, node) in index.nodes.enumerated() where node.leaf?.source != nil {
             sheet[.criterion(position)] = Entry(value: live.input(for: node), evidence: evidenceCounts[node.code] ?? 0)
         }
+        for (position, item) in index.bonus.enumerated() where item.source != nil {
+            sheet[.bonus(position)] = Entry(value: live.input(for: item))
+        }
+        for (position, item) in index.deductions.enumerated() where item.source != nil {
+            sheet[.deduction(position)] = Entry(value: live.input(for: item))
+        }
         for input in inputs {
             guard let item = items[input.code] else { continue }
             let evidence = evidenceCounts[input.code] ?? 0
             if appraised, input.appraised {
                 sheet[item] = Entry(value: read(input.appraisedInput, item), evidence: evidence)
-            } else if case let .criterion(position) = item, index.nodes[position].leaf?.source != nil {
+            } else if index.source(of: item) != nil {
                 continue
             } else {
                 sheet[item] = Entry(value: read(input.selfInput, item), evidence: evidence)

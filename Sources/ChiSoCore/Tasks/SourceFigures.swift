@@ -14,6 +14,7 @@
 /// | `tasks.doneLate`, `tasks.overdue` | `count`, `deduct` |
 /// | `survey` | `percent`, `ratio`, `tiers` |
 /// | `leaders` | `levels` |
+/// | `submission.late` | `count`, `deduct` (leaves); `count` (bonus and deduction items) |
 public struct SourceFigures: Sendable {
     /// `nil`: the application has no task data at all for this period.
     public var tasks: TaskTally?
@@ -21,11 +22,30 @@ public struct SourceFigures: Sendable {
     public var surveys: [String: DecimalNumber]
     /// Leaf code → level code (of that leaf's `levels` rule).
     public var leaderLevels: [String: String]
+    /// Whether the head's first submission came after the self-assessment
+    /// deadline; `nil` while the assessment has not been submitted.
+    public var submittedLate: Bool?
 
-    public init(tasks: TaskTally?, surveys: [String: DecimalNumber] = [:], leaderLevels: [String: String] = [:]) {
+    public init(tasks: TaskTally?, surveys: [String: DecimalNumber] = [:], leaderLevels: [String: String] = [:],
+                submittedLate: Bool? = nil) {
         self.tasks = tasks
         self.surveys = surveys
         self.leaderLevels = leaderLevels
+        self.submittedLate = submittedLate
+    }
+
+    /// The input a bonus or deduction item with a `source` gets, or `nil`
+    /// (the item then scores 0, spec §3.6). Only counts reach items.
+    public func input(for item: AdjustmentItem) -> InputValue? {
+        guard let text = inputText(for: item) else { return nil }
+        guard case let .success(value) = InputReading.read(text, rule: item.rule) else { return nil }
+        return value
+    }
+
+    /// The text of ``input(for:)-(AdjustmentItem)``.
+    public func inputText(for item: AdjustmentItem) -> String? {
+        guard let source = item.source, case .count = item.rule else { return nil }
+        return text(for: source, code: item.code, rule: .count(per: 1, cap: nil))
     }
 
     /// The input a sourced leaf gets, or `nil` when the data give none yet
@@ -72,6 +92,12 @@ public struct SourceFigures: Sendable {
             switch rule {
             case .percent, .ratio, .tiers: return percentage.description
             case .manual, .yesno, .count, .deduct, .levels: return nil
+            }
+        case .submissionLate:
+            guard let submittedLate else { return nil }
+            switch rule {
+            case .count, .deduct: return submittedLate ? "1" : "0"
+            case .manual, .yesno, .tiers, .ratio, .percent, .levels: return nil
             }
         case .leaders:
             // `NA` would read as "not applicable", which only a task rate without due tasks may give.

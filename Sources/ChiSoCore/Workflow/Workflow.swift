@@ -37,6 +37,12 @@ public struct WorkflowDeadlines: Sendable, Hashable {
         self.explanation = explanation
         self.exceptionUntil = exceptionUntil
     }
+
+    /// Whether a first submission at `firstSubmission` was late (spec §4, `submission.late`): after
+    /// the deadline, even when an exception let it in.
+    public func isLate(firstSubmission: Date) -> Bool {
+        firstSubmission > selfAssessment
+    }
 }
 
 /// Why a step is refused, in words the user understands.

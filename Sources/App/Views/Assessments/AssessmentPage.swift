@@ -103,6 +103,7 @@ enum AssessmentPage {
                         strong { Formats.score(score.final, language) }
                         " / \(model.index.scale.text(context.language)) · \(scoreClass.title)"
                     }
+                    if let why = explanation.explainClass(in: score) { p(.class("why")) { small { why } } }
                     p {
                         small {
                             say(.criteriaEntered, "\(progress.done)", "\(progress.leaves)")
@@ -305,10 +306,20 @@ enum AssessmentPage {
                     a(.href(SiteURL.period(.value(record.period.id!), .surveys).path)) { say(.surveyResults) }
                 case .leaders:
                     figure ?? say(.notRatedByLeaders)
+                case .submissionLate:
+                    submissionFigure(context, record: record)
                 }
             }
             small { say(.agencyDoesNotEnter) }
         }
+    }
+
+    /// The first submission against the deadline: what `submission.late` reads.
+    static func submissionFigure(_ context: PageContext, record: AssessmentRecord) -> String {
+        let say = context.phrases(AssessmentText.self)
+        let deadline = Formats.date(record.period.selfAssessmentDeadline)
+        guard let first = record.model.firstSubmittedAt, let late = record.submittedLate else { return say(.notSubmittedYet, deadline) }
+        return say(late ? .submittedLate : .submittedOnTime, Formats.date(first), deadline)
     }
 
     static let removalFormID = "remove-evidence"

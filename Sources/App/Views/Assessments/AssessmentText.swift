@@ -11,7 +11,8 @@ enum AssessmentText: String, Phrasebook {
     case resultYesNo, level, percentageOrRatio, figure, count, points
     case notEnteredOption, yes, no
     // A sourced leaf
-    case figureFromData, asOf, taskTally, seeTasks, noTaskData, noSurveyResult, surveyResults, notRatedByLeaders, agencyDoesNotEnter
+    case figureFromData, asOf, taskTally, seeTasks, noTaskData, noSurveyResult, surveyResults, notRatedByLeaders, agencyDoesNotEnter,
+        submittedOnTime, submittedLate, notSubmittedYet
     // A leaf's files
     case evidenceRequiredMark, noneYet, removeFile, remove, uploadDocument, upload, useUploadedFile
     // Submission
@@ -57,6 +58,9 @@ enum AssessmentText: String, Phrasebook {
         case .noSurveyResult: "chưa có kết quả điều tra."
         case .surveyResults: "Kết quả điều tra"
         case .notRatedByLeaders: "lãnh đạo tỉnh chưa đánh giá."
+        case .submittedOnTime: "nộp lần đầu ngày %@, trong hạn %@ → 0 (đúng hạn)."
+        case .submittedLate: "nộp lần đầu ngày %@, sau hạn %@ → 1 (chậm nộp)."
+        case .notSubmittedYet: "chưa nộp (hạn %@)."
         case .agencyDoesNotEnter: "Đơn vị không nhập tiêu chí này; thành viên thẩm định có thể điều chỉnh kèm nhận xét."
         case .evidenceRequiredMark: " (bắt buộc)"
         case .noneYet: "chưa có"
@@ -122,6 +126,9 @@ enum AssessmentText: String, Phrasebook {
         case .noSurveyResult: "no survey result yet."
         case .surveyResults: "Survey results"
         case .notRatedByLeaders: "not rated by the provincial leaders yet."
+        case .submittedOnTime: "first submitted on %@, within the deadline %@ → 0 (on time)."
+        case .submittedLate: "first submitted on %@, after the deadline %@ → 1 (late)."
+        case .notSubmittedYet: "not submitted yet (deadline %@)."
         case .agencyDoesNotEnter: "The agency does not enter this criterion; an appraiser may adjust it with a comment."
         case .evidenceRequiredMark: " (required)"
         case .noneYet: "none"

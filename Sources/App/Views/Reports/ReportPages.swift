@@ -56,6 +56,10 @@ enum ReportPages {
                 strong { say(.finalScore) }
                 Formats.score(model.final.final, language)
                 " · " + scoreClass.title + " · " + say(.rankInGroup, "\(model.rank)", "\(model.groupSize)")
+                if let why = ScoreExplanation(index: record.index, language: language).explainClass(in: model.final) {
+                    br()
+                    why
+                }
                 br()
                 say(.selfScore, Formats.score(model.selfScore.final, language))
                 say(.preliminaryScore, Formats.score(model.preliminary.final, language))

@@ -126,6 +126,7 @@ enum ResultsPages {
                     p { say(.finalScore) }
                     p(.class("total")) { strong { Formats.score(model.final.final, language) } }
                     p { say(.classAndRank, scoreClass.title, "\(model.rank)", "\(model.groupSize)") }
+                    if let why = explanation.explainClass(in: model.final) { p(.class("why")) { why } }
                 }
                 div(.class("card")) {
                     p { say(.selfToFinal) }
