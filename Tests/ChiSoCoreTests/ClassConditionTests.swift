@@ -101,23 +101,23 @@ struct ClassConditionTests {
 
     @Test("Every refused condition is reported with its line and class, in both languages")
     func validation() throws {
-        #expect(problems("[{code: ZZ, minShare: 50}]") == ["12 class T unknown-condition-code"])
-        #expect(problems("[{code: D2, minShare: 50}]") == ["12 class T condition-kind"])
-        #expect(problems("[{code: A, maxPoints: 1}]") == ["12 class T condition-kind"])
-        #expect(problems("[{code: A, minShare: 50, maxPoints: 1}]") == ["12 class T condition-test"])
-        #expect(problems("[{code: A}]") == ["12 class T condition-test"])
+        #expect(problems("[{code: ZZ, minShare: 50}]") == ["12 class T, condition ZZ unknown-condition-code"])
+        #expect(problems("[{code: D2, minShare: 50}]") == ["12 class T, condition D2 condition-kind"])
+        #expect(problems("[{code: A, maxPoints: 1}]") == ["12 class T, condition A condition-kind"])
+        #expect(problems("[{code: A, minShare: 50, maxPoints: 1}]") == ["12 class T, condition A condition-test"])
+        #expect(problems("[{code: A}]") == ["12 class T, condition A condition-test"])
         #expect(problems("[{minShare: 50}]") == ["12 class T missing-field"])
-        #expect(problems("[{code: A, minShare: 0}]") == ["12 class T zero"])
-        #expect(problems("[{code: A, minShare: 101}]") == ["12 class T condition-share"])
-        #expect(problems("[{code: D2, maxPoints: -1}]") == ["12 class T negative-number"])
-        #expect(problems("[{code: A, minShar: 50}]") == ["12 class T unknown-field", "12 class T condition-test"])
+        #expect(problems("[{code: A, minShare: 0}]") == ["12 class T, condition A zero"])
+        #expect(problems("[{code: A, minShare: 101}]") == ["12 class T, condition A condition-share"])
+        #expect(problems("[{code: D2, maxPoints: -1}]") == ["12 class T, condition D2 negative-number"])
+        #expect(problems("[{code: A, minShar: 50}]") == ["12 class T, condition A unknown-field", "12 class T, condition A condition-test"])
         #expect(problems("A") == ["12 class T not-a-list"])
         #expect(problems("[{code: A, minShare: 50}]", onLast: true) == ["13 class K requires-on-last-class"])
         // Both languages name the condition's code.
         let yaml = Self.yaml.replacingOccurrences(of: "[{code: A, minShare: \"87,5\"}]", with: "[{code: ZZ, minShare: 50}]")
         #expect(throws: IndexProblems.self) { try IndexReader.read(yaml: yaml) }
         do { _ = try IndexReader.read(yaml: yaml) } catch {
-            #expect(error.problems[0].formatted(file: "i.yaml") == "i.yaml:12: class T: the condition names ZZ, which is no criterion, bonus or deduction item of this index")
+            #expect(error.problems[0].formatted(file: "i.yaml") == "i.yaml:12: class T, condition ZZ: the condition names ZZ, which is no criterion, bonus or deduction item of this index")
             #expect(error.problems[0].message(.vietnamese).contains("ZZ"))
         }
     }

@@ -9,16 +9,34 @@ generate_case(seed) -> Case with
   .kinds            the invalid-input kinds injected (for the report)
   .features         short tags describing what the case exercises
 
+  .class_info       valid cases: {agency: (class_by_score, [(class, condition code)])}
+                    from the reference (what `--format json` must carry)
+
 Everything is derived from the seed (random.Random(seed)); the index is kept
 as a Python structure and written to YAML by dump_yaml() below (no PyYAML).
 Every case is cross-checked against reference.py: the YAML written must read
 back to the same structure, the CSV written must read back to the same rows,
 and for invalid cases the reference must find exactly the injected lines.
 
-Command line:  generate.py --seed S [--out DIR]   (writes the case's files)
+Class conditions and sources (spec 1 `requires`, 3.5, 4): in about 40% of
+the indexes with two classes or more, some classes other than the last get
+`requires:` -- `{code, minShare}` on random groups/leaves (P such as 100, 50,
+87.5, "66,5") and `{code, maxPoints}` on random bonus/deduction items (P such
+as 0, 0.5, 1) -- so that agencies often reach a class's min but fail a
+condition and fall to a lower class.  Leaves sometimes get `source:
+submission.late`, and bonus/deduction items sometimes get a `source:` (any
+source name; a sourced item often has no input row: it scores 0, no warning).
+Broken indexes include the `requires` validation rules (INDEX_KINDS
+`index-requires-*`); for those the message must name the class and, where
+the condition has one, the condition's code.  These draws come from a second
+random stream (random.Random('conditions-SEED')), so with CONDITIONS = False
+(`--no-conditions`) a seed gives exactly the case it gave before they existed.
+
+Command line:  generate.py --seed S [--out DIR] [--no-conditions]
 """
 import os
 import random
+import re
 import sys
 import unicodedata
 from fractions import Fraction
@@ -74,7 +92,7 @@ def partition(rng, total, k, grains=(F(1), F(1, 2), F(1, 4), F(1, 10), F(1, 20),
 
 YAML_PLAIN_KEYS = {'scale', 'bonusCap', 'deductionCap', 'min', 'max', 'points', 'step',
                    'target', 'per', 'cap', 'allowNA', 'type', 'naPolicy', 'evidence', 'id',
-                   'source'}
+                   'source', 'minShare', 'maxPoints'}
 
 
 def yq(s, rng):
@@ -184,6 +202,17 @@ def dump_yaml(index, rng):
 # Probability that index.yaml starts with a UTF-8 BOM (valid YAML; run.py --no-index-bom sets 0).
 INDEX_BOM_PROB = 0.03
 
+# Class conditions (`requires`), `source` on bonus/deduction items and the
+# `submission.late` source (spec 1, 3.5, 4).  run.py / generate.py
+# --no-conditions set False: the cases are then those of the generator
+# before these features (same seed, same bytes).
+CONDITIONS = True
+# Share of indexes with >= 2 classes that get class conditions (1 in 5
+# indexes has a single class, so about 40% of all cases).
+REQUIRES_PROB = 0.5
+ALL_SOURCES = ['tasks.onTimeRate', 'tasks.doneLate', 'tasks.overdue', 'survey', 'leaders',
+               'submission.late']
+
 TAG_POOL = ['khong-tthc', 'dvsn', 'bien-gioi', 'xa-dac-biet', 'moi']
 RULE_TYPES = ['manual', 'yesno', 'tiers', 'ratio', 'count', 'deduct', 'percent', 'levels']
 SOURCES = {'ratio': ['tasks.onTimeRate', 'survey'], 'percent': ['survey', 'tasks.onTimeRate'],
@@ -197,8 +226,9 @@ TITLE_BITS = ['Kết quả thực hiện nhiệm vụ', 'Cải cách hành chín
 
 
 class IndexGen:
-    def __init__(self, rng):
+    def __init__(self, rng, xrng=None):
         self.rng = rng
+        self.xrng = xrng          # second stream: class conditions and the new sources
         self.features = set()
 
     def num(self, x, comma=True):
@@ -273,6 +303,9 @@ class IndexGen:
         if t in SOURCES and rng.random() < 0.15:
             node['source'] = rng.choice(SOURCES[t])
             self.features.add('source')
+        if CONDITIONS and t in ('count', 'deduct', 'yesno') and self.xrng.random() < 0.1:
+            node['source'] = 'submission.late'      # 1 when the submission was late, else 0
+            self.features.update(['source', 'source-submission.late'])
         if rng.random() < 0.08:
             node['guidance'] = 'Hướng dẫn: chấm theo "văn bản",\nđối chiếu hồ sơ.'
         if rng.random() < 0.05:
@@ -329,8 +362,133 @@ class IndexGen:
                 st = rng.choice([None, F(1, 2), F(1, 4), F(1)])
                 if st is not None:
                     rule['step'] = self.num(st)
-            out.append({'code': code, 'title': 'Mục %s' % code, 'rule': rule})
+            item = {'code': code, 'title': 'Mục %s' % code, 'rule': rule}
+            if CONDITIONS and self.xrng.random() < 0.3:
+                x = self.xrng
+                src = x.choice(['submission.late'] * 4 + ALL_SOURCES)
+                if x.random() < 0.5:
+                    item['source'] = src
+                else:
+                    item = {'code': code, 'title': item['title'], 'source': src, 'rule': rule}
+                self.features.add('item-source')
+                if src == 'submission.late':
+                    self.features.add('source-submission.late')
+            out.append(item)
         return out
+
+    def add_requires(self, index, scored=None):
+        """Class conditions on some classes other than the last (spec 1, 3.5).
+        `scored`: the reference's rows for this index and the inputs (no
+        conditions yet; conditions change no score).  They are used to aim
+        conditions at classes agencies reach (lowering the lowest class min
+        above the last to an agency's exact final when nobody reaches it),
+        to pick conditions the aimed-at agency fails, and to put P now and
+        then exactly at (or just past) that agency's share or item points."""
+        x = self.xrng
+        classes = index['classes']
+        if len(classes) < 2 or x.random() >= REQUIRES_PROB:
+            return
+        tree = [n for n, _ in walk_dicts(index['criteria'])]
+        leaves = [n for n in tree if 'rule' in n]
+        items = list(index.get('bonus') or []) + list(index.get('deductions') or [])
+        upper = list(range(len(classes) - 1))
+        scored = scored or []
+
+        def class_of(final):
+            for ci, c in enumerate(classes):
+                if ref.num(c['min']) <= final:
+                    return ci
+            return None
+        if scored and all(class_of(r['final']) == upper[-1] + 1 for r in scored) and x.random() < 0.8:
+            # nobody above the last class: the lowest class above it gets
+            # an agency's final as its min (min == final: the class is reached)
+            ceiling = ref.num(classes[-3]['min']) if len(classes) >= 3 else None
+            fs = sorted(set(r['final'] for r in scored
+                            if r['final'] > 0 and (ceiling is None or r['final'] < ceiling)))
+            if fs:
+                f = x.choice(fs[len(fs) // 2:])
+                classes[upper[-1]]['min'] = fmt_num(f, x, comma_ok=self.comma)
+                self.features.add('class-min-at-final')
+        reached = {}                  # class index -> rows whose class by score it is
+        for r in scored:
+            reached.setdefault(class_of(r['final']), []).append(r)
+        chosen = set(x.sample(upper, x.randint(1, len(upper))))
+        hit = [ci for ci in upper if ci in reached]
+        if hit and x.random() < 0.85:
+            chosen.add(x.choice(hit))
+        elif x.random() < 0.6:
+            chosen.add(upper[-1])     # the lowest class above the last: reached most often
+        chosen = sorted(chosen)
+
+        def exact(p):
+            try:
+                return decimals_of(p) <= 4
+            except ValueError:
+                return False
+
+        def share_of(fig):
+            return fig[0] * 100 / fig[1]
+
+        for ci in chosen:
+            conds, used = [], set()
+            pool = reached.get(ci) or scored
+            target = x.choice(pool) if pool else None
+            for _ in range(x.choice([1, 1, 2, 2, 3])):
+                how = x.random() if target is not None else 0.0
+                how = 'random' if how < 0.35 else 'fail' if how < 0.7 else 'edge'
+                if items and x.random() < 0.4:
+                    key = 'maxPoints'
+                    p = x.choice([F(0), F(0), F(0), F(1, 2), F(1), F(2)])
+                    cands = [i for i in items if target and target['item_pts'].get(i['code'], 0) > 0]
+                    if how != 'random' and cands:
+                        it = x.choice(cands)
+                        own = target['item_pts'][it['code']]
+                        if how == 'fail':
+                            p = x.choice([F(0), own - min(own, x.choice([F(1, 10000), F(1, 2)]))])
+                            self.features.add('requires-aimed')
+                        else:
+                            p = own                         # holds: points == P
+                            self.features.add('requires-edge')
+                    else:
+                        it = x.choice(items)
+                    code = it['code']
+                    self.features.add('requires-maxPoints')
+                else:
+                    key = 'minShare'
+                    p = x.choice([F(100), F(100), F(100), F(50), F(175, 2), F(133, 2), F(90),
+                                  F(25), F(1, 100)])
+                    cands = [n for n in tree if target and n['code'] in target['node_figs']]
+                    if how == 'fail':
+                        cands = [n for n in cands if share_of(target['node_figs'][n['code']]) < 100]
+                    if how != 'random' and cands:
+                        n = x.choice(cands)
+                        share = share_of(target['node_figs'][n['code']])
+                        if how == 'fail':
+                            q = x.choice([F(100), share + F(1, 100), share + F(1, 10000)] +
+                                         [v for v in (F(50), F(175, 2), F(133, 2), F(90)) if v > share])
+                            self.features.add('requires-aimed')
+                        else:
+                            q = share                       # holds: points x 100 == P x max
+                            self.features.add('requires-edge')
+                        if 0 < q <= 100 and exact(q):
+                            p = q
+                    else:
+                        n = x.choice(leaves if x.random() < 0.6 else tree)
+                    code = n['code']
+                    self.features.add('requires-minShare-' + ('leaf' if 'rule' in n else 'group'))
+                if code in used:
+                    continue
+                used.add(code)
+                val = fmt_num(p, x, comma_ok=True)
+                conds.append({key: val, 'code': code} if x.random() < 0.15 else {'code': code, key: val})
+            c = classes[ci]
+            if x.random() < 0.2 and 'min' in c:     # `requires` before `min` now and then
+                items_ = list(c.items())
+                pos = [k for k, _ in items_].index('min')
+                classes[ci] = dict(items_[:pos] + [('requires', conds)] + items_[pos:])
+            else:
+                c['requires'] = conds
+        self.features.add('requires')
 
     def build(self):
         rng = self.rng
@@ -537,7 +695,7 @@ def walk_dicts(nodes, inherited=frozenset()):
             yield from walk_dicts(n['children'], na)
 
 
-def gen_rows(rng, index, ags, twins, features, evidence_col):
+def gen_rows(rng, index, ags, twins, features, evidence_col, xrng=None):
     leaves = [(n, na) for n, na in walk_dicts(index['criteria']) if 'rule' in n]
     items = list(index.get('bonus') or []) + list(index.get('deductions') or [])
     by_agency = {}
@@ -577,6 +735,9 @@ def gen_rows(rng, index, ags, twins, features, evidence_col):
                 continue
             ev = rng.choice(['0', '']) if evidence_col else None
             v = '' if rng.random() < 0.05 else valid_value(rng, it, is_item=True)
+            if 'source' in it and xrng is not None and xrng.random() < 0.5:
+                features.add('item-source-no-input')   # offline: no source, 0, no warning
+                continue
             rows.append(Row(a['code'], it['code'], v, ev))
         by_agency[a['code']] = rows
     for b, a in twins.items():
@@ -786,13 +947,26 @@ INDEX_KINDS = ['index-dup-code', 'index-group-max', 'index-typo-field', 'index-t
                'index-negative', 'index-rule-on-group', 'index-leaf-no-rule', 'index-cross-code',
                'index-scale-sum', 'index-classes', 'index-not-number', 'index-number-syntax',
                'index-allowNA-group']
+# Class condition (`requires`) validation, spec 1; drawn only when CONDITIONS.
+REQUIRES_KINDS = ['index-requires-no-code', 'index-requires-both', 'index-requires-neither',
+                  'index-requires-unknown-code', 'index-requires-minshare-item',
+                  'index-requires-maxpoints-node', 'index-requires-minshare-range',
+                  'index-requires-maxpoints-negative', 'index-requires-last-class',
+                  'index-requires-unknown-field', 'index-requires-not-list']
+INDEX_KINDS_BEFORE_CONDITIONS = list(INDEX_KINDS)
+INDEX_KINDS = INDEX_KINDS + REQUIRES_KINDS
 AGENCY_KINDS = ['agency-duplicate-code', 'agency-empty-group']
 
 
 def break_index(rng, kind, index):
     """Mutate `index` in place so that `chiso index check` must refuse it.
     Returns the node/item code the message must name (None: no particular
-    code), or False when the kind does not fit this index."""
+    code), or False when the kind does not fit this index.  The
+    `index-requires-*` kinds return a tuple of codes that one message must
+    all name: the class code first, then the condition's code when the
+    broken condition has one (spec: `index.yaml:LINE: class XS: ...`)."""
+    if kind in REQUIRES_KINDS:
+        return break_requires(rng, kind, index)
     tree = [n for n, _ in walk_dicts(index['criteria'])]
     leaves = [n for n in tree if 'rule' in n]
     groups = [n for n in tree if 'children' in n]
@@ -902,20 +1076,102 @@ def break_index(rng, kind, index):
     raise ValueError(kind)
 
 
+PLAIN_CLASS_CODE = re.compile(r'[\w-]+')
+
+
+def break_requires(rng, kind, index):
+    """The `requires` validation rules of spec 1 (one broken condition, or
+    `requires` where it cannot be).  See break_index."""
+    classes = index['classes']
+    tree = [n['code'] for n, _ in walk_dicts(index['criteria'])]
+    items = [i['code'] for i in list(index.get('bonus') or []) + list(index.get('deductions') or [])]
+    all_codes = set(tree) | set(items)
+
+    def valid_condition():
+        if items and rng.random() < 0.4:
+            return {'code': rng.choice(items), 'maxPoints': rng.choice(['0', '1', '0,5'])}
+        return {'code': rng.choice(tree), 'minShare': rng.choice(['100', '50', '87.5', '66,5'])}
+
+    if kind == 'index-requires-last-class':
+        last = classes[-1]
+        if not PLAIN_CLASS_CODE.fullmatch(last['code']):
+            return False        # a code the message may quote its own way
+        last['requires'] = [valid_condition()]
+        return (last['code'],)
+    if len(classes) < 2:
+        return False
+    c = rng.choice(classes[:-1])
+    if not PLAIN_CLASS_CODE.fullmatch(c['code']):
+        return False
+    req = c.get('requires')
+    if kind == 'index-requires-not-list':
+        cond = req[0] if req and rng.random() < 0.5 else valid_condition()
+        c['requires'] = cond if rng.random() < 0.7 else cond['code']   # a map, or a bare code
+        return (c['code'],)
+    if kind == 'index-requires-no-code':
+        cond = rng.choice([{'minShare': '50'}, {'maxPoints': '0'}, {'minShare': '100'}])
+        named = None
+    elif kind == 'index-requires-both':
+        named = rng.choice(tree + items)
+        cond = {'code': named, 'minShare': '50', 'maxPoints': '0'}
+    elif kind == 'index-requires-neither':
+        named = rng.choice(tree + items)
+        cond = {'code': named}
+    elif kind == 'index-requires-unknown-code':
+        cands = [x for x in ['9.9.9', 'B99', 'D0', 'Z1', 'IX', '7.7'] if x not in all_codes]
+        named = rng.choice(cands)
+        cond = {'code': named, 'minShare': '100'} if rng.random() < 0.5 else {'code': named, 'maxPoints': '0'}
+    elif kind == 'index-requires-minshare-item':
+        if not items:
+            return False
+        named = rng.choice(items)
+        cond = {'code': named, 'minShare': rng.choice(['100', '50'])}
+    elif kind == 'index-requires-maxpoints-node':
+        named = rng.choice(tree)
+        cond = {'code': named, 'maxPoints': rng.choice(['0', '1'])}
+    elif kind == 'index-requires-minshare-range':
+        named = rng.choice(tree)
+        cond = {'code': named, 'minShare': rng.choice(['0', '0,0', '0.00', '100.5', '150', '100,01', '-5'])}
+    elif kind == 'index-requires-maxpoints-negative':
+        if not items:
+            return False
+        named = rng.choice(items)
+        cond = {'code': named, 'maxPoints': rng.choice(['-1', '-0.5', '-0,25'])}
+    elif kind == 'index-requires-unknown-field':
+        cond = valid_condition()
+        named = cond['code']
+        cond[rng.choice(['note', 'maxPoint', 'minshare', 'share', 'points'])] = rng.choice(['1', 'x'])
+    else:
+        raise ValueError(kind)
+    if isinstance(req, list):
+        req.insert(rng.randint(0, len(req)), cond)
+    else:
+        c['requires'] = [cond]
+    return (c['code'],) + ((named,) if named is not None else ())
+
+
 def generate_case(seed, force_mode=None):
     """force_mode: None (random), 'valid', 'inputs', 'agencies' or 'index'."""
     import copy
     rng = random.Random(seed)
+    xrng = random.Random('conditions-%d' % seed)
     c = Case()
     c.seed = seed
-    ig = IndexGen(rng)
+    ig = IndexGen(rng, xrng)
     index = ig.build()
     features = ig.features
     ags, twins = gen_agencies(rng, features)
     evidence_col = rng.random() < 0.9
     if not evidence_col:
         features.add('no-evidence-column')
-    rows = gen_rows(rng, index, ags, twins, features, evidence_col)
+    rows = gen_rows(rng, index, ags, twins, features, evidence_col, xrng if CONDITIONS else None)
+    if CONDITIONS:
+        pre = ref.score(index, ags, [(i + 2, {'agency': r.agency, 'criterion': r.criterion,
+                                              'value': r.value, 'evidence': r.evidence})
+                                     for i, r in enumerate(rows)])
+        if not pre.ok:
+            raise AssertionError('seed %d: reference rejects generated inputs: %s' % (seed, pre.errors[:3]))
+        ig.add_requires(index, pre.rows)
 
     r = rng.random()
     mode = force_mode or ('valid' if r < 0.58 else 'inputs' if r < 0.88 else
@@ -937,11 +1193,16 @@ def generate_case(seed, force_mode=None):
     elif mode == 'index':
         written_index = copy.deepcopy(index)
         while not c.kinds:
-            k = rng.choice(INDEX_KINDS)
+            k = rng.choice(INDEX_KINDS if CONDITIONS else INDEX_KINDS_BEFORE_CONDITIONS)
             code = break_index(rng, k, written_index)
             if code is not False:
                 c.kinds.append(k)
                 c.expect.append(('index.yaml', None, code))
+                if k in REQUIRES_KINDS:
+                    # the reference must refuse it too, for that class
+                    probs = ref.index_problems(written_index)
+                    if not any(pc == code[0] for pc, _ in probs):
+                        raise AssertionError('seed %d: reference accepts %s: %s' % (seed, k, probs))
     elif mode == 'agencies':
         written_ags = [dict(a) for a in ags]
         bad = set()
@@ -1000,6 +1261,7 @@ def generate_case(seed, force_mode=None):
     c.index, c.agencies, c.rows = written_index, written_ags, rows
     c.expected_stdout = ''
     c.warnings = []
+    c.class_info = {}
     if mode == 'inputs':
         lines = sorted(set(s for s, r in zip(starts, rows) if r.err))
         got = sorted(set(ln for ln, _ in res.errors))
@@ -1013,6 +1275,11 @@ def generate_case(seed, force_mode=None):
         if mode == 'valid':
             c.expected_stdout = res.stdout
             c.warnings = res.warnings
+            c.class_info = dict((r['agency'], (r['class_by_score'], list(r['failed']))) for r in res.rows)
+            if any(r['cls'] != r['class_by_score'] for r in res.rows):
+                features.add('condition-moved-class')
+            elif any(r['failed'] for r in res.rows):
+                raise AssertionError('seed %d: failed conditions without a move' % seed)
     if mode != 'valid':
         features.update('invalid-' + k for k in c.kinds)
     c.expected_lines = [ln for f, ln, _ in c.expect if f == 'inputs.csv']
@@ -1031,10 +1298,19 @@ def write_case(c, d):
     if c.valid:
         with open(os.path.join(d, 'expected.csv'), 'w', encoding='utf-8', newline='') as fh:
             fh.write(c.expected_stdout)
+        if CONDITIONS:
+            import json
+            with open(os.path.join(d, 'expected-classes.json'), 'w', encoding='utf-8') as fh:
+                json.dump([{'agency': a, 'class_by_score': bs,
+                            'failed_conditions': [{'class': k, 'code': cc} for k, cc in failed]}
+                           for a, (bs, failed) in c.class_info.items()], fh, ensure_ascii=False, indent=1)
+                fh.write('\n')
     else:
         with open(os.path.join(d, 'expected-errors.txt'), 'w', encoding='utf-8') as fh:
             fh.write('# exit status 1, nothing on stdout; kinds: %s\n' % ', '.join(c.kinds))
             for f, ln, code in c.expect:
+                if isinstance(code, tuple):
+                    code = ' and '.join(code)
                 fh.write('%s:%s:%s\n' % (f, ln if ln is not None else '<any line>',
                                          ' (naming %s)' % code if code else ''))
     with open(os.path.join(d, 'case.txt'), 'w', encoding='utf-8') as fh:
@@ -1047,7 +1323,15 @@ def main(argv):
     ap.add_argument('--seed', type=int, required=True)
     ap.add_argument('--out', default=None)
     ap.add_argument('--mode', choices=['valid', 'inputs', 'agencies', 'index'], default=None)
+    ap.add_argument('--no-conditions', action='store_true',
+                    help='no class conditions, item sources or submission.late (the cases of before)')
+    ap.add_argument('--no-index-bom', action='store_true', help='as run.py --no-index-bom')
     a = ap.parse_args(argv)
+    global CONDITIONS, INDEX_BOM_PROB
+    if a.no_conditions:
+        CONDITIONS = False
+    if a.no_index_bom:
+        INDEX_BOM_PROB = 0.0
     c = generate_case(a.seed, a.mode)
     out = a.out or 'case-%d' % a.seed
     write_case(c, out)

@@ -7,6 +7,23 @@ Written from the spec text alone.  All arithmetic uses fractions.Fraction
 deduction item's points as soon as its rule gives them, and `normalized`)
 and the final 2-place rounding, all half away from zero.
 
+Class conditions (spec 1 `requires`, 3.5): an agency's class is the first
+class whose min <= final and whose conditions all hold; `{code, minShare: P}`
+on a criterion node holds when the node is N/A for the agency or
+points * 100 >= P * applicable max (the node's own figures of 3.2-3.3);
+`{code, maxPoints: P}` on a bonus/deduction item holds when the item's own
+points (before the caps; 0 with no input) are <= P.  Each result row also
+carries `class_by_score` (first class whose min <= final, conditions ignored)
+and `failed` [(class, condition code)] for every class above the reached one
+whose min <= final, in class order then condition order.
+Sources (spec 4, incl. `submission.late`, and `source` on bonus/deduction
+items) do not change offline scoring: a sourced leaf without input is
+missing, a sourced item without input scores 0 without a warning.
+
+This is not a full `chiso index check`: index_problems() validates only the
+class conditions (`requires`) and the `source` names (on leaves and items);
+score() refuses an index with such a problem.
+
 Main entry points
   score(index, agencies, rows, inputs_name="inputs.csv") -> Result
       index    : dict shaped like the YAML (numbers may be str such as "0,5",
@@ -15,7 +32,13 @@ Main entry points
       rows     : list of (line, {agency, criterion, value, evidence}) where
                  evidence is None when the column is absent
   Result.ok / .stdout (the exact CSV `chiso score` must print) /
-        .errors [(line, message)] / .warnings [text]
+        .errors [(line, message)] / .warnings [text] /
+        .rows [dict per agency: agency, final, cls, class_by_score,
+               failed [(class code, condition code)], node_figs {code:
+               (points, applicable max)} of the applicable nodes, item_pts
+               {code: own points} of the items with input, ...]
+  index_problems(index) -> [(class or node code, message)] for `requires`
+                            and `source` (spec 1 validation); empty when fine
 
   parse_yaml(text)          a small YAML-subset reader (block maps/lists,
                             flow {..}/[..], quoted scalars); every scalar is
@@ -445,6 +468,7 @@ class Node:
         self.evidence_required = d.get('evidence') == 'required'
         self.parent = parent
         self.rule = d.get('rule')
+        self.source = d.get('source')
         self.children = [Node(c, self) for c in d['children']] if 'children' in d else None
 
     @property
@@ -458,6 +482,7 @@ class Item:
         self.code = str(d['code'])
         self.rule = d['rule']
         self.max = num(self.rule['max']) if 'max' in self.rule else None
+        self.source = d.get('source')       # offline there is no source (spec 3.6, 4)
 
 
 def walk(nodes):
@@ -465,6 +490,129 @@ def walk(nodes):
         yield n
         if n.is_group:
             yield from walk(n.children)
+
+
+# --------------------------------------- class conditions, sources (spec 1)
+
+SOURCE_NAMES = ('tasks.onTimeRate', 'tasks.doneLate', 'tasks.overdue', 'survey', 'leaders',
+                'submission.late')
+CONDITION_FIELDS = ('code', 'minShare', 'maxPoints')
+
+
+def _dict_walk(nodes):
+    for n in nodes or []:
+        if isinstance(n, dict):
+            yield n
+            if isinstance(n.get('children'), list):
+                yield from _dict_walk(n['children'])
+
+
+def index_problems(index):
+    """Spec 1 validation of what the rest of this module relies on being
+    refused: class conditions (`requires`) and `source` names.  Returns
+    [(code, message)] where code is the class code (conditions) or the
+    node/item code (sources)."""
+    out = []
+    tree = list(_dict_walk(index.get('criteria')))
+    node_codes = set(str(n.get('code')) for n in tree)
+    items = [d for k in ('bonus', 'deductions') for d in (index.get(k) or []) if isinstance(d, dict)]
+    item_codes = set(str(d.get('code')) for d in items)
+    for n in tree:
+        if 'source' in n:
+            if 'children' in n:
+                out.append((str(n.get('code')), 'source on a group'))
+            elif n['source'] not in SOURCE_NAMES:
+                out.append((str(n.get('code')), 'unknown source %r' % (n['source'],)))
+    for d in items:
+        if 'source' in d and d['source'] not in SOURCE_NAMES:
+            out.append((str(d.get('code')), 'unknown source %r' % (d['source'],)))
+    classes = index.get('classes') or []
+    for ci, c in enumerate(classes):
+        if not isinstance(c, dict) or 'requires' not in c:
+            continue
+        cc = str(c.get('code'))
+        req = c['requires']
+        if ci == len(classes) - 1:
+            out.append((cc, 'the last class cannot have requires (every agency must get a class)'))
+        if not isinstance(req, list):
+            out.append((cc, 'requires must be a list of conditions'))
+            continue
+        for cond in req:
+            if not isinstance(cond, dict):
+                out.append((cc, 'a condition must be a mapping: %r' % (cond,)))
+                continue
+            code = cond.get('code')
+            name = str(code) if code not in (None, '') else '?'
+            for k in cond:
+                if k not in CONDITION_FIELDS:
+                    out.append((cc, 'condition %s: unknown field %s' % (name, k)))
+            if code in (None, ''):
+                out.append((cc, 'a condition lacks code'))
+            has_share, has_points = 'minShare' in cond, 'maxPoints' in cond
+            if has_share == has_points:
+                out.append((cc, 'condition %s: needs exactly one of minShare and maxPoints' % name))
+            if code in (None, ''):
+                continue
+            if code not in node_codes and code not in item_codes:
+                out.append((cc, 'condition %s: unknown code' % name))
+            if has_share:
+                if code in item_codes and code not in node_codes:
+                    out.append((cc, 'condition %s: minShare needs a criterion node' % name))
+                v = parse_num(cond['minShare'])
+                if v is None:
+                    out.append((cc, 'condition %s: minShare is not a number' % name))
+                elif not (0 < v <= 100):
+                    out.append((cc, 'condition %s: minShare outside (0, 100]' % name))
+            if has_points:
+                if code in node_codes and code not in item_codes:
+                    out.append((cc, 'condition %s: maxPoints needs a bonus or deduction item' % name))
+                v = parse_num(cond['maxPoints'])
+                if v is None:
+                    out.append((cc, 'condition %s: maxPoints is not a number' % name))
+                elif v < 0:
+                    out.append((cc, 'condition %s: maxPoints is negative' % name))
+    return out
+
+
+def class_conditions(index):
+    """[(class code, min, [('share'|'points', condition code, P)])] in file order."""
+    out = []
+    for c in index['classes']:
+        conds = []
+        for cond in c.get('requires') or []:
+            if 'minShare' in cond:
+                conds.append(('share', str(cond['code']), num(cond['minShare'])))
+            else:
+                conds.append(('points', str(cond['code']), num(cond['maxPoints'])))
+        out.append((str(c['code']), num(c['min']), conds))
+    return out
+
+
+def condition_holds(cond, node_figs, item_pts):
+    """node_figs: code -> (points, applicable max) of the applicable criterion
+    nodes (absent = N/A); item_pts: item code -> own points (absent = 0)."""
+    kind, code, p = cond
+    if kind == 'share':
+        fig = node_figs.get(code)
+        if fig is None:
+            return True                   # N/A for the agency
+        return fig[0] * 100 >= p * fig[1]
+    return item_pts.get(code, Fraction(0)) <= p
+
+
+def classify(classes, final, node_figs, item_pts):
+    """-> (class, class_by_score, failed [(class code, condition code)])."""
+    by_score, failed = None, []
+    for code, mn, conds in classes:
+        if mn > final:
+            continue
+        if by_score is None:
+            by_score = code
+        bad = [c[1] for c in conds if not condition_holds(c, node_figs, item_pts)]
+        if not bad:
+            return code, by_score, failed
+        failed.extend((code, b) for b in bad)
+    return '', by_score or '', failed
 
 
 # ------------------------------------------------------- input validation
@@ -590,6 +738,11 @@ def _na_by_tags(node, tags):
 
 def score(index, agencies, rows, inputs_name='inputs.csv'):
     res = Result()
+    problems = index_problems(index)
+    if problems:
+        res.ok = False
+        res.errors = [(None, 'index.yaml: %s: %s' % (code, msg)) for code, msg in problems]
+        return res
     criteria = [Node(d, None) for d in index['criteria']]
     bonus = [Item(d) for d in (index.get('bonus') or [])]
     deductions = [Item(d) for d in (index.get('deductions') or [])]
@@ -600,7 +753,7 @@ def score(index, agencies, rows, inputs_name='inputs.csv'):
     policy = index.get('naPolicy') or 'rescale'
     bcap = num(index['bonusCap']) if index.get('bonusCap') not in (None, '') else None
     dcap = num(index['deductionCap']) if index.get('deductionCap') not in (None, '') else None
-    classes = [(str(c['code']), num(c['min'])) for c in index['classes']]
+    classes = class_conditions(index)
 
     ag_by_code = {}
     for a in agencies:
@@ -667,8 +820,15 @@ def score(index, agencies, rows, inputs_name='inputs.csv'):
     for a in agencies:
         ac = a['code']
         tags = ag_by_code[ac]['tagset']
+        node_figs = {}      # code -> (points, applicable max); N/A nodes absent
 
         def score_node(n, inherited_na):
+            r = _score_node(n, inherited_na)
+            if r is not None:
+                node_figs[n.code] = r
+            return r
+
+        def _score_node(n, inherited_na):
             na = inherited_na or bool(n.na_for & tags)
             if na:
                 return None
@@ -707,13 +867,17 @@ def score(index, agencies, rows, inputs_name='inputs.csv'):
         else:
             normalized = r4(raw * scale / amax) if amax != 0 else Fraction(0)
 
+        item_pts = {}       # item code -> own points, before the caps
+
         def items_total(lst):
             t = Fraction(0)
             for it in lst:
                 v = values.get((ac, it.code))
                 if v is None or v[0] in ('EMPTY', 'NA'):
-                    continue
-                t += item_points(it.rule, v[0])
+                    continue            # no input (sourced or not): 0, no warning
+                p = item_points(it.rule, v[0])
+                item_pts[it.code] = p
+                t += p
             return t
         b = items_total(bonus)
         if bcap is not None:
@@ -722,14 +886,12 @@ def score(index, agencies, rows, inputs_name='inputs.csv'):
         if dcap is not None:
             d = min(d, dcap)
         final = r2(max(normalized + b - d, Fraction(0)))
-        cls = ''
-        for code, mn in classes:
-            if mn <= final:
-                cls = code
-                break
+        cls, by_score, failed = classify(classes, final, node_figs, item_pts)
         out_rows.append(dict(group=a['group'], agency=ac, name=a['name'], raw=raw,
                              amax=amax, normalized=normalized, bonus=b,
-                             deduction=d, final=final, cls=cls))
+                             deduction=d, final=final, cls=cls,
+                             class_by_score=by_score, failed=failed,
+                             node_figs=node_figs, item_pts=item_pts))
 
     # ---- group, rank, write
     groups = []
@@ -800,7 +962,10 @@ def main(argv):
     res = score_files(a.index, a.agencies, a.inputs, a.inputs)
     if not res.ok:
         for line, msg in res.errors:
-            sys.stderr.write('%s:%d: %s\n' % (a.inputs, line, msg))
+            if line is None:
+                sys.stderr.write(msg + '\n')
+            else:
+                sys.stderr.write('%s:%d: %s\n' % (a.inputs, line, msg))
         return 1
     for w in res.warnings:
         sys.stderr.write(w + '\n')

@@ -4,7 +4,8 @@
   python3 Tests/differential/run.py --cases 300 --seed 1 --chiso .build/debug/chiso
 
 Case i of a run uses the case seed  SEED * 100000 + i ; `generate.py --seed
-CASESEED --out DIR` regenerates it, and `run.py --only CASESEED` reruns it.
+CASESEED --out DIR` regenerates it (add --no-conditions / --no-index-bom if
+the run had them), and `run.py --only CASESEED` reruns it.
 
 Valid case   : exit status 0 and standard output byte-for-byte equal to the
                reference's CSV.
@@ -13,8 +14,21 @@ Invalid case : exit status 1, empty standard output, and every expected
                agency list) prefix at the start of some standard-error line;
                an error reported on a line that holds no error is a failure
                too.  For a broken index: some `index.yaml:LINE:` line naming
-               the broken node's code.
-A valid case's `--format json` must give the same figures, row for row.
+               the broken node's code; for a broken class condition
+               (`requires`, kinds index-requires-*) one such line naming
+               the class code and, where the condition has one, the
+               condition's code.
+A valid case's `--format json` must give the same figures, row for row, and
+each row must carry `class_by_score` (the code of the first class whose min
+<= final, conditions ignored) and `failed_conditions` (a JSON array of
+{"class": CLASS, "code": CONDITION} -- one per failed condition of every
+class above the reached one whose min <= final, in class order then
+condition order; other keys in those objects are ignored), both equal to
+the reference's (spec 3.5).
+Class conditions, `source` on bonus/deduction items and `submission.late`
+are generated unless --no-conditions is given; it also drops the
+class_by_score / failed_conditions checks, so a chiso built before those
+features can still be checked on the cases of before.
 With --check-warnings a valid case must also print exactly the reference's
 `inputs.csv: agency X: no input for C` warnings (any order).
 First, the reference must reproduce the contract's worked examples (the
@@ -48,8 +62,10 @@ FILE_LINE_RE = re.compile(r'^(inputs\.csv|agencies\.csv|index\.yaml):(\d+):')
 JSON_FIELDS = ['group', 'rank', 'agency', 'name', 'raw', 'applicable_max', 'normalized', 'bonus', 'deduction', 'final', 'class']
 
 
-def json_mismatch(rc, out, expected_csv):
-    """'' when `chiso score --format json` gives the expected CSV's figures row for row, else what differs."""
+def json_mismatch(rc, out, expected_csv, class_info=None):
+    """'' when `chiso score --format json` gives the expected CSV's figures row for row, else what differs.
+    class_info {agency: (class_by_score, [(class, condition code)])}: also check
+    each row's `class_by_score` and `failed_conditions` (None: not checked)."""
     import csv
     import decimal
     import io
@@ -70,10 +86,28 @@ def json_mismatch(rc, out, expected_csv):
         want = [reference.formula_restored(cell) for cell in line]
         if got != want:
             return 'row %s: json %s, csv %s' % (line[2], got, want)
+        if class_info is not None:
+            agency = row.get('agency')
+            by_score, failed = class_info[agency]
+            if 'class_by_score' not in row:
+                return 'row %s: no class_by_score' % agency
+            if row['class_by_score'] != by_score:
+                return 'row %s: class_by_score %r, expected %r' % (agency, row['class_by_score'], by_score)
+            fc = row.get('failed_conditions')
+            if not isinstance(fc, list) or not all(isinstance(x, dict) for x in fc):
+                return 'row %s: failed_conditions %r is not an array of objects' % (agency, fc)
+            got_fc = [(x.get('class'), x.get('code')) for x in fc]
+            if got_fc != [tuple(f) for f in failed]:
+                return 'row %s (final %s, class %s): failed_conditions %s, expected %s' % (
+                    agency, line[9], line[10], fmt_failed(got_fc), fmt_failed(failed))
     return ''
 
 
-def run_case(case_seed, chiso, check_warnings):
+def fmt_failed(lst):
+    return '[' + ', '.join('%s/%s' % (k, c) for k, c in lst) + ']'
+
+
+def run_case(case_seed, chiso, check_warnings, check_conditions=True):
     c = generate.generate_case(case_seed)
     d = tempfile.mkdtemp(prefix='chiso-diff-')
     try:
@@ -102,7 +136,8 @@ def run_case(case_seed, chiso, check_warnings):
                 # --format json: the same figures as the CSV, row for row.
                 js = subprocess.run([chiso, 'score', '--index', 'index.yaml', '--agencies', 'agencies.csv', '--inputs', 'inputs.csv',
                                      '--format', 'json'], cwd=d, capture_output=True, timeout=30)
-                mismatch = json_mismatch(js.returncode, js.stdout, c.expected_stdout)
+                mismatch = json_mismatch(js.returncode, js.stdout, c.expected_stdout,
+                                         c.class_info if check_conditions else None)
                 if mismatch:
                     problems.append('--format json differs from the CSV')
                     detail += '\n--- json ---\n' + mismatch
@@ -130,10 +165,12 @@ def run_case(case_seed, chiso, check_warnings):
                     if ln not in reported.get(f, ()):
                         missing.append('%s:%d' % (f, ln))
                 else:
+                    # code: None, one code, or a tuple of codes one line must all name
+                    codes = code if isinstance(code, tuple) else (code,) if code else ()
                     pat = re.compile(r'^%s:\d+:' % re.escape(f))
-                    cre = re.compile(r'(?<![\w.])%s(?![\w.])' % re.escape(code)) if code else None
-                    if not any(pat.match(l) and (cre is None or cre.search(l)) for l in lines):
-                        missing.append('%s:<line>: naming %s' % (f, code) if code else '%s:<line>:' % f)
+                    cres = [re.compile(r'(?<![\w.])%s(?![\w.])' % re.escape(x)) for x in codes]
+                    if not any(pat.match(l) and all(cre.search(l) for cre in cres) for l in lines):
+                        missing.append('%s:<line>: naming %s' % (f, ' and '.join(codes)) if codes else '%s:<line>:' % f)
             if missing:
                 problems.append('expected errors not reported: [%s]' % ', '.join(missing))
             # an error on a line of inputs.csv / agencies.csv that holds none
@@ -147,7 +184,8 @@ def run_case(case_seed, chiso, check_warnings):
             if problems:
                 detail = 'mode %s, injected: %s\nexpected: %s\n--- chiso stderr ---\n%s' % (
                     c.mode, ', '.join(c.kinds),
-                    ', '.join('%s:%s:%s' % (f, ln if ln else '*', ' ' + code if code else '')
+                    ', '.join('%s:%s:%s' % (f, ln if ln else '*',
+                                            ' ' + (' '.join(code) if isinstance(code, tuple) else code) if code else '')
                               for f, ln, code in c.expect),
                     '\n'.join(l for l in lines if not l.startswith('inputs.csv: agency'))[:3000])
         return dict(seed=case_seed, valid=c.valid, mode=c.mode, kinds=c.kinds, features=c.features,
@@ -171,9 +209,14 @@ def main(argv):
                     help="the contract's worked examples, which the reference must reproduce first (the repository's copy)")
     ap.add_argument('--no-index-bom', action='store_true',
                     help='never start index.yaml with a UTF-8 BOM (chiso refuses one)')
+    ap.add_argument('--no-conditions', action='store_true',
+                    help='no class conditions (requires), item sources or submission.late, and no '
+                         'class_by_score / failed_conditions check: the cases of before those features')
     a = ap.parse_args(argv)
     if a.no_index_bom:
         generate.INDEX_BOM_PROB = 0.0
+    if a.no_conditions:
+        generate.CONDITIONS = False
     chiso = os.path.abspath(a.chiso)
     if not os.access(chiso, os.X_OK):
         print('chiso binary not found: %s' % chiso)
@@ -206,7 +249,7 @@ def main(argv):
     t0 = time.time()
     results = []
     with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
-        for r in ex.map(lambda s: run_case(s, chiso, a.check_warnings), seeds):
+        for r in ex.map(lambda s: run_case(s, chiso, a.check_warnings, not a.no_conditions), seeds):
             results.append(r)
     failed = [r for r in results if r['problems']]
     for r in results:

@@ -473,8 +473,10 @@ private struct Reading {
                        "mỗi điều kiện phải có dạng {code, minShare} hoặc {code, maxPoints}")
                 continue
             }
-            reportUnknown(entry, allowed: Reading.conditionKeys, subject: subject, context: "a condition")
             let code = text(entry, "code", subject: subject, required: true, label: "condition code")
+            // Every problem of a condition names its class and its code.
+            let subject = code.map { "\(subject), condition \($0)" } ?? subject
+            reportUnknown(entry, allowed: Reading.conditionKeys, subject: subject, context: "a condition")
             let named = code.map { " (\($0))" } ?? ""
             let share = number(entry, "minShare", subject: subject, required: false, mustBePositive: true)
             let points = number(entry, "maxPoints", subject: subject, required: false)
