@@ -80,16 +80,32 @@ def test_cycle(page, server, artifacts, tmp_path):
     click_and_wait(page, page.get_by_role("button", name="Xác nhận tất cả tiêu chí chưa thẩm định"))
     logout(page)
 
-    # The other appraisers confirm theirs; the chair confirms the rest and releases.
-    for appraiser in ["thamdinh.stp", "thamdinh.stc", "chutich.hd"]:
+    # The chair is of Sở Nội vụ: the assessment is not in the chair's queue, and the chair names
+    # a council member of another agency to act as chair for it.
+    login(page, server, "chutich.hd")
+    page.goto(server + "/appraisal")
+    assert page.get_by_role("link", name="Sở Nội vụ").count() == 0
+    page.goto(server + "/council")
+    assert "cần chỉ định người làm thay" in page.content()
+    click_and_wait(page, page.get_by_role("link", name="Sở Nội vụ").first)
+    assert "Chốt kết quả" not in page.content()
+    page.get_by_label("Thành viên Hội đồng").select_option(label="Lê Thu Hà (Sở Tài chính) · Sở Tài chính")
+    click_and_wait(page, page.get_by_role("button", name="Lưu chỉ định"))
+    assert "làm thay Chủ tịch Hội đồng cho hồ sơ này" in page.content()
+    logout(page)
+
+    # The other appraisers confirm theirs; the acting chair confirms the rest (the chair's leaves too) and releases.
+    for appraiser in ["thamdinh.stp", "thamdinh.stc"]:
         login(page, server, appraiser)
         page.goto(server + "/appraisal")
         click_and_wait(page, page.get_by_role("link", name="Sở Nội vụ"))
         click_and_wait(page, page.get_by_role("button", name="Xác nhận tất cả tiêu chí chưa thẩm định"))
-        if appraiser != "chutich.hd":
+        if appraiser != "thamdinh.stc":
             logout(page)
     click_and_wait(page, page.get_by_role("button", name="Gửi kết quả sơ bộ cho đơn vị"))
     assert "Đã gửi kết quả sơ bộ cho đơn vị." in page.content(), page.locator("main").inner_text()[:600]
+    logout(page)
+    login(page, server, "chutich.hd")
     page.goto(server + "/council")
     assert "Chỉ 70% đề án trình đúng hạn" in page.content()
     shot(page, artifacts, "4-council")
@@ -106,7 +122,7 @@ def test_cycle(page, server, artifacts, tmp_path):
     shot(page, artifacts, "5-explanation")
     logout(page)
 
-    # The appraiser re-examines; the chair finalises.
+    # The appraiser re-examines; the acting chair finalises (every explanation is re-examined).
     login(page, server, "thamdinh.vpub")
     page.goto(server + "/appraisal")
     click_and_wait(page, page.get_by_role("link", name="Sở Nội vụ"))
@@ -116,9 +132,9 @@ def test_cycle(page, server, artifacts, tmp_path):
     click_and_wait(page, leaf.get_by_role("button", name="Lưu thẩm định"))
     assert "Đã thẩm định 1.3.1." in page.content()
     logout(page)
-    login(page, server, "chutich.hd")
-    page.goto(server + "/council")
-    click_and_wait(page, page.get_by_role("link", name="Sở Nội vụ").first)
+    login(page, server, "thamdinh.stc")
+    page.goto(server + "/appraisal")
+    click_and_wait(page, page.get_by_role("link", name="Sở Nội vụ"))
     click_and_wait(page, page.get_by_role("button", name="Chốt kết quả"))
     assert "Đã chốt kết quả" in page.content()
     shot(page, artifacts, "6-finalised")

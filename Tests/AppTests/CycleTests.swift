@@ -62,7 +62,7 @@ struct CycleTests {
             _ = try await chair.get("/assessments/\(a)/appraisal")
             let tooEarly = try await chair.post("/assessments/\(a)/release")
             #expect(tooEarly.status == .conflict)
-            #expect(tooEarly.body.contains("Còn 1 tiêu chí chưa thẩm định: 1.1."))
+            #expect(tooEarly.body.contains("Chưa thẩm định xong: còn 1 tiêu chí (1.1)."))
             _ = try await appraiser.get("/assessments/\(a)/appraisal")
             #expect(try await appraiser.post("/assessments/\(a)/appraisal/confirm").status == .seeOther)
             _ = try await chair.get("/assessments/\(a)/appraisal")
@@ -134,11 +134,20 @@ struct CycleTests {
               - {code: "2.1", title: c, max: 1, rule: {type: yesno}}
         """)
         let stp = UUID(), stc = UUID(), direct = UUID()
-        let scope = AppraisalScope(index: index, assignments: [], appraisersByAgency: ["STP": [stp], "STC": [stc]])
-        #expect(scope.appraisers[0] == [stp])
-        #expect(scope.appraisers[2] == [stc])
+        let stpAgency = UUID(), stcAgency = UUID(), other = UUID()
+        let agencyOf = [stp: stpAgency, stc: stcAgency, direct: stcAgency]
+        func scope(_ assignments: [AppraisalAssignmentModel], of agency: UUID) -> AppraisalScope {
+            AppraisalScope(index: index, assignments: assignments, appraisersByAgency: ["STP": [stp], "STC": [stc]],
+                           agencyOfUser: agencyOf, assessedAgency: agency, actingChair: nil)
+        }
+        let plain = scope([], of: other)
+        #expect(plain.appraisers[0] == [stp])
+        #expect(plain.appraisers[2] == [stc])
         let assignment = AppraisalAssignmentModel(periodID: UUID(), indexCode: "t", criterionCode: "2", userID: direct)
-        let assigned = AppraisalScope(index: index, assignments: [assignment], appraisersByAgency: ["STP": [stp], "STC": [stc]])
-        #expect(assigned.appraisers[2] == [direct]) // a direct assignment wins over the agency
+        #expect(scope([assignment], of: other).appraisers[2] == [direct]) // a direct assignment wins over the agency
+        // Nobody appraises their own agency: Sở Tài chính's assessment skips its people, so 2.1 falls to the chair.
+        let own = scope([assignment], of: stcAgency)
+        #expect(own.appraisers[0] == [stp])
+        #expect(own.appraisers[2] == [])
     }
 }

@@ -397,7 +397,7 @@ struct HardeningTests {
             #expect(page.status == .unprocessableEntity)
             #expect(page.body.contains("a.csv:2: đơn vị SYT: tên"))
             #expect(page.body.contains("a.csv:3: đơn vị SCT: nhãn &quot;+cmd&quot;") || page.body.contains("a.csv:3: đơn vị SCT: nhãn \"+cmd\""))
-            #expect(try await AgencyModel.query(on: app.db).count() == 3)
+            #expect(try await AgencyModel.query(on: app.db).count() == 4)
         }
     }
 

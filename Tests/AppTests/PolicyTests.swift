@@ -20,8 +20,12 @@ struct PolicyTests {
         case ownStep(Set<Role>, states: Set<AssessmentState>, deadline: Deadline)
         /// These roles, on any agency's assessment in these states; `reason` when a reason is required.
         case councilStep(Set<Role>, states: Set<AssessmentState>, reason: Bool)
-        /// Appraisers and the chair on a leaf assigned to them, in these states.
+        /// Appraisers and the chair on a leaf assigned to them, in these states, never of their own agency.
         case leafStep(states: Set<AssessmentState>)
+        /// The chair releasing or finalising (the whole appraisal done), never their own agency's.
+        case judgingStep(states: Set<AssessmentState>)
+        /// The chair naming who acts for the chair's own agency's assessment, before its final result.
+        case actingChair
         /// Everyone who sees all agencies; agency people (these roles) their own agency's, once `ownStates`.
         case view(agencyRoles: Set<Role>, ownStates: Set<AssessmentState>?, refusal: Refusal)
         /// The organiser on an assessment the agency may still edit (a deadline exception).
@@ -49,8 +53,9 @@ struct PolicyTests {
         .submitAssessment: .ownStep([.head], states: editable, deadline: .selfAssessment),
         .explainLeaf: .ownStep([.editor], states: [.released], deadline: .explanation),
         .returnAssessment: .councilStep([.organizer], states: [.submitted], reason: true),
-        .releaseAssessment: .councilStep([.chair], states: [.submitted, .appraising], reason: false),
-        .finaliseAssessment: .councilStep([.chair], states: [.appraising, .released, .reexamining], reason: false),
+        .releaseAssessment: .judgingStep(states: [.submitted, .appraising]),
+        .finaliseAssessment: .judgingStep(states: [.released, .reexamining]),
+        .nameActingChair: .actingChair,
         .reopenAssessment: .councilStep([.admin], states: [.finalised, .published], reason: true),
         .appraiseLeaf: .leafStep(states: [.submitted, .appraising]),
         .reexamineLeaf: .leafStep(states: [.released, .reexamining]),
@@ -85,8 +90,17 @@ struct PolicyTests {
             return nil
         case let .leafStep(states):
             guard [.appraiser, .chair].contains(s.role) else { return "missing_role" }
+            guard !s.own else { return "own_agency" }
             guard s.assigned else { return "not_assigned" }
             return states.contains(s.state) ? nil : "wrong_state"
+        case let .judgingStep(states):
+            guard s.role == .chair else { return "missing_role" }
+            guard !s.own else { return "own_agency" }
+            return states.contains(s.state) ? nil : "wrong_state"
+        case .actingChair:
+            guard s.role == .chair else { return "missing_role" }
+            guard s.own else { return "other_agency" }
+            return [.finalised, .published].contains(s.state) ? "wrong_state" : nil
         case let .view(agencyRoles, ownStates, refusal):
             if seeAll.contains(s.role) { return nil }
             guard agencyRoles.contains(s.role) else { return "missing_role" }
@@ -114,7 +128,8 @@ struct PolicyTests {
                                     let deadline = afterDeadline ? now.addingTimeInterval(-86400) : now.addingTimeInterval(86400)
                                     let target = AssessmentTarget(agencyID: isOwn ? own : other, state: state,
                                                                   deadlines: WorkflowDeadlines(selfAssessment: deadline, explanation: deadline),
-                                                                  now: now, reason: reason, leafAssignedToActor: assigned)
+                                                                  now: now, reason: reason, leafAssignedToActor: assigned,
+                                                                  progress: AppraisalProgress(unappraised: [], explained: 1, unexamined: []))
                                     let actor = Actor(userID: UUID(), agencyID: own, roles: [role], mustChangePassword: false)
                                     let situation = Situation(role: role, own: isOwn, state: state, afterDeadline: afterDeadline,
                                                               reason: reason, assigned: assigned)
@@ -169,6 +184,26 @@ struct PolicyTests {
                 }
             }
         }
+    }
+
+    @Test("The council member the chair named acts as chair for that assessment only, never for their own agency")
+    func actingChair() {
+        let chairAgency = UUID(), memberAgency = UUID(), member = UUID()
+        let actor = Actor(userID: member, agencyID: memberAgency, roles: [.appraiser], mustChangePassword: false)
+        let done = AppraisalProgress(unappraised: [], explained: 1, unexamined: [])
+        func target(_ agency: UUID, _ state: AssessmentState, acting: UUID?) -> Target {
+            .assessment(AssessmentTarget(agencyID: agency, state: state, deadlines: WorkflowDeadlines(selfAssessment: .distantFuture, explanation: .distantFuture),
+                                         progress: done, actingChairID: acting))
+        }
+        #expect(Policy.allows(actor, .releaseAssessment, target(chairAgency, .appraising, acting: member)))
+        #expect(Policy.allows(actor, .finaliseAssessment, target(chairAgency, .reexamining, acting: member)))
+        #expect(!Policy.allows(actor, .finaliseAssessment, target(chairAgency, .reexamining, acting: UUID())))
+        #expect(!Policy.allows(actor, .finaliseAssessment, target(chairAgency, .reexamining, acting: nil)))
+        if case .failure(.ownAgency) = Policy.decide(actor, .finaliseAssessment, target(memberAgency, .reexamining, acting: member)) {} else {
+            Issue.record("the acting chair finalised their own agency's assessment")
+        }
+        // The acting chair may not name another.
+        #expect(!Policy.allows(actor, .nameActingChair, target(chairAgency, .appraising, acting: member)))
     }
 
     @Test("A password to change stops everything but changing it")

@@ -262,9 +262,12 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/assessments/:assessmentID/release", expect: councilStep([.chair], [.submitted, .appraising]), byState: true),
         Row(method: .POST, pattern: "/assessments/:assessmentID/explanations/:code", expect: ownStep([.editor], [.released]),
             form: { _ in [("explanation", "Đã bổ sung báo cáo")] }, byState: true),
-        Row(method: .POST, pattern: "/assessments/:assessmentID/finalise", expect: councilStep([.chair], [.appraising, .released, .reexamining]), byState: true),
+        Row(method: .POST, pattern: "/assessments/:assessmentID/finalise", expect: councilStep([.chair], [.released, .reexamining]), byState: true),
         Row(method: .POST, pattern: "/assessments/:assessmentID/reopen", expect: councilStep([.admin], [.finalised, .published]),
             form: { _ in [("reason", "Sai sót số liệu")] }, byState: true),
+        // Only the chair, only for the chair's own agency (the fixture's chair is of VPUB, which is not assessed: see TransitionTests).
+        Row(method: .POST, pattern: "/assessments/:assessmentID/acting-chair", expect: { _ in .status(.forbidden) },
+            form: { _ in [("userID", "")] }, byState: true),
         // The JSON API: the same handlers, the same rights.
         Row(method: .GET, pattern: "/api/openapi.json", expect: anyone),
         Row(method: .GET, pattern: "/api/v1/me", expect: anyone),
@@ -281,7 +284,7 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/release", expect: councilStep([.chair], [.submitted, .appraising]), byState: true),
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/explanations/:code", expect: ownStep([.editor], [.released]),
             form: { _ in [("explanation", "x")] }, byState: true),
-        Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/finalise", expect: councilStep([.chair], [.appraising, .released, .reexamining]), byState: true),
+        Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/finalise", expect: councilStep([.chair], [.released, .reexamining]), byState: true),
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/reopen", expect: councilStep([.admin], [.finalised, .published]),
             form: { _ in [("reason", "x")] }, byState: true),
         Row(method: .POST, pattern: "/api/v1/periods/:periodID/publish",
@@ -466,7 +469,8 @@ enum MatrixData {
                 entry.appraisedInput = hasAppraisal ? input : nil
                 entry.appraisedAt = hasAppraisal ? Date() : nil
                 entry.explanation = released && code == "1.2" ? "Đã có báo cáo" : nil
-                entry.explainedAt = released && code == "1.2" ? Date() : nil
+                // Explained before it was (re-)appraised: the explanation round is over, so finalising is possible.
+                entry.explainedAt = released && code == "1.2" ? Date().addingTimeInterval(-60) : nil
                 try await entry.save(on: app.db)
             }
         }

@@ -23,7 +23,7 @@ struct WorkflowTests {
             (.finalise, "10/02/2027", .finalised), (.publish, "01/03/2027", .published),
         ]
         for (action, day, expected) in steps {
-            state = try Workflow.check(action, state: state, now: Self.date(day), deadlines: deadlines).get()
+            state = try Workflow.check(action, state: state, now: Self.date(day), deadlines: deadlines, progress: Self.done).get()
             #expect(state == expected, "\(action)")
         }
     }
@@ -59,6 +59,39 @@ struct WorkflowTests {
         #expect(Workflow.check(.reopen, state: .published, now: now, deadlines: deadlines, reason: "Sai sót") == .success(.reexamining))
     }
 
+    /// Every leaf appraised; the agency explained one leaf and it was re-examined.
+    static let done = AppraisalProgress(unappraised: [], explained: 1, unexamined: [])
+
+    @Test("Only a whole appraisal is released or made final, and only after the explanation round")
+    func wholeAppraisal() {
+        let before = Self.date("01/02/2027"), after = Self.date("06/02/2027")
+        func finalise(_ progress: AppraisalProgress?, at now: Date, from state: AssessmentState = .released) -> Result<AssessmentState, WorkflowRefusal> {
+            Workflow.check(.finalise, state: state, now: now, deadlines: deadlines, progress: progress)
+        }
+        // Straight from appraising (no release, no explanation round): refused whatever the progress.
+        #expect(finalise(Self.done, at: after, from: .appraising) == .failure(.wrongState(.appraising, .finalise)))
+        // Leaves still to appraise, or progress unknown: refused, naming them.
+        #expect(finalise(AppraisalProgress(unappraised: ["1.1", "2.3"]), at: after) == .failure(.notAllAppraised(["1.1", "2.3"])))
+        #expect(finalise(nil, at: after) == .failure(.notAllAppraised([])))
+        // Before the explanation deadline: refused while nothing was explained, or while an explanation waits.
+        #expect(finalise(AppraisalProgress(unappraised: []), at: before) == .failure(.explanationRoundOpen(deadlines.explanation, [])))
+        #expect(finalise(AppraisalProgress(unappraised: [], explained: 2, unexamined: ["1.2"]), at: before, from: .reexamining)
+            == .failure(.explanationRoundOpen(deadlines.explanation, ["1.2"])))
+        // Every explanation re-examined, or the deadline passed: final.
+        #expect(finalise(AppraisalProgress(unappraised: [], explained: 2, unexamined: []), at: before, from: .reexamining) == .success(.finalised))
+        #expect(finalise(AppraisalProgress(unappraised: []), at: after) == .success(.finalised))
+        // Release: every leaf appraised.
+        #expect(Workflow.check(.release, state: .appraising, now: before, deadlines: deadlines, progress: AppraisalProgress(unappraised: ["3"]))
+            == .failure(.notAllAppraised(["3"])))
+        #expect(Workflow.check(.release, state: .appraising, now: before, deadlines: deadlines, progress: nil) == .failure(.notAllAppraised([])))
+        // The refusals say why in both languages.
+        #expect(WorkflowRefusal.notAllAppraised(["1.1", "2.3"]).message(.vietnamese) == "Chưa thẩm định xong: còn 2 tiêu chí (1.1, 2.3).")
+        #expect(WorkflowRefusal.explanationRoundOpen(deadlines.explanation, []).message(.vietnamese)
+            == "Chưa thể chốt: đơn vị còn được giải trình đến hết ngày 05/02/2027.")
+        #expect(WorkflowRefusal.explanationRoundOpen(deadlines.explanation, ["1.2"]).message(.english)
+            == "Not yet: explanations not re-examined (1.2); the explanation deadline is 05/02/2027.")
+    }
+
     @Test("Explanations only after release and before their deadline")
     func explanation() {
         #expect(Workflow.check(.explain, state: .appraising, now: Self.date("20/01/2027"), deadlines: deadlines)
@@ -76,7 +109,7 @@ struct WorkflowTests {
         .release: [.submitted: .released, .appraising: .released],
         .explain: [.released: .released],
         .reexamine: [.released: .reexamining, .reexamining: .reexamining],
-        .finalise: [.appraising: .finalised, .released: .finalised, .reexamining: .finalised],
+        .finalise: [.released: .finalised, .reexamining: .finalised],
         .publish: [.finalised: .published],
         .reopen: [.finalised: .reexamining, .published: .reexamining],
     ]
@@ -86,7 +119,7 @@ struct WorkflowTests {
         let now = Self.date("01/12/2026")
         let allowed = Self.table[action]!
         for state in AssessmentState.allCases {
-            let result = Workflow.check(action, state: state, now: now, deadlines: deadlines, reason: "lý do")
+            let result = Workflow.check(action, state: state, now: now, deadlines: deadlines, reason: "lý do", progress: Self.done)
             if let next = allowed[state] {
                 #expect(result == .success(next), "\(action) from \(state)")
             } else {

@@ -18,12 +18,15 @@ enum AppraisalController {
         // All entries of those assessments in one query (not one per assessment).
         let entries = Dictionary(grouping: try await CriterionEntry.all(of: assessments.compactMap(\.id), on: request.db), by: \.assessmentID)
         var rows: [AppraisalPages.QueueRow] = []
-        var scopes: [String: AppraisalScope] = [:]
+        var councils: [UUID: AppraisalScope.Council] = [:]
         for assessment in assessments.sorted(by: { ($0.period.name, $0.agency.group, $0.agency.code) < ($1.period.name, $1.agency.group, $1.agency.code) }) {
             let index = try await request.application.indexCache.index(for: assessment.indexVersion)
-            let key = "\(assessment.$period.id)/\(index.id)"
-            if scopes[key] == nil { scopes[key] = try await AppraisalScope.load(period: assessment.$period.id, index: index, on: request.db) }
-            let mine = scopes[key]!.leaves(of: user)
+            if councils[assessment.$period.id] == nil {
+                councils[assessment.$period.id] = try await AppraisalScope.Council.load(period: assessment.$period.id, on: request.db)
+            }
+            // Nobody's queue holds their own agency's assessment.
+            let mine = councils[assessment.$period.id]!.scope(index: index, agency: assessment.$agency.id,
+                                                              actingChair: assessment.$actingChair.id).leaves(of: user)
             guard !mine.isEmpty else { continue }
             let codes = Set(mine.map { index.nodes[$0].code })
             let own = (entries[try assessment.requireID()] ?? []).filter { codes.contains($0.criterionCode) }
@@ -39,18 +42,39 @@ enum AppraisalController {
     static func page(_ request: Request) async throws -> Response {
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         let user = try request.authorize(.viewAppraisal, record.target())
-        let scope = try await AppraisalScope.load(period: record.period.id!, index: record.index, on: request.db)
+        let scope = try await AppraisalScope.load(for: record, on: request.db)
         let model = try await model(record, scope: scope, user: user, request: request)
         return request.page { AppraisalPages.assessment($0, model: model) }
     }
 
     static func model(_ record: AssessmentRecord, scope: AppraisalScope, user: CurrentUser, request: Request,
                       drafts: [String: AppraisalPages.Draft] = [:]) async throws -> AppraisalPages.Model {
+        let progress = record.appraisalProgress()
+        func decide(_ action: Action, leaf: Bool = false) -> Result<Void, Refusal> {
+            Policy.decide(user.actor, action, record.target(leafAssigned: leaf, progress: progress))
+        }
         func allowed(_ action: Action, leaf: Bool = false) -> Bool {
-            (try? Policy.decide(user.actor, action, record.target(leafAssigned: leaf)).get()) != nil
+            (try? decide(action, leaf: leaf).get()) != nil
+        }
+        /// Why a step the user could take at this stage is not possible yet (not shown for other roles or states).
+        func pending(_ action: Action) -> String? {
+            guard case let .failure(refusal) = decide(action) else { return nil }
+            switch refusal {
+            case .workflow(.notAllAppraised), .workflow(.explanationRoundOpen), .ownAgency: return refusal.message(request.language)
+            default: return nil
+            }
+        }
+        // The chair of the assessed agency's own assessment names who acts for it.
+        var candidates: [AppraisalPages.Candidate] = []
+        if allowed(.nameActingChair) {
+            candidates = try await AppraisalScope.Council.load(period: record.period.id!, on: request.db).members
+                .filter { $0.$agency.id != record.agency.id }
+                .map { AppraisalPages.Candidate(id: $0.id!, name: $0.displayName, agency: $0.agency.name) }
+                .sorted { $0.name < $1.name }
         }
         // Everyone appraising this assessment, and who last touched it, by name.
         var ids = scope.appraisers.values.reduce(into: Set<UUID>()) { $0.formUnion($1) }
+        if let acting = scope.actingChairID { ids.insert(acting) }
         for entry in record.entries { if let by = entry.appraisedByID { ids.insert(by) } }
         let users = try await UserModel.query(on: request.db).filter(\.$id ~~ Array(ids)).all()
         let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.displayName) })
@@ -58,7 +82,10 @@ enum AppraisalController {
             record: record, selfScore: record.score(.selfAssessed), appraisedScore: record.score(.appraised), scope: scope, user: user,
             canAppraise: allowed(.appraiseLeaf, leaf: true), canReexamine: allowed(.reexamineLeaf, leaf: true),
             canExplain: allowed(.explainLeaf), canRelease: allowed(.releaseAssessment), canFinalise: allowed(.finaliseAssessment),
-            canReopen: allowed(.reopenAssessment), names: names, drafts: drafts)
+            canReopen: allowed(.reopenAssessment), names: names, drafts: drafts,
+            releasePending: record.state == .submitted || record.state == .appraising ? pending(.releaseAssessment) : nil,
+            finalisePending: record.state == .released || record.state == .reexamining ? pending(.finaliseAssessment) : nil,
+            actingChairCandidates: candidates)
     }
 
     struct AppraiseForm: Content {
@@ -70,7 +97,7 @@ enum AppraisalController {
     static func appraise(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
-        let scope = try await AppraisalScope.load(period: record.period.id!, index: record.index, on: request.db)
+        let scope = try await AppraisalScope.load(for: record, on: request.db)
         let code = request.parameters.get("code") ?? ""
         guard let position = record.index.nodes.firstIndex(where: { $0.code == code && $0.isLeaf }) else { throw Abort(.notFound) }
         let user = request.currentUser!
@@ -124,7 +151,7 @@ enum AppraisalController {
     static func confirmRest(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
-        let scope = try await AppraisalScope.load(period: record.period.id!, index: record.index, on: request.db)
+        let scope = try await AppraisalScope.load(for: record, on: request.db)
         let user = request.currentUser!
         let mine = scope.leaves(of: user)
         try request.authorize(.appraiseLeaf, record.target(leafAssigned: !mine.isEmpty))
@@ -151,18 +178,12 @@ enum AppraisalController {
         return request.redirect(to: SiteURL.assessment(.value(record.id), .appraisal).path, notice: say(.confirmedNotice, "\(untouched.count)"))
     }
 
-    /// The chair releases the preliminary result: every applicable leaf must be appraised.
+    /// The chair releases the preliminary result: every applicable leaf must be appraised (the workflow checks it).
     static func release(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
-        try request.authorize(.releaseAssessment, record.target())
+        try request.authorize(.releaseAssessment, record.target(progress: record.appraisalProgress()))
         let say = request.language.phrases(AppraisalText.self)
-        let score = record.score(.selfAssessed)
-        let pending = record.index.leafPositions.filter { score.nodes[$0].applicable || score.nodes[$0].reason == .notApplicableDeclared }
-            .map { record.index.nodes[$0].code }.filter { record.entry($0)?.appraisedAt == nil }
-        guard pending.isEmpty else {
-            throw Abort(.conflict, reason: say(.notAllAppraised, "\(pending.count)", pending.joined(separator: ", ")))
-        }
         try await AssessmentTransitions.apply(.release, to: record, on: request)
         return request.redirect(to: SiteURL.assessment(.value(record.id), .appraisal).path, notice: say(.releasedNotice))
     }
@@ -198,8 +219,8 @@ enum AppraisalController {
     static func finalise(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
-        try request.authorize(.finaliseAssessment, record.target())
-        // Every applicable leaf is appraised by now (release required it): the final result is the appraised one.
+        try request.authorize(.finaliseAssessment, record.target(progress: record.appraisalProgress()))
+        // Every applicable leaf is appraised and the explanation round is over (the workflow checks both): the final result is the appraised one.
         let score = record.score(.appraised)
         let final = score.final.fixed(2)
         let classCode = record.index.classes[score.classPosition].code
@@ -210,6 +231,39 @@ enum AppraisalController {
         let say = request.language.phrases(AppraisalText.self)
         return request.redirect(to: SiteURL.assessment(.value(record.id), .appraisal).path,
                                 notice: say(.finalisedNotice, Formats.score(score.final, request.language)))
+    }
+
+    struct ActingChairForm: Content {
+        var userID: UUID?
+    }
+
+    /// The chair names the council member who acts as chair for the chair's own agency's assessment
+    /// (none: the naming is withdrawn). Only an active appraiser or chair of another agency may be named.
+    static func nameActingChair(_ request: Request) async throws -> Response {
+        try request.verifyCSRF()
+        let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
+        try request.authorize(.nameActingChair, record.target())
+        let say = request.language.phrases(AppraisalText.self)
+        let chosen = try request.content.decode(ActingChairForm.self).userID
+        var name = ""
+        if let chosen {
+            let council = try await AppraisalScope.Council.load(period: record.period.id!, on: request.db)
+            guard let member = council.members.first(where: { $0.id == chosen }), member.$agency.id != record.agency.id else {
+                throw Abort(.unprocessableEntity, reason: say(.actingChairNotEligible))
+            }
+            name = member.displayName
+        }
+        let before = record.model.$actingChair.id?.uuidString ?? ""
+        let origin = request.auditOrigin
+        try await request.write { [name] db in
+            try await (db as! any SQLDatabase).update(AssessmentModel.schema).set("acting_chair_id", to: chosen)
+                .where("id", .equal, record.id).run()
+            try await Audit.record(on: db, origin, action: "assessment.acting_chair", targetType: "assessment",
+                                   target: "\(record.agency.code) / \(record.period.name)", before: ["acting_chair": before],
+                                   after: ["acting_chair": chosen?.uuidString ?? "", "name": name])
+        }
+        return request.redirect(to: SiteURL.assessment(.value(record.id), .appraisal).path,
+                                notice: chosen == nil ? say(.actingChairWithdrawn) : say(.actingChairNamed, name))
     }
 
     struct ReasonForm: Content {

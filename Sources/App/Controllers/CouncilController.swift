@@ -14,6 +14,9 @@ enum CouncilController {
         var leaves: Int
         var selfTotal: DecimalNumber
         var appraisedTotal: DecimalNumber
+        /// The viewer's own agency's assessment (which they do not judge), and who acts as chair for it, if named.
+        var ownAgency = false
+        var actingChair: String?
         var gap: DecimalNumber { selfTotal - appraisedTotal }
     }
 
@@ -33,14 +36,20 @@ enum CouncilController {
         let asOf = period.range?.asOf(SourceData.today) ?? SourceData.today
         var rows: [Row] = []
         var disagreements: [AgencyLeafDifference] = []
-        for record in try await request.assessments.period(period, sourcesAsOf: asOf) {
+        let records = try await request.assessments.period(period, sourcesAsOf: asOf)
+        let actingIDs = records.compactMap { $0.model.$actingChair.id }
+        let acting = actingIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await UserModel.query(on: request.db)
+            .filter(\.$id ~~ actingIDs).all().map { ($0.id!, $0.displayName) })
+        for record in records {
             let (id, index, own) = (record.id, record.index, record.entries)
             let selfScore = record.score(.selfAssessed), appraisedScore = record.score(.appraised)
             let byCode = Dictionary(own.map { ($0.criterionCode, $0) }, uniquingKeysWith: { first, _ in first })
             let leaves = index.leafPositions.filter { selfScore.nodes[$0].applicable || selfScore.nodes[$0].reason == .notApplicableDeclared }
             rows.append(Row(assessmentID: id, agency: record.agency.name, state: record.state,
                             appraised: leaves.filter { byCode[index.nodes[$0].code]?.appraisedAt != nil }.count, leaves: leaves.count,
-                            selfTotal: selfScore.final, appraisedTotal: appraisedScore.final))
+                            selfTotal: selfScore.final, appraisedTotal: appraisedScore.final,
+                            ownAgency: record.agency.id == request.currentUser?.agencyID,
+                            actingChair: record.model.$actingChair.id.flatMap { acting[$0] }))
             let appraisedLeaves = leaves.filter { byCode[index.nodes[$0].code]?.appraisedAt != nil }
             for difference in LeafDifference.between(selfScore, appraisedScore, at: appraisedLeaves) {
                 let node = index.nodes[difference.position]

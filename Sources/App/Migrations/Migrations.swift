@@ -22,5 +22,6 @@ enum Migrations {
         CreateTaskEvidence(),
         DropUnreadPoints(),
         AddFirstSubmission(),
+        AddActingChair(),
     ]
 }

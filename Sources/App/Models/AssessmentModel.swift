@@ -17,6 +17,8 @@ final class AssessmentModel: Model, @unchecked Sendable {
     @OptionalField(key: "submitted_at") var submittedAt: Date?
     /// The first submission: what the `submission.late` source compares with the deadline.
     @OptionalField(key: "first_submitted_at") var firstSubmittedAt: Date?
+    /// The council member who acts as chair for this assessment (the chair's own agency's).
+    @OptionalParent(key: "acting_chair_id") var actingChair: UserModel?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

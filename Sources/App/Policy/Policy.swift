@@ -41,9 +41,11 @@ enum Action: String, Sendable, CaseIterable {
     case appraiseLeaf
     /// Re-examine an explained leaf after release.
     case reexamineLeaf
-    /// The chair releases preliminary results / finalises.
+    /// The chair (or the council member named for the chair's own agency) releases preliminary results / finalises.
     case releaseAssessment
     case finaliseAssessment
+    /// The chair names a council member to act as chair for the chair's own agency's assessment.
+    case nameActingChair
     /// The agency explains a leaf after release.
     case explainLeaf
     /// The admin reopens a finalised assessment, with a reason.
@@ -84,6 +86,10 @@ struct AssessmentTarget: Sendable {
     var reason: String?
     /// For a leaf: whether the asking user appraises it.
     var leafAssignedToActor = false
+    /// What the council has done, for releasing and finalising (refused without it).
+    var progress: AppraisalProgress?
+    /// The council member the chair named to act as chair for this assessment (the chair's own agency's).
+    var actingChairID: UUID?
 }
 
 /// The results of a period (or of one agency in it).
@@ -108,6 +114,8 @@ enum Refusal: Sendable, Equatable, Error {
     case passwordChangeRequired
     case missingRole([Role])
     case otherAgency
+    /// Nobody appraises, re-examines, releases or finalises their own agency's assessment.
+    case ownAgency
     /// Another appraiser is assigned to this criterion.
     case notAssigned
     /// Appraisal results are not released to the agency yet.
@@ -123,6 +131,7 @@ enum Refusal: Sendable, Equatable, Error {
         case let .missingRole(roles):
             "Chức năng này dành cho: \(roles.map { Labels.role($0, .vietnamese) }.joined(separator: ", "))."
         case .otherAgency: "Bạn chỉ được xem và thao tác dữ liệu của đơn vị mình."
+        case .ownAgency: "Bạn không thẩm định, gửi kết quả hay chốt kết quả hồ sơ của chính đơn vị mình: Chủ tịch Hội đồng chỉ định người khác."
         case .notAssigned: "Tiêu chí này được phân công cho người khác thẩm định."
         case .notReleased: "Kết quả thẩm định chưa được công bố cho đơn vị."
         case .notPublished: "Kết quả của kỳ đánh giá này chưa được công bố."
@@ -135,6 +144,7 @@ enum Refusal: Sendable, Equatable, Error {
         case .passwordChangeRequired: "You must change your password before going on."
         case let .missingRole(roles): "This is for: \(roles.map { Labels.role($0, .english) }.joined(separator: ", "))."
         case .otherAgency: "You may only see and change your own agency's data."
+        case .ownAgency: "Nobody appraises, releases or finalises their own agency's assessment: the council chair names someone else."
         case .notAssigned: "Another appraiser is assigned to this criterion."
         case .notReleased: "The appraisal is not released to the agency yet."
         case .notPublished: "This period's results are not published yet."
@@ -150,6 +160,7 @@ enum Refusal: Sendable, Equatable, Error {
         case .passwordChangeRequired: "password_change_required"
         case .missingRole: "missing_role"
         case .otherAgency: "other_agency"
+        case .ownAgency: "own_agency"
         case .notAssigned: "not_assigned"
         case .notReleased: "not_released"
         case .notPublished: "not_published"
@@ -159,6 +170,8 @@ enum Refusal: Sendable, Equatable, Error {
             case .selfAssessmentDeadlinePassed: "self_assessment_deadline_passed"
             case .explanationDeadlinePassed: "explanation_deadline_passed"
             case .reasonRequired: "reason_required"
+            case .notAllAppraised: "not_all_appraised"
+            case .explanationRoundOpen: "explanation_round_open"
             }
         }
     }
@@ -211,12 +224,22 @@ enum Policy {
         case .appraiseLeaf, .reexamineLeaf:
             guard actor.hasAny([.appraiser, .chair]) else { return .failure(.missingRole([.appraiser, .chair])) }
             guard case let .assessment(assessment) = target else { return .failure(.otherAgency) }
+            guard assessment.agencyID != actor.agencyID else { return .failure(.ownAgency) }
             guard assessment.leafAssignedToActor else { return .failure(.notAssigned) }
             return workflow(action == .appraiseLeaf ? .appraise : .reexamine, assessment)
-        case .releaseAssessment:
-            return councilStep(actor, [.chair], target, .release)
-        case .finaliseAssessment:
-            return councilStep(actor, [.chair], target, .finalise)
+        case .releaseAssessment, .finaliseAssessment:
+            guard case let .assessment(assessment) = target else { return .failure(.otherAgency) }
+            // The chair, or the council member the chair named for this assessment.
+            let acting = assessment.actingChairID == actor.userID && actor.hasAny([.appraiser, .chair])
+            guard actor.has(.chair) || acting else { return .failure(.missingRole([.chair])) }
+            guard assessment.agencyID != actor.agencyID else { return .failure(.ownAgency) }
+            return workflow(action == .releaseAssessment ? .release : .finalise, assessment)
+        case .nameActingChair:
+            guard actor.has(.chair) else { return .failure(.missingRole([.chair])) }
+            guard case let .assessment(assessment) = target else { return .failure(.otherAgency) }
+            // Only where the chair may not act: the chair's own agency.
+            guard assessment.agencyID == actor.agencyID else { return .failure(.otherAgency) }
+            return assessment.state.hasFinalResult ? .failure(.workflow(.wrongState(assessment.state, .finalise))) : .success(())
         case .explainLeaf:
             return ownAgencyStep(actor, [.editor], target, .explain)
         case .reopenAssessment:
@@ -277,7 +300,7 @@ enum Policy {
 
     private static func workflow(_ step: WorkflowAction, _ assessment: AssessmentTarget) -> Result<Void, Refusal> {
         switch Workflow.check(step, state: assessment.state, now: assessment.now, deadlines: assessment.deadlines,
-                              reason: assessment.reason) {
+                              reason: assessment.reason, progress: assessment.progress) {
         case .success: .success(())
         case let .failure(refusal): .failure(.workflow(refusal))
         }

@@ -36,9 +36,25 @@ struct AssessmentRecord: Sendable {
         model.firstSubmittedAt.map { deadlines.isLate(firstSubmission: $0) }
     }
 
-    func target(now: Date = Date(), reason: String? = nil, leafAssigned: Bool = false) -> Target {
+    /// The assessment as the policy sees it; `progress` (``appraisalProgress()``) where releasing or finalising is asked.
+    func target(now: Date = Date(), reason: String? = nil, leafAssigned: Bool = false, progress: AppraisalProgress? = nil) -> Target {
         .assessment(AssessmentTarget(agencyID: agency.id!, state: state, deadlines: deadlines, now: now, reason: reason,
-                                     leafAssignedToActor: leafAssigned))
+                                     leafAssignedToActor: leafAssigned, progress: progress, actingChairID: model.$actingChair.id))
+    }
+
+    /// What the council has done: the leaves still to appraise (those that count for the agency, and
+    /// those it declared not applicable), and the explanations and whether each was re-examined since.
+    func appraisalProgress() -> AppraisalProgress {
+        let score = score(.selfAssessed)
+        let byCode = Dictionary(entries.map { ($0.criterionCode, $0) }) { first, _ in first }
+        let leaves = index.leafPositions.filter { score.nodes[$0].applicable || score.nodes[$0].reason == .notApplicableDeclared }
+            .map { index.nodes[$0].code }
+        let explained = index.leafPositions.map { index.nodes[$0].code }.compactMap { code in
+            byCode[code].flatMap { entry in entry.explainedAt.map { (code, $0, entry.appraisedAt) } }
+        }
+        return AppraisalProgress(unappraised: leaves.filter { byCode[$0]?.appraisedAt == nil },
+                                 explained: explained.count,
+                                 unexamined: explained.filter { _, at, appraised in appraised.map { $0 <= at } ?? true }.map { $0.0 })
     }
 
     /// The sheet ChiSoCore scores at a stage of the cycle, with `changes` in place of what is stored

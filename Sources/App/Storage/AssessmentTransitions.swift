@@ -20,7 +20,8 @@ enum AssessmentTransitions {
                       now: Date = Date(), on request: Request, with work: Work? = nil) async throws -> AssessmentState {
         let from = record.state
         let next: AssessmentState
-        switch Workflow.check(step, state: from, now: now, deadlines: record.deadlines, reason: reason) {
+        let progress = step == .release || step == .finalise ? record.appraisalProgress() : nil
+        switch Workflow.check(step, state: from, now: now, deadlines: record.deadlines, reason: reason, progress: progress) {
         case let .success(state): next = state
         case let .failure(refusal): throw PolicyRefusal(refusal: .workflow(refusal), language: request.isAPI ? .english : request.language)
         }

@@ -43,7 +43,7 @@ private struct RowOutput: DatabaseOutput {
 
 extension AssessmentModel: RowDecodable {
     var databaseProperties: [any AnyDatabaseProperty] {
-        [$id, $period, $agency, $indexVersion, $state, $finalScore, $classCode, $submittedAt, $firstSubmittedAt, $createdAt, $updatedAt]
+        [$id, $period, $agency, $indexVersion, $state, $finalScore, $classCode, $submittedAt, $firstSubmittedAt, $actingChair, $createdAt, $updatedAt]
     }
 }
 

@@ -186,6 +186,8 @@ enum SiteURL: Sendable, Equatable {
         case finalise
         /// `/assessments/:assessmentID/reopen`
         case reopen
+        /// `/assessments/:assessmentID/acting-chair`
+        case actingChair
         /// `/assessments/:assessmentID/results`
         case results
         /// `/assessments/:assessmentID/results/scoresheet.pdf`
@@ -332,6 +334,7 @@ extension SiteURL.AssessmentPage {
         case let .explanation(code): ["explanations", SiteURL.component(code, "code")]
         case .finalise: ["finalise"]
         case .reopen: ["reopen"]
+        case .actingChair: ["acting-chair"]
         case .results: ["results"]
         case .scoreSheetPDF: ["results", "scoresheet.pdf"]
         case .whatIf: ["whatif"]

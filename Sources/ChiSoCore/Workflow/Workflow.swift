@@ -45,6 +45,23 @@ public struct WorkflowDeadlines: Sendable, Hashable {
     }
 }
 
+/// Where the council's work on one assessment stands: what releasing and
+/// finalising need (only a whole appraisal is released or made final).
+public struct AppraisalProgress: Sendable, Hashable {
+    /// Codes of the leaves and items still to appraise, in index order.
+    public var unappraised: [String]
+    /// How many leaves the agency explained.
+    public var explained: Int
+    /// Codes of explained leaves not re-examined since their explanation.
+    public var unexamined: [String]
+
+    public init(unappraised: [String], explained: Int = 0, unexamined: [String] = []) {
+        self.unappraised = unappraised
+        self.explained = explained
+        self.unexamined = unexamined
+    }
+}
+
 /// Why a step is refused, in words the user understands.
 public enum WorkflowRefusal: Error, Sendable, Hashable {
     /// The assessment is not in a state where this step applies.
@@ -53,9 +70,20 @@ public enum WorkflowRefusal: Error, Sendable, Hashable {
     case explanationDeadlinePassed(Date)
     /// Returning or reopening needs a reason.
     case reasonRequired
+    /// Releasing or finalising needs every leaf and item appraised (their codes; empty when not known).
+    case notAllAppraised([String])
+    /// Finalising waits for the explanation round: until its deadline, unless the agency's
+    /// explanations are all re-examined (those still waiting, by code).
+    case explanationRoundOpen(Date, [String])
 
     public func message(_ language: Language) -> String {
         switch self {
+        case let .notAllAppraised(codes):
+            return codes.isEmpty ? WorkflowText.appraisalIncomplete.text(language)
+                : WorkflowText.notAllAppraised.text(language, "\(codes.count)", codes.joined(separator: ", "))
+        case let .explanationRoundOpen(deadline, waiting):
+            return waiting.isEmpty ? WorkflowText.explanationRoundOpen.text(language, VietnamDate.format(deadline))
+                : WorkflowText.explanationsWaiting.text(language, waiting.joined(separator: ", "), VietnamDate.format(deadline))
         case let .selfAssessmentDeadlinePassed(date):
             return WorkflowText.selfAssessmentDeadlinePassed.text(language, VietnamDate.format(date))
         case let .explanationDeadlinePassed(date):
@@ -91,8 +119,10 @@ public enum WorkflowRefusal: Error, Sendable, Hashable {
 
 /// The state machine. `check` answers the state after the step, or why not.
 public enum Workflow {
+    /// `progress` is what the council has done; releasing and finalising are refused without it.
     public static func check(
-        _ action: WorkflowAction, state: AssessmentState, now: Date, deadlines: WorkflowDeadlines, reason: String? = nil
+        _ action: WorkflowAction, state: AssessmentState, now: Date, deadlines: WorkflowDeadlines, reason: String? = nil,
+        progress: AppraisalProgress? = nil
     ) -> Result<AssessmentState, WorkflowRefusal> {
         func requireReason() -> WorkflowRefusal? {
             (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .reasonRequired : nil
@@ -113,6 +143,7 @@ public enum Workflow {
             return .success(.appraising)
         case .release:
             guard state == .submitted || state == .appraising else { return .failure(.wrongState(state, action)) }
+            guard let progress, progress.unappraised.isEmpty else { return .failure(.notAllAppraised(progress?.unappraised ?? [])) }
             return .success(.released)
         case .explain:
             guard state == .released else { return .failure(.wrongState(state, action)) }
@@ -122,9 +153,12 @@ public enum Workflow {
             guard state == .released || state == .reexamining else { return .failure(.wrongState(state, action)) }
             return .success(.reexamining)
         case .finalise:
-            guard state == .released || state == .reexamining || state == .appraising else {
-                return .failure(.wrongState(state, action))
-            }
+            // Only after release: the agency has its explanation round first.
+            guard state == .released || state == .reexamining else { return .failure(.wrongState(state, action)) }
+            guard let progress, progress.unappraised.isEmpty else { return .failure(.notAllAppraised(progress?.unappraised ?? [])) }
+            // The round is over when its deadline has passed, or when the agency explained and every explanation is re-examined.
+            let roundOver = now > deadlines.explanation || (progress.explained > 0 && progress.unexamined.isEmpty)
+            guard roundOver else { return .failure(.explanationRoundOpen(deadlines.explanation, progress.unexamined)) }
             return .success(.finalised)
         case .publish:
             guard state == .finalised else { return .failure(.wrongState(state, action)) }

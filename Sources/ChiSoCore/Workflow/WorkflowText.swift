@@ -1,6 +1,7 @@
 /// Why a workflow step is refused (``WorkflowRefusal``), in both languages.
 public enum WorkflowText: String, Phrasebook {
     case selfAssessmentDeadlinePassed, explanationDeadlinePassed, reasonRequired
+    case appraisalIncomplete, notAllAppraised, explanationRoundOpen, explanationsWaiting
     case submitted, appraising, released, reexamining, finalised, published, notSubmitted, wrongState
 
     public var vietnamese: String {
@@ -8,6 +9,10 @@ public enum WorkflowText: String, Phrasebook {
         case .selfAssessmentDeadlinePassed: "Đã hết hạn tự đánh giá ngày %@."
         case .explanationDeadlinePassed: "Đã hết hạn giải trình ngày %@."
         case .reasonRequired: "Cần nêu lý do."
+        case .appraisalIncomplete: "Chưa thẩm định xong hồ sơ."
+        case .notAllAppraised: "Chưa thẩm định xong: còn %@ tiêu chí (%@)."
+        case .explanationRoundOpen: "Chưa thể chốt: đơn vị còn được giải trình đến hết ngày %@."
+        case .explanationsWaiting: "Chưa thể chốt: còn giải trình chưa được thẩm định lại (%@); hạn giải trình là %@."
         case .submitted: "Hồ sơ đã nộp, đang chờ thẩm định."
         case .appraising: "Hồ sơ đang được thẩm định."
         case .released: "Đã có kết quả thẩm định sơ bộ: đơn vị chỉ có thể giải trình."
@@ -24,6 +29,10 @@ public enum WorkflowText: String, Phrasebook {
         case .selfAssessmentDeadlinePassed: "The self-assessment deadline passed on %@."
         case .explanationDeadlinePassed: "The explanation deadline passed on %@."
         case .reasonRequired: "A reason is required."
+        case .appraisalIncomplete: "The appraisal is not complete."
+        case .notAllAppraised: "Not fully appraised: %@ criteria left (%@)."
+        case .explanationRoundOpen: "Not yet: the agency may explain until the end of %@."
+        case .explanationsWaiting: "Not yet: explanations not re-examined (%@); the explanation deadline is %@."
         case .submitted: "The assessment was submitted and awaits appraisal."
         case .appraising: "The assessment is being appraised."
         case .released: "Preliminary results are out: the agency may only explain."

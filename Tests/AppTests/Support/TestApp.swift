@@ -84,10 +84,12 @@ enum TestApp {
 struct Fixture: Sendable {
     static let password = "Mat-khau-2026"
 
-    var own: UUID        // agency SNV (group so): every role has an account here
+    var own: UUID        // agency SNV (group so): every role but the council's has an account here
+    /// Agency VPUB (group khac, not assessed): the appraiser and the chair, so that they judge neither SNV nor SXD as their own.
+    var council: UUID
     var other: UUID      // agency SXD (group so)
     var commune: UUID    // agency XA1 (group xa)
-    /// username for each role, in agency SNV.
+    /// username for each role, in agency SNV (the appraiser and the chair in VPUB).
     var userByRole: [Role: String]
     /// An assessment of SNV and one of SXD in an open period.
     var ownAssessment: UUID
@@ -145,12 +147,14 @@ struct Fixture: Sendable {
         let snv = AgencyModel(code: "SNV", name: "Sở Nội vụ", group: "so", tags: [])
         let sxd = AgencyModel(code: "SXD", name: "Sở Xây dựng", group: "so", tags: [])
         let xa = AgencyModel(code: "XA1", name: "UBND xã Một", group: "xa", tags: ["noi-dia"])
-        try await [snv, sxd, xa].create(on: app.db)
+        let vpub = AgencyModel(code: "VPUB", name: "Văn phòng UBND tỉnh", group: "khac", tags: [])
+        try await [snv, sxd, xa, vpub].create(on: app.db)
         var byRole: [Role: String] = [:]
         for role in Role.allCases {
             let username = "t.\(role.rawValue.lowercased())"
+            let agency = role == .appraiser || role == .chair ? vpub : snv
             try await UserModel(username: username, displayName: "Người \(role.rawValue)", passwordHash: hash,
-                                agencyID: snv.id!, roles: [role], mustChangePassword: false).create(on: app.db)
+                                agencyID: agency.id!, roles: [role], mustChangePassword: false).create(on: app.db)
             byRole[role] = username
         }
         try await UserModel(username: "t.sxd.editor", displayName: "Đầu mối SXD", passwordHash: hash, agencyID: sxd.id!,
@@ -204,7 +208,7 @@ struct Fixture: Sendable {
         let deputies = [DeputyModel(agencyID: snv.id!, name: "Phó Giám đốc A", position: "Phó Giám đốc", fields: ["I"]),
                         DeputyModel(agencyID: sxd.id!, name: "Phó Giám đốc B", position: "Phó Giám đốc", fields: ["I"])]
         try await deputies.create(on: app.db)
-        return Fixture(own: snv.id!, other: sxd.id!, commune: xa.id!, userByRole: byRole,
+        return Fixture(own: snv.id!, council: vpub.id!, other: sxd.id!, commune: xa.id!, userByRole: byRole,
                        ownAssessment: assessments.first { $0.$agency.id == snv.id }!.id!,
                        otherAssessment: assessments.first { $0.$agency.id == sxd.id }!.id!,
                        period: period.id!, indexVersion: version.id!, ownEvidence: evidence[0], otherEvidence: evidence[1],

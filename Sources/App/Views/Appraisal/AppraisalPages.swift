@@ -54,6 +54,12 @@ enum AppraisalPages {
         var error: String?
     }
 
+    struct Candidate: Sendable {
+        var id: UUID
+        var name: String
+        var agency: String
+    }
+
     struct Model {
         var record: AssessmentRecord
         var selfScore: AgencyScore
@@ -68,6 +74,11 @@ enum AppraisalPages {
         var canReopen: Bool
         var names: [UUID: String]
         var drafts: [String: Draft]
+        /// Why releasing or finalising, the user's next step, is not possible yet.
+        var releasePending: String?
+        var finalisePending: String?
+        /// Whom the chair may name to act for the chair's own agency's assessment (empty: the chair may not name).
+        var actingChairCandidates: [Candidate]
 
         var index: Index { record.index }
         var mine: Set<Int> { Set(scope.leaves(of: user)) }
@@ -114,6 +125,15 @@ enum AppraisalPages {
         let say = context.phrases(AppraisalText.self)
         let id = model.record.id
         return div(.class("actions")) {
+            if model.user.agencyID == model.record.agency.id, model.actingChairCandidates.isEmpty {
+                p(.class("notice")) { say(.ownAgencyNote) }
+            }
+            if let acting = model.scope.actingChairID, let name = model.names[acting] {
+                p { say(.actingChairIs, name) }
+            }
+            if !model.actingChairCandidates.isEmpty {
+                actingChairForm(context, model: model)
+            }
             if model.canAppraise, !model.mine.isEmpty {
                 form(.method("post"), .action(SiteURL.assessment(.value(id), .confirmAppraisal).path), .class("inline")) {
                     Layout.csrfField(context)
@@ -128,12 +148,14 @@ enum AppraisalPages {
                 }
                 " "
             }
+            if let pending = model.releasePending { p(.class("pending"), .role("status")) { pending } }
             if model.canFinalise {
                 form(.method("post"), .action(SiteURL.assessment(.value(id), .finalise).path), .class("inline")) {
                     Layout.csrfField(context)
                     button(.type("submit")) { say(.finalise) }
                 }
             }
+            if let pending = model.finalisePending { p(.class("pending"), .role("status")) { pending } }
             if model.canReopen {
                 form(.method("post"), .action(SiteURL.assessment(.value(id), .reopen).path)) {
                     Layout.csrfField(context)
@@ -144,6 +166,31 @@ enum AppraisalPages {
                     button(.type("submit"), .class("secondary")) { say(.reopen) }
                 }
             }
+        }
+    }
+
+    /// The chair names who acts as chair for the chair's own agency's assessment.
+    static func actingChairForm(_ context: PageContext, model: Model) -> HTMLNode {
+        let say = context.phrases(AppraisalText.self)
+        let current = model.scope.actingChairID
+        return form(.method("post"), .action(SiteURL.assessment(.value(model.record.id), .actingChair).path), .class("card")) {
+            h2 { say(.actingChairTitle) }
+            p { say(.actingChairExplain) }
+            Layout.csrfField(context)
+            div(.class("field")) {
+                label(.for("acting-chair")) { say(.actingChairLabel) }
+                select(.id("acting-chair"), .name("userID")) {
+                    option(.value("")) { say(.actingChairNone) }
+                    for candidate in model.actingChairCandidates {
+                        if candidate.id == current {
+                            option(.value(candidate.id.uuidString), .selected) { "\(candidate.name) · \(candidate.agency)" }
+                        } else {
+                            option(.value(candidate.id.uuidString)) { "\(candidate.name) · \(candidate.agency)" }
+                        }
+                    }
+                }
+            }
+            button(.type("submit"), .class("secondary")) { say(.actingChairSave) }
         }
     }
 

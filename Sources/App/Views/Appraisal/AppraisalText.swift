@@ -11,8 +11,11 @@ enum AppraisalText: String, Phrasebook {
     case max, appraiser, councilChair, selfAssessedByAgency, appraised, notAppraisedYet, agencyExplanation, previewHere
     case appraisedValue, comment, saveAppraisal, explanation, sendExplanation
     // AppraisalController
-    case onlyExplainedReexamined, commentRequiredWhenAdjusting, appraisedNotice, confirmedNotice, notAllAppraised, releasedNotice
+    case onlyExplainedReexamined, commentRequiredWhenAdjusting, appraisedNotice, confirmedNotice, releasedNotice
     case explanationEmpty, explanationSentNotice, reopenedNotice, finalisedNotice
+    // The chair's own agency: who acts as chair
+    case actingChairTitle, actingChairExplain, actingChairIs, actingChairLabel, actingChairNone, actingChairSave
+    case actingChairNotEligible, actingChairNamed, actingChairWithdrawn, ownAgencyNote
 
     var vietnamese: String {
         switch self {
@@ -52,12 +55,21 @@ enum AppraisalText: String, Phrasebook {
         case .commentRequiredWhenAdjusting: "Khi điều chỉnh điểm, cần ghi nhận xét."
         case .appraisedNotice: "Đã thẩm định %@."
         case .confirmedNotice: "Đã xác nhận %@ tiêu chí."
-        case .notAllAppraised: "Còn %@ tiêu chí chưa thẩm định: %@."
         case .releasedNotice: "Đã gửi kết quả sơ bộ cho đơn vị."
         case .explanationEmpty: "Nội dung giải trình không được để trống."
         case .explanationSentNotice: "Đã gửi giải trình %@."
         case .reopenedNotice: "Đã mở lại hồ sơ."
         case .finalisedNotice: "Đã chốt kết quả: %@."
+        case .actingChairTitle: "Người thay Chủ tịch Hội đồng cho hồ sơ này"
+        case .actingChairExplain: "Đây là hồ sơ của đơn vị bạn: bạn không thẩm định, gửi kết quả sơ bộ hay chốt kết quả. Chỉ định một thành viên Hội đồng của đơn vị khác làm thay."
+        case .actingChairIs: "Người làm thay Chủ tịch Hội đồng: %@."
+        case .actingChairLabel: "Thành viên Hội đồng"
+        case .actingChairNone: "— Chưa chỉ định —"
+        case .actingChairSave: "Lưu chỉ định"
+        case .actingChairNotEligible: "Chỉ chỉ định được thẩm định viên hoặc Chủ tịch Hội đồng đang hoạt động của đơn vị khác."
+        case .actingChairNamed: "Đã chỉ định %@ làm thay Chủ tịch Hội đồng cho hồ sơ này."
+        case .actingChairWithdrawn: "Đã bỏ chỉ định người làm thay."
+        case .ownAgencyNote: "Hồ sơ của đơn vị bạn: bạn chỉ xem, không thẩm định."
         }
     }
 
@@ -99,12 +111,21 @@ enum AppraisalText: String, Phrasebook {
         case .commentRequiredWhenAdjusting: "A comment is required when adjusting."
         case .appraisedNotice: "Appraised %@."
         case .confirmedNotice: "Confirmed %@ criteria."
-        case .notAllAppraised: "%@ criteria are not appraised yet: %@."
         case .releasedNotice: "Released to the agency."
         case .explanationEmpty: "The explanation is empty."
         case .explanationSentNotice: "Explanation sent for %@."
         case .reopenedNotice: "Reopened."
         case .finalisedNotice: "Finalised: %@."
+        case .actingChairTitle: "Acting chair for this assessment"
+        case .actingChairExplain: "This is your own agency's assessment: you do not appraise, release or finalise it. Name a council member of another agency to act for you."
+        case .actingChairIs: "Acting chair: %@."
+        case .actingChairLabel: "Council member"
+        case .actingChairNone: "— Nobody named —"
+        case .actingChairSave: "Save"
+        case .actingChairNotEligible: "Only an active appraiser or chair of another agency can be named."
+        case .actingChairNamed: "%@ now acts as chair for this assessment."
+        case .actingChairWithdrawn: "The acting chair was withdrawn."
+        case .ownAgencyNote: "Your own agency's assessment: you may read it, not appraise it."
         }
     }
 }

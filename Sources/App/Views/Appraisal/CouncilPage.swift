@@ -26,7 +26,15 @@ enum CouncilPage {
                         tbody {
                             for row in rows {
                                 tr {
-                                    td { a(.href(SiteURL.assessment(.value(row.assessmentID), .appraisal).path)) { row.agency } }
+                                    td {
+                                        a(.href(SiteURL.assessment(.value(row.assessmentID), .appraisal).path)) { row.agency }
+                                        if row.ownAgency {
+                                            br()
+                                            small(.class("conflict")) {
+                                                row.actingChair.map { say(.ownAgencyActing, $0) } ?? say(.ownAgencyNobody)
+                                            }
+                                        }
+                                    }
                                     td { row.state.text(context.language) }
                                     td(.class("num")) { "\(row.appraised)/\(row.leaves)" }
                                     td(.class("num")) { Formats.score(row.selfTotal, language) }

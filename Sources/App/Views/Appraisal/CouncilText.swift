@@ -2,12 +2,15 @@ import ChiSoCore
 
 /// Texts of the appraisal council's overview, in both languages.
 enum CouncilText: String, Phrasebook {
-    case title, noOpenPeriod, progressCaption, agencyColumn, stateColumn, appraisedCountColumn, selfColumn, appraisedColumn, differenceColumn
+    case title, noOpenPeriod, progressCaption, agencyColumn, stateColumn, appraisedCountColumn, selfColumn, appraisedColumn, differenceColumn,
+        ownAgencyActing, ownAgencyNobody
 
     var vietnamese: String {
         switch self {
         case .title: "Hội đồng thẩm định"
         case .noOpenPeriod: "Không có kỳ đánh giá nào đang mở."
+        case .ownAgencyActing: "Đơn vị của bạn: %@ làm thay Chủ tịch Hội đồng."
+        case .ownAgencyNobody: "Đơn vị của bạn: bạn không thẩm định hồ sơ này; cần chỉ định người làm thay."
         case .progressCaption: "Tiến độ thẩm định (chênh lệch lớn nhất trước)"
         case .agencyColumn: "Đơn vị"
         case .stateColumn: "Trạng thái"
@@ -22,6 +25,8 @@ enum CouncilText: String, Phrasebook {
         switch self {
         case .title: "Appraisal council"
         case .noOpenPeriod: "No period is open."
+        case .ownAgencyActing: "Your own agency: %@ acts as chair."
+        case .ownAgencyNobody: "Your own agency: you do not judge this assessment; name someone to act for you."
         case .progressCaption: "Appraisal progress (largest differences first)"
         case .agencyColumn: "Agency"
         case .stateColumn: "State"
