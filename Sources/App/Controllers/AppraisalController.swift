@@ -99,10 +99,10 @@ enum AppraisalController {
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         let scope = try await AppraisalScope.load(for: record, on: request.db)
         let code = request.parameters.get("code") ?? ""
-        guard let position = record.index.nodes.firstIndex(where: { $0.code == code && $0.isLeaf }) else { throw Abort(.notFound) }
+        guard let item = record.index.appraisedByCouncil(code) else { throw Abort(.notFound) }
         let user = request.currentUser!
         let reexamining = record.state == .released || record.state == .reexamining
-        try request.authorize(reexamining ? .reexamineLeaf : .appraiseLeaf, record.target(leafAssigned: scope.isAssigned(position, to: user)))
+        try request.authorize(reexamining ? .reexamineLeaf : .appraiseLeaf, record.target(leafAssigned: scope.appraises(item, user)))
         let say = request.language.phrases(AppraisalText.self)
         if reexamining, record.entry(code)?.explanation == nil {
             throw Abort(.conflict, reason: say(.onlyExplainedReexamined))
@@ -115,10 +115,10 @@ enum AppraisalController {
         // Adjusting means a different value than the agency's, read by the rule (so 0,5 equals 0.5).
         var error: String?
         if !typed.isEmpty {
-            switch InputReading.read(typed, for: .criterion(position), in: record.index, agencyTags: record.agency.tagList) {
+            switch InputReading.read(typed, for: item, in: record.index, agencyTags: record.agency.tagList) {
             case let .failure(problem): error = problem.message(request.language)
             case let .success(value):
-                let selfValue = selfInput.flatMap { try? InputReading.read($0, for: .criterion(position), in: record.index).get() }
+                let selfValue = selfInput.flatMap { try? InputReading.read($0, for: item, in: record.index).get() }
                 if value != selfValue, comment.isEmpty {
                     error = say(.commentRequiredWhenAdjusting)
                 }
@@ -153,9 +153,11 @@ enum AppraisalController {
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         let scope = try await AppraisalScope.load(for: record, on: request.db)
         let user = request.currentUser!
-        let mine = scope.leaves(of: user)
+        // This user's leaves, and the bonus and deduction items to appraise where they take the chair's part.
+        let items = record.itemsToAppraise.filter { code in record.index.itemsByCode()[code].map { scope.appraises($0, user) } ?? false }
+        let mine = scope.leaves(of: user).map { record.index.nodes[$0].code } + items
         try request.authorize(.appraiseLeaf, record.target(leafAssigned: !mine.isEmpty))
-        let untouched = mine.map { record.index.nodes[$0].code }.filter { record.entry($0)?.appraisedAt == nil }
+        let untouched = mine.filter { record.entry($0)?.appraisedAt == nil }
         var touched: [CriterionEntry] = []
         for code in untouched {
             var entry = record.entry(code) ?? CriterionEntry(assessmentID: record.id, criterionCode: code)
@@ -198,7 +200,9 @@ enum AppraisalController {
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         try request.authorize(.explainLeaf, record.target())
         let code = request.parameters.get("code") ?? ""
-        guard record.index.nodes.contains(where: { $0.code == code && $0.isLeaf }), var entry = record.entry(code) else { throw Abort(.notFound) }
+        // A leaf, or a bonus or deduction item: whatever the council decided can be explained.
+        guard let item = record.index.itemsByCode()[code], var entry = record.entry(code) else { throw Abort(.notFound) }
+        if case let .criterion(position) = item, !record.index.nodes[position].isLeaf { throw Abort(.notFound) }
         let text = (try request.content.decode(ExplainForm.self).explanation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let say = request.language.phrases(AppraisalText.self)
         guard !text.isEmpty else { throw Abort(.unprocessableEntity, reason: say(.explanationEmpty)) }

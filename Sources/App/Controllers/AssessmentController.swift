@@ -58,12 +58,16 @@ enum AssessmentController {
         // Only this leaf's entry and evidence: its points depend on nothing else.
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self), leaf: code)
         let user = try request.authorize(.editSelfAssessment, record.target())
-        guard let position = record.index.nodes.firstIndex(where: { $0.code == code && $0.isLeaf }) else { throw Abort(.notFound) }
-        let node = record.index.nodes[position]
+        // A leaf or a bonus item; the data give sourced ones, the organiser or the council records deductions.
+        guard let item = record.index.itemsByCode()[code] else { throw Abort(.notFound) }
+        if case let .criterion(position) = item, !record.index.nodes[position].isLeaf { throw Abort(.notFound) }
         let say = request.language.phrases(AssessmentText.self)
-        if node.leaf?.source != nil {
+        if record.index.source(of: item) != nil {
             throw APIError(status: .unprocessableEntity, code: "sourced_criterion",
                            reason: say(.sourcedNotEntered, code))
+        }
+        if case .deduction = item {
+            throw APIError(status: .forbidden, code: "deduction_not_entered_by_agency", reason: say(.deductionNotEntered, code))
         }
         let typed = (form.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -73,7 +77,7 @@ enum AssessmentController {
         // The input, read by the core against the leaf's rule.
         let input: String? = form.na != nil ? "NA" : typed.isEmpty ? nil : typed
         if let text = input,
-           case let .failure(problem) = InputReading.read(text, for: .criterion(position), in: record.index, agencyTags: record.agency.tagList) {
+           case let .failure(problem) = InputReading.read(text, for: item, in: record.index, agencyTags: record.agency.tagList) {
             draft.error = problem.message(request.language)
         }
         if let error = draft.error {

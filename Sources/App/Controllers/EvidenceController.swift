@@ -117,7 +117,10 @@ extension EvidenceController {
 
     static func leafCode(_ request: Request, _ record: AssessmentRecord) throws -> String {
         let code = request.parameters.get("code") ?? ""
-        guard record.index.nodes.contains(where: { $0.code == code && $0.isLeaf }) else { throw Abort(.notFound) }
+        // A leaf or bonus item the agency enters (a sourced one is given by the data, but may carry files).
+        guard record.index.enteredByAgency(code) != nil || record.index.nodes.contains(where: { $0.code == code && $0.isLeaf }) else {
+            throw Abort(.notFound)
+        }
         return code
     }
 }

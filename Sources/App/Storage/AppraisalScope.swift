@@ -51,6 +51,15 @@ struct AppraisalScope: Sendable {
         return user.roles.contains(.chair)
     }
 
+    /// Whether `user` appraises a leaf or item: leaves as assigned; bonus and deduction items fall to
+    /// the chair (or the acting chair), like a leaf nobody else has.
+    func appraises(_ item: ItemReference, _ user: CurrentUser) -> Bool {
+        switch item {
+        case let .criterion(position): isAssigned(position, to: user)
+        case .bonus, .deduction: isAssigned(-1, to: user)
+        }
+    }
+
     func leaves(of user: CurrentUser) -> [Int] {
         appraisers.keys.sorted().filter { isAssigned($0, to: user) }
     }

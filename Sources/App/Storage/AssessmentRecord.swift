@@ -49,10 +49,11 @@ struct AssessmentRecord: Sendable {
         let byCode = Dictionary(entries.map { ($0.criterionCode, $0) }) { first, _ in first }
         let leaves = index.leafPositions.filter { score.nodes[$0].applicable || score.nodes[$0].reason == .notApplicableDeclared }
             .map { index.nodes[$0].code }
-        let explained = index.leafPositions.map { index.nodes[$0].code }.compactMap { code in
+        let codes = index.leafPositions.map { index.nodes[$0].code } + index.bonus.map(\.code) + index.deductions.map(\.code)
+        let explained = codes.compactMap { code in
             byCode[code].flatMap { entry in entry.explainedAt.map { (code, $0, entry.appraisedAt) } }
         }
-        return AppraisalProgress(unappraised: leaves.filter { byCode[$0]?.appraisedAt == nil },
+        return AppraisalProgress(unappraised: (leaves + itemsToAppraise).filter { byCode[$0]?.appraisedAt == nil },
                                  explained: explained.count,
                                  unexamined: explained.filter { _, at, appraised in appraised.map { $0 <= at } ?? true }.map { $0.0 })
     }
@@ -84,12 +85,26 @@ struct AssessmentRecord: Sendable {
         }
     }
 
-    /// The self input of a leaf: the data's figure for a sourced leaf, what the agency typed otherwise.
+    /// The self input of a leaf or item: the data's figure for a sourced one, what the agency typed otherwise.
     func selfInput(_ code: String) -> String? {
-        if let node = index.nodes.first(where: { $0.code == code }), node.leaf?.source != nil {
-            return sources.inputText(for: node)
+        switch index.itemsByCode()[code] {
+        case let .criterion(position)? where index.nodes[position].leaf?.source != nil:
+            return sources.inputText(for: index.nodes[position])
+        case let .bonus(position)? where index.bonus[position].source != nil:
+            return sources.inputText(for: index.bonus[position])
+        case let .deduction(position)? where index.deductions[position].source != nil:
+            return sources.inputText(for: index.deductions[position])
+        default:
+            return entry(code)?.selfInput
         }
-        return entry(code)?.selfInput
+    }
+
+    /// The bonus and deduction items the council appraises for this assessment: bonus items the agency
+    /// proposed (an input), and items with a `source` that has a figure. Codes, in index order.
+    var itemsToAppraise: [String] {
+        let bonus = index.bonus.filter { item in selfInput(item.code).map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false }
+        let deductions = index.deductions.filter { $0.source != nil && selfInput($0.code) != nil }
+        return bonus.map(\.code) + deductions.map(\.code)
     }
 }
 

@@ -84,6 +84,28 @@ extension Index {
         Index.itemsByCode(nodes: nodes, bonus: bonus, deductions: deductions)
     }
 
+    /// A leaf or a bonus item the assessed agency enters itself (spec §4): not a group, not a sourced
+    /// leaf or item, not a deduction (the organiser or the council records those).
+    public func enteredByAgency(_ code: String) -> ItemReference? {
+        guard let item = itemsByCode()[code], source(of: item) == nil else { return nil }
+        switch item {
+        case let .criterion(position): return nodes[position].isLeaf ? item : nil
+        case .bonus: return item
+        case .deduction: return nil
+        }
+    }
+
+    /// A leaf or an item the council appraises: every leaf, every bonus item, and deductions with a
+    /// `source` (whose figure the council confirms). Other deductions are recorded, not appraised.
+    public func appraisedByCouncil(_ code: String) -> ItemReference? {
+        guard let item = itemsByCode()[code] else { return nil }
+        switch item {
+        case let .criterion(position): return nodes[position].isLeaf ? item : nil
+        case .bonus: return item
+        case .deduction: return source(of: item) != nil ? item : nil
+        }
+    }
+
     /// Where a leaf's or item's input comes from inside the application; `nil` when someone enters it.
     public func source(of item: ItemReference) -> InputSource? {
         switch item {

@@ -118,6 +118,14 @@ enum AppraisalPages {
             for position in model.index.leafPositions {
                 leaf(context, model: model, position: position)
             }
+            // Bonus items proposed, deductions with a figure, and any item the council decided.
+            let decided = Set(model.record.entries.filter { $0.appraisedAt != nil }.map(\.criterionCode))
+            let codes = (model.index.bonus + model.index.deductions).map(\.code)
+                .filter { model.record.itemsToAppraise.contains($0) || decided.contains($0) }
+            if !codes.isEmpty {
+                h2 { say(.itemsHeading) }
+                for code in codes { item(context, model: model, code: code) }
+            }
         }
     }
 
@@ -259,27 +267,91 @@ enum AppraisalPages {
                 }
             }
             if assigned, model.canAppraise || (model.canReexamine && explained) {
-                form(.method("post"), .action(SiteURL.assessment(.value(record.id), .appraise(.value(node.code))).path), .class("leaf-form")) {
-                    Layout.csrfField(context)
-                    Fields.text(say(.appraisedValue),
-                                name: "value", id: "av-\(node.code)", value: draft?.value ?? "", error: draft?.error)
-                    div(.class("field")) {
-                        label(.for("c-\(node.code)")) { say(.comment) }
-                        textarea(.id("c-\(node.code)"), .name("comment"), .rows(2), .maxlength(Limits.note)) { draft?.comment ?? "" }
+                appraisalForm(context, model: model, code: node.code)
+            }
+            if model.canExplain, entry != nil { explanationForm(context, model: model, code: node.code) }
+        }
+    }
+
+    /// A bonus item the agency proposed, or a deduction whose figure comes from the data: the agency's
+    /// figure, the council's decision and the forms, as for a leaf (the chair, or the acting chair, appraises items).
+    static func item(_ context: PageContext, model: Model, code: String) -> HTMLNode {
+        let say = context.phrases(AppraisalText.self)
+        let language = context.language
+        let record = model.record
+        let item: AdjustmentItem, selfResult: ItemScore, appraised: ItemScore
+        switch model.index.itemsByCode()[code] {
+        case let .bonus(position)?:
+            (item, selfResult, appraised) = (model.index.bonus[position], model.selfScore.bonusItems[position], model.appraisedScore.bonusItems[position])
+        case let .deduction(position)?:
+            (item, selfResult, appraised) = (model.index.deductions[position], model.selfScore.deductionItems[position],
+                                             model.appraisedScore.deductionItems[position])
+        case .criterion?, nil:
+            return .empty
+        }
+        let reference = model.index.itemsByCode()[code]!
+        let entry = record.entry(code)
+        let explanation = ScoreExplanation(index: model.index, language: language)
+        let assigned = model.scope.appraises(reference, model.user)
+        let draft = model.drafts[code]
+        return section(.class(draft?.error == nil ? "leaf card" : "leaf card invalid"), .id("leaf-\(code)")) {
+            h3 { "\(code) \(item.title) "; small { item.kind == .bonus ? say(.bonusItem) : say(.deductionItem) } }
+            dl(.class("compare")) {
+                dt { say(.selfAssessedByAgency) }
+                dd {
+                    (record.selfInput(code) ?? "—") + " → " + Formats.score(selfResult.points, language)
+                    if let note = entry?.selfNote { br(); small { note } }
+                }
+                dt { say(.appraised) }
+                dd {
+                    if entry?.appraisedAt != nil {
+                        (entry?.appraisedInput ?? "—") + " → " + Formats.score(appraised.points, language)
+                        " (\(explanation.explain(item: item, appraised)))"
+                        if let comment = entry?.appraisalComment { br(); small { comment } }
+                    } else {
+                        say(.notAppraisedYet)
                     }
-                    button(.type("submit")) { say(.saveAppraisal) }
+                }
+                if let text = entry?.explanation {
+                    dt { say(.agencyExplanation) }
+                    dd { text }
                 }
             }
-            if model.canExplain, entry != nil {
-                form(.method("post"), .action(SiteURL.assessment(.value(record.id), .explanation(.value(node.code))).path), .class("leaf-form")) {
-                    Layout.csrfField(context)
-                    div(.class("field")) {
-                        label(.for("e-\(node.code)")) { say(.explanation) }
-                        textarea(.id("e-\(node.code)"), .name("explanation"), .rows(2), .maxlength(Limits.note)) { entry?.explanation ?? "" }
-                    }
-                    button(.type("submit"), .class("secondary")) { say(.sendExplanation) }
-                }
+            for link in record.links where link.criterionCode == code {
+                p { a(.href(SiteURL.evidence(.value(link.id)).path)) { link.fileName } }
             }
+            if assigned, model.canAppraise || (model.canReexamine && entry?.explanation != nil) {
+                appraisalForm(context, model: model, code: code)
+            }
+            if model.canExplain, entry?.appraisedAt != nil { explanationForm(context, model: model, code: code) }
+        }
+    }
+
+    /// Confirm (empty) or adjust (a value and a comment) one leaf or item.
+    static func appraisalForm(_ context: PageContext, model: Model, code: String) -> HTMLNode {
+        let say = context.phrases(AppraisalText.self)
+        let draft = model.drafts[code]
+        return form(.method("post"), .action(SiteURL.assessment(.value(model.record.id), .appraise(.value(code))).path), .class("leaf-form")) {
+            Layout.csrfField(context)
+            Fields.text(say(.appraisedValue), name: "value", id: "av-\(code)", value: draft?.value ?? "", error: draft?.error)
+            div(.class("field")) {
+                label(.for("c-\(code)")) { say(.comment) }
+                textarea(.id("c-\(code)"), .name("comment"), .rows(2), .maxlength(Limits.note)) { draft?.comment ?? "" }
+            }
+            button(.type("submit")) { say(.saveAppraisal) }
+        }
+    }
+
+    /// The agency explains one leaf or item of its preliminary result.
+    static func explanationForm(_ context: PageContext, model: Model, code: String) -> HTMLNode {
+        let say = context.phrases(AppraisalText.self)
+        return form(.method("post"), .action(SiteURL.assessment(.value(model.record.id), .explanation(.value(code))).path), .class("leaf-form")) {
+            Layout.csrfField(context)
+            div(.class("field")) {
+                label(.for("e-\(code)")) { say(.explanation) }
+                textarea(.id("e-\(code)"), .name("explanation"), .rows(2), .maxlength(Limits.note)) { model.record.entry(code)?.explanation ?? "" }
+            }
+            button(.type("submit"), .class("secondary")) { say(.sendExplanation) }
         }
     }
 }

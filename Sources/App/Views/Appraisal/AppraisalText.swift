@@ -16,6 +16,8 @@ enum AppraisalText: String, Phrasebook {
     // The chair's own agency: who acts as chair
     case actingChairTitle, actingChairExplain, actingChairIs, actingChairLabel, actingChairNone, actingChairSave
     case actingChairNotEligible, actingChairNamed, actingChairWithdrawn, ownAgencyNote
+    // Bonus and deduction items
+    case itemsHeading, bonusItem, deductionItem
 
     var vietnamese: String {
         switch self {
@@ -70,6 +72,9 @@ enum AppraisalText: String, Phrasebook {
         case .actingChairNamed: "Đã chỉ định %@ làm thay Chủ tịch Hội đồng cho hồ sơ này."
         case .actingChairWithdrawn: "Đã bỏ chỉ định người làm thay."
         case .ownAgencyNote: "Hồ sơ của đơn vị bạn: bạn chỉ xem, không thẩm định."
+        case .itemsHeading: "Điểm thưởng và điểm trừ"
+        case .bonusItem: "(điểm thưởng)"
+        case .deductionItem: "(điểm trừ)"
         }
     }
 
@@ -126,6 +131,9 @@ enum AppraisalText: String, Phrasebook {
         case .actingChairNamed: "%@ now acts as chair for this assessment."
         case .actingChairWithdrawn: "The acting chair was withdrawn."
         case .ownAgencyNote: "Your own agency's assessment: you may read it, not appraise it."
+        case .itemsHeading: "Bonus and deduction points"
+        case .bonusItem: "(bonus)"
+        case .deductionItem: "(deduction)"
         }
     }
 }

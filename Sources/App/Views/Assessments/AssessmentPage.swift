@@ -125,6 +125,87 @@ enum AssessmentPage {
             } else {
                 tree(context, model: model, explanation: explanation)
             }
+            items(context, model: model, explanation: explanation)
+        }
+    }
+
+    // MARK: Bonus and deduction items
+
+    /// Bonus items (the agency proposes them while it edits) and deductions (recorded by the organiser or the council;
+    /// those with a `source` fill themselves), each with its points and why, and the totals against their caps.
+    static func items(_ context: PageContext, model: Model, explanation: ScoreExplanation) -> HTMLNode {
+        let index = model.index
+        guard !index.bonus.isEmpty || !index.deductions.isEmpty else { return .empty }
+        let say = context.phrases(AssessmentText.self)
+        let score = model.score
+        let data = LeafData(model.record)
+        return section(.class("items"), .id("items")) {
+            h2 { say(.itemsTitle) }
+            if !index.bonus.isEmpty {
+                h3 { say(.bonusTitle) }
+                for (position, item) in index.bonus.enumerated() {
+                    itemCard(context, model: model, data: data, item: item, result: score.bonusItems[position], explanation: explanation)
+                }
+                p(.class("points")) { total(context, score.bonusItems, capped: score.bonus, cap: index.bonusCap, plain: .bonusTotal, over: .bonusCapped) }
+            }
+            if !index.deductions.isEmpty {
+                h3 { say(.deductionTitle) }
+                p { small { say(.deductionsAfterRelease) } }
+                for (position, item) in index.deductions.enumerated() where item.source != nil {
+                    itemCard(context, model: model, data: data, item: item, result: score.deductionItems[position], explanation: explanation)
+                }
+                p(.class("points")) {
+                    total(context, score.deductionItems, capped: score.deduction, cap: index.deductionCap, plain: .deductionTotal, over: .deductionCapped)
+                }
+            }
+        }
+    }
+
+    /// "Bonus total: 6, counted up to 5" where the cap bites.
+    static func total(_ context: PageContext, _ items: [ItemScore], capped: DecimalNumber, cap: DecimalNumber?,
+                      plain: AssessmentText, over: AssessmentText) -> String {
+        let say = context.phrases(AssessmentText.self)
+        let sum = items.reduce(DecimalNumber.zero) { $0 + $1.points }
+        if let cap, sum > cap { return say(over, Formats.score(sum, context.language), Formats.score(cap, context.language)) }
+        return say(plain, Formats.score(capped, context.language))
+    }
+
+    /// One bonus or deduction item: a form while the agency may propose it, its figure when a source gives it, else what is entered.
+    static func itemCard(_ context: PageContext, model: Model, data: LeafData, item: AdjustmentItem, result: ItemScore,
+                         explanation: ScoreExplanation) -> HTMLNode {
+        let t = context.t
+        let say = context.phrases(AssessmentText.self)
+        let record = model.record
+        let entry = data.entries[item.code]
+        let draft = model.drafts[item.code]
+        let field = "v-\(item.code)"
+        let proposes = model.canEdit && item.kind == .bonus && item.source == nil
+        return section(.class(draft?.error != nil ? "leaf card invalid" : "leaf card"), .id("leaf-\(item.code)")) {
+            H.el("h4", []) { "\(item.code) \(item.title)" }
+            if let guidance = item.guidance { p(.class("guidance")) { guidance } }
+            if item.source == .submissionLate {
+                p(.class("sourced"), .role("note")) { strong { say(.figureFromData) }; ": " + submissionFigure(context, record: record) }
+            }
+            if proposes {
+                form(.method("post"), .action(SiteURL.AssessmentPage.entry(.value(item.code)).path(under: record.path)), .class("leaf-form")) {
+                    Layout.csrfField(context)
+                    input(.type("hidden"), .name("revision"), .value(String(draft?.conflict?.revision ?? entry?.revision ?? 0)))
+                    Fields.text(say(.proposedValue), name: "value", id: field, value: draft?.value ?? entry?.selfInput ?? "", error: draft?.error)
+                    div(.class("field")) {
+                        label(.for("n-\(item.code)")) { say(.note) }
+                        textarea(.id("n-\(item.code)"), .name("note"), .rows(2), .maxlength(Limits.note)) { draft?.note ?? entry?.selfNote ?? "" }
+                    }
+                    button(.type("submit")) { t(.save) }
+                }
+                evidenceList(context, record: record, code: item.code, required: false, links: data.links[item.code] ?? [],
+                             reusable: data.reusableCount(item.code))
+            } else if let note = entry?.selfNote {
+                p { small { note } }
+            }
+            p(.class("points")) {
+                strong { Formats.score(result.points, context.language) }
+                " — " + explanation.explain(item: item, result)
+            }
         }
     }
 
@@ -278,7 +359,7 @@ enum AssessmentPage {
                     strong { result.applicable ? Formats.score(result.points, context.language) : t(.notApplicable) }
                     " — " + explanation.explain(node: position, in: model.score)
                 }
-                evidenceList(context, record: record, node: node, links: links, reusable: data.reusableCount(node.code))
+                evidenceList(context, record: record, code: node.code, required: node.leaf?.evidenceRequired == true, links: links, reusable: data.reusableCount(node.code))
             }
         }
     }
@@ -333,13 +414,13 @@ enum AssessmentPage {
     }
 
     /// A leaf's files, with the forms to upload, remove and (on a page of their own) reuse files.
-    static func evidenceList(_ context: PageContext, record: AssessmentRecord, node: Criterion, links: [EvidenceLink],
+    static func evidenceList(_ context: PageContext, record: AssessmentRecord, code: String, required: Bool, links: [EvidenceLink],
                              reusable: Int) -> HTMLNode {
         let say = context.phrases(AssessmentText.self)
         return div(.class("evidence")) {
             p {
                 strong { context.t(.evidence) }
-                node.leaf?.evidenceRequired == true ? say(.evidenceRequiredMark) : ""
+                required ? say(.evidenceRequiredMark) : ""
                 ": "
                 if links.isEmpty { say(.noneYet) }
             }
@@ -357,17 +438,17 @@ enum AssessmentPage {
                 }
             }
             // The CSRF field comes first: the server checks it before reading the file.
-            form(.method("post"), .action(SiteURL.AssessmentPage.entryEvidence(.value(node.code)).path(under: record.path)), .enctype("multipart/form-data"), .class("upload")) {
+            form(.method("post"), .action(SiteURL.AssessmentPage.entryEvidence(.value(code)).path(under: record.path)), .enctype("multipart/form-data"), .class("upload")) {
                 Layout.csrfField(context)
-                label(.for("f-\(node.code)")) { say(.uploadDocument) }
+                label(.for("f-\(code)")) { say(.uploadDocument) }
                 " "
-                input(.type("file"), .id("f-\(node.code)"), .name("file"), .required, .accept(".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip"))
+                input(.type("file"), .id("f-\(code)"), .name("file"), .required, .accept(".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip"))
                 " "
                 button(.type("submit"), .class("secondary")) { say(.upload) }
             }
             if reusable > 0 {
                 p(.class("attach")) {
-                    a(.href(SiteURL.AssessmentPage.attachEvidence(.value(node.code)).path(under: record.path))) {
+                    a(.href(SiteURL.AssessmentPage.attachEvidence(.value(code)).path(under: record.path))) {
                         say(.useUploadedFile, "\(reusable)")
                     }
                 }

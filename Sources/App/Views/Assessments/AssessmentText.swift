@@ -12,7 +12,9 @@ enum AssessmentText: String, Phrasebook {
     case notEnteredOption, yes, no
     // A sourced leaf
     case figureFromData, asOf, taskTally, seeTasks, noTaskData, noSurveyResult, surveyResults, notRatedByLeaders, agencyDoesNotEnter,
-        submittedOnTime, submittedLate, notSubmittedYet
+        submittedOnTime, submittedLate, notSubmittedYet,
+        itemsTitle, bonusTitle, deductionTitle, bonusTotal, bonusCapped, deductionTotal, deductionCapped, deductionNotEntered,
+        deductionsAfterRelease, proposedValue, noDeduction
     // A leaf's files
     case evidenceRequiredMark, noneYet, removeFile, remove, uploadDocument, upload, useUploadedFile
     // Submission
@@ -61,6 +63,17 @@ enum AssessmentText: String, Phrasebook {
         case .submittedOnTime: "nộp lần đầu ngày %@, trong hạn %@ → 0 (đúng hạn)."
         case .submittedLate: "nộp lần đầu ngày %@, sau hạn %@ → 1 (chậm nộp)."
         case .notSubmittedYet: "chưa nộp (hạn %@)."
+        case .itemsTitle: "Điểm thưởng và điểm trừ"
+        case .bonusTitle: "Điểm thưởng (đơn vị đề xuất, Hội đồng thẩm định)"
+        case .deductionTitle: "Điểm trừ"
+        case .bonusTotal: "Tổng điểm thưởng: %@."
+        case .bonusCapped: "Tổng điểm thưởng: cộng %@ điểm, tính tối đa %@."
+        case .deductionTotal: "Tổng điểm trừ: %@."
+        case .deductionCapped: "Tổng điểm trừ: trừ %@ điểm, tính tối đa %@."
+        case .deductionNotEntered: "Điểm trừ %@ do Sở Nội vụ hoặc Hội đồng thẩm định ghi nhận, đơn vị không tự nhập."
+        case .deductionsAfterRelease: "Điểm trừ do Sở Nội vụ hoặc Hội đồng ghi nhận; đơn vị xem và giải trình sau khi có kết quả thẩm định sơ bộ."
+        case .proposedValue: "Đề xuất"
+        case .noDeduction: "không có"
         case .agencyDoesNotEnter: "Đơn vị không nhập tiêu chí này; thành viên thẩm định có thể điều chỉnh kèm nhận xét."
         case .evidenceRequiredMark: " (bắt buộc)"
         case .noneYet: "chưa có"
@@ -129,6 +142,17 @@ enum AssessmentText: String, Phrasebook {
         case .submittedOnTime: "first submitted on %@, within the deadline %@ → 0 (on time)."
         case .submittedLate: "first submitted on %@, after the deadline %@ → 1 (late)."
         case .notSubmittedYet: "not submitted yet (deadline %@)."
+        case .itemsTitle: "Bonus and deduction points"
+        case .bonusTitle: "Bonus points (proposed by the agency, appraised by the council)"
+        case .deductionTitle: "Deductions"
+        case .bonusTotal: "Bonus total: %@."
+        case .bonusCapped: "Bonus total: %@ points, counted up to %@."
+        case .deductionTotal: "Deduction total: %@."
+        case .deductionCapped: "Deduction total: %@ points, counted up to %@."
+        case .deductionNotEntered: "Deduction %@ is recorded by the Department of Home Affairs or the council, not by the agency."
+        case .deductionsAfterRelease: "Deductions are recorded by the Department of Home Affairs or the council; the agency sees and may explain them once the preliminary result is out."
+        case .proposedValue: "Proposed"
+        case .noDeduction: "none"
         case .agencyDoesNotEnter: "The agency does not enter this criterion; an appraiser may adjust it with a comment."
         case .evidenceRequiredMark: " (required)"
         case .noneYet: "none"

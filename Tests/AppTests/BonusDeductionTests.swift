@@ -1,0 +1,105 @@
+import ChiSoCore
+import Fluent
+import Foundation
+import Testing
+import Vapor
+@testable import App
+
+/// Bonus items through the cycle: the agency proposes them, the council appraises them like leaves,
+/// and the final counts them, capped; sourced items fill themselves; deductions are not the agency's to enter.
+@Suite("Bonus and deduction items", .serialized)
+struct BonusDeductionTests {
+    static let yaml = """
+        id: thuong-tru
+        title: Bộ chỉ số có điểm thưởng
+        scale: 10
+        bonusCap: 2
+        classes:
+          - {code: T, title: Tốt, min: 8}
+          - {code: Y, title: Yếu, min: 0}
+        criteria:
+          - code: "I"
+            title: Lĩnh vực I
+            max: 10
+            children:
+              - {code: "1.1", title: Kế hoạch, max: 4, rule: {type: yesno}}
+              - {code: "1.2", title: Kết quả, max: 6, rule: {type: manual}}
+        bonus:
+          - {code: B1, title: Cờ thi đua, rule: {type: count, per: 1, cap: 3}}
+          - {code: B2, title: Sáng kiến, rule: {type: manual, max: 2, step: 0.5}}
+        deductions:
+          - {code: D1, title: Chậm nộp hồ sơ tự đánh giá, rule: {type: count, per: 0.5}, source: submission.late}
+          - {code: D2, title: Bị phê bình bằng văn bản, rule: {type: count, per: 1}}
+        """
+
+    @Test("The agency proposes bonus items, the council appraises them, the final counts them capped; deductions are not the agency's")
+    func bonusThroughTheCycle() async throws {
+        try await TestApp.run { app, fixture in
+            let period = try await Fixture.openPeriod(
+                PeriodModel(name: "Năm 2027", kind: .year, year: 2027, number: nil, status: .draft,
+                            selfAssessmentDeadline: Formats.endOfDay(year: 2027, month: 12, day: 15)!,
+                            appraisalDeadline: Formats.endOfDay(year: 2028, month: 1, day: 20)!,
+                            explanationDeadline: Formats.endOfDay(year: 2028, month: 2, day: 5)!),
+                indexYAML: Self.yaml, on: app)
+            let a = try #require(try await AssessmentModel.query(on: app.db).filter(\.$period.$id == period.id!)
+                .filter(\.$agency.$id == fixture.own).first()?.id)
+            let editor = Browser(app), head = Browser(app), chair = Browser(app)
+            try await editor.signIn("t.editor")
+            try await head.signIn("t.head")
+            try await chair.signIn("t.chair")
+            _ = try await editor.get("/assessments/\(a)")
+            for (code, value) in [("1.1", "có"), ("1.2", "6")] {
+                #expect(try await editor.post("/assessments/\(a)/entries/\(code)", [("value", value), ("revision", "0")]).status == .seeOther)
+            }
+            // A count that is not a whole number: refused in words, what was typed kept, nothing saved.
+            let refused = try await editor.post("/assessments/\(a)/entries/B1", [("value", "1,5"), ("note", "Hai cờ"), ("revision", "0")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("value=\"1,5\"") && refused.body.contains("Hai cờ"))
+            #expect(try await CriterionEntryModel.query(on: app.db).filter(\.$assessment.$id == a).filter(\.$criterionCode == "B1").count() == 0)
+            #expect(try await editor.post("/assessments/\(a)/entries/B1", [("value", "2"), ("note", "Cờ thi đua của Chính phủ, QĐ 15/QĐ-TTg"),
+                                                                            ("revision", "0")]).status == .seeOther)
+            #expect(try await editor.post("/assessments/\(a)/entries/B2", [("value", "1.5"), ("revision", "0")]).status == .seeOther)
+            // The data give D1; deductions are the council's to record.
+            #expect(try await editor.post("/assessments/\(a)/entries/D1", [("value", "0"), ("revision", "0")]).status == .unprocessableEntity)
+            let deduction = try await editor.post("/assessments/\(a)/entries/D2", [("value", "0"), ("revision", "0")])
+            #expect(deduction.status == .forbidden && deduction.body.contains("không tự nhập"))
+            // The page shows the proposals, the cap at work, and D1 from the workflow.
+            let page = try await editor.get("/assessments/\(a)")
+            #expect(page.body.contains("Tổng điểm thưởng: cộng 3,50 điểm, tính tối đa 2,00."))
+            #expect(page.body.contains("chưa nộp (hạn 15/12/2027)."))
+            #expect(page.body.contains("12,00"))  // 10 + the capped 2
+            #expect(try await head.post("/assessments/\(a)/submit").status == .seeOther)
+            #expect((try await editor.get("/assessments/\(a)")).body.contains("trong hạn 15/12/2027 → 0 (đúng hạn)."))
+
+            // Release waits for the items too; the chair confirms the rest, items included, and releases.
+            _ = try await chair.get("/assessments/\(a)/appraisal")
+            let early = try await chair.post("/assessments/\(a)/appraisal/1.1", [("value", "")])
+            #expect(early.status == .seeOther)
+            let waiting = try await chair.post("/assessments/\(a)/release")
+            #expect(waiting.status == .conflict && waiting.body.contains("(1.2, B1, B2, D1)"))
+            // Adjusting a bonus item needs a comment, as for a leaf.
+            let noComment = try await chair.post("/assessments/\(a)/appraisal/B1", [("value", "1")])
+            #expect(noComment.status == .unprocessableEntity)
+            #expect(try await chair.post("/assessments/\(a)/appraisal/B1", [("value", "1"), ("comment", "Chỉ một cờ trong năm đánh giá")]).status == .seeOther)
+            #expect(try await chair.post("/assessments/\(a)/appraisal/confirm").status == .seeOther)
+            let confirmed = try #require(try await AuditEventModel.query(on: app.db).filter(\.$action == "entry.confirm_rest").first())
+            #expect(Audit.fields(confirmed.after)["confirmed"] == "1.2, B2, D1")
+            #expect(try await chair.post("/assessments/\(a)/release").status == .seeOther)
+
+            // The agency sees the decision on its bonus and explains it; the chair re-examines; then finalises.
+            let released = try await editor.get("/assessments/\(a)/appraisal")
+            #expect(released.body.contains("Chỉ một cờ trong năm đánh giá"))
+            #expect(try await editor.post("/assessments/\(a)/explanations/B1", [("explanation", "Cờ thứ hai theo QĐ 20/QĐ-TTg")]).status == .seeOther)
+            #expect(try await chair.post("/assessments/\(a)/finalise").status == .conflict)  // an explanation waits
+            _ = try await chair.get("/assessments/\(a)/appraisal")
+            #expect(try await chair.post("/assessments/\(a)/appraisal/B1", [("value", "2"), ("comment", "Chấp nhận giải trình")]).status == .seeOther)
+            #expect(try await chair.post("/assessments/\(a)/finalise").status == .seeOther)
+            let final = try #require(try await AssessmentModel.find(a, on: app.db))
+            // 4 + 6 = 10, bonus 2 + 1.5 capped at 2, D1 = 0: 12.
+            #expect(final.finalScore == "12.00" && final.classCode == "T")
+            let record = try await app.assessments.load(a)
+            #expect(record.score(.final).bonusItems.map(\.points) == [2, try DecimalNumber.parse("1.5")])
+            #expect(record.score(.final).deductionItems[0].input == .count(0))
+        }
+    }
+}
