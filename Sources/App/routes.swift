@@ -119,4 +119,5 @@ private func cycleActions(on signedIn: any RoutesBuilder) {
     signedIn.post(.assessment(.key, .finalise), use: AppraisalController.finalise)
     signedIn.post(.assessment(.key, .reopen), use: AppraisalController.reopen)
     signedIn.post(.assessment(.key, .actingChair), use: AppraisalController.nameActingChair)
+    signedIn.post(.assessment(.key, .deduction(.key)), use: DeductionController.record)
 }

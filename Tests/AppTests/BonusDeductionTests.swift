@@ -84,19 +84,51 @@ struct BonusDeductionTests {
             #expect(try await chair.post("/assessments/\(a)/appraisal/confirm").status == .seeOther)
             let confirmed = try #require(try await AuditEventModel.query(on: app.db).filter(\.$action == "entry.confirm_rest").first())
             #expect(Audit.fields(confirmed.after)["confirmed"] == "1.2, B2, D1")
+
+            // A deduction needs its document and a reason: every missing part named, nothing saved, what was typed kept.
+            let deductionPath = "/assessments/\(a)/deductions/D2"
+            let incomplete = try await chair.post(deductionPath, [("value", "1,5"), ("number", ""), ("issuedOn", "31/02/2026"), ("issuer", ""),
+                                                                   ("reason", "Chậm triển khai")])
+            #expect(incomplete.status == .unprocessableEntity)
+            for message in ["Cần nhập số văn bản làm căn cứ.", "Ngày văn bản không hợp lệ (dd/mm/yyyy).", "Cần nhập cơ quan ban hành văn bản.",
+                            "value=\"1,5\"", "Chậm triển khai"] {
+                #expect(incomplete.body.contains(message), "\(message)")
+            }
+            #expect(try await DeductionDocumentModel.query(on: app.db).count() == 0)
+            #expect(try await CriterionEntryModel.query(on: app.db).filter(\.$assessment.$id == a).filter(\.$criterionCode == "D2").count() == 0)
+            let document = [("number", "45/TB-UBND"), ("issuedOn", "10/03/2026"), ("issuer", "UBND tỉnh"),
+                            ("reason", "Bị phê bình bằng văn bản vì chậm triển khai kế hoạch")]
+            #expect(try await chair.post(deductionPath, [("value", "1,5")] + document).status == .unprocessableEntity)  // a count is whole
+            // Nobody records one against their own agency (the organiser is of this agency); the agency never does.
+            let organizer = Browser(app)
+            try await organizer.signIn("t.organizer")
+            _ = try await organizer.get("/assessments/\(a)/appraisal")
+            #expect(try await organizer.post(deductionPath, [("value", "1")] + document).status == .forbidden)
+            #expect(try await editor.post(deductionPath, [("value", "1")] + document).status == .forbidden)
+            #expect(try await chair.post(deductionPath, [("value", "1")] + document).status == .seeOther)
+            let recorded = try #require(try await AuditEventModel.query(on: app.db).filter(\.$action == "deduction.record").first())
+            #expect(Audit.fields(recorded.after)["document"] == "45/TB-UBND · 2026-03-10 · UBND tỉnh")
             #expect(try await chair.post("/assessments/\(a)/release").status == .seeOther)
+            // After release, a deduction the agency did not explain stays as recorded.
+            #expect(try await chair.post(deductionPath, [("value", "0")] + document).status == .conflict)
 
             // The agency sees the decision on its bonus and explains it; the chair re-examines; then finalises.
             let released = try await editor.get("/assessments/\(a)/appraisal")
             #expect(released.body.contains("Chỉ một cờ trong năm đánh giá"))
+            #expect(released.body.contains("Văn bản số 45/TB-UBND ngày 10/03/2026 của UBND tỉnh"))
+            #expect(released.body.contains("Bị phê bình bằng văn bản vì chậm triển khai kế hoạch"))
+            #expect(try await editor.post("/assessments/\(a)/explanations/D2", [("explanation", "Đã khắc phục trong tháng 4")]).status == .seeOther)
             #expect(try await editor.post("/assessments/\(a)/explanations/B1", [("explanation", "Cờ thứ hai theo QĐ 20/QĐ-TTg")]).status == .seeOther)
             #expect(try await chair.post("/assessments/\(a)/finalise").status == .conflict)  // an explanation waits
             _ = try await chair.get("/assessments/\(a)/appraisal")
             #expect(try await chair.post("/assessments/\(a)/appraisal/B1", [("value", "2"), ("comment", "Chấp nhận giải trình")]).status == .seeOther)
+            #expect(try await chair.post("/assessments/\(a)/finalise").status == .conflict)  // D2's explanation waits
+            #expect(try await chair.post(deductionPath, [("value", "1"), ("number", "45/TB-UBND"), ("issuedOn", "10/03/2026"),
+                                                         ("issuer", "UBND tỉnh"), ("reason", "Giữ nguyên: văn bản phê bình vẫn có hiệu lực")]).status == .seeOther)
             #expect(try await chair.post("/assessments/\(a)/finalise").status == .seeOther)
             let final = try #require(try await AssessmentModel.find(a, on: app.db))
-            // 4 + 6 = 10, bonus 2 + 1.5 capped at 2, D1 = 0: 12.
-            #expect(final.finalScore == "12.00" && final.classCode == "T")
+            // 4 + 6 = 10, bonus 2 + 1.5 capped at 2, D1 = 0, D2 = 1: 11.
+            #expect(final.finalScore == "11.00" && final.classCode == "T")
             let record = try await app.assessments.load(a)
             #expect(record.score(.final).bonusItems.map(\.points) == [2, try DecimalNumber.parse("1.5")])
             #expect(record.score(.final).deductionItems[0].input == .count(0))

@@ -26,6 +26,8 @@ struct PolicyTests {
         case judgingStep(states: Set<AssessmentState>)
         /// The chair naming who acts for the chair's own agency's assessment, before its final result.
         case actingChair
+        /// The organiser or the chair recording a deduction, never for their own agency, between submission and the final result.
+        case deductionStep
         /// Everyone who sees all agencies; agency people (these roles) their own agency's, once `ownStates`.
         case view(agencyRoles: Set<Role>, ownStates: Set<AssessmentState>?, refusal: Refusal)
         /// The organiser on an assessment the agency may still edit (a deadline exception).
@@ -56,6 +58,7 @@ struct PolicyTests {
         .releaseAssessment: .judgingStep(states: [.submitted, .appraising]),
         .finaliseAssessment: .judgingStep(states: [.released, .reexamining]),
         .nameActingChair: .actingChair,
+        .recordDeduction: .deductionStep,
         .reopenAssessment: .councilStep([.admin], states: [.finalised, .published], reason: true),
         .appraiseLeaf: .leafStep(states: [.submitted, .appraising]),
         .reexamineLeaf: .leafStep(states: [.released, .reexamining]),
@@ -97,6 +100,10 @@ struct PolicyTests {
             guard s.role == .chair else { return "missing_role" }
             guard !s.own else { return "own_agency" }
             return states.contains(s.state) ? nil : "wrong_state"
+        case .deductionStep:
+            guard [.organizer, .chair].contains(s.role) else { return "missing_role" }
+            guard !s.own else { return "own_agency" }
+            return [.submitted, .appraising, .released, .reexamining].contains(s.state) ? nil : "wrong_state"
         case .actingChair:
             guard s.role == .chair else { return "missing_role" }
             guard s.own else { return "other_agency" }

@@ -268,6 +268,9 @@ struct RouteMatrixTests {
         // Only the chair, only for the chair's own agency (the fixture's chair is of VPUB, which is not assessed: see TransitionTests).
         Row(method: .POST, pattern: "/assessments/:assessmentID/acting-chair", expect: { _ in .status(.forbidden) },
             form: { _ in [("userID", "")] }, byState: true),
+        // The fixture's index has no deduction item: the code names none (BonusDeductionTests records one).
+        Row(method: .POST, pattern: "/assessments/:assessmentID/deductions/:code", expect: { _ in .status(.notFound) },
+            form: { _ in [("value", "1")] }, byState: true),
         // The JSON API: the same handlers, the same rights.
         Row(method: .GET, pattern: "/api/openapi.json", expect: anyone),
         Row(method: .GET, pattern: "/api/v1/me", expect: anyone),

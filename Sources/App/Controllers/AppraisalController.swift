@@ -48,7 +48,7 @@ enum AppraisalController {
     }
 
     static func model(_ record: AssessmentRecord, scope: AppraisalScope, user: CurrentUser, request: Request,
-                      drafts: [String: AppraisalPages.Draft] = [:]) async throws -> AppraisalPages.Model {
+                      drafts: [String: AppraisalPages.Draft] = [:], deductionDraft: AppraisalPages.DeductionDraft? = nil) async throws -> AppraisalPages.Model {
         let progress = record.appraisalProgress()
         func decide(_ action: Action, leaf: Bool = false) -> Result<Void, Refusal> {
             Policy.decide(user.actor, action, record.target(leafAssigned: leaf, progress: progress))
@@ -85,7 +85,10 @@ enum AppraisalController {
             canReopen: allowed(.reopenAssessment), names: names, drafts: drafts,
             releasePending: record.state == .submitted || record.state == .appraising ? pending(.releaseAssessment) : nil,
             finalisePending: record.state == .released || record.state == .reexamining ? pending(.finaliseAssessment) : nil,
-            actingChairCandidates: candidates)
+            actingChairCandidates: candidates, canRecordDeduction: allowed(.recordDeduction),
+            documents: Dictionary(try await DeductionDocumentModel.query(on: request.db).filter(\.$assessment.$id == record.id).all()
+                .map { ($0.criterionCode, $0) }) { first, _ in first },
+            deductionDraft: deductionDraft)
     }
 
     struct AppraiseForm: Content {

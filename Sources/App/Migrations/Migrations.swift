@@ -23,5 +23,6 @@ enum Migrations {
         DropUnreadPoints(),
         AddFirstSubmission(),
         AddActingChair(),
+        CreateDeductionDocuments(),
     ]
 }

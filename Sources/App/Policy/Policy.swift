@@ -46,6 +46,9 @@ enum Action: String, Sendable, CaseIterable {
     case finaliseAssessment
     /// The chair names a council member to act as chair for the chair's own agency's assessment.
     case nameActingChair
+    /// The organiser or the council records a deduction (with its document) against an assessment,
+    /// before release; after it, changes one the agency explained (re-examination).
+    case recordDeduction
     /// The agency explains a leaf after release.
     case explainLeaf
     /// The admin reopens a finalised assessment, with a reason.
@@ -234,6 +237,13 @@ enum Policy {
             guard actor.has(.chair) || acting else { return .failure(.missingRole([.chair])) }
             guard assessment.agencyID != actor.agencyID else { return .failure(.ownAgency) }
             return workflow(action == .releaseAssessment ? .release : .finalise, assessment)
+        case .recordDeduction:
+            guard case let .assessment(assessment) = target else { return .failure(.otherAgency) }
+            let acting = assessment.actingChairID == actor.userID && actor.hasAny([.appraiser, .chair])
+            guard actor.hasAny([.organizer, .chair]) || acting else { return .failure(.missingRole([.organizer, .chair])) }
+            guard assessment.agencyID != actor.agencyID else { return .failure(.ownAgency) }
+            let released = assessment.state == .released || assessment.state == .reexamining
+            return workflow(released ? .reexamine : .appraise, assessment)
         case .nameActingChair:
             guard actor.has(.chair) else { return .failure(.missingRole([.chair])) }
             guard case let .assessment(assessment) = target else { return .failure(.otherAgency) }

@@ -188,6 +188,8 @@ enum SiteURL: Sendable, Equatable {
         case reopen
         /// `/assessments/:assessmentID/acting-chair`
         case actingChair
+        /// `/assessments/:assessmentID/deductions/:code`
+        case deduction(Parameter<String>)
         /// `/assessments/:assessmentID/results`
         case results
         /// `/assessments/:assessmentID/results/scoresheet.pdf`
@@ -335,6 +337,7 @@ extension SiteURL.AssessmentPage {
         case .finalise: ["finalise"]
         case .reopen: ["reopen"]
         case .actingChair: ["acting-chair"]
+        case let .deduction(code): ["deductions", SiteURL.component(code, "code")]
         case .results: ["results"]
         case .scoreSheetPDF: ["results", "scoresheet.pdf"]
         case .whatIf: ["whatif"]

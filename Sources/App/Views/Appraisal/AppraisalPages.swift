@@ -54,6 +54,17 @@ enum AppraisalPages {
         var error: String?
     }
 
+    /// What was typed for a deduction, and why it was refused.
+    struct DeductionDraft: Sendable {
+        var code: String
+        var value: String
+        var number: String
+        var issuedOn: String
+        var issuer: String
+        var reason: String
+        var errors: [String] = []
+    }
+
     struct Candidate: Sendable {
         var id: UUID
         var name: String
@@ -79,6 +90,11 @@ enum AppraisalPages {
         var finalisePending: String?
         /// Whom the chair may name to act for the chair's own agency's assessment (empty: the chair may not name).
         var actingChairCandidates: [Candidate]
+        var canRecordDeduction: Bool
+        /// The document behind each recorded deduction, by code.
+        var documents: [String: DeductionDocumentModel]
+        /// A refused deduction, kept as typed.
+        var deductionDraft: DeductionDraft?
 
         var index: Index { record.index }
         var mine: Set<Int> { Set(scope.leaves(of: user)) }
@@ -120,11 +136,16 @@ enum AppraisalPages {
             }
             // Bonus items proposed, deductions with a figure, and any item the council decided.
             let decided = Set(model.record.entries.filter { $0.appraisedAt != nil }.map(\.criterionCode))
-            let codes = (model.index.bonus + model.index.deductions).map(\.code)
+            let codes = (model.index.bonus + model.index.deductions.filter { $0.source != nil }).map(\.code)
                 .filter { model.record.itemsToAppraise.contains($0) || decided.contains($0) }
             if !codes.isEmpty {
                 h2 { say(.itemsHeading) }
                 for code in codes { item(context, model: model, code: code) }
+            }
+            let recorded = model.index.deductions.filter { $0.source == nil }
+            if !recorded.isEmpty, model.canRecordDeduction || recorded.contains(where: { decided.contains($0.code) }) {
+                h2 { context.phrases(DeductionText.self)(.heading) }
+                for deduction in recorded { self.deduction(context, model: model, item: deduction) }
             }
         }
     }
@@ -324,6 +345,61 @@ enum AppraisalPages {
                 appraisalForm(context, model: model, code: code)
             }
             if model.canExplain, entry?.appraisedAt != nil { explanationForm(context, model: model, code: code) }
+        }
+    }
+
+    /// A deduction recorded by the organiser or the council: what was decided, on which document, why;
+    /// the form to record it (before release) or change an explained one (after); the agency's explanation.
+    static func deduction(_ context: PageContext, model: Model, item: AdjustmentItem) -> HTMLNode {
+        let say = context.phrases(DeductionText.self)
+        let language = context.language
+        let record = model.record
+        let code = item.code
+        let entry = record.entry(code)
+        let decided = entry?.appraisedAt != nil
+        let position = model.index.deductions.firstIndex { $0.code == code }!
+        let result = model.appraisedScore.deductionItems[position]
+        let draft = model.deductionDraft?.code == code ? model.deductionDraft : nil
+        let document = model.documents[code]
+        let released = record.state == .released || record.state == .reexamining
+        let mayRecord = model.canRecordDeduction && (!released || entry?.explanation != nil)
+        return section(.class(draft?.errors.isEmpty == false ? "leaf card invalid" : "leaf card"), .id("leaf-\(code)")) {
+            h3 { "\(code) \(item.title)" }
+            if let guidance = item.guidance { p(.class("guidance")) { guidance } }
+            if decided {
+                p {
+                    strong { (entry?.appraisedInput ?? "—") + " → " + Formats.score(result.points, language) }
+                    " (\(ScoreExplanation(index: model.index, language: language).explain(item: item, result)))"
+                }
+                if let document {
+                    p { say(.document, document.number, CivilDate.parse(document.issuedOn)?.vietnamese ?? document.issuedOn, document.issuer) }
+                }
+                if let reason = entry?.appraisalComment { p { reason } }
+                if let text = entry?.explanation {
+                    p { strong { context.phrases(AppraisalText.self)(.agencyExplanation) }; ": " + text }
+                }
+            } else {
+                p { say(.notRecorded) }
+            }
+            if mayRecord {
+                form(.method("post"), .action(SiteURL.assessment(.value(record.id), .deduction(.value(code))).path), .class("leaf-form")) {
+                    Layout.csrfField(context)
+                    if let errors = draft?.errors, !errors.isEmpty {
+                        div(.class("errors"), .role("alert")) { ul { for error in errors { li { error } } } }
+                    }
+                    Fields.text(say(.value), name: "value", id: "dv-\(code)", value: draft?.value ?? entry?.appraisedInput ?? "", error: nil)
+                    Fields.text(say(.number), name: "number", id: "dn-\(code)", value: draft?.number ?? document?.number ?? "", error: nil)
+                    Fields.text(say(.issuedOn), name: "issuedOn", id: "dd-\(code)",
+                                value: draft?.issuedOn ?? document.flatMap { CivilDate.parse($0.issuedOn)?.vietnamese } ?? "", error: nil)
+                    Fields.text(say(.issuer), name: "issuer", id: "di-\(code)", value: draft?.issuer ?? document?.issuer ?? "", error: nil)
+                    div(.class("field")) {
+                        label(.for("dr-\(code)")) { say(.reason) }
+                        textarea(.id("dr-\(code)"), .name("reason"), .rows(2), .maxlength(Limits.note)) { draft?.reason ?? entry?.appraisalComment ?? "" }
+                    }
+                    button(.type("submit")) { say(.save) }
+                }
+            }
+            if model.canExplain, decided { explanationForm(context, model: model, code: code) }
         }
     }
 
