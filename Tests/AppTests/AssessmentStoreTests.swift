@@ -54,16 +54,22 @@ struct AssessmentStoreTests {
     func storedFinalsAreRescored() async throws {
         try await TestApp.runEmpty { app in
             _ = try await DemoProvince.load(on: app, resources: try DemoResources.folder())
-            var finals = 0
+            var finals = 0, withItems = 0, movedDown: [String] = []
             for period in try await PeriodModel.query(on: app.db).all() {
                 for record in try await app.assessments.period(period) where record.state.hasFinalResult {
                     let score = record.score(.final)
                     #expect(record.model.finalScore == score.final.fixed(2), "\(record.agency.code) \(period.name)")
                     #expect(record.model.classCode == record.index.classes[score.classPosition].code, "\(record.agency.code) \(period.name)")
                     finals += 1
+                    if score.bonus > 0 || score.deduction > 0 { withItems += 1 }
+                    if score.final >= 90, !score.failedConditions.isEmpty { movedDown.append(record.agency.code) }
                 }
             }
             #expect(finals > 20)
+            // Bonus and deduction entries for several agencies, and one whose final reaches "Xuất sắc"
+            // but who is classed lower by a condition on the top class.
+            #expect(withItems >= 5)
+            #expect(movedDown.count == 1)
         }
     }
 }

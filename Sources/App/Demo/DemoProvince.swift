@@ -144,6 +144,7 @@ enum DemoProvince {
             let tasksByAgency = Dictionary(grouping: demoTasks.map(\.assignedTask), by: \.agency)
             let leaderID = try users.first { $0.username == "lanhdao" }!.requireID()
             var figures: [String: SourceFigures] = [:]
+            let showcase = DemoAdjustments.showcase(among: agencyRows.filter { $0.group == "so" }.map(\.code))
             for period in [past, current] {
                 let year = period.year
                 let range = period.range!
@@ -152,7 +153,8 @@ enum DemoProvince {
                     let agencyID = try agencies[row.code]!.requireID()
                     var sources = SourceFigures(tasks: TaskTally.tally(tasksByAgency[row.code] ?? [], in: range, asOf: range.asOf(today)))
                     for node in index.nodes where node.leaf?.source == .survey {
-                        let percentage = DemoSources.survey(agency: row.code, year: year, criterion: node.code)
+                        let excellent = year == 2025 && row.code == showcase
+                        let percentage = excellent ? DecimalNumber(98) : DemoSources.survey(agency: row.code, year: year, criterion: node.code)
                         sources.surveys[node.code] = percentage
                         try await SurveyResultModel(periodID: try period.requireID(), agencyID: agencyID, criterionCode: node.code,
                                                     percentage: percentage.description,
@@ -160,7 +162,8 @@ enum DemoProvince {
                                                     sampleSize: DemoSources.sampleSize(agency: row.code)).create(on: db)
                     }
                     for node in index.nodes where node.leaf?.source == .leaders {
-                        guard let level = DemoSources.rating(agency: row.code, year: year, criterion: node) else { continue }
+                        let best: String? = if case let .levels(levels)? = node.leaf?.rule, year == 2025, row.code == showcase { levels.first?.code } else { nil }
+                        guard let level = best ?? DemoSources.rating(agency: row.code, year: year, criterion: node) else { continue }
                         sources.leaderLevels[node.code] = level
                         try await LeaderRatingModel(periodID: try period.requireID(), agencyID: agencyID, criterionCode: node.code,
                                                     level: level, ratedBy: leaderID, ratedAt: now).create(on: db)
@@ -173,12 +176,16 @@ enum DemoProvince {
             let assessments = try await AssessmentModel.query(on: db).with(\.$agency).with(\.$period).all()
             var entries: [CriterionEntryModel] = []
             var links: [EvidenceLinkModel] = []
+            var documents: [DeductionDocumentModel] = []
             for assessment in assessments {
                 let agency = assessment.agency
                 let isPast = assessment.period.year == 2025
                 let index = parsed["\(agency.group)-\(isPast ? "2025" : "2026")"]!
                 var random = DemoRandom(seed: agency.code + (isPast ? "2025" : "2026"))
-                let quality = 0.55 + 0.42 * random.unit()
+                // The showcase of a condition on the top class did excellent work in 2025 (see DemoAdjustments).
+                let drawn = 0.55 + 0.42 * random.unit()
+                let excellent = isPast && agency.code == showcase
+                let quality = excellent ? 1.0 : drawn
                 // In 2026, a few agencies have submitted (one is being appraised, one has its preliminary
                 // result); of the others about two in three have started, each part way through.
                 let stage = isPast ? nil : DemoProvince.stage2026[agency.code]
@@ -189,12 +196,13 @@ enum DemoProvince {
                     let node = index.nodes[position]
                     // A sourced leaf takes the data's figure; the agency types the others.
                     let sourced = node.leaf?.source != nil
-                    guard let text = sourced ? sources.inputText(for: node) : DemoInputs.value(for: node, quality: quality, random: &random)
+                    let drawnText = DemoInputs.value(for: node, quality: quality, random: &random)
+                    guard let text = sourced ? sources.inputText(for: node) : excellent ? DemoInputs.best(for: node) : drawnText
                     else { continue }
                     let entry = CriterionEntryModel(assessmentID: try assessment.requireID(), criterionCode: node.code)
                     entry.selfInput = sourced ? nil : text
                     entry.revision = 1
-                    let hasEvidence = random.unit() < 0.92
+                    let hasEvidence = random.unit() < 0.92 || excellent
                     if hasEvidence {
                         let link = EvidenceLinkModel()
                         link.$assessment.id = try assessment.requireID()
@@ -207,7 +215,7 @@ enum DemoProvince {
                     sheetSelf[.criterion(position)] = Entry(value: value, evidence: hasEvidence ? 1 : 0)
                     if isPast || stage == .released || (stage == .appraising && random.unit() < 0.5) {
                         // Appraisal takes a little off here and there.
-                        let adjusted = random.unit() < 0.12 ? DemoInputs.lower(text, for: node) : text
+                        let adjusted = random.unit() < 0.12 && !excellent ? DemoInputs.lower(text, for: node) : text
                         entry.appraisedInput = adjusted
                         if adjusted != text { entry.appraisalComment = "Tài liệu kiểm chứng chưa đầy đủ, điều chỉnh theo kết quả thẩm định." }
                         let finalValue = try InputReading.read(adjusted, for: .criterion(position), in: index).get()
@@ -218,6 +226,37 @@ enum DemoProvince {
                         sheetFinal[.criterion(position)] = sheetSelf[.criterion(position)]
                     }
                     entries.append(entry)
+                }
+                if isPast {
+                    // Bonus proposals the council confirmed, deductions it recorded, and the late-submission
+                    // deduction the workflow gives (every 2025 submission was on time) — confirmed like the rest.
+                    let decided = Formats.endOfDay(year: 2026, month: 1, day: 10)
+                    var adjustments = DemoAdjustments.entries(agency: agency.code, showcase: showcase, index: index, random: &random)
+                    for item in index.bonus + index.deductions where item.source == .submissionLate {
+                        adjustments.append(.init(code: item.code, value: "0", proposed: false))
+                    }
+                    for adjustment in adjustments {
+                        guard let item = index.itemsByCode()[adjustment.code] else { continue }
+                        let entry = CriterionEntryModel(assessmentID: try assessment.requireID(), criterionCode: adjustment.code)
+                        if adjustment.proposed {
+                            entry.selfInput = adjustment.value
+                            entry.selfNote = adjustment.note
+                        }
+                        entry.appraisedInput = adjustment.value
+                        entry.appraisalComment = adjustment.reason
+                        entry.appraisedAt = decided
+                        entry.$appraisedBy.id = chairID
+                        entry.revision = 1
+                        entries.append(entry)
+                        let value = try InputReading.read(adjustment.value, for: item, in: index).get()
+                        if adjustment.proposed { sheetSelf[item] = Entry(value: value) }
+                        sheetFinal[item] = Entry(value: value)
+                        if let document = adjustment.document {
+                            documents.append(DeductionDocumentModel(assessmentID: try assessment.requireID(), criterionCode: adjustment.code,
+                                                                    number: document.number, issuedOn: document.issuedOn.iso,
+                                                                    issuer: document.issuer, recordedBy: chairID, recordedAt: decided ?? now))
+                        }
+                    }
                 }
                 let scorer = Scorer(index: index)
                 if let stage {
@@ -242,6 +281,7 @@ enum DemoProvince {
             for batch in stride(from: 0, to: links.count, by: 500) {
                 try await Array(links[batch..<min(batch + 500, links.count)]).create(on: db)
             }
+            if !documents.isEmpty { try await documents.create(on: db) }
             try await Audit.record(on: db, origin, action: "demo.load", targetType: "province", target: "demo",
                                    after: ["agencies": String(agencies.count), "users": String(users.count),
                                            "entries": String(entries.count)], at: now)
@@ -312,6 +352,22 @@ enum DemoInputs {
             let steps = (node.max.significand(atScale: 4) / step.significand(atScale: 4))
             let chosen = good ? steps : steps * 2 / 3
             return (step * Int(chosen)).vietnamese()
+        }
+    }
+
+    /// The input that earns a leaf its max.
+    static func best(for node: Criterion) -> String {
+        switch node.leaf!.rule {
+        case .yesno: return "có"
+        case .tiers, .percent, .ratio: return "100"
+        case let .count(per, cap):
+            let needed = min(cap ?? node.max, node.max)
+            var count = 0
+            while per * count < needed { count += 1 }
+            return String(count)
+        case .deduct: return "0"
+        case let .levels(levels): return levels[0].code
+        case .manual: return node.max.vietnamese()
         }
     }
 
