@@ -1,7 +1,10 @@
 """The assessment cycle in a real browser, each step by the role that owns it:
-self-assessment with an upload, submission, appraisal (adjust with a comment,
-confirm the rest), release, explanation, re-examination, finalisation, and
-the result in the organiser's ranking (the agency sees it once published)."""
+self-assessment with an upload and a bonus proposal, submission, appraisal by
+a council member the chair names for the chair's own agency (adjust with a
+comment, confirm the rest, a deduction recorded with its document), release,
+explanations (a leaf and the deduction), re-examination, an early
+finalisation refused in words, finalisation, and the result in the
+organiser's ranking (the agency sees it once published)."""
 import os
 import re
 
@@ -54,6 +57,13 @@ def test_cycle(page, server, artifacts, tmp_path):
     click_and_wait(page, page.locator("#leaf-1\\.1\\.3").get_by_role("button", name="Gỡ nham-tep.pdf"))
     assert page.locator("#leaf-1\\.1\\.3").get_by_role("link", name="nham-tep.pdf").count() == 0
     assert page.locator("#leaf-1\\.1\\.3").get_by_role("link", name="ke-hoach-2026.pdf").count() == 1
+    # A bonus item proposed, with a note.
+    bonus = page.locator("#leaf-B3")
+    bonus.get_by_label("Đề xuất").fill("1")
+    bonus.get_by_label("Ghi chú").fill("Mô hình một cửa liên thông được tỉnh nhân rộng")
+    click_and_wait(page, bonus.get_by_role("button", name="Lưu"))
+    assert "Đã lưu B3." in page.content()
+    assert "1 × 1 = 1 điểm" in page.locator("#leaf-B3").inner_text()
     shot(page, artifacts, "1-self-assessment")
     logout(page)
 
@@ -61,6 +71,7 @@ def test_cycle(page, server, artifacts, tmp_path):
     login(page, server, "snv.thutruong")
     snv_2026(page, server)
     assert "Nộp hồ sơ tự đánh giá" in page.content()
+    assert "Điểm thưởng đề xuất: B3 (1,00)" in page.locator(".submit").inner_text()
     shot(page, artifacts, "2-submit")
     click_and_wait(page, page.get_by_role("button", name="Nộp hồ sơ"))
     assert "Đã nộp hồ sơ." in page.content()
@@ -102,6 +113,15 @@ def test_cycle(page, server, artifacts, tmp_path):
         click_and_wait(page, page.get_by_role("button", name="Xác nhận tất cả tiêu chí chưa thẩm định"))
         if appraiser != "thamdinh.stc":
             logout(page)
+    # The acting chair records a deduction with the document behind it.
+    deduction = page.locator("#leaf-D1")
+    deduction.get_by_label("Số lần / số điểm trừ").fill("1")
+    deduction.get_by_label("Số văn bản").fill("12/TB-UBND")
+    deduction.get_by_label("Ngày văn bản (dd/mm/yyyy)").fill("05/11/2026")
+    deduction.get_by_label("Cơ quan ban hành").fill("UBND tỉnh")
+    deduction.get_by_label("Lý do").fill("Chậm báo cáo tình hình thực hiện nhiệm vụ quý III")
+    click_and_wait(page, deduction.get_by_role("button", name="Ghi nhận điểm trừ"))
+    assert "Đã ghi nhận điểm trừ D1." in page.content()
     click_and_wait(page, page.get_by_role("button", name="Gửi kết quả sơ bộ cho đơn vị"))
     assert "Đã gửi kết quả sơ bộ cho đơn vị." in page.content(), page.locator("main").inner_text()[:600]
     logout(page)
@@ -119,6 +139,11 @@ def test_cycle(page, server, artifacts, tmp_path):
     leaf.get_by_label("Giải trình").fill("Đề án thứ 5 trình ngày 30/6, kèm công văn gia hạn")
     click_and_wait(page, leaf.get_by_role("button", name="Gửi giải trình"))
     assert "Đã gửi giải trình 1.3.1." in page.content()
+    deduction = page.locator("#leaf-D1")
+    assert "Văn bản số 12/TB-UBND ngày 05/11/2026 của UBND tỉnh" in deduction.inner_text()
+    deduction.get_by_label("Giải trình").fill("Báo cáo đã gửi ngày 02/10, kèm sổ công văn đi")
+    click_and_wait(page, deduction.get_by_role("button", name="Gửi giải trình"))
+    assert "Đã gửi giải trình D1." in page.content()
     shot(page, artifacts, "5-explanation")
     logout(page)
 
@@ -135,6 +160,14 @@ def test_cycle(page, server, artifacts, tmp_path):
     login(page, server, "thamdinh.stc")
     page.goto(server + "/appraisal")
     click_and_wait(page, page.get_by_role("link", name="Sở Nội vụ"))
+    # Not final while an explanation waits: said in words, no button.
+    assert "còn giải trình chưa được thẩm định lại (D1)" in page.content()
+    assert page.get_by_role("button", name="Chốt kết quả").count() == 0
+    deduction = page.locator("#leaf-D1")
+    deduction.get_by_label("Số lần / số điểm trừ").fill("0")
+    deduction.get_by_label("Lý do").fill("Chấp nhận giải trình: báo cáo gửi đúng hạn")
+    click_and_wait(page, deduction.get_by_role("button", name="Ghi nhận điểm trừ"))
+    assert "Đã ghi nhận điểm trừ D1." in page.content()
     click_and_wait(page, page.get_by_role("button", name="Chốt kết quả"))
     assert "Đã chốt kết quả" in page.content()
     shot(page, artifacts, "6-finalised")

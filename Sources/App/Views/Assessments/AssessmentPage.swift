@@ -498,11 +498,23 @@ enum AssessmentPage {
 
     static func submitSection(_ context: PageContext, model: Model, progress: (leaves: Int, done: Int, evidenceMissing: [String])) -> HTMLNode {
         let say = context.phrases(AssessmentText.self)
-        let missingInputs = model.score.missing.map { model.index.nodes[$0].code }
+        // What the agency itself left empty (sourced leaves are the data's, not the agency's to enter).
+        let missingInputs = model.score.missing.filter { model.index.nodes[$0].leaf?.source == nil }.map { model.index.nodes[$0].code }
+        let proposed = model.index.bonus.indices.filter { model.index.bonus[$0].source == nil && model.score.bonusItems[$0].input != nil }
+            .map { "\(model.index.bonus[$0].code) (\(Formats.score(model.score.bonusItems[$0].points, context.language)))" }
         return section(.class("card submit")) {
             h2 { say(.submitTitle) }
             ul {
                 li { say(.selfAssessedTotal, Formats.score(model.score.final, context.language)) }
+                if !model.index.bonus.isEmpty {
+                    li {
+                        say(.bonusProposedList) + (proposed.isEmpty ? say(.noneListed) : proposed.joined(separator: ", "))
+                        if !proposed.isEmpty {
+                            " — " + total(context, model.score.bonusItems, capped: model.score.bonus, cap: model.index.bonusCap,
+                                          plain: .bonusTotal, over: .bonusCapped)
+                        }
+                    }
+                }
                 li { say(.notEnteredList) + (missingInputs.isEmpty ? say(.noneListed) : missingInputs.joined(separator: ", ")) }
                 li { say(.evidenceMissingList) + (progress.evidenceMissing.isEmpty ? say(.noneListed) : progress.evidenceMissing.joined(separator: ", ")) }
             }

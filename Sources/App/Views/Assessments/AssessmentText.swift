@@ -14,7 +14,7 @@ enum AssessmentText: String, Phrasebook {
     case figureFromData, asOf, taskTally, seeTasks, noTaskData, noSurveyResult, surveyResults, notRatedByLeaders, agencyDoesNotEnter,
         submittedOnTime, submittedLate, notSubmittedYet,
         itemsTitle, bonusTitle, deductionTitle, bonusTotal, bonusCapped, deductionTotal, deductionCapped, deductionNotEntered,
-        deductionsAfterRelease, proposedValue, noDeduction
+        deductionsAfterRelease, proposedValue, bonusProposedList
     // A leaf's files
     case evidenceRequiredMark, noneYet, removeFile, remove, uploadDocument, upload, useUploadedFile
     // Submission
@@ -73,7 +73,7 @@ enum AssessmentText: String, Phrasebook {
         case .deductionNotEntered: "Điểm trừ %@ do Sở Nội vụ hoặc Hội đồng thẩm định ghi nhận, đơn vị không tự nhập."
         case .deductionsAfterRelease: "Điểm trừ do Sở Nội vụ hoặc Hội đồng ghi nhận; đơn vị xem và giải trình sau khi có kết quả thẩm định sơ bộ."
         case .proposedValue: "Đề xuất"
-        case .noDeduction: "không có"
+        case .bonusProposedList: "Điểm thưởng đề xuất: "
         case .agencyDoesNotEnter: "Đơn vị không nhập tiêu chí này; thành viên thẩm định có thể điều chỉnh kèm nhận xét."
         case .evidenceRequiredMark: " (bắt buộc)"
         case .noneYet: "chưa có"
@@ -152,7 +152,7 @@ enum AssessmentText: String, Phrasebook {
         case .deductionNotEntered: "Deduction %@ is recorded by the Department of Home Affairs or the council, not by the agency."
         case .deductionsAfterRelease: "Deductions are recorded by the Department of Home Affairs or the council; the agency sees and may explain them once the preliminary result is out."
         case .proposedValue: "Proposed"
-        case .noDeduction: "none"
+        case .bonusProposedList: "Bonus proposed: "
         case .agencyDoesNotEnter: "The agency does not enter this criterion; an appraiser may adjust it with a comment."
         case .evidenceRequiredMark: " (required)"
         case .noneYet: "none"
