@@ -9,15 +9,20 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the web application (SQLite in ./data, or PostgreSQL when DATABASE_URL is set). Run `chiso migrate` first."
     )
 
+    @OptionGroup var listen: ListenOptions
+
+    func run() async throws {
+        try await Server.serve(hostname: listen.hostname, port: listen.port)
+    }
+}
+
+/// Where `serve` and `demo` listen.
+struct ListenOptions: ParsableArguments {
     @Option(name: [.customShort("H"), .long], help: "Address to listen on.")
     var hostname = "127.0.0.1"
 
     @Option(name: [.short, .long], help: "Port to listen on.")
     var port = 8080
-
-    func run() async throws {
-        try await Server.serve(hostname: hostname, port: port)
-    }
 }
 
 /// `chiso routes`
@@ -55,14 +60,10 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Migrate, load the invented demo province (once), print the address and accounts, and serve."
     )
 
-    @Option(name: [.customShort("H"), .long], help: "Address to listen on.")
-    var hostname = "127.0.0.1"
-
-    @Option(name: [.short, .long], help: "Port to listen on.")
-    var port = 8080
+    @OptionGroup var listen: ListenOptions
 
     func run() async throws {
-        try await Server.demo(hostname: hostname, port: port)
+        try await Server.demo(hostname: listen.hostname, port: listen.port)
     }
 }
 

@@ -36,10 +36,7 @@ struct BonusDeductionTests {
     func bonusThroughTheCycle() async throws {
         try await TestApp.run { app, fixture in
             let period = try await Fixture.openPeriod(
-                PeriodModel(name: "Năm 2027", kind: .year, year: 2027, number: nil, status: .draft,
-                            selfAssessmentDeadline: Formats.endOfDay(year: 2027, month: 12, day: 15)!,
-                            appraisalDeadline: Formats.endOfDay(year: 2028, month: 1, day: 20)!,
-                            explanationDeadline: Formats.endOfDay(year: 2028, month: 2, day: 5)!),
+                Fixture.year2027(),
                 indexYAML: Self.yaml, on: app)
             let a = try #require(try await AssessmentModel.query(on: app.db).filter(\.$period.$id == period.id!)
                 .filter(\.$agency.$id == fixture.own).first()?.id)

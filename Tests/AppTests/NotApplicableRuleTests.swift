@@ -23,10 +23,7 @@ struct NotApplicableRuleTests {
             sxd.tags = "khong-tthc"
             try await sxd.save(on: app.db)
             let period = try await Fixture.openPeriod(
-                PeriodModel(name: "Năm 2027", kind: .year, year: 2027, number: nil, status: .draft,
-                            selfAssessmentDeadline: Formats.endOfDay(year: 2027, month: 12, day: 15)!,
-                            appraisalDeadline: Formats.endOfDay(year: 2028, month: 1, day: 20)!,
-                            explanationDeadline: Formats.endOfDay(year: 2028, month: 2, day: 5)!),
+                Fixture.year2027(),
                 indexYAML: Self.yaml, on: app)
             let records = try await app.assessments.period(period)
             let editors = ["SNV": "t.editor", "SXD": "t.sxd.editor"]

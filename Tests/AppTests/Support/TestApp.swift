@@ -128,6 +128,14 @@ struct Fixture: Sendable {
         """ + leaves.map { "      - \($0)" }.joined(separator: "\n") + "\n"
     }
 
+    /// A draft year period after the fixture's, its deadlines all ahead (15/12/2027, 20/01/2028, 05/02/2028).
+    static func year2027() -> PeriodModel {
+        PeriodModel(name: "Năm 2027", kind: .year, year: 2027, number: nil, status: .draft,
+                    selfAssessmentDeadline: Formats.endOfDay(year: 2027, month: 12, day: 15)!,
+                    appraisalDeadline: Formats.endOfDay(year: 2028, month: 1, day: 20)!,
+                    explanationDeadline: Formats.endOfDay(year: 2028, month: 2, day: 5)!)
+    }
+
     /// `period` stored and opened for the group "so" on the index `yaml` (stored as uploaded): its assessments are made.
     @discardableResult
     static func openPeriod(_ period: PeriodModel, indexYAML yaml: String, on app: Application) async throws -> PeriodModel {
