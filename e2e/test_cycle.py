@@ -73,6 +73,7 @@ def test_cycle(page, server, artifacts, tmp_path):
     assert "Nộp hồ sơ tự đánh giá" in page.content()
     assert "Điểm thưởng đề xuất: B3 (1,00)" in page.locator(".submit").inner_text()
     shot(page, artifacts, "2-submit")
+    page.get_by_label(re.compile("Tôi xác nhận")).check()
     click_and_wait(page, page.get_by_role("button", name="Nộp hồ sơ"))
     assert "Đã nộp hồ sơ." in page.content()
     logout(page)
@@ -122,6 +123,7 @@ def test_cycle(page, server, artifacts, tmp_path):
     deduction.get_by_label("Lý do").fill("Chậm báo cáo tình hình thực hiện nhiệm vụ quý III")
     click_and_wait(page, deduction.get_by_role("button", name="Ghi nhận điểm trừ"))
     assert "Đã ghi nhận điểm trừ D1." in page.content()
+    page.get_by_label(re.compile("Tôi xác nhận")).check()
     click_and_wait(page, page.get_by_role("button", name="Gửi kết quả sơ bộ cho đơn vị"))
     assert "Đã gửi kết quả sơ bộ cho đơn vị." in page.content(), page.locator("main").inner_text()[:600]
     logout(page)
@@ -168,6 +170,7 @@ def test_cycle(page, server, artifacts, tmp_path):
     deduction.get_by_label("Lý do").fill("Chấp nhận giải trình: báo cáo gửi đúng hạn")
     click_and_wait(page, deduction.get_by_role("button", name="Ghi nhận điểm trừ"))
     assert "Đã ghi nhận điểm trừ D1." in page.content()
+    page.get_by_label(re.compile("Tôi xác nhận")).check()
     click_and_wait(page, page.get_by_role("button", name="Chốt kết quả"))
     assert "Đã chốt kết quả" in page.content()
     shot(page, artifacts, "6-finalised")

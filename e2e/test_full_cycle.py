@@ -7,6 +7,7 @@ self-assesses with an upload, the head submits, the council chair appraises
 chair re-examines and finalises, the organiser publishes, the head reads the
 result and the public page shows it; Excel and PDF exports along the way."""
 import os
+import re
 
 import openpyxl
 
@@ -125,6 +126,7 @@ def test_full_cycle(page, server, artifacts, tmp_path):
     # The head: first login, submission.
     first_login(page, server, "tt.thutruong", head_password)
     own_assessment(page, server)
+    page.get_by_label(re.compile("Tôi xác nhận")).check()
     click_and_wait(page, page.get_by_role("button", name="Nộp hồ sơ"))
     assert "Đã nộp hồ sơ." in page.content()
     logout(page)
@@ -138,6 +140,7 @@ def test_full_cycle(page, server, artifacts, tmp_path):
     leaf.get_by_label("Nhận xét (bắt buộc khi điều chỉnh)").fill("Sổ theo dõi chỉ ghi 7/10 hồ sơ đúng hạn")
     click_and_wait(page, leaf.get_by_role("button", name="Lưu thẩm định"))
     click_and_wait(page, page.get_by_role("button", name="Xác nhận tất cả tiêu chí chưa thẩm định"))
+    page.get_by_label(re.compile("Tôi xác nhận")).check()
     click_and_wait(page, page.get_by_role("button", name="Gửi kết quả sơ bộ cho đơn vị"))
     assert "Đã gửi kết quả sơ bộ cho đơn vị." in page.content()
     shot(page, artifacts, "4-appraisal")
@@ -162,6 +165,7 @@ def test_full_cycle(page, server, artifacts, tmp_path):
     click_and_wait(page, leaf.get_by_role("button", name="Lưu thẩm định"))
     page.goto(server + "/council")
     click_and_wait(page, page.get_by_role("link", name="Trung tâm Thử nghiệm").first)
+    page.get_by_label(re.compile("Tôi xác nhận")).check()
     click_and_wait(page, page.get_by_role("button", name="Chốt kết quả"))
     assert "Đã chốt kết quả" in page.content()
     logout(page)
@@ -169,6 +173,7 @@ def test_full_cycle(page, server, artifacts, tmp_path):
     # The organiser publishes, reads the ranking and exports it.
     login(page, server, "sonoivu")
     period_page(page, server)
+    page.get_by_label(re.compile("Tôi xác nhận")).check()
     click_and_wait(page, page.get_by_role("button", name="Công bố kết quả kỳ đánh giá"))
     click_and_wait(page, page.get_by_role("link", name="Kết quả và xếp hạng"))
     ranking = page.locator("#group-dvsn + .table-wrap").inner_text()

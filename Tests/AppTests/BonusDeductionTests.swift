@@ -65,6 +65,10 @@ struct BonusDeductionTests {
             #expect(page.body.contains("Tổng điểm thưởng: cộng 3,50 điểm, tính tối đa 2,00."))
             #expect(page.body.contains("chưa nộp (hạn 15/12/2027)."))
             #expect(page.body.contains("12,00"))  // 10 + the capped 2
+            // Submitting asks for a confirmation that says what happens next.
+            let summary = try await head.get("/assessments/\(a)")
+            #expect(summary.body.contains("Tôi xác nhận nộp hồ sơ: Hội đồng sẽ thẩm định") && summary.body.contains("name=\"confirm\" value=\"1\" required"))
+            #expect(summary.body.contains("Điểm thưởng đề xuất: B1 (2,00), B2 (1,50)"))
             #expect(try await head.post("/assessments/\(a)/submit").status == .seeOther)
             #expect((try await editor.get("/assessments/\(a)")).body.contains("trong hạn 15/12/2027 → 0 (đúng hạn)."))
 
@@ -122,6 +126,8 @@ struct BonusDeductionTests {
             #expect(try await chair.post("/assessments/\(a)/finalise").status == .conflict)  // D2's explanation waits
             #expect(try await chair.post(deductionPath, [("value", "1"), ("number", "45/TB-UBND"), ("issuedOn", "10/03/2026"),
                                                          ("issuer", "UBND tỉnh"), ("reason", "Giữ nguyên: văn bản phê bình vẫn có hiệu lực")]).status == .seeOther)
+            let before = try await chair.get("/assessments/\(a)/appraisal")
+            #expect(before.body.contains("Tôi xác nhận chốt kết quả: 11,00 điểm, xếp loại Tốt trở thành kết quả chính thức"))
             #expect(try await chair.post("/assessments/\(a)/finalise").status == .seeOther)
             let final = try #require(try await AssessmentModel.find(a, on: app.db))
             // 4 + 6 = 10, bonus 2 + 1.5 capped at 2, D1 = 0, D2 = 1: 11.

@@ -173,6 +173,7 @@ enum AppraisalPages {
             if model.canRelease {
                 form(.method("post"), .action(SiteURL.assessment(.value(id), .release).path), .class("inline")) {
                     Layout.csrfField(context)
+                    Fields.confirmation(say(.confirmRelease, Formats.date(model.record.period.explanationDeadline)), id: "confirm-release")
                     button(.type("submit")) { say(.release) }
                 }
                 " "
@@ -181,6 +182,8 @@ enum AppraisalPages {
             if model.canFinalise {
                 form(.method("post"), .action(SiteURL.assessment(.value(id), .finalise).path), .class("inline")) {
                     Layout.csrfField(context)
+                    Fields.confirmation(say(.confirmFinalise, Formats.score(model.appraisedScore.final, context.language),
+                                            model.index.classes[model.appraisedScore.classPosition].title), id: "confirm-finalise")
                     button(.type("submit")) { say(.finalise) }
                 }
             }

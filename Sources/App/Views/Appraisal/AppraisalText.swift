@@ -18,6 +18,8 @@ enum AppraisalText: String, Phrasebook {
     case actingChairNotEligible, actingChairNamed, actingChairWithdrawn, ownAgencyNote
     // Bonus and deduction items
     case itemsHeading, bonusItem, deductionItem
+    // Confirmations
+    case confirmRelease, confirmFinalise
 
     var vietnamese: String {
         switch self {
@@ -75,6 +77,8 @@ enum AppraisalText: String, Phrasebook {
         case .itemsHeading: "Điểm thưởng và điểm trừ"
         case .bonusItem: "(điểm thưởng)"
         case .deductionItem: "(điểm trừ)"
+        case .confirmRelease: "Tôi xác nhận gửi kết quả sơ bộ: đơn vị xem và giải trình đến hết ngày %@; sau đó chỉ thẩm định lại tiêu chí được giải trình."
+        case .confirmFinalise: "Tôi xác nhận chốt kết quả: %@ điểm, xếp loại %@ trở thành kết quả chính thức; chỉ quản trị hệ thống mở lại được, có lý do."
         }
     }
 
@@ -134,6 +138,8 @@ enum AppraisalText: String, Phrasebook {
         case .itemsHeading: "Bonus and deduction points"
         case .bonusItem: "(bonus)"
         case .deductionItem: "(deduction)"
+        case .confirmRelease: "I confirm the release: the agency sees the result and may explain until the end of %@; after that, only explained criteria are re-examined."
+        case .confirmFinalise: "I confirm the final result: %@ points, class %@ become official; only an administrator can reopen it, with a reason."
         }
     }
 }

@@ -521,6 +521,7 @@ enum AssessmentPage {
             p { say(.afterSubmission) }
             form(.method("post"), .action(SiteURL.AssessmentPage.submit.path(under: model.record.path))) {
                 Layout.csrfField(context)
+                Fields.confirmation(say(.confirmSubmit), id: "confirm-submit")
                 button(.type("submit")) { say(.submit) }
             }
         }

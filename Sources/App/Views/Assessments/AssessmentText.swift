@@ -14,7 +14,7 @@ enum AssessmentText: String, Phrasebook {
     case figureFromData, asOf, taskTally, seeTasks, noTaskData, noSurveyResult, surveyResults, notRatedByLeaders, agencyDoesNotEnter,
         submittedOnTime, submittedLate, notSubmittedYet,
         itemsTitle, bonusTitle, deductionTitle, bonusTotal, bonusCapped, deductionTotal, deductionCapped, deductionNotEntered,
-        deductionsAfterRelease, proposedValue, bonusProposedList
+        deductionsAfterRelease, proposedValue, bonusProposedList, confirmSubmit
     // A leaf's files
     case evidenceRequiredMark, noneYet, removeFile, remove, uploadDocument, upload, useUploadedFile
     // Submission
@@ -74,6 +74,7 @@ enum AssessmentText: String, Phrasebook {
         case .deductionsAfterRelease: "Điểm trừ do Sở Nội vụ hoặc Hội đồng ghi nhận; đơn vị xem và giải trình sau khi có kết quả thẩm định sơ bộ."
         case .proposedValue: "Đề xuất"
         case .bonusProposedList: "Điểm thưởng đề xuất: "
+        case .confirmSubmit: "Tôi xác nhận nộp hồ sơ: Hội đồng sẽ thẩm định; đơn vị không sửa được nữa, trừ khi Sở Nội vụ trả lại."
         case .agencyDoesNotEnter: "Đơn vị không nhập tiêu chí này; thành viên thẩm định có thể điều chỉnh kèm nhận xét."
         case .evidenceRequiredMark: " (bắt buộc)"
         case .noneYet: "chưa có"
@@ -153,6 +154,7 @@ enum AssessmentText: String, Phrasebook {
         case .deductionsAfterRelease: "Deductions are recorded by the Department of Home Affairs or the council; the agency sees and may explain them once the preliminary result is out."
         case .proposedValue: "Proposed"
         case .bonusProposedList: "Bonus proposed: "
+        case .confirmSubmit: "I confirm the submission: the council will appraise it; the agency can no longer change it unless it is returned."
         case .agencyDoesNotEnter: "The agency does not enter this criterion; an appraiser may adjust it with a comment."
         case .evidenceRequiredMark: " (required)"
         case .noneYet: "none"

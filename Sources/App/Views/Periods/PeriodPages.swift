@@ -144,6 +144,7 @@ enum PeriodPages {
                 appraiserSection(context, period: period, indexes: assignments.map(\.indexVersion), appraisal: appraisal, appraisers: appraisers)
                 form(.method("post"), .action(SiteURL.period(.value(period.id!), .publish).path)) {
                     Layout.csrfField(context)
+                    Fields.confirmation(say(.confirmPublish), id: "confirm-publish")
                     button(.type("submit")) { say(.publish) }
                 }
             }

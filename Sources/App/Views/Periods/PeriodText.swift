@@ -2,7 +2,7 @@ import ChiSoCore
 
 /// Texts of the periods' pages (the form, one period, its appraiser assignments), in both languages.
 enum PeriodText: String, Phrasebook {
-    case nameExample, dateRange, resultsLink, dashboardLink, provisionalScoresLink, surveyResultsLink, leaderRatingsLink, publish
+    case nameExample, dateRange, resultsLink, dashboardLink, provisionalScoresLink, surveyResultsLink, leaderRatingsLink, publish, confirmPublish
     case appraisersHeading, appraisersGuidance, removeAssignment, index, criterionCode, appraiser, assign
     // PeriodController
     case indexesFrozen, alreadyOpen, noGroupIndexed, numberRange, appraisalBeforeSelfDeadline, explanationBeforeAppraisalDeadline
@@ -18,6 +18,7 @@ enum PeriodText: String, Phrasebook {
         case .surveyResultsLink: "Kết quả điều tra xã hội học"
         case .leaderRatingsLink: "Lãnh đạo tỉnh đánh giá"
         case .publish: "Công bố kết quả kỳ đánh giá"
+        case .confirmPublish: "Tôi xác nhận công bố: kết quả và xếp hạng hiển thị cho mọi đơn vị và trên trang công khai; không thể thu hồi."
         case .appraisersHeading: "Phân công thẩm định"
         case .appraisersGuidance: "Tiêu chí (hoặc nhóm) chưa phân công do thành viên thẩm định của cơ quan ghi ở trường appraiser của bộ chỉ số thẩm định; nếu không có, do Chủ tịch Hội đồng."
         case .removeAssignment: "bỏ"
@@ -49,6 +50,7 @@ enum PeriodText: String, Phrasebook {
         case .surveyResultsLink: "Survey results"
         case .leaderRatingsLink: "Leader ratings"
         case .publish: "Publish the period's results"
+        case .confirmPublish: "I confirm the publication: results and rankings become visible to every agency and on the public page; it cannot be withdrawn."
         case .appraisersHeading: "Appraiser assignments"
         case .appraisersGuidance: "Criteria (or groups) without an assignment are appraised by the appraisers of the agency named in the index's appraiser field; otherwise by the council chair."
         case .removeAssignment: "remove"

@@ -114,6 +114,16 @@ enum Fields {
         }
     }
 
+    /// A box to tick before a step that cannot be undone, saying what happens next: the form is not sent without it.
+    static func confirmation(_ text: String, id: String) -> HTMLNode {
+        div(.class("field confirm")) {
+            H.el("label", [.for(id)]) {
+                input(.type("checkbox"), .id(id), .name("confirm"), .value("1"), .required)
+                " " + text
+            }
+        }
+    }
+
     static func errors(_ messages: [String]) -> HTMLNode {
         guard !messages.isEmpty else { return .empty }
         return div(.class("errors"), .role("alert")) {
