@@ -50,7 +50,8 @@ def test_results_and_exports(page, server, artifacts, tmp_path):
     binary = os.environ.get("CHISO_BIN", os.path.join(ROOT, ".build", "debug", "chiso"))
     result = subprocess.run([binary, "score", "--index", index, "--agencies", agencies, "--inputs", inputs],
                             capture_output=True, text=True, check=True)
-    assert result.stdout == open(ranking, encoding="utf-8").read()
+    assert open(ranking, "rb").read(3) == b"\xef\xbb\xbf"  # a UTF-8 byte-order mark, for Excel
+    assert result.stdout == open(ranking, encoding="utf-8-sig").read()
 
     # PDF: A4, Vietnamese intact.
     page.goto(server + "/periods")

@@ -39,13 +39,15 @@ enum ResultExportController {
     }
 
     static let csvType = "text/csv; charset=utf-8"
+    /// A UTF-8 byte-order mark first, so that Excel opens the Vietnamese text as UTF-8 (`chiso score` skips it, spec §5).
+    static func csvBytes(_ text: String) -> [UInt8] { [0xEF, 0xBB, 0xBF] + Array(text.utf8) }
     static let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
     // MARK: CSV
 
     static func rankingCSV(_ request: Request) async throws -> Response {
         let (period, group) = try await group(request)
-        return download(Array(group.report.csv().utf8), type: csvType, name: fileName("xep-hang", period, group.group, "csv"))
+        return download(csvBytes(group.report.csv()), type: csvType, name: fileName("xep-hang", period, group.group, "csv"))
     }
 
     static func inputsCSV(_ request: Request) async throws -> Response {
@@ -53,7 +55,7 @@ enum ResultExportController {
         var writer = CSVWriter()
         writer.row(["agency", "criterion", "value", "evidence"])
         for row in inputRows(group) { writer.row(row) }
-        return download(Array(writer.text.utf8), type: csvType, name: fileName("du-lieu-dau-vao", period, group.group, "csv"))
+        return download(csvBytes(writer.text), type: csvType, name: fileName("du-lieu-dau-vao", period, group.group, "csv"))
     }
 
     static func agenciesCSV(_ request: Request) async throws -> Response {
@@ -61,7 +63,7 @@ enum ResultExportController {
         var writer = CSVWriter()
         writer.row(["code", "name", "group", "tags"])
         for agency in group.agencies { writer.row([agency.code, agency.name, agency.group, agency.tags.joined(separator: ";")]) }
-        return download(Array(writer.text.utf8), type: csvType, name: fileName("don-vi", period, group.group, "csv"))
+        return download(csvBytes(writer.text), type: csvType, name: fileName("don-vi", period, group.group, "csv"))
     }
 
     /// The final inputs of spec §5, one row per agency and leaf or item that has a value or evidence.
@@ -69,11 +71,12 @@ enum ResultExportController {
         var rows: [[String]] = []
         let index = group.index
         let codes = index.nodes.filter(\.isLeaf).map(\.code) + index.bonus.map(\.code) + index.deductions.map(\.code)
-        let sourced = Set(index.nodes.filter { $0.leaf?.source != nil }.map(\.code))
+        let items = index.itemsByCode()
+        let sourced = Set(codes.filter { code in items[code].flatMap(index.source(of:)) != nil })
         for member in group.members {
             let entries = Dictionary(member.entries.map { ($0.criterionCode, $0) }, uniquingKeysWith: { first, _ in first })
             for code in codes {
-                // As the final sheet reads it: the appraisers' input, else the agency's (never for a sourced leaf).
+                // As the final sheet reads it: the appraisers' input, else the agency's (never for a sourced leaf or item).
                 let input = entries[code].flatMap { entry in
                     entry.appraisedAt != nil ? entry.appraisedInput : (sourced.contains(code) ? nil : entry.selfInput)
                 }
