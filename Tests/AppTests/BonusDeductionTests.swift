@@ -132,6 +132,13 @@ struct BonusDeductionTests {
             let final = try #require(try await AssessmentModel.find(a, on: app.db))
             // 4 + 6 = 10, bonus 2 + 1.5 capped at 2, D1 = 0, D2 = 1: 11.
             #expect(final.finalScore == "11.00" && final.classCode == "T")
+            // The agency's result page lists each item, self / preliminary / final, and the capped totals.
+            let results = try await chair.get("/assessments/\(a)/results")
+            #expect(results.status == .ok)
+            for text in ["B1 Cờ thi đua (điểm thưởng)", "D2 Bị phê bình bằng văn bản (điểm trừ)", "Giữ nguyên: văn bản phê bình vẫn có hiệu lực",
+                         "Cộng điểm thưởng (tối đa ở cột điểm tối đa)"] {
+                #expect(results.body.contains(text), "\(text)")
+            }
             let record = try await app.assessments.load(a)
             #expect(record.score(.final).bonusItems.map(\.points) == [2, try DecimalNumber.parse("1.5")])
             #expect(record.score(.final).deductionItems[0].input == .count(0))

@@ -124,12 +124,13 @@ enum ResultExportController {
     static func rankingXLSX(_ request: Request) async throws -> Response {
         let (period, group) = try await group(request)
         let headers = ["Hạng", "Mã", "Đơn vị", "Điểm đạt", "Điểm tối đa áp dụng", "Điểm chuẩn hoá", "Điểm thưởng", "Điểm trừ", "Tổng điểm",
-                       "Xếp loại", "Đề xuất xếp loại người đứng đầu"]
+                       "Xếp loại", "Đề xuất xếp loại người đứng đầu", "Ghi chú"]
         var (rows, merges) = annexHeader(province: request.application.settings.province,
                                          title: "Kết quả đánh giá, xếp hạng chất lượng hoạt động", subtitle: "\(group.index.title) · \(period.name)",
                                          width: headers.count)
         rows.append(headers.map(Cell.header))
         let headerRow = rows.count - 1
+        let explanation = ScoreExplanation(index: group.index, language: .vietnamese)
         for entry in group.ranked {
             let score = group.report.scores[entry.position]
             let scoreClass = group.index.classes[score.classPosition]
@@ -138,12 +139,14 @@ enum ResultExportController {
                 .integer(entry.rank), .text(agency.code), .text(agency.name), points(score.raw), points(score.applicableMax),
                 points(score.normalized), points(score.bonus), points(score.deduction), points(score.final, bold: true),
                 .text(scoreClass.title), .text(scoreClass.leaderRating.flatMap(IndividualRating.init(rawValue:))?.title(.vietnamese) ?? ""),
+                // Where a condition on a class moved the agency down, why.
+                .text(explanation.explainClass(in: score) ?? ""),
             ])
         }
         rows.append([])
         rows.append([Cell.text("Đề xuất xếp loại người đứng đầu là đề xuất để cấp có thẩm quyền xem xét, quyết định.", style: .italic)])
         let sheet = XLSXWorkbook.Sheet(name: "Xếp hạng \(group.group)", rows: rows,
-                                       columnWidths: [7, 12, 38, 10, 12, 12, 10, 10, 11, 14, 30], merges: merges,
+                                       columnWidths: [7, 12, 38, 10, 12, 12, 10, 10, 11, 14, 30, 50], merges: merges,
                                        frozenRows: headerRow + 1, frozenColumns: 3, printTitleRows: headerRow...headerRow, landscape: true)
         let bytes = try XLSXWorkbook(sheets: [sheet]).bytes()
         return download(bytes, type: xlsxType, name: fileName("xep-hang", period, group.group, "xlsx"))

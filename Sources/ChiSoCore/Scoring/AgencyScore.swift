@@ -30,6 +30,17 @@ public struct AgencyScore: Sendable {
     public var missing: [Int]
 }
 
+extension AgencyScore {
+    /// A bonus or deduction item's result; `nil` for a criterion node.
+    public func item(_ reference: ItemReference) -> ItemScore? {
+        switch reference {
+        case let .bonus(position): bonusItems[position]
+        case let .deduction(position): deductionItems[position]
+        case .criterion: nil
+        }
+    }
+}
+
 /// A class condition an agency did not meet.
 public struct FailedCondition: Sendable, Hashable {
     /// Position of the class in ``Index/classes``.

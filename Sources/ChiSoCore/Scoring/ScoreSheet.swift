@@ -84,6 +84,20 @@ extension Index {
         Index.itemsByCode(nodes: nodes, bonus: bonus, deductions: deductions)
     }
 
+    /// Every bonus item, then every deduction item.
+    public var adjustmentReferences: [ItemReference] {
+        bonus.indices.map { .bonus($0) } + deductions.indices.map { .deduction($0) }
+    }
+
+    /// A bonus or deduction item; `nil` for a criterion node.
+    public func adjustment(_ reference: ItemReference) -> AdjustmentItem? {
+        switch reference {
+        case let .bonus(position): bonus[position]
+        case let .deduction(position): deductions[position]
+        case .criterion: nil
+        }
+    }
+
     /// A leaf or a bonus item the assessed agency enters itself (spec §4): not a group, not a sourced
     /// leaf or item, not a deduction (the organiser or the council records those).
     public func enteredByAgency(_ code: String) -> ItemReference? {

@@ -303,17 +303,8 @@ enum AppraisalPages {
         let say = context.phrases(AppraisalText.self)
         let language = context.language
         let record = model.record
-        let item: AdjustmentItem, selfResult: ItemScore, appraised: ItemScore
-        switch model.index.itemsByCode()[code] {
-        case let .bonus(position)?:
-            (item, selfResult, appraised) = (model.index.bonus[position], model.selfScore.bonusItems[position], model.appraisedScore.bonusItems[position])
-        case let .deduction(position)?:
-            (item, selfResult, appraised) = (model.index.deductions[position], model.selfScore.deductionItems[position],
-                                             model.appraisedScore.deductionItems[position])
-        case .criterion?, nil:
-            return .empty
-        }
-        let reference = model.index.itemsByCode()[code]!
+        guard let reference = model.index.itemsByCode()[code], let item = model.index.adjustment(reference),
+              let selfResult = model.selfScore.item(reference), let appraised = model.appraisedScore.item(reference) else { return .empty }
         let entry = record.entry(code)
         let explanation = ScoreExplanation(index: model.index, language: language)
         let assigned = model.scope.appraises(reference, model.user)

@@ -33,7 +33,10 @@ enum ReportPages {
                             td(.class("num")) { Formats.score(score.bonus, language) }
                             td(.class("num")) { Formats.score(score.deduction, language) }
                             td(.class("num")) { strong { Formats.score(score.final, language) } }
-                            td { scoreClass.title }
+                            td {
+                                scoreClass.title
+                                if let why = ScoreExplanation(index: group.index, language: language).explainClass(in: score) { br(); small { why } }
+                            }
                             td { scoreClass.leaderRating.flatMap(IndividualRating.init(rawValue:))?.title(language) ?? "—" }
                         }
                     }

@@ -229,6 +229,41 @@ enum ResultsPages {
                             }
                         }
                     }
+                    // Bonus and deduction items, self / preliminary / final like the leaves, then the capped totals.
+                    for reference in index.adjustmentReferences {
+                        let item = index.adjustment(reference)!
+                        let entry = record.entry(item.code)
+                        let (own, preliminary, final) = (model.selfScore.item(reference)!, model.preliminary.item(reference)!, model.final.item(reference)!)
+                        if own.input != nil || final.input != nil || preliminary.input != nil {
+                            tr(.class("leaf item"), .id("leaf-\(item.code)")) {
+                                td { "\(item.code) \(item.title) (" + (item.kind == .bonus ? say(.bonusItem) : say(.deductionItem)) + ")" }
+                                td(.class("num")) { "" }
+                                td(.class("num")) { Formats.score(own.points, language) }
+                                td(.class("num")) { Formats.score(preliminary.points, language) }
+                                td(.class(own.points != final.points ? "num changed" : "num")) { Formats.score(final.points, language) }
+                                td(.class("hide-small")) {
+                                    if let comment = entry?.appraisalComment { strong { comment }; br() }
+                                    explanation.explain(item: item, final)
+                                }
+                            }
+                        }
+                    }
+                    tr(.class("group")) {
+                        td { say(.bonusTotalRow) }
+                        td(.class("num")) { index.bonusCap.map { Formats.score($0, language) } ?? "" }
+                        td(.class("num")) { Formats.score(model.selfScore.bonus, language) }
+                        td(.class("num")) { Formats.score(model.preliminary.bonus, language) }
+                        td(.class("num")) { Formats.score(model.final.bonus, language) }
+                        td(.class("hide-small")) { "" }
+                    }
+                    tr(.class("group")) {
+                        td { say(.deductionTotalRow) }
+                        td(.class("num")) { index.deductionCap.map { Formats.score($0, language) } ?? "" }
+                        td(.class("num")) { Formats.score(model.selfScore.deduction, language) }
+                        td(.class("num")) { Formats.score(model.preliminary.deduction, language) }
+                        td(.class("num")) { Formats.score(model.final.deduction, language) }
+                        td(.class("hide-small")) { "" }
+                    }
                 }
             }
         }

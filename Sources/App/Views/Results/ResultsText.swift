@@ -3,6 +3,7 @@ import ChiSoCore
 /// Texts of the results pages (a period's ranking, an agency's result, its proposals and breakdown), in both languages.
 enum ResultsText: String, Phrasebook {
     case downloads, rankingExcel, rankingPDF, matrixExcel, inputsCSV, agenciesCSV, indexYAML
+    case bonusItem, deductionItem, bonusTotalRow, deductionTotalRow
     case periodTitle, notPublished, headProposalNote, groupHeading, noneFinalised
     case rankColumn, agencyColumn, scoreColumn, classColumn, headProposalColumn, sincePeriod, notFinalisedYet
     case finalScore, classAndRank, selfToFinal, previousScore, scoreSheetPDF, whatIfLink, criterionByCriterion
@@ -16,6 +17,10 @@ enum ResultsText: String, Phrasebook {
 
     var vietnamese: String {
         switch self {
+        case .bonusItem: "điểm thưởng"
+        case .deductionItem: "điểm trừ"
+        case .bonusTotalRow: "Cộng điểm thưởng (tối đa ở cột điểm tối đa)"
+        case .deductionTotalRow: "Điểm trừ (tối đa ở cột điểm tối đa)"
         case .downloads: "Tải về: "
         case .rankingExcel: "Bảng xếp hạng (Excel)"
         case .rankingPDF: "Báo cáo xếp hạng (PDF)"
@@ -68,6 +73,10 @@ enum ResultsText: String, Phrasebook {
 
     var english: String {
         switch self {
+        case .bonusItem: "bonus"
+        case .deductionItem: "deduction"
+        case .bonusTotalRow: "Bonus total (cap in the max column)"
+        case .deductionTotalRow: "Deduction total (cap in the max column)"
         case .downloads: "Download: "
         case .rankingExcel: "Ranking (Excel)"
         case .rankingPDF: "Ranking report (PDF)"
