@@ -43,7 +43,7 @@ enum DeductionController {
         if issuedOn == nil { problems.append(say(.dateInvalid)) }
         if draft.issuer.isEmpty { problems.append(say(.issuerRequired)) }
         if draft.reason.isEmpty { problems.append(say(.reasonRequired)) }
-        if let issuedOn, let today = Optional(SourceData.today), issuedOn > today { problems.append(say(.dateInFuture)) }
+        if let issuedOn, issuedOn > SourceData.today { problems.append(say(.dateInFuture)) }
         guard problems.isEmpty else {
             if request.isAPI { throw APIError(status: .unprocessableEntity, code: "invalid_deduction", reason: problems.joined(separator: " ")) }
             var shown = draft

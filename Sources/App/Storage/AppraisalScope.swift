@@ -43,12 +43,15 @@ struct AppraisalScope: Sendable {
     /// Whether `user` appraises the leaf at `position`: an appraiser it is assigned to; for a leaf
     /// nobody else has, the acting chair if one is named, else the chair (never of their own agency).
     func isAssigned(_ position: Int, to user: CurrentUser) -> Bool {
+        takes(appraisers[position] ?? [], user)
+    }
+
+    /// Whether `user` takes a piece appraised by `users` (none: the chair's, or the acting chair's).
+    private func takes(_ users: Set<UUID>, _ user: CurrentUser) -> Bool {
         guard user.agencyID != agencyID else { return false }
-        let users = appraisers[position] ?? []
         if users.contains(user.id) { return true }
         guard users.isEmpty else { return false }
-        if let actingChairID { return actingChairID == user.id || user.roles.contains(.chair) }
-        return user.roles.contains(.chair)
+        return actingChairID == user.id || user.roles.contains(.chair)
     }
 
     /// Whether `user` appraises a leaf or item: leaves as assigned; bonus and deduction items fall to
@@ -56,7 +59,7 @@ struct AppraisalScope: Sendable {
     func appraises(_ item: ItemReference, _ user: CurrentUser) -> Bool {
         switch item {
         case let .criterion(position): isAssigned(position, to: user)
-        case .bonus, .deduction: isAssigned(-1, to: user)
+        case .bonus, .deduction: takes([], user)
         }
     }
 
