@@ -106,6 +106,14 @@ struct BonusDeductionTests {
             _ = try await organizer.get("/assessments/\(a)/appraisal")
             #expect(try await organizer.post(deductionPath, [("value", "1")] + document).status == .forbidden)
             #expect(try await editor.post(deductionPath, [("value", "1")] + document).status == .forbidden)
+            // The JSON API: the same route, the same rules (every missing part named, in English).
+            let token = try await APITests.token(app, "t.chair")
+            var fields: [String: Any] = ["value": "1", "number": "45/TB-UBND", "issuedOn": "2026-03-10", "issuer": " ",
+                                         "reason": "Bị phê bình bằng văn bản vì chậm triển khai kế hoạch"]
+            let missing = try await APITests.call(app, .POST, "/api/v1\(deductionPath)", token: token, body: fields)
+            #expect(missing.status == .unprocessableEntity && missing.message == "Enter the body that issued the document.")
+            fields["issuer"] = "UBND tỉnh"
+            #expect(try await APITests.call(app, .POST, "/api/v1\(deductionPath)", token: token, body: fields).status == .ok)
             #expect(try await chair.post(deductionPath, [("value", "1")] + document).status == .seeOther)
             let recorded = try #require(try await AuditEventModel.query(on: app.db).filter(\.$action == "deduction.record").first())
             #expect(Audit.fields(recorded.after)["document"] == "45/TB-UBND · 2026-03-10 · UBND tỉnh")

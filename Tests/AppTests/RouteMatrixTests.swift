@@ -287,6 +287,8 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/release", expect: councilStep([.chair], [.submitted, .appraising]), byState: true),
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/explanations/:code", expect: ownStep([.editor], [.released]),
             form: { _ in [("explanation", "x")] }, byState: true),
+        Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/deductions/:code", expect: { _ in .status(.notFound) },
+            form: { _ in [("value", "1")] }, byState: true),
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/finalise", expect: councilStep([.chair], [.released, .reexamining]), byState: true),
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/reopen", expect: councilStep([.admin], [.finalised, .published]),
             form: { _ in [("reason", "x")] }, byState: true),
