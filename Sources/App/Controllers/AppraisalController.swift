@@ -157,7 +157,8 @@ enum AppraisalController {
         let scope = try await AppraisalScope.load(for: record, on: request.db)
         let user = request.currentUser!
         // This user's leaves, and the bonus and deduction items to appraise where they take the chair's part.
-        let items = record.itemsToAppraise.filter { code in record.index.itemsByCode()[code].map { scope.appraises($0, user) } ?? false }
+        let references = record.index.itemsByCode()
+        let items = record.itemsToAppraise.filter { code in references[code].map { scope.appraises($0, user) } ?? false }
         let mine = scope.leaves(of: user).map { record.index.nodes[$0].code } + items
         try request.authorize(.appraiseLeaf, record.target(leafAssigned: !mine.isEmpty))
         let untouched = mine.filter { record.entry($0)?.appraisedAt == nil }

@@ -87,16 +87,14 @@ struct AssessmentRecord: Sendable {
 
     /// The self input of a leaf or item: the data's figure for a sourced one, what the agency typed otherwise.
     func selfInput(_ code: String) -> String? {
-        switch index.itemsByCode()[code] {
-        case let .criterion(position)? where index.nodes[position].leaf?.source != nil:
-            return sources.inputText(for: index.nodes[position])
-        case let .bonus(position)? where index.bonus[position].source != nil:
-            return sources.inputText(for: index.bonus[position])
-        case let .deduction(position)? where index.deductions[position].source != nil:
-            return sources.inputText(for: index.deductions[position])
-        default:
-            return entry(code)?.selfInput
+        // Called for every leaf of a page: a search, not a table of every code built each time.
+        if let node = index.nodes.first(where: { $0.code == code }), node.leaf?.source != nil {
+            return sources.inputText(for: node)
         }
+        if let item = (index.bonus + index.deductions).first(where: { $0.code == code }), item.source != nil {
+            return sources.inputText(for: item)
+        }
+        return entry(code)?.selfInput
     }
 
     /// The bonus and deduction items the council appraises for this assessment: bonus items the agency

@@ -137,7 +137,7 @@ enum AppraisalPages {
             // Bonus items proposed, deductions with a figure, and any item the council decided.
             let decided = Set(model.record.entries.filter { $0.appraisedAt != nil }.map(\.criterionCode))
             let codes = (model.index.bonus + model.index.deductions.filter { $0.source != nil }).map(\.code)
-                .filter { model.record.itemsToAppraise.contains($0) || decided.contains($0) }
+                .filter(Set(model.record.itemsToAppraise).union(decided).contains)
             if !codes.isEmpty {
                 h2 { say(.itemsHeading) }
                 for code in codes { item(context, model: model, code: code) }
