@@ -170,6 +170,30 @@ def test_cycle(page, server, artifacts, tmp_path):
     deduction.get_by_label("Lý do").fill("Chấp nhận giải trình: báo cáo gửi đúng hạn")
     click_and_wait(page, deduction.get_by_role("button", name="Ghi nhận điểm trừ"))
     assert "Đã ghi nhận điểm trừ D1." in page.content()
+    # Every explanation re-examined, but the year's task, survey and rating data are not declared complete yet.
+    assert "Chưa thể chốt: Sở Nội vụ chưa xác nhận đủ số liệu của kỳ (sổ theo dõi nhiệm vụ" in page.content()
+    assert page.get_by_role("button", name="Chốt kết quả").count() == 0
+    assert "điểm dưới đây là tạm tính" in page.content()
+    logout(page)
+
+    # The organiser checks the data and declares each set complete.
+    login(page, server, "sonoivu")
+    page.goto(server + "/periods")
+    click_and_wait(page, page.get_by_role("link", name="Năm 2026"))
+    data = page.locator("#data")
+    assert "Chưa xác nhận" in data.inner_text()
+    while page.locator("#data form.declare").count():
+        form = page.locator("#data form.declare").first
+        form.get_by_label(re.compile("Tôi xác nhận số liệu")).check()
+        click_and_wait(page, form.get_by_role("button", name="Xác nhận đầy đủ"))
+        assert "Đã xác nhận đầy đủ" in page.content()
+    assert "Chưa xác nhận" not in page.locator("#data").inner_text()
+    shot(page, artifacts, "6-data-declared")
+    logout(page)
+
+    login(page, server, "thamdinh.stc")
+    page.goto(server + "/appraisal")
+    click_and_wait(page, page.get_by_role("link", name="Sở Nội vụ"))
     page.get_by_label(re.compile("Tôi xác nhận")).check()
     click_and_wait(page, page.get_by_role("button", name="Chốt kết quả"))
     assert "Đã chốt kết quả" in page.content()
@@ -187,6 +211,8 @@ def test_cycle(page, server, artifacts, tmp_path):
     page.goto(server + "/periods")
     click_and_wait(page, page.get_by_role("link", name="Năm 2026"))
     click_and_wait(page, page.get_by_role("link", name="Kết quả và xếp hạng"))
+    # Not published: a draft, said on the page and on every exported page.
+    assert "DỰ THẢO" in page.locator("main").inner_text()
     ranking = page.locator("#group-so + .table-wrap").inner_text()
     # Its row: rank 1 (the one finalised), the final with two decimals, its class and the head's proposal…
     row = re.search(r"\n1\tSở Nội vụ\t(\d+,\d\d)\t([^\t]+)\t([^\t]+)\t", ranking)

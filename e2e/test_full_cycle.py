@@ -8,10 +8,11 @@ chair re-examines and finalises, the organiser publishes, the head reads the
 result and the public page shows it; Excel and PDF exports along the way."""
 import os
 import re
+import subprocess
 
 import openpyxl
 
-from conftest import login
+from conftest import ROOT, login
 from test_cycle import PDF, click_and_wait, logout
 
 INDEX = """id: dvsn-q4
@@ -170,12 +171,34 @@ def test_full_cycle(page, server, artifacts, tmp_path):
     assert "Đã chốt kết quả" in page.content()
     logout(page)
 
-    # The organiser publishes, reads the ranking and exports it.
+    # The organiser publishes with the decision that announces the results: refused without its number, kept as typed.
     login(page, server, "sonoivu")
     period_page(page, server)
-    page.get_by_label(re.compile("Tôi xác nhận")).check()
-    click_and_wait(page, page.get_by_role("button", name="Công bố kết quả kỳ đánh giá"))
+    publish = page.locator("#publish")
+    assert publish.get_by_label("Cơ quan ban hành").input_value() == "UBND TỈNH MINH HOẠ"
+    publish.get_by_label("Cơ quan ban hành").fill("UBND tỉnh Minh Hoạ")
+    publish.get_by_label("Thẩm quyền ký").fill("KT. CHỦ TỊCH")
+    publish.get_by_label("Chức vụ người ký").fill("PHÓ CHỦ TỊCH")
+    publish.get_by_label("Người ký", exact=True).fill("Trần Văn Bình")
+    publish.get_by_label(re.compile("Tôi xác nhận")).check()
+    publish.get_by_label("Số quyết định").evaluate("field => field.removeAttribute('required')")  # as a script-less client would send it
+    click_and_wait(page, publish.get_by_role("button", name="Công bố kết quả kỳ đánh giá"))
+    assert "Cần ghi số quyết định." in page.locator("#publish-errors").inner_text()
+    page.console_watch.expect("status of 422")  # the refused form answers 422 on purpose
+    publish = page.locator("#publish")
+    assert publish.get_by_label("Người ký", exact=True).input_value() == "Trần Văn Bình"
+    publish.get_by_label("Số quyết định").fill("45/QĐ-UBND")
+    publish.get_by_label(re.compile("Tôi xác nhận")).check()
+    click_and_wait(page, publish.get_by_role("button", name="Công bố kết quả kỳ đánh giá"))
+    assert "Công bố theo Quyết định số 45/QĐ-UBND" in page.locator("#decision").inner_text()
+    # The signed decision, as a PDF.
+    signed = tmp_path / "qd-45.pdf"
+    signed.write_bytes(PDF)
+    page.locator("#decision-file").set_input_files(str(signed))
+    click_and_wait(page, page.get_by_role("button", name="Đính kèm", exact=True))
+    assert "Đã đính kèm bản quyết định đã ký." in page.content()
     click_and_wait(page, page.get_by_role("link", name="Kết quả và xếp hạng"))
+    assert "Công bố theo Quyết định số 45/QĐ-UBND" in page.locator("main").inner_text()
     ranking = page.locator("#group-dvsn + .table-wrap").inner_text()
     assert "Trung tâm Thử nghiệm" in ranking and "8,80" in ranking  # 4 + 6 × 80 %
     with page.expect_download() as info:
@@ -184,6 +207,19 @@ def test_full_cycle(page, server, artifacts, tmp_path):
     info.value.save_as(saved)
     workbook = openpyxl.load_workbook(saved)
     assert any(row[2] == "Trung tâm Thử nghiệm" and row[8] == 8.8 for row in workbook.active.iter_rows(values_only=True) if len(row) > 8)
+    cells = [value for row in workbook.active.iter_rows(values_only=True) for value in row if isinstance(value, str)]
+    assert any(value.startswith("(Kèm theo Quyết định số 45/QĐ-UBND ngày ") for value in cells) and "Trần Văn Bình" in cells
+    # The CSV, recomputed by chiso score from the exported index, agencies and inputs: the same bytes.
+    files = {}
+    for name in ["CSV", "Dữ liệu đầu vào (CSV)", "Danh sách đơn vị (CSV)", "Bộ chỉ số (YAML)"]:
+        with page.expect_download() as info:
+            page.get_by_role("link", name=name).first.click()
+        files[name] = str(tmp_path / info.value.suggested_filename)
+        info.value.save_as(files[name])
+    binary = os.environ.get("CHISO_BIN", os.path.join(ROOT, ".build", "debug", "chiso"))
+    result = subprocess.run([binary, "score", "--index", files["Bộ chỉ số (YAML)"], "--agencies", files["Danh sách đơn vị (CSV)"],
+                             "--inputs", files["Dữ liệu đầu vào (CSV)"]], capture_output=True, text=True, check=True)
+    assert result.stdout == open(files["CSV"], encoding="utf-8-sig").read() and "TT-THU" in result.stdout
     with page.expect_download() as info:
         page.get_by_role("link", name="Báo cáo xếp hạng (PDF)").click()
     assert open(info.value.path(), "rb").read(5) == b"%PDF-"
@@ -203,4 +239,7 @@ def test_full_cycle(page, server, artifacts, tmp_path):
     page.goto(server + "/public")
     click_and_wait(page, page.get_by_role("link", name=PERIOD))
     assert "Trung tâm Thử nghiệm" in page.locator("main").inner_text()
+    assert "Công bố theo Quyết định số 45/QĐ-UBND" in page.locator("main").inner_text()
+    signed_link = page.get_by_role("link", name="Bản quyết định đã ký (PDF)").get_attribute("href")
+    assert page.request.get(server + signed_link).body() == PDF
     shot(page, artifacts, "7-public")

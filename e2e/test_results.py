@@ -36,11 +36,18 @@ def test_results_and_exports(page, server, artifacts, tmp_path):
     # Excel: the annex, the same first agency and score (numbers as numbers).
     workbook = openpyxl.load_workbook(download(page, "Bảng xếp hạng (Excel)", tmp_path))
     sheet = workbook.active
-    assert sheet["A1"].value == "ỦY BAN NHÂN DÂN"
+    # Laid out as the annex to the announcing decision: issuing body, motto, place and date, the decision, the signature.
+    assert sheet["A1"].value == "UBND TỈNH MINH HOẠ"
+    cells = [value for row in sheet.iter_rows(values_only=True) for value in row if isinstance(value, str)]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in cells and "Minh Hoạ, ngày 20 tháng 01 năm 2026" in cells
+    assert "(Kèm theo Quyết định số 215/QĐ-UBND ngày 20/01/2026 của UBND tỉnh Minh Hoạ)" in cells
+    assert "KT. CHỦ TỊCH" in cells and "PHÓ CHỦ TỊCH" in cells and "Trần Văn Bình" in cells
+    assert not any("DỰ THẢO" in value for value in cells)
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$9:$9"
     rows = [row for row in sheet.iter_rows(values_only=True) if row and row[0] == 1]
     assert rows[0][2] == first[1]
     assert f"{rows[0][8]:.2f}".replace(".", ",") == first[2]
-    assert sheet.freeze_panes is not None and sheet["I8"].number_format == "0.00"
+    assert sheet.freeze_panes is not None and sheet["I10"].number_format == "0.00"
     # The demo's 2025 department whose final reaches Xuất sắc is classed Tốt by a condition: the annex says why.
     moved = [row for row in sheet.iter_rows(values_only=True) if row and isinstance(row[-1], str) and "chưa đáp ứng điều kiện" in row[-1]]
     assert len(moved) == 1 and moved[0][9] == "Tốt" and moved[0][8] >= 90, moved
@@ -67,6 +74,7 @@ def test_results_and_exports(page, server, artifacts, tmp_path):
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
         assert first[1].split()[0] in text
         assert "chưa đáp ứng điều kiện" in text
+        assert "Quyết định số 215/QĐ-UBND" in text and "Trần Văn Bình" in text and "DỰ THẢO" not in text
     logout(page)
 
 

@@ -11,7 +11,7 @@ APPRAISERS = ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Thẩm đ�
 COUNCIL = ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Hội đồng", *WATCH, "Đổi mật khẩu"]
 
 ROLES = [
-    ("admin", ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Hội đồng", *WATCH, "Đơn vị", "Tài khoản", "Nhật ký", "Đổi mật khẩu"]),
+    ("admin", ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Hội đồng", *WATCH, "Đơn vị", "Tài khoản", "Nhật ký", "Thông tin cơ quan", "Đổi mật khẩu"]),
     ("sonoivu", COUNCIL),
     ("thamdinh.stp", APPRAISERS),
     ("chutich.hd", ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá", "Thẩm định", "Hội đồng", *WATCH, "Đổi mật khẩu"]),

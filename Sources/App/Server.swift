@@ -119,6 +119,7 @@ public enum Server {
         try await withApplication(arguments: ["chiso", "serve", "--hostname", hostname, "--port", String(port)]) { app in
             try await app.autoMigrate()
             let summary = try await DemoProvince.load(on: app, resources: try DemoResources.folder())
+            try await app.identityCache.reload(on: app.db)
             print(demoBanner(hostname: hostname, port: port, summary: summary, database: try await databaseInUse(app)))
             fflush(nil) // a script reading the log (the browser tests) sees it at once
             app.lifecycle.use(SnapshotScheduler(interval: .seconds(3600)))

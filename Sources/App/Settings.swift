@@ -28,8 +28,6 @@ public struct Settings: Sendable {
     public static let defaultAPITokenDays = 90
     /// `CHISO_IMPORT_MAX_ROWS`: the most rows one import (tasks, surveys, agencies) may have (default 20,000).
     public var importMaxRows: Int
-    /// `CHISO_PROVINCE`: the province named in exported reports (default "Tỉnh Minh Hoạ", the demo's).
-    public var province: String
     /// `CHISO_CHROMIUM`: the Chromium that prints PDFs (default: the first of
     /// /usr/bin/chromium, chromium-browser, google-chrome that exists).
     public var chromium: String?
@@ -53,7 +51,6 @@ public struct Settings: Sendable {
             + (trustLoopback ? IPRange.loopback : [])
         apiTokenDays = number("CHISO_API_TOKEN_DAYS", Self.defaultAPITokenDays)
         importMaxRows = number("CHISO_IMPORT_MAX_ROWS", 20_000)
-        province = environment["CHISO_PROVINCE"].flatMap { $0.isEmpty ? nil : $0 } ?? "Tỉnh Minh Hoạ"
         threads = number("CHISO_THREADS", System.coreCount)
         chromium = environment["CHISO_CHROMIUM"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }

@@ -34,6 +34,8 @@ public func configure(_ app: Application, settings: Settings = Settings()) async
     ContentConfiguration.global.use(decoder: LimitedTextDecoder(base: JSONDecoder.custom(dates: .iso8601)), for: .json)
     ContentConfiguration.global.use(decoder: LimitedTextDecoder(base: JSONDecoder.custom(dates: .iso8601)), for: .jsonAPI)
     app.middleware.use(SecurityHeaders()) // outermost: error pages get the headers too
+    _ = app.identityCache // one cache, made before requests share it
+    app.middleware.use(IdentityRefresh())
     app.middleware.use(ErrorPages())
     app.middleware.use(UpgradeRefusal()) // from the head alone: nothing waits for the body
     app.middleware.use(MultipartBoundaryCheck()) // before anything reads a body

@@ -12,6 +12,7 @@ func routes(_ app: Application) throws {
     app.get(.language(.key), use: AccountController.switchLanguage)
     app.get(.publicPeriods, use: PublicController.periods)
     app.get(.publicPeriod(.key), use: PublicController.period)
+    app.get(.publicDecision(.key), use: PublicationController.decisionFile)
 
     let signedIn = app.grouped(RequireLogin())
     signedIn.get(.home, use: HomeController.home)
@@ -34,6 +35,8 @@ func routes(_ app: Application) throws {
     signedIn.post(.admin(.userPassword(.key)), use: UserAdminController.resetPassword)
 
     signedIn.get(.admin(.audit), use: AuditController.list)
+    signedIn.get(.admin(.identity), use: IdentityController.page)
+    signedIn.post(.admin(.identity), use: IdentityController.save)
 
     signedIn.get(.indexes, use: IndexController.list)
     signedIn.post(.indexes, use: IndexController.upload)
@@ -47,7 +50,10 @@ func routes(_ app: Application) throws {
     signedIn.post(.period(.key, .open), use: PeriodController.open)
     signedIn.post(.period(.key, .assignments), use: PeriodController.assign)
     signedIn.post(.period(.key, .deleteAssignment(.key)), use: PeriodController.unassign)
-    signedIn.post(.period(.key, .publish), use: PeriodController.publish)
+    signedIn.post(.period(.key, .publish), use: PublicationController.publish)
+    signedIn.on(.POST, .period(.key, .decisionFile), body: .stream, use: PublicationController.attachDecision)
+    signedIn.post(.period(.key, .declareSource), use: PublicationController.declareSource)
+    signedIn.post(.period(.key, .withdrawSource(.key)), use: PublicationController.withdrawSource)
 
     signedIn.get(.period(.key, .surveys), use: SourceDataController.surveys)
     signedIn.on(.POST, .period(.key, .surveys), body: .collect(maxSize: "20mb"), use: SourceDataController.importSurveys)

@@ -51,7 +51,7 @@ struct APITests {
             }
             // Every operation whose body allows only declared fields is a route, named as the field check names it.
             let operations = Set(app.routes.all.map(DeclaredFieldsOnly.operation))
-            #expect(DeclaredFieldsOnly.declared.count == 11) // all but the ratings (a map of criterion → level)
+            #expect(DeclaredFieldsOnly.declared.count == 13) // all but the ratings (a map of criterion → level)
             for operation in DeclaredFieldsOnly.declared.keys {
                 #expect(operations.contains(operation), "\(operation) is not a route")
             }
@@ -160,7 +160,9 @@ struct APICycleTests {
                 #expect(try await call(tokens["chair"]!, .POST, "\(path)/appraisal/1.2", ["value": "80", "comment": "Chấp nhận"]).status == .ok)
                 #expect(try await call(tokens["chair"]!, .POST, "\(path)/finalise").status == .ok)
             }
-            let published = try await call(tokens["organizer"]!, .POST, "/api/v1/periods/\(fixture.period)/publish")
+            let published = try await call(tokens["organizer"]!, .POST, "/api/v1/periods/\(fixture.period)/publish",
+                                           ["number": "12/QĐ-UBND", "signedOn": "2026-01-20", "issuer": "UBND tỉnh Thử", "signer": "Trần Văn Bình",
+                                            "signerPosition": "CHỦ TỊCH"])
             #expect(published.status == .ok, "\(published.json)")
             #expect(try await PeriodModel.find(fixture.period, on: app.db)?.status == .published)
             let states = Set(try await AssessmentModel.query(on: app.db).filter(\.$period.$id == fixture.period).all().map(\.state))

@@ -12,7 +12,7 @@ struct PageSnapshotTests {
                                   csrfToken: "csrf-token")
 
     static func context(_ language: Lang = .vietnamese, user: CurrentUser? = user, path: String = "/") -> PageContext {
-        PageContext(t: Catalogue(language: language), user: user, csrfToken: "csrf-token", notice: nil, path: path)
+        PageContext(t: Catalogue(language: language), user: user, csrfToken: "csrf-token", notice: nil, path: path, identity: .demoProvince)
     }
 
     static func period(_ status: PeriodModel.Status) -> PeriodModel {

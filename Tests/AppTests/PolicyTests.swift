@@ -43,10 +43,10 @@ struct PolicyTests {
 
     static let table: [Action: Rule] = [
         .viewHome: .anyone, .changeOwnPassword: .anyone,
-        .manageAgencies: .roles([.admin]), .manageUsers: .roles([.admin]), .viewAudit: .roles([.admin]),
+        .manageAgencies: .roles([.admin]), .manageUsers: .roles([.admin]), .viewAudit: .roles([.admin]), .manageIdentity: .roles([.admin]),
         .viewIndexes: .roles(seeAll), .viewPeriods: .roles(seeAll),
         .manageIndexes: .roles([.organizer]), .managePeriods: .roles([.organizer]),
-        .assignAppraisers: .roles([.organizer]), .publishPeriod: .roles([.organizer]), .manageSurveys: .roles([.organizer]),
+        .assignAppraisers: .roles([.organizer]), .publishPeriod: .roles([.organizer]), .declareSourceData: .roles([.organizer]), .manageSurveys: .roles([.organizer]),
         .viewCouncil: .roles([.chair, .organizer, .admin, .leader]), .viewAppraisalQueue: .roles([.appraiser, .chair]),
         .manageTasks: .roles([.taskOfficer]), .rateAgencies: .roles([.leader]),
         .viewAssessment: .view(agencyRoles: [.editor, .head, .viewer, .taskOfficer], ownStates: nil, refusal: .otherAgency),

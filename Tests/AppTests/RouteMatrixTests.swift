@@ -125,6 +125,9 @@ struct RouteMatrixTests {
         return [("value", "90"), ("revision", String(entry?.revision ?? 0))]
     }
 
+    static let decisionForm = [("number", "12/QĐ-UBND"), ("signedOn", "2026-01-20"), ("issuer", "UBND tỉnh Thử"), ("signer", "Trần Văn B"),
+                               ("signerAuthority", "KT. CHỦ TỊCH"), ("signerPosition", "PHÓ CHỦ TỊCH")]
+
     static let rows: [Row] = [
         Row(method: .GET, pattern: "/assets/:file", expect: anyone),
         Row(method: .GET, pattern: "/health", expect: anyone),
@@ -156,6 +159,9 @@ struct RouteMatrixTests {
             form: { c in [("displayName", "Đầu mối SXD"), ("agencyID", c.fixture.other.uuidString), ("roles[]", "editor"), ("active", "on")] }),
         Row(method: .POST, pattern: "/admin/users/:userID/password", expect: roles([.admin])),
         Row(method: .GET, pattern: "/admin/audit", expect: roles([.admin])),
+        Row(method: .GET, pattern: "/admin/identity", expect: roles([.admin])),
+        Row(method: .POST, pattern: "/admin/identity", expect: roles([.admin]),
+            form: { _ in [("province", "Tỉnh Thử"), ("issuingBody", "UBND TỈNH THỬ"), ("place", "Thử")] }),
         Row(method: .GET, pattern: "/indexes", expect: roles(readers)),
         Row(method: .POST, pattern: "/indexes", expect: roles([.organizer]),
             upload: ("chi-so.yaml", Array("""
@@ -183,7 +189,19 @@ struct RouteMatrixTests {
                           ("userID", try await MatrixData.user(c.app, "t.appraiser").uuidString)] }),
         // Publishing needs every assessment finalised and the period open.
         Row(method: .POST, pattern: "/periods/:periodID/publish",
-            expect: { c in c.role != .organizer ? .status(.forbidden) : c.state == .finalised ? .success : .status(.conflict) }, byState: true),
+            expect: { c in c.role != .organizer ? .status(.forbidden) : c.state == .finalised ? .success : .status(.conflict) },
+            form: { _ in decisionForm }, byState: true),
+        // The fixture's index reads no task, survey or rating data: nothing to declare (422); once published, nothing changes (409).
+        Row(method: .POST, pattern: "/periods/:periodID/sources",
+            expect: { c in c.role != .organizer ? .status(.forbidden) : .status(c.periodPublished ? .conflict : .unprocessableEntity) },
+            form: { _ in [("dataSet", "tasks"), ("checkedOn", "2026-01-05")] }),
+        // No declaration to withdraw.
+        Row(method: .POST, pattern: "/periods/:periodID/sources/:dataSet/withdraw", expect: roles([.organizer], success: .status(.notFound))),
+        // The signed decision is attached once the period is published (MatrixData records its decision).
+        Row(method: .POST, pattern: "/periods/:periodID/decision",
+            expect: { c in c.role != .organizer ? .status(.forbidden) : c.periodPublished ? .success : .status(.conflict) },
+            upload: ("quyet-dinh.pdf", pdfBytes)),
+        Row(method: .GET, pattern: "/public/periods/:periodID/decision.pdf", expect: { c in c.periodPublished ? .success : .status(.notFound) }),
         Row(method: .GET, pattern: "/periods/:periodID/surveys", expect: anyone),
         // The fixture's index has no survey criterion: the file is read and refused (422); once published, nothing changes (409).
         Row(method: .POST, pattern: "/periods/:periodID/surveys",
@@ -293,7 +311,11 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/reopen", expect: councilStep([.admin], [.finalised, .published]),
             form: { _ in [("reason", "x")] }, byState: true),
         Row(method: .POST, pattern: "/api/v1/periods/:periodID/publish",
-            expect: { c in c.role != .organizer ? .status(.forbidden) : c.state == .finalised ? .success : .status(.conflict) }, byState: true),
+            expect: { c in c.role != .organizer ? .status(.forbidden) : c.state == .finalised ? .success : .status(.conflict) },
+            form: { _ in decisionForm }, byState: true),
+        Row(method: .POST, pattern: "/api/v1/periods/:periodID/sources",
+            expect: { c in c.role != .organizer ? .status(.forbidden) : .status(c.periodPublished ? .conflict : .unprocessableEntity) },
+            form: { _ in [("dataSet", "tasks"), ("checkedOn", "2026-01-05")] }),
         Row(method: .POST, pattern: "/api/v1/periods/:periodID/assignments", expect: roles([.organizer]),
             form: { c in [("indexCode", "test-so"), ("criterionCode", "1.2"),
                           ("userID", try await MatrixData.user(c.app, "t.appraiser").uuidString)] }),
@@ -359,6 +381,7 @@ struct RouteMatrixTests {
             .replacingOccurrences(of: ":deputyID", with: (own ? fixture.ownDeputy : fixture.otherDeputy).uuidString)
             .replacingOccurrences(of: ":importID", with: fixture.taskImport.uuidString)
             .replacingOccurrences(of: ":linkID", with: (own ? fixture.ownEvidence : fixture.otherEvidence).uuidString)
+            .replacingOccurrences(of: ":dataSet", with: "tasks")
     }
 
     static let states: [AssessmentState] = AssessmentState.allCases
@@ -425,7 +448,8 @@ struct RouteMatrixTests {
     func anonymous() async throws {
         try await TestApp.run { app, fixture in
             let browser = Browser(app)
-            let open = ["/assets/:file", "/health", "/login", "/language/:code", "/public", "/public/periods/:periodID", "/api/openapi.json"]
+            let open = ["/assets/:file", "/health", "/login", "/language/:code", "/public", "/public/periods/:periodID",
+                        "/public/periods/:periodID/decision.pdf", "/api/openapi.json"]
             for row in Self.rows where !open.contains(row.pattern) {
                 let path = Self.path(row, fixture, own: true, otherUser: fixture.own, assignment: UUID())
                 let page = row.method == .GET ? try await browser.get(path) : try await browser.post(path, [], csrf: false)
@@ -462,6 +486,17 @@ enum MatrixData {
         let released = [.released, .reexamining, .finalised, .published].contains(state)
         let finalised = state == .finalised || state == .published
         try await PeriodModel.query(on: app.db).filter(\.$id == fixture.period).set(\.$status, to: state == .published ? .published : .open).update()
+        // A published period has its announcing decision, with the signed file; an open one has none.
+        let decision = try await PeriodDecisionModel.query(on: app.db).filter(\.$period.$id == fixture.period).first()
+        if state == .published, decision == nil {
+            let row = PeriodDecisionModel(periodID: fixture.period, number: "12/QĐ-UBND", signedOn: "2026-01-20", issuer: "UBND tỉnh Thử",
+                                          signer: "Trần Văn B", signerAuthority: "", signerPosition: "CHỦ TỊCH", recordedBy: nil)
+            row.$file.id = try await EvidenceStore.store(RouteMatrixTests.pdfBytes, on: app.db).requireID()
+            row.fileName = "quyet-dinh.pdf"
+            try await row.create(on: app.db)
+        } else if state != .published, let decision {
+            try await decision.delete(on: app.db)
+        }
         for assessment in [fixture.ownAssessment, fixture.otherAssessment] {
             try await AssessmentModel.query(on: app.db).filter(\.$id == assessment).set(\.$state, to: state.rawValue)
                 .set(\.$finalScore, to: finalised ? "7.00" : nil).set(\.$classCode, to: finalised ? "Y" : nil).update()

@@ -146,6 +146,69 @@ struct SourcedCriteriaTests {
         }
     }
 
+    @Test("The organiser declares each data set complete (audited); until then the criteria are provisional and nothing is finalised")
+    func declarations() async throws {
+        try await TestApp.run { app, fixture in
+            let world = try await Self.world(app, fixture)
+            let path = "/assessments/\(world.snvAssessment)"
+            let organizer = Browser(app)
+            try await organizer.signIn("t.organizer")
+            let periodPage = try await organizer.get("/periods/\(world.period)")
+            for text in ["Số liệu nguồn", "Sổ theo dõi nhiệm vụ", "Kết quả khảo sát sự hài lòng", "Đánh giá của lãnh đạo tỉnh", "Chưa xác nhận"] {
+                #expect(periodPage.body.contains(text), "\(text)")
+            }
+            let missing = "sổ theo dõi nhiệm vụ, kết quả khảo sát sự hài lòng, đánh giá của lãnh đạo tỉnh"
+            let editor = Browser(app)
+            try await editor.signIn("t.editor")
+            let page = try await editor.get(path)
+            #expect(page.body.contains("Chưa đủ số liệu: \(missing) chưa được xác nhận đầy đủ; điểm dưới đây là tạm tính."))
+            #expect(page.body.contains("Chưa đủ số liệu: sổ theo dõi nhiệm vụ chưa được Sở Nội vụ xác nhận đầy đủ."))
+            // No survey result yet: the leaf says the data are missing, not that the agency did not enter it.
+            #expect(page.body.contains("chưa có số liệu → 0 điểm"))
+
+            // The whole appraisal, explanation and re-examination: finalising still waits for the data.
+            let head = Browser(app)
+            try await head.signIn("t.head")
+            _ = try await head.get(path)
+            #expect(try await head.post("\(path)/submit").status == .seeOther)
+            let chair = Browser(app)
+            try await chair.signIn("t.chair")
+            _ = try await chair.get("\(path)/appraisal")
+            #expect(try await chair.post("\(path)/appraisal/confirm").status == .seeOther)
+            #expect(try await chair.post("\(path)/release").status == .seeOther)
+            _ = try await editor.get("\(path)/appraisal")
+            #expect(try await editor.post("\(path)/explanations/S.1", [("explanation", "T-11 đã được gia hạn")]).status == .seeOther)
+            #expect(try await chair.post("\(path)/appraisal/S.1", [("value", "")]).status == .seeOther)
+            let refused = try await chair.post("\(path)/finalise")
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("Chưa thể chốt: Sở Nội vụ chưa xác nhận đủ số liệu của kỳ (\(missing))."), "\(refused.body.prefix(600))")
+            #expect(try await chair.get("\(path)/appraisal").body.contains("Chưa thể chốt: Sở Nội vụ chưa xác nhận đủ số liệu"))
+
+            // Refused declarations change nothing; only the organiser declares.
+            let declare = "/periods/\(world.period)/sources"
+            #expect(try await organizer.post(declare, [("dataSet", "tasks"), ("checkedOn", "2999-01-01")]).status == .unprocessableEntity)
+            #expect(try await organizer.post(declare, [("dataSet", "weather"), ("checkedOn", "2026-07-05")]).status == .unprocessableEntity)
+            #expect(try await organizer.post(declare, [("dataSet", "tasks"), ("checkedOn", "hôm qua")]).status == .unprocessableEntity)
+            _ = try await chair.get("/")
+            #expect(try await chair.post(declare, [("dataSet", "tasks"), ("checkedOn", "2026-07-05")]).status == .forbidden)
+            #expect(try await SourceDeclarationModel.query(on: app.db).count() == 0)
+            // Declared, then withdrawn while nothing is final, then declared again.
+            for set in ["tasks", "surveys", "leaders"] {
+                #expect(try await organizer.post(declare, [("dataSet", set), ("checkedOn", "05/07/2026")]).status == .seeOther)
+            }
+            #expect(try await organizer.post("\(declare)/surveys/withdraw").status == .seeOther)
+            #expect(try await chair.post("\(path)/finalise").status == .conflict)
+            #expect(try await organizer.post(declare, [("dataSet", "surveys"), ("checkedOn", "2026-07-06")]).status == .seeOther)
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$action ~~ ["period.declare_source", "period.withdraw_source"]).count()
+            #expect(audit == 5)
+            #expect(try await organizer.get("/periods/\(world.period)").body.contains("Đã xác nhận đầy đủ (kiểm tra ngày 05/07/2026)"))
+            #expect(!(try await editor.get(path).body.contains("điểm dưới đây là tạm tính")))
+            #expect(try await chair.post("\(path)/finalise").status == .seeOther)
+            // A final result reads the data: the declaration stays.
+            #expect(try await organizer.post("\(declare)/tasks/withdraw").status == .conflict)
+        }
+    }
+
     @Test("Survey import: every bad row reported, nothing stored until the whole file is good; re-import replaces")
     func surveys() async throws {
         try await TestApp.run { app, fixture in

@@ -235,6 +235,26 @@ struct TaskTests {
         #expect(figures.input(for: node("3")) == .count(0))
     }
 
+    @Test("The why of a sourced leaf names the data, never the agency: no task due, or no data yet; the data sets an index reads")
+    func sourcedWhy() throws {
+        let index = try parseIndex(sourcedIndex)
+        #expect(index.dataSets == [.tasks, .surveys, .leaders])
+        #expect(try parseIndex(indexYAML(criteria: "  - {code: \"1\", title: Một, max: 10, rule: {type: yesno}}")).dataSets.isEmpty)
+        let sheet = ScoreSheet.stored(.selfAssessed, index: index, inputs: [], evidenceCounts: [:],
+                                      sources: SourceFigures(tasks: TaskTally(due: 0, doneOnTime: 0, doneLate: 0, openOverdue: 0, notYetDue: 0, dueSoon: 0)))
+        let result = Scorer(index: index).score(tags: [], sheet: sheet)
+        let position = { (code: String) in index.nodes.firstIndex { $0.code == code }! }
+        for language in [Language.vietnamese, .english] {
+            let why = ScoreExplanation(index: index, language: language)
+            #expect(why.explain(node: position("1"), in: result) == (language == .vietnamese
+                ? "không áp dụng (không có nhiệm vụ nào đến hạn trong kỳ)" : "not applicable (no task fell due in the period)"))
+            // No survey result yet: no data, not "not entered".
+            #expect(why.explain(node: position("4"), in: result) == (language == .vietnamese ? "chưa có số liệu → 0 điểm" : "no data yet → 0"))
+        }
+        // A leaf the agency types still says what the agency did.
+        #expect(ScoreExplanation(index: index, language: .vietnamese).explain(node: position("8"), in: result) == "chưa nhập → 0 điểm")
+    }
+
     @Test("A manual leaf takes the rate only within its max")
     func manualRate() throws {
         let index = try parseIndex(indexYAML(scale: "110", criteria: """

@@ -92,6 +92,20 @@ struct WorkflowTests {
             == "Not yet: explanations not re-examined (1.2); the explanation deadline is 05/02/2027.")
     }
 
+    @Test("Nothing is final on data not declared complete: finalising names the data sets still provisional, in both languages")
+    func undeclaredData() {
+        let after = Self.date("06/02/2027")
+        let pending = AppraisalProgress(unappraised: [], undeclared: [.tasks, .leaders])
+        #expect(Workflow.check(.finalise, state: .released, now: after, deadlines: deadlines, progress: pending)
+            == .failure(.sourcesNotDeclared([.tasks, .leaders])))
+        // Release and re-examination are not held back: only the final result waits.
+        #expect(Workflow.check(.release, state: .appraising, now: after, deadlines: deadlines, progress: pending) == .success(.released))
+        #expect(WorkflowRefusal.sourcesNotDeclared([.tasks, .leaders]).message(.vietnamese)
+            == "Chưa thể chốt: Sở Nội vụ chưa xác nhận đủ số liệu của kỳ (sổ theo dõi nhiệm vụ, đánh giá của lãnh đạo tỉnh).")
+        #expect(WorkflowRefusal.sourcesNotDeclared([.surveys]).message(.english)
+            == "Not yet: the organiser has not declared the period's data complete (satisfaction survey results).")
+    }
+
     @Test("Explanations only after release and before their deadline")
     func explanation() {
         #expect(Workflow.check(.explain, state: .appraising, now: Self.date("20/01/2027"), deadlines: deadlines)

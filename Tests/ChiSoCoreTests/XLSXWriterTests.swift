@@ -164,6 +164,8 @@ struct XLSXWriterTests {
         // A merge of one cell is no merge.
         #expect(xml.contains(#"<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="C1:F1"/></mergeCells>"#))
         #expect(xml.contains(#"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#))
+        // Every printed page numbered; no mark unless asked (a draft's mark: see draftMark()).
+        #expect(xml.contains("<headerFooter><oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter></worksheet>"))
         // Rows with a height are written even without cells.
         #expect(xml.contains(#"<sheetData><row r="1"><c r="A1" s="1" t="s"><v>0</v></c><c r="C1" s="1" t="s"><v>1</v></c></row>"#
                              + #"<row r="2" ht="20" customHeight="1"></row><row r="3" ht="47.25" customHeight="1"><c r="A3" s="4""#))
@@ -182,6 +184,13 @@ struct XLSXWriterTests {
             #"<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'Kết quả ''tổng hợp'' 2024'!$3:$3</definedName></definedNames>"#))
     }
 
+    @Test("A page mark prints at the top of every page, in bold; a literal & is doubled for Excel's header codes")
+    func draftMark() throws {
+        let bytes = try XLSXWorkbook(sheets: [Sheet(name: "S", rows: [[.text("x")]], pageMark: "DỰ THẢO & bản nháp")]).bytes()
+        let xml = try Self.part("xl/worksheets/sheet1.xml", of: bytes)
+        #expect(xml.contains(#"<headerFooter><oddHeader>&amp;C&amp;&quot;-,Bold&quot;&amp;14DỰ THẢO &amp;&amp; bản nháp</oddHeader><oddFooter>"#))
+    }
+
     @Test("Each style has its cell format: fonts, the header's fill and border, number formats 0.00 and 0")
     func styles() throws {
         let bytes = try XLSXWorkbook(sheets: [Sheet(name: "S", rows: [Cell.Style.allCases.map { Cell(.number(1), style: $0) }])]).bytes()
@@ -191,12 +200,14 @@ struct XLSXWriterTests {
         let styles = try Self.part("xl/styles.xml", of: bytes)
         #expect(styles.contains(#"<fill><patternFill patternType="gray125"/></fill>"#))
         #expect(styles.contains(#"<font><b/><sz val="14"/><name val="Times New Roman"/><family val="1"/></font>"#))
-        #expect(styles.contains(#"<cellXfs count="9"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#))
+        #expect(styles.contains(#"<cellXfs count="12"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#))
         #expect(styles.contains(#"<xf numFmtId="2" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>"#))
         #expect(styles.contains(
             #"<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>"#))
         // No style shows a number as a date to the reader.
-        #expect(try XLSXReader.rows(of: bytes).map(\.fields) == [Array(repeating: "1", count: 9)])
+        #expect(try XLSXReader.rows(of: bytes).map(\.fields) == [Array(repeating: "1", count: 12)])
+        // The official document's centred lines.
+        #expect(styles.contains(#"<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>"#))
     }
 
     @Test("Texts are shared strings, each once, escaped for XML and Office")

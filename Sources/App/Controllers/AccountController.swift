@@ -108,7 +108,7 @@ enum AccountController {
         var errors: [String] = []
         if !Passwords.verify(form.current ?? "", hash: model.passwordHash) { errors.append(t(.passwordWrong)) }
         if (form.new ?? "") != (form.repeated ?? "") { errors.append(t(.passwordMismatch)) }
-        if let problem = Passwords.problem(form.new ?? "", username: user.username, province: request.application.settings.province) {
+        if let problem = Passwords.problem(form.new ?? "", username: user.username, province: request.application.identity.province) {
             errors.append(t(problem))
         }
         if form.new == form.current, errors.isEmpty { errors.append(t(.passwordPolicy)) }

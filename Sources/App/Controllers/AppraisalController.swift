@@ -60,7 +60,7 @@ enum AppraisalController {
         func pending(_ action: Action) -> String? {
             guard case let .failure(refusal) = decide(action) else { return nil }
             switch refusal {
-            case .workflow(.notAllAppraised), .workflow(.explanationRoundOpen), .ownAgency: return refusal.message(request.language)
+            case .workflow(.notAllAppraised), .workflow(.explanationRoundOpen), .workflow(.sourcesNotDeclared), .ownAgency: return refusal.message(request.language)
             default: return nil
             }
         }

@@ -48,22 +48,33 @@ enum PeriodController {
 
     static func show(_ request: Request) async throws -> Response {
         let user = try request.authorize(.viewPeriods)
-        let period = try await find(request)
-        let assignments = try await PeriodIndexModel.query(on: request.db).filter(\.$period.$id == period.requireID())
+        return try await page(request, period: try await find(request), user: user)
+    }
+
+    /// The period's page; after a refused publication, with the decision's form as typed and its problems.
+    static func page(_ request: Request, period: PeriodModel, user: CurrentUser, publishDraft: PublicationController.PublishDraft? = nil,
+                     status: HTTPStatus = .ok) async throws -> Response {
+        let periodID = try period.requireID()
+        let assignments = try await PeriodIndexModel.query(on: request.db).filter(\.$period.$id == periodID)
             .with(\.$indexVersion).all()
         let groups = try await AgencyModel.query(on: request.db).unique().all(\.$group).sorted()
         let versions = try await IndexVersionModel.query(on: request.db).sort(\.$code).sort(\.$version, .descending).all()
-        let assessments = try await AssessmentModel.query(on: request.db).filter(\.$period.$id == period.requireID())
+        let assessments = try await AssessmentModel.query(on: request.db).filter(\.$period.$id == periodID)
             .with(\.$agency).all()
             .sorted { ($0.agency.group, $0.agency.code) < ($1.agency.group, $1.agency.code) }
         let canManage = (try? Policy.decide(user.actor, .managePeriods).get()) != nil
-        let appraisal = try await AppraisalAssignmentModel.query(on: request.db).filter(\.$period.$id == period.requireID())
+        let appraisal = try await AppraisalAssignmentModel.query(on: request.db).filter(\.$period.$id == periodID)
             .with(\.$user).sort(\.$indexCode).sort(\.$criterionCode).all()
         let appraisers = canManage ? try await UserModel.query(on: request.db).filter(\.$roleList, .custom("LIKE"), "%appraiser%")
             .with(\.$agency).sort(\.$username).all().filter { $0.roles.contains(.appraiser) } : []
-        return request.page {
+        let declarations = try await SourceDeclarations.of(period: periodID, on: request.db)
+        let data = try await PublicationController.dataSets(of: period, on: request).map { PeriodPages.DataRow(set: $0, checkedOn: declarations.checkedOn[$0]) }
+        let decision = try await PeriodDecision.of(period: periodID, on: request.db)
+        let publication = PeriodPages.Publication(decision: decision, draft: publishDraft, data: data,
+                                                  defaultIssuer: request.application.identity.issuingBody)
+        return request.page(status: status) {
             PeriodPages.show($0, period: period, assignments: assignments, groups: groups, versions: versions,
-                             assessments: assessments, canManage: canManage, appraisal: appraisal, appraisers: appraisers)
+                             assessments: assessments, canManage: canManage, appraisal: appraisal, appraisers: appraisers, publication: publication)
         }
     }
 
@@ -251,29 +262,5 @@ extension PeriodController {
                                    before: ["appraiser": assignment.user.username])
         }
         return request.redirect(to: SiteURL.period(.value(try period.requireID()), .show).path + "#appraisers", notice: T.saved.rawValue)
-    }
-
-    /// Publishes the period: every assessment must be finalised.
-    static func publish(_ request: Request) async throws -> Response {
-        try request.verifyCSRF()
-        try request.authorize(.publishPeriod)
-        let period = try await find(request)
-        let periodID = try period.requireID()
-        let say = request.language.phrases(PeriodText.self)
-        let assessments = try await AssessmentModel.query(on: request.db).filter(\.$period.$id == periodID).with(\.$agency).all()
-        let pending = assessments.filter { !(AssessmentState(rawValue: $0.state)?.hasFinalResult ?? false) }
-        guard period.status == .open, !assessments.isEmpty, pending.isEmpty else {
-            throw Abort(.conflict, reason: pending.isEmpty
-                ? say(.notOpen)
-                : say(.notFinalised, "\(pending.count)", pending.map(\.agency.code).sorted().joined(separator: ", ")))
-        }
-        let origin = request.auditOrigin
-        try await request.write { db in
-            try await AssessmentTransitions.publishAll(of: period, on: db)
-            try await PeriodModel.query(on: db).filter(\.$id == periodID).set(\.$status, to: .published).update()
-            try await Audit.record(on: db, origin, action: "period.publish", targetType: "period", target: period.name,
-                                   before: ["status": "open"], after: ["status": "published", "assessments": String(assessments.count)])
-        }
-        return request.redirect(to: SiteURL.period(.value(periodID), .show).path, notice: say(.publishedNotice, period.name))
     }
 }

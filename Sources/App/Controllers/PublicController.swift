@@ -17,6 +17,7 @@ enum PublicController {
         guard let id = request.parameters.get("periodID", as: UUID.self), let period = try await PeriodModel.find(id, on: request.db),
               period.status == .published else { throw Abort(.notFound) }
         let groups = try await PeriodResults.load(period: period, store: request.assessments)
-        return request.page { PublicPages.period($0, period: period, groups: groups) }
+        let decision = try await PeriodDecision.of(period: id, on: request.db)
+        return request.page { PublicPages.period($0, period: period, groups: groups, decision: decision) }
     }
 }

@@ -98,92 +98,82 @@ enum ResultExportController {
         .number(value.rounded(places: 2), style: bold ? .number2Bold : .number2)
     }
 
-    /// The national header lines of a provincial annex, spanning `width` columns, then the title lines.
-    static func annexHeader(province: String, title: String, subtitle: String, width: Int) -> (rows: [[Cell]], merges: [XLSXWorkbook.CellRange]) {
-        let left = max(2, width / 3), right = width - left
-        func line(_ a: String, _ b: String) -> [Cell] {
-            [Cell.bold(a)] + Array(repeating: .empty, count: left - 1) + [Cell.bold(b)] + Array(repeating: .empty, count: max(right - 1, 0))
-        }
-        let rows: [[Cell]] = [
-            line("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-            line(province.uppercased(), "Độc lập - Tự do - Hạnh phúc"),
-            [],
-            [Cell.title(title.uppercased())],
-            [Cell.text(subtitle, style: .italic)],
-            [],
-        ]
-        let merges = [
-            XLSXWorkbook.CellRange(rows: 0...0, columns: 0...(left - 1)), XLSXWorkbook.CellRange(rows: 0...0, columns: left...(width - 1)),
-            XLSXWorkbook.CellRange(rows: 1...1, columns: 0...(left - 1)), XLSXWorkbook.CellRange(rows: 1...1, columns: left...(width - 1)),
-            XLSXWorkbook.CellRange(rows: 3...3, columns: 0...(width - 1)), XLSXWorkbook.CellRange(rows: 4...4, columns: 0...(width - 1)),
-        ]
-        return (rows, merges)
-    }
-
-    /// The ranking as a provincial annex: header lines, bold headers, frozen panes, numbers with 2 decimals.
+    /// The ranking as the annex to the announcing decision (``AnnexSheet``): bold headers tall
+    /// enough for their wrapped titles, frozen panes, numbers with 2 decimals, the signature block.
     static func rankingXLSX(_ request: Request) async throws -> Response {
         let (period, group) = try await group(request)
+        let origin = try await OfficialOrigin.of(period, on: request)
         let headers = ["Hạng", "Mã", "Đơn vị", "Điểm đạt", "Điểm tối đa áp dụng", "Điểm chuẩn hoá", "Điểm thưởng", "Điểm trừ", "Tổng điểm",
                        "Xếp loại", "Đề xuất xếp loại người đứng đầu", "Ghi chú"]
-        var (rows, merges) = annexHeader(province: request.application.settings.province,
-                                         title: "Kết quả đánh giá, xếp hạng chất lượng hoạt động", subtitle: "\(group.index.title) · \(period.name)",
-                                         width: headers.count)
-        rows.append(headers.map(Cell.header))
-        let headerRow = rows.count - 1
+        var annex = AnnexSheet(origin: origin, width: headers.count)
+        annex.heading(title: "Kết quả đánh giá, xếp hạng chất lượng hoạt động", subtitle: "\(group.index.title) · \(period.name)")
+        annex.append(headers.map(Cell.header), height: 48)
+        let headerRow = annex.rows.count - 1
         let explanation = ScoreExplanation(index: group.index, language: .vietnamese)
         for entry in group.ranked {
             let score = group.report.scores[entry.position]
             let scoreClass = group.index.classes[score.classPosition]
             let agency = group.members[entry.position].agency
-            rows.append([
+            annex.append([
                 .integer(entry.rank), .text(agency.code), .text(agency.name), points(score.raw), points(score.applicableMax),
                 points(score.normalized), points(score.bonus), points(score.deduction), points(score.final, bold: true),
                 .text(scoreClass.title), .text(scoreClass.leaderRating.flatMap(IndividualRating.init(rawValue:))?.title(.vietnamese) ?? ""),
                 // Where a condition on a class moved the agency down, why.
-                .text(explanation.explainClass(in: score) ?? ""),
+                .text(explanation.explainClass(in: score) ?? "", style: .wrapped),
             ])
         }
-        rows.append([])
-        rows.append([Cell.text("Đề xuất xếp loại người đứng đầu là đề xuất để cấp có thẩm quyền xem xét, quyết định.", style: .italic)])
-        let sheet = XLSXWorkbook.Sheet(name: "Xếp hạng \(group.group)", rows: rows,
-                                       columnWidths: [7, 12, 38, 10, 12, 12, 10, 10, 11, 14, 30, 50], merges: merges,
-                                       frozenRows: headerRow + 1, frozenColumns: 3, printTitleRows: headerRow...headerRow, landscape: true)
+        annex.append([])
+        annex.append([Cell.text("Đề xuất xếp loại người đứng đầu là đề xuất để cấp có thẩm quyền xem xét, quyết định.", style: .italic)])
+        annex.signature()
+        let sheet = annex.sheet(name: "Xếp hạng \(group.group)", columnWidths: [7, 12, 38, 10, 12, 12, 10, 10, 11, 14, 30, 50],
+                                frozenRows: headerRow + 1, frozenColumns: 3, printTitleRows: headerRow...headerRow)
         let bytes = try XLSXWorkbook(sheets: [sheet]).bytes()
         return download(bytes, type: xlsxType, name: fileName("xep-hang", period, group.group, "xlsx"))
     }
 
     /// The full score matrix: first sheet the final inputs exactly as spec §5 (so that the file
-    /// can be given to `chiso score --inputs`), second the points of every node for every agency.
+    /// can be given to `chiso score --inputs`), second the points of every node for every agency at
+    /// the contract's precision (points to 4 decimals, exact sums), with raw, applicable max,
+    /// normalized, bonus, deduction and final, so that its cells add up to what it reports.
     static func matrixXLSX(_ request: Request) async throws -> Response {
         let (period, group) = try await group(request)
+        let origin = try await OfficialOrigin.of(period, on: request)
         let index = group.index
         var inputs: [[Cell]] = [["agency", "criterion", "value", "evidence"].map(Cell.header)]
         for row in inputRows(group) { inputs.append([.text(row[0]), .text(row[1]), .text(row[2]), .integer(Int(row[3]) ?? 0)]) }
         let inputSheet = XLSXWorkbook.Sheet(name: "Dữ liệu đầu vào", rows: inputs, columnWidths: [16, 12, 14, 10], frozenRows: 1)
 
-        let width = 2 + index.nodes.count + 3
-        var (rows, merges) = annexHeader(province: request.application.settings.province, title: "Bảng điểm chi tiết đánh giá chất lượng hoạt động",
-                                         subtitle: "\(index.title) · \(period.name)", width: min(width, 12))
-        rows.append([Cell.header("Mã"), Cell.header("Đơn vị")] + index.nodes.map { Cell.header($0.code) }
-            + [Cell.header("Điểm thưởng"), Cell.header("Điểm trừ"), Cell.header("Tổng điểm"), Cell.header("Xếp loại")])
-        let codeRow = rows.count - 1
-        rows.append([Cell.header(""), Cell.header("Tiêu chí")] + index.nodes.map { Cell.header($0.title) } + Array(repeating: Cell.header(""), count: 4))
-        rows.append([Cell.text(""), Cell.text("Điểm tối đa", style: .italic)] + index.nodes.map { Cell.number($0.max) } + [.empty, .empty, .number(index.scale), .empty])
+        let totals = ["Điểm đạt", "Điểm tối đa áp dụng", "Điểm chuẩn hoá", "Điểm thưởng", "Điểm trừ", "Tổng điểm", "Xếp loại"]
+        var annex = AnnexSheet(origin: origin, width: min(2 + index.nodes.count + totals.count, 14))
+        annex.heading(title: "Bảng điểm chi tiết đánh giá chất lượng hoạt động", subtitle: "\(index.title) · \(period.name)")
+        annex.append([Cell.header("Mã"), Cell.header("Đơn vị")] + index.nodes.map { Cell.header($0.code) } + totals.map(Cell.header), height: 48)
+        let codeRow = annex.rows.count - 1
+        annex.append([Cell.header(""), Cell.header("Tiêu chí")] + index.nodes.map { Cell.header($0.title) }
+            + Array(repeating: Cell.header(""), count: totals.count), height: 90)
+        annex.append([Cell.text(""), Cell.text("Điểm tối đa", style: .italic)] + index.nodes.map { exact($0.max) }
+            + [.empty, .empty, exact(index.scale), .empty, .empty, exact(index.scale), .empty])
         for entry in group.ranked {
             let score = group.report.scores[entry.position]
             let agency = group.members[entry.position].agency
-            rows.append([.text(agency.code), .text(agency.name)]
-                + score.nodes.map { $0.applicable ? points($0.points) : Cell.text("KAD") }
-                + [points(score.bonus), points(score.deduction), points(score.final, bold: true), .text(index.classes[score.classPosition].title)])
+            annex.append([.text(agency.code), .text(agency.name)]
+                + score.nodes.map { $0.applicable ? exact($0.points) : Cell.text("KAD") }
+                + [exact(score.raw), exact(score.applicableMax), exact(score.normalized), exact(score.bonus), exact(score.deduction),
+                   points(score.final, bold: true), .text(index.classes[score.classPosition].title)])
         }
-        rows.append([])
-        rows.append([Cell.text("KAD: không áp dụng cho đơn vị.", style: .italic)])
-        let matrix = XLSXWorkbook.Sheet(name: "Bảng điểm", rows: rows, columnWidths: [12, 34] + Array(repeating: 9, count: index.nodes.count) + [10, 10, 11, 14],
-                                        rowHeights: Array(repeating: 0, count: codeRow + 1) + [90], merges: merges,
-                                        frozenRows: codeRow + 3, frozenColumns: 2, printTitleRows: codeRow...(codeRow + 2), landscape: true)
+        annex.append([])
+        annex.append([Cell.text("KAD: không áp dụng cho đơn vị. Điểm tiêu chí, thưởng, trừ và điểm chuẩn hoá làm tròn 4 chữ số thập phân; "
+            + "Điểm đạt là tổng điểm các tiêu chí cấp 1 áp dụng; Điểm chuẩn hoá = Điểm đạt × \(index.scale.text(.vietnamese)) / Điểm tối đa áp dụng"
+            + (index.naPolicy == .rescale ? "" : " (bộ chỉ số không chuẩn hoá: bằng Điểm đạt)")
+            + "; Tổng điểm = Điểm chuẩn hoá + Điểm thưởng − Điểm trừ, làm tròn 2 chữ số.", style: .italic)])
+        annex.signature()
+        let matrix = annex.sheet(name: "Bảng điểm", columnWidths: [12, 34] + Array(repeating: 9, count: index.nodes.count) + [10, 11, 11, 10, 10, 11, 14],
+                                 frozenRows: codeRow + 3, frozenColumns: 2, printTitleRows: codeRow...(codeRow + 2))
         let bytes = try XLSXWorkbook(sheets: [inputSheet, matrix]).bytes()
         return download(bytes, type: xlsxType, name: fileName("bang-diem", period, group.group, "xlsx"))
     }
+
+    /// A figure as the contract computes it (at most 4 decimals), unrounded for display.
+    static func exact(_ value: DecimalNumber) -> Cell { .number(value, style: .plain) }
 
     // MARK: The index as uploaded
 
@@ -199,8 +189,8 @@ enum ResultExportController {
     static func rankingPDF(_ request: Request) async throws -> Response {
         let (period, group) = try await group(request)
         var csrf: String?
-        let html = ReportPages.ranking(request.pageContext(csrfCookie: &csrf), period: period, group: group,
-                                       province: request.application.settings.province, madeOn: Date()).render()
+        let origin = try await OfficialOrigin.of(period, on: request)
+        let html = ReportPages.ranking(request.pageContext(csrfCookie: &csrf), period: period, group: group, origin: origin, madeOn: Date()).render()
         return try await pdf(html, name: fileName("xep-hang", period, group.group, "pdf"), on: request)
     }
 
@@ -209,8 +199,8 @@ enum ResultExportController {
         try request.authorize(.viewResults, .results(ResultsTarget(published: record.state == .published, agencyID: record.agency.id)))
         let model = try await ResultsController.agencyModel(record, on: request)
         var csrf: String?
-        let html = ReportPages.scoreSheet(request.pageContext(csrfCookie: &csrf), model: model,
-                                          province: request.application.settings.province, madeOn: Date()).render()
+        let origin = try await OfficialOrigin.of(record.period, on: request)
+        let html = ReportPages.scoreSheet(request.pageContext(csrfCookie: &csrf), model: model, origin: origin, madeOn: Date()).render()
         return try await pdf(html, name: fileName("phieu-diem-\(record.agency.code)", record.period, record.agency.group, "pdf"), on: request)
     }
 

@@ -32,8 +32,9 @@ enum ResultsController {
         let groups = try await PeriodResults.load(period: period, store: request.assessments)
         let previous = try await previousFinals(of: period, on: request)
         let deputies = Dictionary(grouping: try await DeputyModel.query(on: request.db).all(), by: \.$agency.id)
+        let decision = try await OfficialOrigin.of(period, on: request).decision
         return request.page {
-            ResultsPages.period($0, period: period, groups: groups, previous: previous, deputies: deputies)
+            ResultsPages.period($0, period: period, groups: groups, previous: previous, deputies: deputies, decision: decision)
         }
     }
 
@@ -81,6 +82,6 @@ enum ResultsController {
         return ResultsPages.AgencyModel(record: record, selfScore: record.score(.selfAssessed), preliminary: preliminary, final: final,
                                         rank: group.rank(of: position), groupSize: group.members.count,
                                         reexamined: Set(preliminaryInputs.keys), proposal: proposal, deputies: deputies,
-                                        previous: previousScore)
+                                        previous: previousScore, decision: try await OfficialOrigin.of(record.period, on: request).decision)
     }
 }

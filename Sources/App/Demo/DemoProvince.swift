@@ -123,6 +123,17 @@ enum DemoProvince {
             }
             past.status = .published
             try await past.update(on: db)
+            // The organiser declared last year's task, survey and rating data complete before it was finalised;
+            // this year's are still being kept, so their criteria are provisional.
+            let pastSets = Set(parsed.filter { $0.key.hasSuffix("-2025") }.values.flatMap(\.dataSets)).sorted()
+            let declarations = try pastSets.map { set in
+                SourceDeclarationModel(periodID: try past.requireID(), dataSet: set, checkedOn: CivilDate(year: 2026, month: 1, day: 12)!,
+                                       declaredBy: organizerID, declaredAt: now)
+            }
+            // …and published it with the provincial People's Committee's decision.
+            let decision = PeriodDecisionModel(periodID: try past.requireID(), number: "215/QĐ-UBND", signedOn: "2026-01-20",
+                                               issuer: "UBND tỉnh Minh Hoạ", signer: "Trần Văn Bình", signerAuthority: "KT. CHỦ TỊCH",
+                                               signerPosition: "PHÓ CHỦ TỊCH", recordedBy: organizerID, recordedAt: now)
 
             // Tasks, survey results and leader ratings: the data behind sourced criteria.
             let today = CivilDate(now)
@@ -282,6 +293,9 @@ enum DemoProvince {
                 try await Array(links[batch..<min(batch + 500, links.count)]).create(on: db)
             }
             if !documents.isEmpty { try await documents.create(on: db) }
+            try await declarations.create(on: db)
+            try await decision.create(on: db)
+            try await InstallationIdentity.demoProvince.save(by: nil, origin: origin, on: db)
             try await Audit.record(on: db, origin, action: "demo.load", targetType: "province", target: "demo",
                                    after: ["agencies": String(agencies.count), "users": String(users.count),
                                            "entries": String(entries.count)], at: now)

@@ -24,5 +24,7 @@ enum Migrations {
         AddFirstSubmission(),
         AddActingChair(),
         CreateDeductionDocuments(),
+        CreatePublicationRecords(),
+        CreateSourceDeclarations(),
     ]
 }

@@ -56,6 +56,10 @@ enum Action: String, Sendable, CaseIterable {
     /// The organiser assigns appraisers and publishes a period.
     case assignAppraisers
     case publishPeriod
+    /// Declare a data set behind sourced criteria complete for a period (or withdraw it).
+    case declareSourceData
+    /// Set the installation's identity (province, issuing body, place).
+    case manageIdentity
     /// The chair's overview of a period's appraisal.
     case viewCouncil
     /// An appraiser's (or the chair's) list of work across agencies.
@@ -175,6 +179,7 @@ enum Refusal: Sendable, Equatable, Error {
             case .reasonRequired: "reason_required"
             case .notAllAppraised: "not_all_appraised"
             case .explanationRoundOpen: "explanation_round_open"
+            case .sourcesNotDeclared: "sources_not_declared"
             }
         }
     }
@@ -199,7 +204,7 @@ enum Policy {
         switch action {
         case .viewHome, .changeOwnPassword:
             return .success(())
-        case .manageAgencies, .manageUsers, .viewAudit:
+        case .manageAgencies, .manageUsers, .viewAudit, .manageIdentity:
             return needs([.admin])
         case .viewIndexes, .viewPeriods:
             return needs([.admin, .organizer, .appraiser, .chair, .leader])
@@ -254,7 +259,7 @@ enum Policy {
             return ownAgencyStep(actor, [.editor], target, .explain)
         case .reopenAssessment:
             return councilStep(actor, [.admin], target, .reopen)
-        case .assignAppraisers, .publishPeriod:
+        case .assignAppraisers, .publishPeriod, .declareSourceData:
             return needs([.organizer])
         case .viewCouncil:
             return needs([.chair, .organizer, .admin, .leader])

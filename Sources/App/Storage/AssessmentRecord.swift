@@ -18,6 +18,8 @@ struct AssessmentRecord: Sendable {
     var exception: DeadlineExceptionModel?
     /// What the application's data give for sourced leaves, as of today (or the period's end).
     var sources: SourceFigures
+    /// Which of those data the organiser has declared complete for the period.
+    var declarations = SourceDeclarations()
 
     /// The assessment's id (kept apart from the model: pages use it for every leaf's links).
     let id: UUID
@@ -55,7 +57,8 @@ struct AssessmentRecord: Sendable {
         }
         return AppraisalProgress(unappraised: (leaves + itemsToAppraise).filter { byCode[$0]?.appraisedAt == nil },
                                  explained: explained.count,
-                                 unexamined: explained.filter { _, at, appraised in appraised.map { $0 <= at } ?? true }.map { $0.0 })
+                                 unexamined: explained.filter { _, at, appraised in appraised.map { $0 <= at } ?? true }.map { $0.0 },
+                                 undeclared: declarations.undeclared(of: index))
     }
 
     /// The sheet ChiSoCore scores at a stage of the cycle, with `changes` in place of what is stored

@@ -36,7 +36,9 @@ struct AssessmentStore: Sendable {
         // An index without sourced leaves needs none of the source data.
         if record.index.hasSourcedLeaves {
             let asOf = record.period.range?.asOf(SourceData.today) ?? SourceData.today
-            let figures = try await SourceData.figures(period: record.period, agencyIDs: [record.agency.id!], asOf: asOf, on: database.db)
+            record.declarations = try await SourceDeclarations.of(period: record.period.requireID(), on: database.db)
+            let figures = try await SourceData.figures(period: record.period, agencyIDs: [record.agency.id!], asOf: asOf,
+                                                       declarations: record.declarations, on: database.db)
             record.sources = figures[record.agency.id!] ?? SourceFigures(tasks: nil)
         }
         record.sources.submittedLate = record.submittedLate
@@ -60,8 +62,13 @@ struct AssessmentStore: Sendable {
         let entries = Dictionary(grouping: try await CriterionEntry.all(of: ids, on: database.db), by: \.assessmentID)
         let links = Dictionary(grouping: try await EvidenceLink.all(of: ids, on: database.db), by: \.assessmentID)
         var figures: [UUID: SourceFigures] = [:]
-        if let sourcesAsOf, records.contains(where: \.index.hasSourcedLeaves) {
-            figures = try await SourceData.figures(period: period, agencyIDs: records.map { $0.agency.id! }, asOf: sourcesAsOf, on: database.db)
+        var declarations = SourceDeclarations()
+        if records.contains(where: \.index.hasSourcedLeaves) {
+            declarations = try await SourceDeclarations.of(period: periodID, on: database.db)
+            if let sourcesAsOf {
+                figures = try await SourceData.figures(period: period, agencyIDs: records.map { $0.agency.id! }, asOf: sourcesAsOf,
+                                                       declarations: declarations, on: database.db)
+            }
         }
         for number in records.indices {
             let id = records[number].id
@@ -70,6 +77,7 @@ struct AssessmentStore: Sendable {
             records[number].evidenceCounts = Dictionary(grouping: records[number].links, by: \.criterionCode).mapValues(\.count)
             records[number].sources = figures[records[number].agency.id!] ?? SourceFigures(tasks: nil)
             records[number].sources.submittedLate = records[number].submittedLate
+            records[number].declarations = declarations
         }
         return records
     }

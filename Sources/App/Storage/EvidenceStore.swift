@@ -40,6 +40,19 @@ enum EvidenceStore {
         return abandoned.count
     }
 
+    /// Removes a file just received that nothing refers to (an upload refused after its bytes
+    /// arrived): no evidence link, task evidence or decision. A file stored once for several uses stays.
+    static func discardIfUnreferenced(_ fileID: UUID, on db: any Database) async throws {
+        try await db.transaction { db in
+            let used = try await EvidenceLinkModel.query(on: db).filter(\.$file.$id == fileID).count()
+                + TaskEvidenceModel.query(on: db).filter(\.$file.$id == fileID).count()
+                + PeriodDecisionModel.query(on: db).filter(\.$file.$id == fileID).count()
+            guard used == 0 else { return }
+            try await EvidenceChunkModel.query(on: db).filter(\.$file.$id == fileID).delete()
+            try await EvidenceFileModel.query(on: db).filter(\.$id == fileID).delete()
+        }
+    }
+
     /// The whole content of a file, chunk by chunk in order.
     static func content(of fileID: UUID, on db: any Database) async throws -> [UInt8] {
         let chunks = try await EvidenceChunkModel.query(on: db).filter(\.$file.$id == fileID).sort(\.$sequence).all()

@@ -14,6 +14,8 @@ struct ProvisionalScore: Sendable {
     var tasks: TaskTally? { sources.tasks }
     /// Rank within the agency's group, among every agency of the period.
     var rank: Int
+    /// The data sets its sourced criteria read that are not yet declared complete (the score is provisional on them).
+    var pending: [SourceDataSet] = []
 
     var scoreClass: ScoreClass { index.classes[score.classPosition] }
 }
@@ -23,7 +25,7 @@ enum ProvisionalScores {
     static func compute(period: PeriodModel, asOf day: CivilDate, store: AssessmentStore) async throws -> [ProvisionalScore] {
         var results = try await store.period(period, sourcesAsOf: day).map { record in
             ProvisionalScore(assessmentID: record.id, agency: record.agency, index: record.index, score: record.score(.selfAssessed),
-                             sources: record.sources, rank: 0)
+                             sources: record.sources, rank: 0, pending: record.declarations.undeclared(of: record.index))
         }
         results.sort { ($0.agency.group, $0.agency.code) < ($1.agency.group, $1.agency.code) }
         let ranking = Ranking.rank(agencies: results.map(\.agency.scoringAgency),

@@ -25,12 +25,13 @@ enum SourceData {
         return result
     }
 
-    /// The figures of each agency in a period, as of a day. When the task
-    /// register is empty, the task sources have no value (not "no task due").
-    static func figures(period: PeriodModel, agencyIDs: [UUID], asOf day: CivilDate,
+    /// The figures of each agency in a period, as of a day. While the task register is empty and
+    /// not declared complete, the task sources have no value (not "no task due"); once the
+    /// organiser declares it complete, an agency without a task due has none due (spec §4).
+    static func figures(period: PeriodModel, agencyIDs: [UUID], asOf day: CivilDate, declarations: SourceDeclarations,
                         on db: any Database) async throws -> [UUID: SourceFigures] {
         guard let range = period.range, let periodID = period.id else { return [:] }
-        let registerUsed = try await TaskModel.query(on: db).count() > 0
+        let registerUsed = try await declarations.isComplete(.tasks) ? true : TaskModel.query(on: db).count() > 0
         let tasks = registerUsed ? try await self.tasks(of: agencyIDs, on: db) : [:]
         let surveys = try await SurveyResultModel.query(on: db).filter(\.$period.$id == periodID)
             .filter(\.$agency.$id ~~ agencyIDs).all()

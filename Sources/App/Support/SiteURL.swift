@@ -33,6 +33,8 @@ enum SiteURL: Sendable, Equatable {
     case publicPeriods
     /// `/public/periods/:periodID`
     case publicPeriod(Parameter<UUID>)
+    /// `/public/periods/:periodID/decision.pdf` (the signed announcing decision, once published)
+    case publicDecision(Parameter<UUID>)
 
     // MARK: Signed in
 
@@ -100,6 +102,8 @@ enum SiteURL: Sendable, Equatable {
         case userPassword(Parameter<UUID>)
         /// `/admin/audit`
         case audit
+        /// `/admin/identity`
+        case identity
     }
 
     enum IndexPage: Sendable, Equatable {
@@ -118,6 +122,12 @@ enum SiteURL: Sendable, Equatable {
         case open
         /// `/periods/:periodID/publish`
         case publish
+        /// `/periods/:periodID/decision` (attach the signed decision)
+        case decisionFile
+        /// `/periods/:periodID/sources` (declare a data set complete)
+        case declareSource
+        /// `/periods/:periodID/sources/:dataSet/withdraw`
+        case withdrawSource(Parameter<String>)
         /// `/periods/:periodID/assignments`
         case assignments
         /// `/periods/:periodID/assignments/:assignmentID/delete`
@@ -221,6 +231,7 @@ enum SiteURL: Sendable, Equatable {
         case let .language(code): ["language", Self.component(code, "code")]
         case .publicPeriods: ["public"]
         case let .publicPeriod(period): ["public", "periods", Self.component(period, "periodID")]
+        case let .publicDecision(period): ["public", "periods", Self.component(period, "periodID"), "decision.pdf"]
         case .home: []
         case .logout: ["logout"]
         case .accountPassword: ["account", "password"]
@@ -271,6 +282,7 @@ extension SiteURL.AdminPage {
         case let .user(user): ["users", SiteURL.component(user, "userID")]
         case let .userPassword(user): ["users", SiteURL.component(user, "userID"), "password"]
         case .audit: ["audit"]
+        case .identity: ["identity"]
         }
     }
 }
@@ -291,6 +303,9 @@ extension SiteURL.PeriodPage {
         case .assignIndex: ["indexes"]
         case .open: ["open"]
         case .publish: ["publish"]
+        case .decisionFile: ["decision"]
+        case .declareSource: ["sources"]
+        case let .withdrawSource(set): ["sources", SiteURL.component(set, "dataSet"), "withdraw"]
         case .assignments: ["assignments"]
         case let .deleteAssignment(assignment): ["assignments", SiteURL.component(assignment, "assignmentID"), "delete"]
         case .surveys: ["surveys"]

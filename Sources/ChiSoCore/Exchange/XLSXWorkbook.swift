@@ -48,6 +48,9 @@ public struct XLSXWorkbook: Sendable {
             case integer
             /// Text wrapped within the column's width, aligned to the top.
             case wrapped
+            /// Centred (across merged cells) and wrapped: an official
+            /// document's header lines, title and signature block.
+            case centredBold, centredItalic, centredTitle
         }
 
         /// A cell with nothing in it (and no style).
@@ -122,10 +125,13 @@ public struct XLSXWorkbook: Sendable {
         /// Printed on A4 across (landscape) rather than upright; either way
         /// scaled to fit the page's width.
         public var landscape: Bool
+        /// Printed in bold at the top centre of every page ("DỰ THẢO" on a
+        /// draft); every printed page also says "Trang n/N" at its foot.
+        public var pageMark: String?
 
         public init(name: String, rows: [[Cell]] = [], columnWidths: [Double] = [], rowHeights: [Double] = [],
                     merges: [CellRange] = [], frozenRows: Int = 0, frozenColumns: Int = 0,
-                    printTitleRows: ClosedRange<Int>? = nil, landscape: Bool = false) {
+                    printTitleRows: ClosedRange<Int>? = nil, landscape: Bool = false, pageMark: String? = nil) {
             self.name = name
             self.rows = rows
             self.columnWidths = columnWidths
@@ -135,6 +141,7 @@ public struct XLSXWorkbook: Sendable {
             self.frozenColumns = frozenColumns
             self.printTitleRows = printTitleRows
             self.landscape = landscape
+            self.pageMark = pageMark
         }
     }
 

@@ -167,6 +167,12 @@ enum XLSXWriter {
         xml += #"<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#
         xml += #"<pageSetup paperSize="9" orientation="\#(sheet.landscape ? "landscape" : "portrait")""#
         xml += #" fitToWidth="1" fitToHeight="0"/>"#
+        // Header and footer codes: &C centre, &"-,Bold" bold, &P page, &N pages; a literal & is &&.
+        xml += "<headerFooter>"
+        if let mark = sheet.pageMark {
+            xml += "<oddHeader>" + XMLText.escaped(#"&C&"-,Bold"&14"# + mark.replacingOccurrences(of: "&", with: "&&")) + "</oddHeader>"
+        }
+        xml += "<oddFooter>" + XMLText.escaped("&CTrang &P/&N") + "</oddFooter></headerFooter>"
         return xml + "</worksheet>"
     }
 
@@ -342,6 +348,9 @@ extension XLSXWriter {
             case .number2Bold: (2, 1, 0, 0, nil)
             case .integer: (1, 0, 0, 0, nil)
             case .wrapped: (0, 0, 0, 0, #"<alignment vertical="top" wrapText="1"/>"#)
+            case .centredBold: (0, 1, 0, 0, #"<alignment horizontal="center" vertical="center" wrapText="1"/>"#)
+            case .centredItalic: (0, 3, 0, 0, #"<alignment horizontal="center" vertical="center" wrapText="1"/>"#)
+            case .centredTitle: (0, 2, 0, 0, #"<alignment horizontal="center" vertical="center" wrapText="1"/>"#)
             }
             var xml = #"<xf numFmtId="\#(numberFormat)" fontId="\#(font)" fillId="\#(fill)" borderId="\#(border)" xfId="0""#
             if numberFormat != 0 { xml += #" applyNumberFormat="1""# }

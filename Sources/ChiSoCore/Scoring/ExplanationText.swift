@@ -6,7 +6,7 @@ public enum ExplanationText: String, Phrasebook {
     // A bonus or deduction item
     case itemMissing, itemCountCapped, itemEntered
     // A leaf
-    case missing, notApplicableDeclared, evidenceMissing, answer, belowTiers, ratioFull, ratio, countCapped, deductFloored, level, manual
+    case missing, noData, notApplicableNoTaskDue, notApplicableDeclared, evidenceMissing, answer, belowTiers, ratioFull, ratio, countCapped, deductFloored, level, manual
     // A class and its conditions
     case classMovedDown, conditionShare, conditionBonus, conditionDeduction
 
@@ -25,6 +25,8 @@ public enum ExplanationText: String, Phrasebook {
         case .itemCountCapped: "%@ × %@, tối đa %@ → %@"
         case .itemEntered: "nhập %@"
         case .missing: "chưa nhập → 0 điểm"
+        case .noData: "chưa có số liệu → 0 điểm"
+        case .notApplicableNoTaskDue: "không áp dụng (không có nhiệm vụ nào đến hạn trong kỳ)"
         case .notApplicableDeclared: "không áp dụng (đơn vị xác định)"
         case .evidenceMissing: "thiếu tài liệu kiểm chứng → 0"
         case .answer: "%@ → %@"
@@ -57,6 +59,8 @@ public enum ExplanationText: String, Phrasebook {
         case .itemCountCapped: "%@ × %@, capped at %@ → %@"
         case .itemEntered: "%@ as entered"
         case .missing: "no input → 0"
+        case .noData: "no data yet → 0"
+        case .notApplicableNoTaskDue: "not applicable (no task fell due in the period)"
         case .notApplicableDeclared: "not applicable (declared by the agency)"
         case .evidenceMissing: "no evidence attached → 0"
         case .answer: "%@ → %@"

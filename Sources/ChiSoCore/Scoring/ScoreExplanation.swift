@@ -48,6 +48,11 @@ public struct ScoreExplanation: Sendable {
                 return ExplanationText.childrenCapped.text(language, num(sum), num(node.max), pts(result.points))
             }
             return ExplanationText.childrenSum.text(language, pts(result.points))
+        // A sourced leaf's N/A or missing input is the data's, never the agency's (spec §4).
+        case .notApplicableDeclared where node.leaf?.source?.dataSet == .tasks:
+            return ExplanationText.notApplicableNoTaskDue.text(language)
+        case .missing where node.leaf?.source != nil:
+            return ExplanationText.noData.text(language)
         default:
             return explainLeaf(result.reason, input: result.input, points: result.points, max: node.max, rule: node.leaf?.rule)
         }

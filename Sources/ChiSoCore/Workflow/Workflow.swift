@@ -54,11 +54,15 @@ public struct AppraisalProgress: Sendable, Hashable {
     public var explained: Int
     /// Codes of explained leaves not re-examined since their explanation.
     public var unexamined: [String]
+    /// The data sets the assessment's sourced criteria read that the organiser has not yet
+    /// declared complete for the period: nothing is final on provisional data.
+    public var undeclared: [SourceDataSet]
 
-    public init(unappraised: [String], explained: Int = 0, unexamined: [String] = []) {
+    public init(unappraised: [String], explained: Int = 0, unexamined: [String] = [], undeclared: [SourceDataSet] = []) {
         self.unappraised = unappraised
         self.explained = explained
         self.unexamined = unexamined
+        self.undeclared = undeclared
     }
 }
 
@@ -75,9 +79,13 @@ public enum WorkflowRefusal: Error, Sendable, Hashable {
     /// Finalising waits for the explanation round: until its deadline, unless the agency's
     /// explanations are all re-examined (those still waiting, by code).
     case explanationRoundOpen(Date, [String])
+    /// Finalising waits for the organiser to declare these data sets complete for the period.
+    case sourcesNotDeclared([SourceDataSet])
 
     public func message(_ language: Language) -> String {
         switch self {
+        case let .sourcesNotDeclared(sets):
+            return WorkflowText.sourcesNotDeclared.text(language, sets.map { $0.name(language) }.joined(separator: ", "))
         case let .notAllAppraised(codes):
             return codes.isEmpty ? WorkflowText.appraisalIncomplete.text(language)
                 : WorkflowText.notAllAppraised.text(language, "\(codes.count)", codes.joined(separator: ", "))
@@ -159,6 +167,7 @@ public enum Workflow {
             // The round is over when its deadline has passed, or when the agency explained and every explanation is re-examined.
             let roundOver = now > deadlines.explanation || (progress.explained > 0 && progress.unexamined.isEmpty)
             guard roundOver else { return .failure(.explanationRoundOpen(deadlines.explanation, progress.unexamined)) }
+            guard progress.undeclared.isEmpty else { return .failure(.sourcesNotDeclared(progress.undeclared)) }
             return .success(.finalised)
         case .publish:
             guard state == .finalised else { return .failure(.wrongState(state, action)) }

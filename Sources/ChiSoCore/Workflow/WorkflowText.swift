@@ -1,7 +1,7 @@
 /// Why a workflow step is refused (``WorkflowRefusal``), in both languages.
 public enum WorkflowText: String, Phrasebook {
     case selfAssessmentDeadlinePassed, explanationDeadlinePassed, reasonRequired
-    case appraisalIncomplete, notAllAppraised, explanationRoundOpen, explanationsWaiting
+    case appraisalIncomplete, notAllAppraised, explanationRoundOpen, explanationsWaiting, sourcesNotDeclared
     case submitted, appraising, released, reexamining, finalised, published, notSubmitted, wrongState
 
     public var vietnamese: String {
@@ -13,6 +13,7 @@ public enum WorkflowText: String, Phrasebook {
         case .notAllAppraised: "Chưa thẩm định xong: còn %@ tiêu chí (%@)."
         case .explanationRoundOpen: "Chưa thể chốt: đơn vị còn được giải trình đến hết ngày %@."
         case .explanationsWaiting: "Chưa thể chốt: còn giải trình chưa được thẩm định lại (%@); hạn giải trình là %@."
+        case .sourcesNotDeclared: "Chưa thể chốt: Sở Nội vụ chưa xác nhận đủ số liệu của kỳ (%@)."
         case .submitted: "Hồ sơ đã nộp, đang chờ thẩm định."
         case .appraising: "Hồ sơ đang được thẩm định."
         case .released: "Đã có kết quả thẩm định sơ bộ: đơn vị chỉ có thể giải trình."
@@ -33,6 +34,7 @@ public enum WorkflowText: String, Phrasebook {
         case .notAllAppraised: "Not fully appraised: %@ criteria left (%@)."
         case .explanationRoundOpen: "Not yet: the agency may explain until the end of %@."
         case .explanationsWaiting: "Not yet: explanations not re-examined (%@); the explanation deadline is %@."
+        case .sourcesNotDeclared: "Not yet: the organiser has not declared the period's data complete (%@)."
         case .submitted: "The assessment was submitted and awaits appraisal."
         case .appraising: "The assessment is being appraised."
         case .released: "Preliminary results are out: the agency may only explain."

@@ -112,6 +112,7 @@ enum AppraisalPages {
                 span(.class("badge")) { record.state.text(context.language) }
                 " · " + say(.explanationDeadline, Formats.date(record.period.explanationDeadline))
             }
+            AssessmentPage.provisionalNotice(context, record: record)
             div(.class("cards")) {
                 section(.class("card")) {
                     h2 { say(.selfAssessedScore) }

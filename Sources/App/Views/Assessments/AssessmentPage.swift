@@ -75,6 +75,7 @@ enum AssessmentPage {
                 }
             }
             if let refusal = model.editRefusal { p(.class("errors"), .role("status")) { refusal } }
+            provisionalNotice(context, record: record)
             if model.canViewAppraisal || model.canViewResults {
                 p {
                     if model.canViewAppraisal {
@@ -392,6 +393,18 @@ enum AssessmentPage {
                 }
             }
             small { say(.agencyDoesNotEnter) }
+            if let set = source.dataSet, !record.declarations.isComplete(set) {
+                p(.class("pending")) { context.phrases(PublicationText.self)(.missingData, set.name(context.language)) }
+            }
+        }
+    }
+
+    /// While data its sourced criteria read are not declared complete, the assessment's scores are provisional: said above them.
+    static func provisionalNotice(_ context: PageContext, record: AssessmentRecord) -> HTMLNode {
+        let pending = record.declarations.undeclared(of: record.index)
+        guard !pending.isEmpty, !record.state.hasFinalResult else { return .empty }
+        return p(.class("notice provisional"), .role("note")) {
+            context.phrases(PublicationText.self)(.provisionalData, pending.map { $0.name(context.language) }.joined(separator: ", "))
         }
     }
 

@@ -83,6 +83,11 @@ enum MonitoringPages {
         let language = context.language
         let index = score.index
         return Layout.page(context, title: "\(score.agency.name) · \(period.name)") {
+            if !score.pending.isEmpty {
+                p(.class("notice provisional"), .role("note")) {
+                    context.phrases(PublicationText.self)(.provisionalData, score.pending.map { $0.name(language) }.joined(separator: ", "))
+                }
+            }
             div(.class("summary")) {
                 div(.class("card")) {
                     p { say(.provisionalScoreAsOf, asOf.vietnamese) }

@@ -65,7 +65,7 @@ enum PeriodPages {
 
     static func show(_ context: PageContext, period: PeriodModel, assignments: [PeriodIndexModel], groups: [String],
                      versions: [IndexVersionModel], assessments: [AssessmentModel], canManage: Bool,
-                     appraisal: [AppraisalAssignmentModel], appraisers: [UserModel]) -> HTMLNode {
+                     appraisal: [AppraisalAssignmentModel], appraisers: [UserModel], publication: Publication) -> HTMLNode {
         let t = context.t
         let say = context.phrases(PeriodText.self)
         let assigned = Dictionary(assignments.map { ($0.group, $0) }, uniquingKeysWith: { first, _ in first })
@@ -142,11 +142,15 @@ enum PeriodPages {
             }
             if canManage, period.status == .open {
                 appraiserSection(context, period: period, indexes: assignments.map(\.indexVersion), appraisal: appraisal, appraisers: appraisers)
-                form(.method("post"), .action(SiteURL.period(.value(period.id!), .publish).path)) {
-                    Layout.csrfField(context)
-                    Fields.confirmation(say(.confirmPublish), id: "confirm-publish")
-                    button(.type("submit")) { say(.publish) }
-                }
+            }
+            if period.status != .draft, !publication.data.isEmpty {
+                dataSection(context, period: period, rows: publication.data, canManage: canManage && period.status != .published)
+            }
+            if canManage, period.status == .open {
+                publishSection(context, period: period, publication: publication)
+            }
+            if let decision = publication.decision {
+                decisionSection(context, period: period, decision: decision, canManage: canManage)
             }
             if !assessments.isEmpty {
                 h2 { t(.assessments) }
@@ -218,6 +222,123 @@ enum PeriodPages {
                     }
                 }
                 button(.type("submit")) { say(.assign) }
+            }
+        }
+    }
+
+    // MARK: Publication
+
+    /// "Sổ theo dõi nhiệm vụ" from "sổ theo dõi nhiệm vụ".
+    static func sentenceCase(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
+    /// A data set behind sourced criteria and the day it was declared complete, if it was.
+    struct DataRow: Sendable {
+        var set: SourceDataSet
+        var checkedOn: CivilDate?
+    }
+
+    /// What the period page shows of its publication: the decision once published, the form as
+    /// typed after a refusal, the data declarations, and the issuing body the form starts with.
+    struct Publication: Sendable {
+        var decision: PeriodDecision?
+        var draft: PublicationController.PublishDraft?
+        var data: [DataRow]
+        var defaultIssuer: String
+    }
+
+    /// Each data set the period's indexes read: declared complete (and when checked) or not, with
+    /// the organiser's forms to declare (again) or withdraw.
+    static func dataSection(_ context: PageContext, period: PeriodModel, rows: [DataRow], canManage: Bool) -> HTMLNode {
+        let say = context.phrases(PublicationText.self)
+        return section(.id("data"), .aria("labelledby", "data-heading")) {
+            h2(.id("data-heading")) { say(.dataHeading) }
+            p(.class("hint")) { say(.dataGuidance) }
+            div(.class("table-wrap")) {
+                table {
+                    thead { tr { th(.scope("col")) { say(.dataSet) }; th(.scope("col")) { say(.dataStatus) } } }
+                    tbody {
+                        for row in rows {
+                            tr {
+                                th(.scope("row")) { sentenceCase(row.set.name(context.language)) }
+                                td {
+                                    if let day = row.checkedOn {
+                                        span(.class("badge ok")) { say(.declaredOn, day.vietnamese) }
+                                        if canManage {
+                                            " "
+                                            form(.method("post"), .action(SiteURL.period(.value(period.id!), .withdrawSource(.value(row.set.rawValue))).path),
+                                                 .class("inline")) {
+                                                Layout.csrfField(context)
+                                                button(.type("submit"), .class("link")) { say(.withdraw) }
+                                            }
+                                        }
+                                    } else {
+                                        span(.class("badge warn")) { say(.notDeclared) }
+                                        if canManage {
+                                            form(.method("post"), .action(SiteURL.period(.value(period.id!), .declareSource).path), .class("declare")) {
+                                                Layout.csrfField(context)
+                                                input(.type("hidden"), .name("dataSet"), .value(row.set.rawValue))
+                                                Fields.text(say(.checkedOn), name: "checkedOn", id: "checked-\(row.set.rawValue)",
+                                                            value: SourceData.today.iso, type: "date", required: true)
+                                                Fields.confirmation(say(.confirmDeclare), id: "confirm-\(row.set.rawValue)")
+                                                button(.type("submit")) { say(.declare) }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The form that publishes the period with its announcing decision; after a refusal, as typed with its problems.
+    static func publishSection(_ context: PageContext, period: PeriodModel, publication: Publication) -> HTMLNode {
+        let say = context.phrases(PublicationText.self)
+        let form = publication.draft?.form ?? PublicationController.PublishForm(signedOn: SourceData.today.iso, issuer: publication.defaultIssuer)
+        return section(.id("publish"), .aria("labelledby", "publish-heading")) {
+            h2(.id("publish-heading")) { say(.decisionHeading) }
+            p(.class("hint")) { say(.decisionGuidance) }
+            if let errors = publication.draft?.errors, !errors.isEmpty {
+                div(.class("errors"), .role("alert"), Attribute(name: "tabindex", value: "-1"), .id("publish-errors")) {
+                    p { strong { say(.problemsHeading) } }
+                    ul { for error in errors { li { error } } }
+                }
+            }
+            H.el("form", [.method("post"), .action(SiteURL.period(.value(period.id!), .publish).path)]) {
+                Layout.csrfField(context)
+                Fields.text(say(.number), name: "number", value: form.number, required: true, hint: say(.numberHint))
+                Fields.text(say(.signedOn), name: "signedOn", value: form.signedOn, type: "date", required: true)
+                Fields.text(say(.issuer), name: "issuer", value: form.issuer, required: true, hint: say(.issuerHint))
+                Fields.text(say(.signerAuthority), name: "signerAuthority", value: form.signerAuthority, hint: say(.signerAuthorityHint))
+                Fields.text(say(.signerPosition), name: "signerPosition", value: form.signerPosition, required: true, hint: say(.signerPositionHint))
+                Fields.text(say(.signer), name: "signer", value: form.signer, required: true)
+                Fields.confirmation(context.phrases(PeriodText.self)(.confirmPublish), id: "confirm-publish")
+                button(.type("submit")) { context.phrases(PeriodText.self)(.publish) }
+            }
+        }
+    }
+
+    /// The published period's decision, its signed file, and (for the organiser) the form to attach it.
+    static func decisionSection(_ context: PageContext, period: PeriodModel, decision: PeriodDecision, canManage: Bool) -> HTMLNode {
+        let say = context.phrases(PublicationText.self)
+        return section(.id("decision"), .aria("labelledby", "decision-heading")) {
+            h2(.id("decision-heading")) { say(.decisionHeading) }
+            p { say(.announcedBy, decision.citation(context.language)) }
+            p { ([decision.signerAuthority, decision.signerPosition].filter { !$0.isEmpty }.joined(separator: " · ")) + ": " + decision.signer }
+            if let name = decision.fileName {
+                p { a(.href(SiteURL.publicDecision(.value(period.id!)).path)) { "\(say(.signedFile)): \(name)" } }
+            }
+            if canManage {
+                H.el("form", [.method("post"), .action(SiteURL.period(.value(period.id!), .decisionFile).path), .enctype("multipart/form-data")]) {
+                    Layout.csrfField(context)
+                    div(.class("field")) {
+                        H.el("label", [.for("decision-file")]) { say(.attachSignedFile) }
+                        input(.type("file"), .id("decision-file"), .name("file"), .accept("application/pdf,.pdf"), .required)
+                    }
+                    button(.type("submit")) { say(.attach) }
+                }
             }
         }
     }

@@ -3,11 +3,11 @@ import Foundation
 
 /// The printed ranking report of a group and one agency's score sheet.
 enum ReportPages {
-    static func ranking(_ context: PageContext, period: PeriodModel, group: GroupResults, province: String, madeOn: Date) -> HTMLNode {
+    static func ranking(_ context: PageContext, period: PeriodModel, group: GroupResults, origin: OfficialOrigin, madeOn: Date) -> HTMLNode {
         let say = context.phrases(ReportText.self)
         let language = context.language
         return PrintLayout.document(language: language, title: say(.rankingTitle),
-                                    subtitle: "\(group.index.title) · \(period.name)", province: province, madeOn: madeOn) {
+                                    subtitle: "\(group.index.title) · \(period.name)", origin: origin, madeOn: madeOn) {
             table {
                 thead {
                     tr {
@@ -48,13 +48,13 @@ enum ReportPages {
         }
     }
 
-    static func scoreSheet(_ context: PageContext, model: ResultsPages.AgencyModel, province: String, madeOn: Date) -> HTMLNode {
+    static func scoreSheet(_ context: PageContext, model: ResultsPages.AgencyModel, origin: OfficialOrigin, madeOn: Date) -> HTMLNode {
         let say = context.phrases(ReportText.self)
         let language = context.language
         let record = model.record
         let scoreClass = record.index.classes[model.final.classPosition]
         return PrintLayout.document(language: language, title: say(.scoreSheetTitle),
-                                    subtitle: "\(record.agency.name) · \(record.period.name)", province: province, madeOn: madeOn) {
+                                    subtitle: "\(record.agency.name) · \(record.period.name)", origin: origin, madeOn: madeOn) {
             p {
                 strong { say(.finalScore) }
                 Formats.score(model.final.final, language)

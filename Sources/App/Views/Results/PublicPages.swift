@@ -14,11 +14,12 @@ enum PublicPages {
         }
     }
 
-    static func period(_ context: PageContext, period: PeriodModel, groups: [GroupResults]) -> HTMLNode {
+    static func period(_ context: PageContext, period: PeriodModel, groups: [GroupResults], decision: PeriodDecision?) -> HTMLNode {
         let say = context.phrases(PublicText.self)
         let language = context.language
         return Layout.page(context, title: say(.periodTitle, period.name)) {
             p { a(.href(SiteURL.publicPeriods.path)) { say(.publishedPeriodsLink) } }
+            DecisionLine.view(context, periodID: period.id!, decision: decision)
             for group in groups where !group.members.isEmpty {
                 h2 { group.index.title }
                 let counts = Dictionary(grouping: group.report.scores, by: \.classPosition).mapValues(\.count)

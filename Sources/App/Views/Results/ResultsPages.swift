@@ -16,6 +16,8 @@ enum ResultsPages {
         var proposal: LeaderProposal
         var deputies: [DeputyModel]
         var previous: (PeriodModel, Index, AgencyScore)?
+        /// The decision that announced the results (nil before publication).
+        var decision: PeriodDecision?
     }
 
     static func change(_ now: DecimalNumber, _ before: DecimalNumber?, _ language: Lang) -> String {
@@ -47,7 +49,7 @@ enum ResultsPages {
     }
 
     static func period(_ context: PageContext, period: PeriodModel, groups: [GroupResults],
-                       previous: (PeriodModel, [String: GroupResults])?, deputies: [UUID: [DeputyModel]]) -> HTMLNode {
+                       previous: (PeriodModel, [String: GroupResults])?, deputies: [UUID: [DeputyModel]], decision: PeriodDecision?) -> HTMLNode {
         let say = context.phrases(ResultsText.self)
         let language = context.language
         return Layout.page(context, title: say(.periodTitle, period.name)) {
@@ -56,6 +58,7 @@ enum ResultsPages {
                     say(.notPublished)
                 }
             }
+            DecisionLine.view(context, periodID: period.id!, decision: decision)
             p {
                 say(.headProposalNote)
             }
@@ -121,6 +124,7 @@ enum ResultsPages {
         let explanation = ScoreExplanation(index: index, language: language)
         let scoreClass = index.classes[model.final.classPosition]
         return Layout.page(context, title: "\(record.agency.name) · \(record.period.name)") {
+            DecisionLine.view(context, periodID: record.period.id!, decision: model.decision)
             div(.class("summary")) {
                 div(.class("card")) {
                     p { say(.finalScore) }

@@ -6,7 +6,7 @@ typealias Lang = ChiSoCore.Language
 /// feature's own texts are in its phrasebook beside its pages.
 enum T: String, CaseIterable, Sendable {
     case appName, appTagline, demoNotice, skipToContent, mainNavigation
-    case navHome, navAppraisal, navCouncil, navDashboard, navMonitoring, navTasks, navAgencies, navUsers, navAudit, navIndexes, navPeriods, navAccount, logout, login
+    case navHome, navAppraisal, navCouncil, navDashboard, navMonitoring, navTasks, navAgencies, navUsers, navAudit, navIdentity, navIndexes, navPeriods, navAccount, logout, login
     case languageSwitch
     case loginTitle, username, password, loginButton, loginFailed, loginThrottled, sessionExpired
     case changePasswordTitle, changePasswordIntro, currentPassword, newPassword, repeatPassword, save, cancel
@@ -65,6 +65,7 @@ extension T: Phrasebook {
         case .navAgencies: "Đơn vị"
         case .navUsers: "Tài khoản"
         case .navAudit: "Nhật ký"
+        case .navIdentity: "Thông tin cơ quan"
         case .navIndexes: "Bộ chỉ số"
         case .navPeriods: "Kỳ đánh giá"
         case .navAccount: "Đổi mật khẩu"
@@ -244,6 +245,7 @@ extension T: Phrasebook {
         case .navAgencies: "Agencies"
         case .navUsers: "Accounts"
         case .navAudit: "Audit log"
+        case .navIdentity: "Installation"
         case .navIndexes: "Indexes"
         case .navPeriods: "Periods"
         case .navAccount: "Change password"

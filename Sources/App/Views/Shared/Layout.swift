@@ -26,6 +26,7 @@ enum Layout {
         if case .success = Policy.decide(actor, .manageAgencies) { items.append(NavItem(key: .navAgencies, path: SiteURL.admin(.agencies).path)) }
         if case .success = Policy.decide(actor, .manageUsers) { items.append(NavItem(key: .navUsers, path: SiteURL.admin(.users).path)) }
         if case .success = Policy.decide(actor, .viewAudit) { items.append(NavItem(key: .navAudit, path: SiteURL.admin(.audit).path)) }
+        if case .success = Policy.decide(actor, .manageIdentity) { items.append(NavItem(key: .navIdentity, path: SiteURL.admin(.identity).path)) }
         items.append(NavItem(key: .navAccount, path: SiteURL.accountPassword.path))
         return items
     }
@@ -69,7 +70,9 @@ enum Layout {
                     a(.class("lang"), .href(SiteURL.language(.value(context.language.other.rawValue)).path + "?back=\(context.path)"),
                       .lang(context.language.other.rawValue)) { t(.languageSwitch) }
                 }
-                p(.class("demo"), .role("note")) { t(.demoNotice) }
+                if context.identity.demo {
+                    p(.class("demo"), .role("note")) { t(.demoNotice) }
+                }
                 main(.id("main")) {
                     if let notice = context.notice {
                         p(.class("notice"), .role("status")) { notice }

@@ -9,6 +9,8 @@ struct PageContext: Sendable {
     var csrfToken: String
     var notice: String?
     var path: String
+    /// The installation's identity: its province, and whether it is the demo's.
+    var identity: InstallationIdentity = .unset
 
     var language: Lang { t.language }
 
@@ -44,7 +46,7 @@ extension Request {
             }
         }
         return PageContext(t: Catalogue(language: language), user: currentUser, csrfToken: token ?? "",
-                           notice: noticeText, path: url.path)
+                           notice: noticeText, path: url.path, identity: application.identity)
     }
 
     /// The one-time notice left by the previous request (a catalogue key, or a text).

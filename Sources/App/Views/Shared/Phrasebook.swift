@@ -25,7 +25,7 @@ enum Phrasebooks {
     static let all: [any Phrasebook.Type] = [
         T.self, RoleName.self, AssessmentText.self, AppraisalText.self, DeductionText.self, CouncilText.self, DashboardText.self, DeputyText.self, IndexText.self,
         MonitoringText.self, PeriodText.self, PublicText.self, ReportText.self, ResultsText.self, SourceDataText.self, TaskText.self,
-        WhatIfText.self, InboxText.self, EvidenceUploadText.self, AdminText.self,
+        WhatIfText.self, InboxText.self, EvidenceUploadText.self, AdminText.self, PublicationText.self, IdentityText.self,
         // ChiSoCore's
         ExplanationText.self, WorkflowText.self, IndividualRatingText.self, TaskRowText.self, ScoreReportText.self,
         IndexReaderText.self,

@@ -1,0 +1,67 @@
+import ChiSoCore
+
+/// The administrator's form for the installation's identity, with an example of how documents print it.
+enum IdentityPage {
+    static func view(_ context: PageContext, form: IdentityController.Form, errors: [String: String]) -> HTMLNode {
+        let say = context.phrases(IdentityText.self)
+        let example = InstallationIdentity(province: form.province ?? "", issuingBody: form.issuingBody ?? "", place: form.place ?? "", demo: false)
+        return Layout.page(context, title: say(.title)) {
+            p(.class("hint")) { say(.guidance) }
+            Fields.errors(errors.sorted { $0.key < $1.key }.map(\.value))
+            H.el("form", [.method("post"), .action(SiteURL.admin(.identity).path)]) {
+                Layout.csrfField(context)
+                Fields.text(say(.province), name: "province", value: form.province, error: errors["province"], required: true, hint: say(.provinceHint))
+                Fields.text(say(.issuingBody), name: "issuingBody", value: form.issuingBody, error: errors["issuingBody"], required: true,
+                            hint: say(.issuingBodyHint))
+                Fields.text(say(.place), name: "place", value: form.place, error: errors["place"], required: true, hint: say(.placeHint))
+                button(.type("submit")) { context.t(.save) }
+            }
+            h2 { say(.preview) }
+            div(.class("national preview")) {
+                p { strong { example.issuingBodyLine } }
+                p { strong { "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" }; strong { "Độc lập - Tự do - Hạnh phúc" } }
+            }
+            p { H.el("em", []) { example.placeAndDate(SourceData.today) } }
+        }
+    }
+}
+
+/// Texts of the installation's identity, in both languages.
+enum IdentityText: String, Phrasebook {
+    case title, guidance, province, provinceHint, issuingBody, issuingBodyHint, place, placeHint, preview
+    case provinceRequired, issuingBodyRequired, placeRequired
+
+    var vietnamese: String {
+        switch self {
+        case .title: "Thông tin cơ quan triển khai"
+        case .guidance: "Các văn bản xuất ra (bảng xếp hạng, phụ lục Excel, phiếu điểm) in tên tỉnh, cơ quan ban hành và địa danh ghi ngày theo thông tin này."
+        case .province: "Tỉnh, thành phố"
+        case .provinceHint: "Ví dụ: Tỉnh Minh Hoạ"
+        case .issuingBody: "Cơ quan ban hành"
+        case .issuingBodyHint: "Dòng đầu góc trái văn bản, ví dụ: UBND TỈNH MINH HOẠ"
+        case .place: "Địa danh ghi ngày"
+        case .placeHint: "Ví dụ: Minh Hoạ (in là \"Minh Hoạ, ngày … tháng … năm …\")"
+        case .preview: "Văn bản sẽ in như sau"
+        case .provinceRequired: "Cần ghi tên tỉnh, thành phố."
+        case .issuingBodyRequired: "Cần ghi cơ quan ban hành."
+        case .placeRequired: "Cần ghi địa danh."
+        }
+    }
+
+    var english: String {
+        switch self {
+        case .title: "Installation identity"
+        case .guidance: "Exported documents (rankings, Excel annexes, score sheets) print the province, the issuing body and the place of their date from these."
+        case .province: "Province or city"
+        case .provinceHint: "For example: Tỉnh Minh Hoạ"
+        case .issuingBody: "Issuing body"
+        case .issuingBodyHint: "The first line at a document's top left, for example: UBND TỈNH MINH HOẠ"
+        case .place: "Place in dates"
+        case .placeHint: "For example: Minh Hoạ (printed \"Minh Hoạ, ngày … tháng … năm …\")"
+        case .preview: "Documents will print"
+        case .provinceRequired: "The province is required."
+        case .issuingBodyRequired: "The issuing body is required."
+        case .placeRequired: "The place is required."
+        }
+    }
+}
