@@ -65,6 +65,11 @@ struct BonusDeductionTests {
             #expect(page.body.contains("Tổng điểm thưởng: cộng 3,50 điểm, tính tối đa 2,00."))
             #expect(page.body.contains("chưa nộp (hạn 15/12/2027)."))
             #expect(page.body.contains("12,00"))  // 10 + the capped 2
+            // What if the agency proposed one flag only: the page lists the items beside the leaves, and the score follows.
+            let whatIf = try await editor.get("/assessments/\(a)/whatif")
+            #expect(whatIf.body.contains("id=\"w-B1\"") && whatIf.body.contains("value=\"2\""))
+            let tried = try await editor.post("/assessments/\(a)/whatif", [("v-B1", "0"), ("v-B2", "0")])
+            #expect(tried.body.contains("B1 Cờ thi đua: 2,00 → 0,00"), "\(tried.body.prefix(2000))")
             // Submitting asks for a confirmation that says what happens next.
             let summary = try await head.get("/assessments/\(a)")
             #expect(summary.body.contains("Tôi xác nhận nộp hồ sơ: Hội đồng sẽ thẩm định") && summary.body.contains("name=\"confirm\" value=\"1\" required"))

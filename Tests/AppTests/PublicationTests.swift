@@ -120,6 +120,12 @@ struct PublicationTests {
             let head = Browser(app)
             try await head.signIn("t.head")
             #expect(try await head.get("/assessments/\(fixture.ownAssessment)/results").body.contains(citation))
+            // The API says the same.
+            let results = try #require(try JSONSerialization.jsonObject(with: Data(try await api.get("/api/v1/periods/\(fixture.period)/results").body.utf8))
+                as? [String: Any])
+            let apiDecision = try #require(results["decision"] as? [String: Any])
+            #expect(apiDecision["number"] as? String == "12/QĐ-UBND" && apiDecision["signedOn"] as? String == "2026-01-20")
+            #expect(apiDecision["signedFile"] == nil)
             // Published once: again is refused.
             #expect(try await organizer.post("/periods/\(fixture.period)/publish", Self.decision).status == .conflict)
         }

@@ -105,7 +105,8 @@ struct ResultsTests {
             #expect(page.body.contains("8,80"))
             // SNV's row: score, class, and no proposal for the head (the fixture's index names no leader rating).
             #expect(page.body.contains("8,80</td><td>Tốt</td><td class=\"hide-small\">—</td>"))
-            #expect(page.body.contains("6,00</td><td>Yếu</td><td class=\"hide-small\">—</td>"))
+            #expect(page.body.contains("6,00</td><td>Yếu</td><td class=\"hide-small\">—</td><td class=\"num hide-small\">0,00</td><td class=\"num hide-small\">0,00</td>"))
+            #expect(page.body.contains("<th scope=\"col\" class=\"num hide-small\">Điểm thưởng</th>"))
         }
     }
 

@@ -81,6 +81,7 @@ struct SourcedCriteriaTests {
             var snv = try Self.snv(monitoring)
             #expect(monitoring["asOf"] as? String == "2026-06-30")
             #expect(snv["provisional"] as? String == "4.93")
+            #expect(snv["undeclaredData"] as? [String] == ["tasks", "surveys", "leaders"])
             #expect((snv["sources"] as? [String: String]) == ["S.1": "1/3", "S.2": "1", "S.3": "80", "S.4": "B"])
             let tasks = try #require(snv["tasks"] as? [String: Any])
             #expect(tasks["due"] as? Int == 3)

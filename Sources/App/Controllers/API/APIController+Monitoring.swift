@@ -91,6 +91,9 @@ extension APIController {
         var tasks: TaskFigures?
         /// Sourced criteria and the input the data give them ("NA", "7/9", "85.5", "B"); absent: no data yet.
         var sources: [String: String]
+        /// The data sets (`tasks`, `surveys`, `leaders`) its sourced criteria read that the organiser has not
+        /// declared complete yet: the score is provisional on them.
+        var undeclaredData: [String]
     }
 
     struct Monitoring: Content {
@@ -119,7 +122,7 @@ extension APIController {
                 provisional: score.score.final.fixed(2), classCode: score.scoreClass.code,
                 tasks: score.tasks.map { TaskFigures(due: $0.due, doneOnTime: $0.doneOnTime, doneLate: $0.doneLate, openOverdue: $0.openOverdue,
                                                     dueSoon: $0.dueSoon, onTimeRate: $0.onTimeRate?.fixed(2)) },
-                sources: texts)
+                sources: texts, undeclaredData: score.pending.map(\.rawValue))
         })
     }
 }

@@ -29,9 +29,24 @@ extension APIController {
         var pending: [String]
     }
 
+    /// The decision that announced the results.
+    struct Decision: Content {
+        var number: String
+        /// YYYY-MM-DD.
+        var signedOn: String
+        var issuer: String
+        var signer: String
+        var signerAuthority: String
+        var signerPosition: String
+        /// The signed PDF's address, when one is attached.
+        var signedFile: String?
+    }
+
     struct Results: Content {
         var period: String
         var published: Bool
+        /// Absent before publication: the figures are a draft.
+        var decision: Decision?
         var groups: [GroupRanking]
     }
 
@@ -40,7 +55,12 @@ extension APIController {
         let period = try await ResultsController.findPeriod(request)
         try request.authorize(.viewResults, .results(ResultsTarget(published: period.status == .published, agencyID: nil)))
         let groups = try await PeriodResults.load(period: period, store: request.assessments)
-        return Results(period: period.name, published: period.status == .published, groups: groups.map { group in
+        let decision = try await OfficialOrigin.of(period, on: request).decision.map { decision in
+            Decision(number: decision.number, signedOn: decision.signedOn.iso, issuer: decision.issuer, signer: decision.signer,
+                     signerAuthority: decision.signerAuthority, signerPosition: decision.signerPosition,
+                     signedFile: decision.fileName == nil ? nil : SiteURL.publicDecision(.value(try period.requireID())).path)
+        }
+        return Results(period: period.name, published: period.status == .published, decision: decision, groups: groups.map { group in
             GroupRanking(group: group.group, index: group.index.id, ranking: group.ranked.map { entry in
                 let score = group.report.scores[entry.position]
                 let agency = group.members[entry.position].agency

@@ -63,6 +63,8 @@ enum DashboardPage {
                                 th(.scope("col"), .class("num")) { say(.rankColumn) }
                                 th(.scope("col")) { say(.agencyColumn) }
                                 for field in fields { th(.scope("col"), .class("num"), .title(field.title)) { field.code } }
+                                th(.scope("col"), .class("num")) { context.phrases(ReportText.self)(.bonusColumn) }
+                                th(.scope("col"), .class("num")) { context.phrases(ReportText.self)(.deductionColumn) }
                                 th(.scope("col"), .class("num")) { say(.finalColumn) }
                                 th(.scope("col"), .class("num")) { say(.evidenceColumn) }
                                 if let previousPeriod { th(.scope("col"), .class("num")) { say(.sincePeriod, previousPeriod.name) } }
@@ -77,6 +79,8 @@ enum DashboardPage {
                                     for share in view.shares[position] {
                                         td(.class("num \(band(share))")) { share.map { Formats.score($0, language, places: 1) } ?? "—" }
                                     }
+                                    td(.class("num")) { Formats.score(group.report.scores[position].bonus, language) }
+                                    td(.class("num")) { Formats.score(group.report.scores[position].deduction, language) }
                                     td(.class("num")) { strong { Formats.score(group.report.scores[position].final, language) } }
                                     let evidence = view.evidence[position]
                                     td(.class("num")) { evidence.need == 0 ? "—" : "\(evidence.have)/\(evidence.need)" }
@@ -112,6 +116,13 @@ enum DashboardPage {
                     p { period.name }
                     p(.class("total")) { strong { Formats.score(score.final, language) } }
                     p { say(.classAndRank, group.index.classes[score.classPosition].title, "\(group.rank(of: position))", "\(group.members.count)") }
+                    p {
+                        small {
+                            "\(context.phrases(ReportText.self)(.bonusColumn)) \(Formats.score(score.bonus, language)) · "
+                                + "\(context.phrases(ReportText.self)(.deductionColumn)) \(Formats.score(score.deduction, language))"
+                        }
+                    }
+                    if let why = ScoreExplanation(index: group.index, language: language).explainClass(in: score) { p(.class("why")) { small { why } } }
                 }
                 if let previousPeriod, let previous {
                     div(.class("card")) {

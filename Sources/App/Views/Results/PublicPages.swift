@@ -16,6 +16,7 @@ enum PublicPages {
 
     static func period(_ context: PageContext, period: PeriodModel, groups: [GroupResults], decision: PeriodDecision?) -> HTMLNode {
         let say = context.phrases(PublicText.self)
+        let report = context.phrases(ReportText.self)
         let language = context.language
         return Layout.page(context, title: say(.periodTitle, period.name)) {
             p { a(.href(SiteURL.publicPeriods.path)) { say(.publishedPeriodsLink) } }
@@ -35,6 +36,8 @@ enum PublicPages {
                                 th(.scope("col")) { say(.agencyColumn) }
                                 th(.scope("col"), .class("num")) { say(.scoreColumn) }
                                 th(.scope("col")) { say(.classColumn) }
+                                th(.scope("col"), .class("num hide-small")) { report(.bonusColumn) }
+                                th(.scope("col"), .class("num hide-small")) { report(.deductionColumn) }
                             }
                         }
                         tbody {
@@ -45,6 +48,8 @@ enum PublicPages {
                                     td { group.members[entry.position].agency.name }
                                     td(.class("num")) { Formats.score(score.final, language) }
                                     td { group.index.classes[score.classPosition].title }
+                                    td(.class("num hide-small")) { Formats.score(score.bonus, language) }
+                                    td(.class("num hide-small")) { Formats.score(score.deduction, language) }
                                 }
                             }
                         }

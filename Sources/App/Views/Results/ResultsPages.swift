@@ -51,6 +51,7 @@ enum ResultsPages {
     static func period(_ context: PageContext, period: PeriodModel, groups: [GroupResults],
                        previous: (PeriodModel, [String: GroupResults])?, deputies: [UUID: [DeputyModel]], decision: PeriodDecision?) -> HTMLNode {
         let say = context.phrases(ResultsText.self)
+        let report = context.phrases(ReportText.self)
         let language = context.language
         return Layout.page(context, title: say(.periodTitle, period.name)) {
             if period.status != .published {
@@ -76,6 +77,8 @@ enum ResultsPages {
                                     th(.scope("col"), .class("num")) { say(.scoreColumn) }
                                     th(.scope("col")) { say(.classColumn) }
                                     th(.scope("col"), .class("hide-small")) { say(.headProposalColumn) }
+                                    th(.scope("col"), .class("num hide-small")) { report(.bonusColumn) }
+                                    th(.scope("col"), .class("num hide-small")) { report(.deductionColumn) }
                                     if let (previousPeriod, _) = previous {
                                         th(.scope("col"), .class("num")) { say(.sincePeriod, previousPeriod.name) }
                                     }
@@ -94,6 +97,8 @@ enum ResultsPages {
                                         td(.class("hide-small")) {
                                             scoreClass.leaderRating.flatMap(IndividualRating.init(rawValue:))?.title(language) ?? "—"
                                         }
+                                        td(.class("num hide-small")) { Formats.score(score.bonus, language) }
+                                        td(.class("num hide-small")) { Formats.score(score.deduction, language) }
                                         if let (_, byAgency) = previous {
                                             let before = byAgency[member.agency.code].flatMap { old in
                                                 old.position(of: member.agency.id!).map { old.report.scores[$0].final }

@@ -49,6 +49,13 @@ enum WhatIfPage {
                                     "\(Formats.score(model.baseline.nodes[position].points, language)) → \(Formats.score(outcome.score.nodes[position].points, language)) "
                                     small { "(\(explanation.explain(node: position, in: outcome.score)))" }
                                 }
+                            } else if let reference = index.itemsByCode()[code], let item = index.adjustment(reference),
+                                      let before = model.baseline.item(reference), let after = outcome.score.item(reference) {
+                                li {
+                                    "\(code) \(item.title): "
+                                    "\(Formats.score(before.points, language)) → \(Formats.score(after.points, language)) "
+                                    small { "(\(explanation.explain(item: item, after)))" }
+                                }
                             } else {
                                 li { code }
                             }
@@ -86,6 +93,21 @@ enum WhatIfPage {
                                     td(.class("num")) {
                                         model.baseline.nodes[position].applicable ? Formats.score(model.baseline.nodes[position].points, language) : context.t(.notApplicable)
                                     }
+                                }
+                            }
+                            // Bonus and deduction items: what the agency proposed or the council decided, to try others.
+                            let kinds = context.phrases(ResultsText.self)
+                            for reference in index.adjustmentReferences {
+                                let item = index.adjustment(reference)!
+                                tr(.class("leaf item")) {
+                                    td { label(.for("w-\(item.code)")) { "\(item.code) \(item.title) (" + (item.kind == .bonus ? kinds(.bonusItem) : kinds(.deductionItem)) + ")" } }
+                                    td(.class("num")) { "" }
+                                    td {
+                                        input(.type("text"), .id("w-\(item.code)"), .name("v-\(item.code)"), .value(model.values[item.code] ?? ""),
+                                              model.errors[item.code].map { _ in .aria("invalid", "true") })
+                                        if let error = model.errors[item.code] { p(.class("error")) { error } }
+                                    }
+                                    td(.class("num")) { Formats.score(model.baseline.item(reference)?.points ?? .zero, language) }
                                 }
                             }
                         }
