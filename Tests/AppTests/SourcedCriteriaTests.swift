@@ -204,7 +204,18 @@ struct SourcedCriteriaTests {
             #expect(audit == 5)
             #expect(try await organizer.get("/periods/\(world.period)").body.contains("Đã xác nhận đầy đủ (kiểm tra ngày 05/07/2026)"))
             #expect(!(try await editor.get(path).body.contains("điểm dưới đây là tạm tính")))
+            // The survey result arrives after the council confirmed S.3 as missing: the final counts it (80 % of 2).
+            _ = try await organizer.get("/periods/\(world.period)/surveys")
+            let survey = try await organizer.upload("/periods/\(world.period)/surveys", field: "file", fileName: "khao-sat.csv",
+                                                    content: Array("agency,criterion,percentage,survey,sample_size\nSNV,,80,SIPAS 2026,400\n".utf8))
+            #expect(survey.status == .seeOther)
             #expect(try await chair.post("\(path)/finalise").status == .seeOther)
+            let s3 = try await CriterionEntryModel.query(on: app.db).filter(\.$assessment.$id == world.snvAssessment).filter(\.$criterionCode == "S.3").first()
+            #expect(s3?.appraisedInput == "80")
+            let finalised = try #require(try await AuditEventModel.query(on: app.db).filter(\.$action == "assessment.finalise").first())
+            #expect(finalised.after?.contains("S.3:  → 80") == true, "\(finalised.after ?? "")")
+            // S.1 3/3? No: 1 of 3 due on time, confirmed → 4/3; S.2 1 overdue → 1; S.3 1,6; S.4 not rated → 0: 3,93.
+            #expect(try await AssessmentModel.find(world.snvAssessment, on: app.db)?.finalScore == "3.93")
             // A final result reads the data: the declaration stays.
             #expect(try await organizer.post("\(declare)/tasks/withdraw").status == .conflict)
         }

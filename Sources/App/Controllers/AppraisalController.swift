@@ -228,12 +228,23 @@ enum AppraisalController {
         try request.verifyCSRF()
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         try request.authorize(.finaliseAssessment, record.target(progress: record.appraisalProgress()))
+        // Sourced criteria the council confirmed take the declared data as they stand now (an override with a comment stands).
+        let refreshed = record.refreshedConfirmations()
+        var final = record
+        for entry in refreshed { final.replace(entry) }
         // Every applicable leaf is appraised and the explanation round is over (the workflow checks both): the final result is the appraised one.
-        let score = record.score(.appraised)
-        let final = score.final.fixed(2)
+        let score = final.score(.appraised)
+        let points = score.final.fixed(2)
         let classCode = record.index.classes[score.classPosition].code
-        try await AssessmentTransitions.apply(.finalise, to: record, details: ["final": final, "class": classCode], on: request) { db in
-            try await (db as! any SQLDatabase).update(AssessmentModel.schema).set("final_score", to: final).set("class_code", to: classCode)
+        var details = ["final": points, "class": classCode]
+        if !refreshed.isEmpty {
+            details["data_updated"] = refreshed.map { entry in
+                "\(entry.criterionCode): \(record.entry(entry.criterionCode)?.appraisedInput ?? "") → \(entry.appraisedInput ?? "")"
+            }.joined(separator: "; ")
+        }
+        try await AssessmentTransitions.apply(.finalise, to: record, details: details, on: request) { db in
+            for entry in refreshed { try await entry.updateAppraisal(on: db) }
+            try await (db as! any SQLDatabase).update(AssessmentModel.schema).set("final_score", to: points).set("class_code", to: classCode)
                 .where("id", .equal, record.id).run()
         }
         let say = request.language.phrases(AppraisalText.self)

@@ -100,6 +100,21 @@ struct AssessmentRecord: Sendable {
         return entry(code)?.selfInput
     }
 
+    /// Sourced leaves and items the council confirmed as the data gave them (no override, so no
+    /// comment) whose figure has changed since: the entries with the data's figure as it stands now.
+    /// Finalising writes them, so that a final result counts the data the organiser declared complete.
+    func refreshedConfirmations() -> [CriterionEntry] {
+        let codes = index.nodes.filter { $0.leaf?.source != nil }.map(\.code) + (index.bonus + index.deductions).filter { $0.source != nil }.map(\.code)
+        return codes.compactMap { code in
+            guard var entry = entry(code), entry.appraisedAt != nil,
+                  (entry.appraisalComment ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+            let figure = selfInput(code) ?? ""
+            guard figure != (entry.appraisedInput ?? "") else { return nil }
+            entry.appraisedInput = figure
+            return entry
+        }
+    }
+
     /// The bonus and deduction items the council appraises for this assessment: bonus items the agency
     /// proposed (an input), and items with a `source` that has a figure. Codes, in index order.
     var itemsToAppraise: [String] {
