@@ -5,7 +5,13 @@ creates a quarter period for the agency's group and opens it, the editor
 self-assesses with an upload, the head submits, the council chair appraises
 (one adjustment, the rest confirmed) and releases, the agency explains, the
 chair re-examines and finalises, the organiser publishes, the head reads the
-result and the public page shows it; Excel and PDF exports along the way."""
+result and the public page shows it; Excel and PDF exports along the way.
+Bonus and deduction on the same path: the agency proposes a bonus with
+evidence, the organiser records a deduction with its document, the chair
+confirms the bonus, the agency explains the deduction, the chair's early
+finalisation is refused in words, the chair re-examines and finalises, the
+organiser publishes with the decision's number, and the exported CSV is
+recomputed byte for byte by `chiso score`."""
 import os
 import re
 import subprocess
@@ -29,6 +35,11 @@ criteria:
     children:
       - {code: "1.1", title: Kế hoạch quý ban hành đúng hạn, max: 4, rule: {type: yesno}, evidence: required}
       - {code: "1.2", title: Tỷ lệ hồ sơ giải quyết đúng hạn, max: 6, rule: {type: ratio, target: 100}}
+bonusCap: 1
+bonus:
+  - {code: B1, title: Sáng kiến được tỉnh công nhận, rule: {type: count, per: 0.5}}
+deductions:
+  - {code: D1, title: Bị UBND tỉnh phê bình bằng văn bản, rule: {type: count, per: 0.5}}
 """
 PERIOD = "Quý IV/2026 (đơn vị sự nghiệp)"
 NEW_PASSWORD = "Mat-khau-Moi-2026"
@@ -121,6 +132,18 @@ def test_full_cycle(page, server, artifacts, tmp_path):
     leaf.get_by_label("Tỷ lệ % (hoặc a/b)").fill("9/10")
     click_and_wait(page, leaf.get_by_role("button", name="Lưu"))
     assert "9,40" in page.content()  # 4 + 6 × 90 %
+    # A bonus proposed, with its evidence.
+    bonus = page.locator("#leaf-B1")
+    bonus.get_by_label("Đề xuất").fill("1")
+    bonus.get_by_label("Ghi chú").fill("Sáng kiến số hoá hồ sơ, Quyết định công nhận 88/QĐ-UBND")
+    click_and_wait(page, bonus.get_by_role("button", name="Lưu"))
+    assert "Đã lưu B1." in page.content()
+    proof = tmp_path / "qd-cong-nhan-sang-kien.pdf"
+    proof.write_bytes(PDF)
+    page.locator("#leaf-B1 input[type=file]").set_input_files(str(proof))
+    click_and_wait(page, page.locator("#leaf-B1").get_by_role("button", name="Tải lên", exact=True))
+    assert "Đã tải lên qd-cong-nhan-sang-kien.pdf." in page.content()
+    assert "9,90" in page.content()  # 9,40 + 0,5
     shot(page, artifacts, "3-self")
     logout(page)
 
@@ -130,6 +153,21 @@ def test_full_cycle(page, server, artifacts, tmp_path):
     page.get_by_label(re.compile("Tôi xác nhận")).check()
     click_and_wait(page, page.get_by_role("button", name="Nộp hồ sơ"))
     assert "Đã nộp hồ sơ." in page.content()
+    logout(page)
+
+    # The organiser records a deduction with the document behind it.
+    login(page, server, "sonoivu")
+    period_page(page, server)
+    click_and_wait(page, page.get_by_role("link", name="Trung tâm Thử nghiệm"))
+    click_and_wait(page, page.get_by_role("link", name="Kết quả thẩm định và giải trình"))
+    deduction = page.locator("#leaf-D1")
+    deduction.get_by_label("Số lần / số điểm trừ").fill("1")
+    deduction.get_by_label("Số văn bản").fill("31/TB-UBND")
+    deduction.get_by_label("Ngày văn bản (dd/mm/yyyy)").fill("10/11/2026")
+    deduction.get_by_label("Cơ quan ban hành").fill("UBND tỉnh")
+    deduction.get_by_label("Lý do").fill("Chậm báo cáo số liệu hồ sơ quý III")
+    click_and_wait(page, deduction.get_by_role("button", name="Ghi nhận điểm trừ"))
+    assert "Đã ghi nhận điểm trừ D1." in page.content()
     logout(page)
 
     # The chair appraises (the index names no appraiser agency): adjusts 1.2, confirms the rest, releases.
@@ -154,12 +192,23 @@ def test_full_cycle(page, server, artifacts, tmp_path):
     leaf = page.locator("#leaf-1\\.2")
     leaf.get_by_label("Giải trình").fill("Hai hồ sơ được gia hạn theo văn bản 15/TT, đính kèm sổ theo dõi bản đầy đủ")
     click_and_wait(page, leaf.get_by_role("button", name="Gửi giải trình"))
+    deduction = page.locator("#leaf-D1")
+    assert "Văn bản số 31/TB-UBND ngày 10/11/2026 của UBND tỉnh" in deduction.inner_text()
+    deduction.get_by_label("Giải trình").fill("Báo cáo gửi qua hệ thống ngày 05/10, kèm ảnh chụp")
+    click_and_wait(page, deduction.get_by_role("button", name="Gửi giải trình"))
+    assert "Đã gửi giải trình D1." in page.content()
     logout(page)
 
-    # The chair re-examines (accepts 8/10) and finalises.
+    # The chair may not finalise early: explanations wait. Re-examines (accepts 8/10, keeps the deduction), then finalises.
     login(page, server, "chutich.hd")
     page.goto(server + "/appraisal")
     click_and_wait(page, page.get_by_role("link", name="Trung tâm Thử nghiệm"))
+    assert "còn giải trình chưa được thẩm định lại (1.2, D1)" in page.content()
+    assert page.get_by_role("button", name="Chốt kết quả").count() == 0
+    deduction = page.locator("#leaf-D1")
+    deduction.get_by_label("Lý do").fill("Giữ nguyên: báo cáo gửi sau hạn 5 ngày theo sổ công văn")
+    click_and_wait(page, deduction.get_by_role("button", name="Ghi nhận điểm trừ"))
+    assert "Đã ghi nhận điểm trừ D1." in page.content()
     leaf = page.locator("#leaf-1\\.2")
     leaf.get_by_label("Giá trị thẩm định (để trống = xác nhận như đơn vị)").fill("8/10")
     leaf.get_by_label("Nhận xét (bắt buộc khi điều chỉnh)").fill("Chấp nhận một hồ sơ gia hạn")
@@ -232,7 +281,8 @@ def test_full_cycle(page, server, artifacts, tmp_path):
     assert "Kết quả chính thức" in page.content()
     click_and_wait(page, page.get_by_role("link", name="Kết quả cuối cùng và đề xuất xếp loại"))
     result = page.locator("main").inner_text()
-    assert "9,40 → 8,20 → 8,80" in result  # self, preliminary (7/10), final (8/10)
+    assert "9,90 → 8,20 → 8,80" in result  # self (+0,5 bonus), preliminary (7/10, −0,5), final (8/10, +0,5 −0,5)
+    assert "Bị UBND tỉnh phê bình bằng văn bản" in result and "Sáng kiến được tỉnh công nhận" in result
     assert "Hoàn thành tốt nhiệm vụ" in result
     shot(page, artifacts, "6-result")
     logout(page)
