@@ -28,6 +28,21 @@ def click_and_wait(page, locator):
         locator.click()
 
 
+def record_deduction(page, code, value, reason, document=None):
+    """Records (or re-examines) a deduction on the appraisal page: its value, the document behind
+    it (number, date, issuing body: kept from before when not given) and the reason."""
+    deduction = page.locator(f"#leaf-{code}")
+    deduction.get_by_label("Số lần / số điểm trừ").fill(value)
+    if document:
+        number, date, issuer = document
+        deduction.get_by_label("Số văn bản").fill(number)
+        deduction.get_by_label("Ngày văn bản (dd/mm/yyyy)").fill(date)
+        deduction.get_by_label("Cơ quan ban hành").fill(issuer)
+    deduction.get_by_label("Lý do").fill(reason)
+    click_and_wait(page, deduction.get_by_role("button", name="Ghi nhận điểm trừ"))
+    assert f"Đã ghi nhận điểm trừ {code}." in page.content()
+
+
 def shot(page, artifacts, name):
     page.screenshot(path=os.path.join(artifacts, f"cycle-{name}.png"), full_page=False)
 
@@ -115,14 +130,7 @@ def test_cycle(page, server, artifacts, tmp_path):
         if appraiser != "thamdinh.stc":
             logout(page)
     # The acting chair records a deduction with the document behind it.
-    deduction = page.locator("#leaf-D1")
-    deduction.get_by_label("Số lần / số điểm trừ").fill("1")
-    deduction.get_by_label("Số văn bản").fill("12/TB-UBND")
-    deduction.get_by_label("Ngày văn bản (dd/mm/yyyy)").fill("05/11/2026")
-    deduction.get_by_label("Cơ quan ban hành").fill("UBND tỉnh")
-    deduction.get_by_label("Lý do").fill("Chậm báo cáo tình hình thực hiện nhiệm vụ quý III")
-    click_and_wait(page, deduction.get_by_role("button", name="Ghi nhận điểm trừ"))
-    assert "Đã ghi nhận điểm trừ D1." in page.content()
+    record_deduction(page, "D1", "1", "Chậm báo cáo tình hình thực hiện nhiệm vụ quý III", ("12/TB-UBND", "05/11/2026", "UBND tỉnh"))
     page.get_by_label(re.compile("Tôi xác nhận")).check()
     click_and_wait(page, page.get_by_role("button", name="Gửi kết quả sơ bộ cho đơn vị"))
     assert "Đã gửi kết quả sơ bộ cho đơn vị." in page.content(), page.locator("main").inner_text()[:600]
@@ -165,11 +173,7 @@ def test_cycle(page, server, artifacts, tmp_path):
     # Not final while an explanation waits: said in words, no button.
     assert "còn giải trình chưa được thẩm định lại (D1)" in page.content()
     assert page.get_by_role("button", name="Chốt kết quả").count() == 0
-    deduction = page.locator("#leaf-D1")
-    deduction.get_by_label("Số lần / số điểm trừ").fill("0")
-    deduction.get_by_label("Lý do").fill("Chấp nhận giải trình: báo cáo gửi đúng hạn")
-    click_and_wait(page, deduction.get_by_role("button", name="Ghi nhận điểm trừ"))
-    assert "Đã ghi nhận điểm trừ D1." in page.content()
+    record_deduction(page, "D1", "0", "Chấp nhận giải trình: báo cáo gửi đúng hạn")
     # Every explanation re-examined, but the year's task, survey and rating data are not declared complete yet.
     assert "Chưa thể chốt: Sở Nội vụ chưa xác nhận đủ số liệu của kỳ (sổ theo dõi nhiệm vụ" in page.content()
     assert page.get_by_role("button", name="Chốt kết quả").count() == 0

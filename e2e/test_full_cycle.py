@@ -19,7 +19,7 @@ import subprocess
 import openpyxl
 
 from conftest import ROOT, login
-from test_cycle import PDF, click_and_wait, logout
+from test_cycle import PDF, click_and_wait, logout, record_deduction
 
 INDEX = """id: dvsn-q4
 title: Bộ chỉ số đơn vị sự nghiệp quý IV/2026
@@ -160,14 +160,7 @@ def test_full_cycle(page, server, artifacts, tmp_path):
     period_page(page, server)
     click_and_wait(page, page.get_by_role("link", name="Trung tâm Thử nghiệm"))
     click_and_wait(page, page.get_by_role("link", name="Kết quả thẩm định và giải trình"))
-    deduction = page.locator("#leaf-D1")
-    deduction.get_by_label("Số lần / số điểm trừ").fill("1")
-    deduction.get_by_label("Số văn bản").fill("31/TB-UBND")
-    deduction.get_by_label("Ngày văn bản (dd/mm/yyyy)").fill("10/11/2026")
-    deduction.get_by_label("Cơ quan ban hành").fill("UBND tỉnh")
-    deduction.get_by_label("Lý do").fill("Chậm báo cáo số liệu hồ sơ quý III")
-    click_and_wait(page, deduction.get_by_role("button", name="Ghi nhận điểm trừ"))
-    assert "Đã ghi nhận điểm trừ D1." in page.content()
+    record_deduction(page, "D1", "1", "Chậm báo cáo số liệu hồ sơ quý III", ("31/TB-UBND", "10/11/2026", "UBND tỉnh"))
     logout(page)
 
     # The chair appraises (the index names no appraiser agency): adjusts 1.2, confirms the rest, releases.
@@ -205,10 +198,7 @@ def test_full_cycle(page, server, artifacts, tmp_path):
     click_and_wait(page, page.get_by_role("link", name="Trung tâm Thử nghiệm"))
     assert "còn giải trình chưa được thẩm định lại (1.2, D1)" in page.content()
     assert page.get_by_role("button", name="Chốt kết quả").count() == 0
-    deduction = page.locator("#leaf-D1")
-    deduction.get_by_label("Lý do").fill("Giữ nguyên: báo cáo gửi sau hạn 5 ngày theo sổ công văn")
-    click_and_wait(page, deduction.get_by_role("button", name="Ghi nhận điểm trừ"))
-    assert "Đã ghi nhận điểm trừ D1." in page.content()
+    record_deduction(page, "D1", "1", "Giữ nguyên: báo cáo gửi sau hạn 5 ngày theo sổ công văn")
     leaf = page.locator("#leaf-1\\.2")
     leaf.get_by_label("Giá trị thẩm định (để trống = xác nhận như đơn vị)").fill("8/10")
     leaf.get_by_label("Nhận xét (bắt buộc khi điều chỉnh)").fill("Chấp nhận một hồ sơ gia hạn")

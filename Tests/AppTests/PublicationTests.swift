@@ -74,6 +74,7 @@ struct PublicationTests {
             #expect(try await organizer.get(base).body.contains("DỰ THẢO"))
             let matrixDraft = try await organizer.get("\(base)/matrix.xlsx?group=so")
             #expect(try Self.sheetXML(matrixDraft.bytes, sheet: 2).contains("DỰ THẢO"))
+            #expect(try Self.sheetXML(matrixDraft.bytes, sheet: 1).contains("DỰ THẢO"))
 
             // The period page offers the form; a form without number and signer is refused, as typed, with each problem.
             let periodPage = try await organizer.get("/periods/\(fixture.period)")

@@ -15,32 +15,24 @@ struct PeriodDecision: Sendable, Equatable {
     /// "PHÓ CHỦ TỊCH".
     var signerPosition: String
     /// The signed PDF's name, when one was attached.
-    var fileName: String?
+    var fileName: String? = nil
 
     /// "Quyết định số 125/QĐ-UBND ngày 15/01/2027 của UBND tỉnh Minh Hoạ".
     func citation(_ language: Lang) -> String {
         language.phrases(PublicationText.self)(.citation, number, signedOn.vietnamese, issuer)
     }
 
-    init(number: String, signedOn: CivilDate, issuer: String, signer: String, signerAuthority: String, signerPosition: String,
-         fileName: String? = nil) {
-        self.number = number
-        self.signedOn = signedOn
-        self.issuer = issuer
-        self.signer = signer
-        self.signerAuthority = signerAuthority
-        self.signerPosition = signerPosition
-        self.fileName = fileName
+    static func of(period periodID: UUID, on db: any Database) async throws -> PeriodDecision? {
+        try await PeriodDecisionModel.query(on: db).filter(\.$period.$id == periodID).first().flatMap(PeriodDecision.init)
     }
+}
 
+extension PeriodDecision {
+    /// The stored decision (nil if its date does not read: it always does, written by ``PublicationController``).
     init?(_ row: PeriodDecisionModel) {
         guard let day = CivilDate.parse(row.signedOn) else { return nil }
         self.init(number: row.number, signedOn: day, issuer: row.issuer, signer: row.signer, signerAuthority: row.signerAuthority,
                   signerPosition: row.signerPosition, fileName: row.$file.id == nil ? nil : row.fileName)
-    }
-
-    static func of(period periodID: UUID, on db: any Database) async throws -> PeriodDecision? {
-        try await PeriodDecisionModel.query(on: db).filter(\.$period.$id == periodID).first().flatMap(PeriodDecision.init)
     }
 }
 
