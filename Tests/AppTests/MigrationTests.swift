@@ -31,4 +31,15 @@ struct MigrationTests {
             try await app.autoMigrate()
         }
     }
+
+    @Test("014 keeps the demo banner of a database that held the demo province before it; any other starts with no identity")
+    func identityOfAnOlderDemo() async throws {
+        try await TestApp.run { app, _ in
+            #expect(try await InstallationIdentity.load(on: app.db) == .unset)
+            try await CreatePublicationRecords().revert(on: app.db)
+            try await Audit.record(on: app.db, .system, action: "demo.load", targetType: "province", target: "demo")
+            try await CreatePublicationRecords().prepare(on: app.db)
+            #expect(try await InstallationIdentity.load(on: app.db) == .demoProvince)
+        }
+    }
 }

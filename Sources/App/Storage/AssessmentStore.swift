@@ -36,7 +36,8 @@ struct AssessmentStore: Sendable {
         // An index without sourced leaves needs none of the source data.
         if record.index.hasSourcedLeaves {
             let asOf = record.period.range?.asOf(SourceData.today) ?? SourceData.today
-            record.declarations = try await SourceDeclarations.of(period: record.period.requireID(), on: database.db)
+            // A leaf's save needs no declarations (they decide finalising and what pages say): one query fewer on the hot path.
+            if leaf == nil { record.declarations = try await SourceDeclarations.of(period: record.period.requireID(), on: database.db) }
             let figures = try await SourceData.figures(period: record.period, agencyIDs: [record.agency.id!], asOf: asOf,
                                                        declarations: record.declarations, on: database.db)
             record.sources = figures[record.agency.id!] ?? SourceFigures(tasks: nil)

@@ -1,4 +1,6 @@
 import Fluent
+import Foundation
+import SQLKit
 
 /// 014: what official documents say about where they come from. The installation's identity
 /// (province, issuing body, place used in dates; one row, set by the administrator), and the
@@ -32,6 +34,16 @@ struct CreatePublicationRecords: AsyncMigration {
             .field("recorded_at", .datetime, .required)
             .unique(on: "period_id")
             .create()
+        // A database that already holds the demo province (loaded before this migration) keeps its banner.
+        // Plain SQL: a migration must not change with the models.
+        let sql = database as! any SQLDatabase
+        let demo = try await sql.raw("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'demo.load'").first()?.decode(column: "n", as: Int.self) ?? 0
+        if demo > 0 {
+            try await sql.insert(into: "installation_identity")
+                .columns("id", "province", "issuing_body", "place", "demo", "updated_at")
+                .values(SQLBind(UUID()), SQLBind("Tỉnh Minh Hoạ"), SQLBind("UBND TỈNH MINH HOẠ"), SQLBind("Minh Hoạ"), SQLBind(true), SQLBind(Date()))
+                .run()
+        }
     }
 
     func revert(on database: any Database) async throws {
