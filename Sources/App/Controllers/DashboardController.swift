@@ -65,6 +65,7 @@ enum DashboardController {
             views.append(GroupView(results: group, shares: shares, evidence: evidence, previous: before,
                                    gaps: LeafDifference.largest(gaps, limit: 15, size: \.difference.size)))
         }
+        let decision = try await OfficialOrigin.of(period, on: request).decision
         if !seesAll {
             guard let group = views.first(where: { $0.results.position(of: user.actor.agencyID) != nil }),
                   let position = group.results.position(of: user.actor.agencyID) else {
@@ -76,9 +77,11 @@ enum DashboardController {
             }
             return request.page {
                 DashboardPage.agency($0, periods: periods, period: period, group: group, position: position, previousPeriod: previous?.0,
-                                     previous: before)
+                                     previous: before, decision: decision)
             }
         }
-        return request.page { DashboardPage.province($0, periods: periods, period: period, groups: views, previousPeriod: previous?.0) }
+        return request.page {
+            DashboardPage.province($0, periods: periods, period: period, groups: views, previousPeriod: previous?.0, decision: decision)
+        }
     }
 }

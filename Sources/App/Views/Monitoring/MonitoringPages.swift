@@ -14,6 +14,13 @@ enum MonitoringPages {
         let say = context.phrases(MonitoringText.self)
         return Layout.page(context, title: say(.title)) {
             if let period {
+                // Data not yet declared complete: every score below is provisional on them.
+                let pending = Set(scores.flatMap(\.pending)).sorted()
+                if !pending.isEmpty {
+                    p(.class("notice provisional"), .role("note")) {
+                        context.phrases(PublicationText.self)(.provisionalData, pending.map { $0.name(context.language) }.joined(separator: ", "))
+                    }
+                }
                 ranking(context, periods: periods, period: period, asOf: asOf, scores: scores, history: history)
             } else {
                 p { say(.noOpenPeriod) }

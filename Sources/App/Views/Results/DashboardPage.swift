@@ -38,11 +38,12 @@ enum DashboardPage {
     }
 
     static func province(_ context: PageContext, periods: [PeriodModel], period: PeriodModel, groups: [DashboardController.GroupView],
-                         previousPeriod: PeriodModel?) -> HTMLNode {
+                         previousPeriod: PeriodModel?, decision: PeriodDecision?) -> HTMLNode {
         let say = context.phrases(DashboardText.self)
         let language = context.language
         return Layout.page(context, title: say(.title)) {
             periodChooser(context, periods: periods, period: period)
+            DecisionLine.view(context, periodID: period.id!, decision: decision)
             if period.status != .published {
                 p(.class("notice")) { say(.finalisedOnly) }
             }
@@ -102,7 +103,7 @@ enum DashboardPage {
     }
 
     static func agency(_ context: PageContext, periods: [PeriodModel], period: PeriodModel, group view: DashboardController.GroupView,
-                       position: Int, previousPeriod: PeriodModel?, previous: (Index, AgencyScore)?) -> HTMLNode {
+                       position: Int, previousPeriod: PeriodModel?, previous: (Index, AgencyScore)?, decision: PeriodDecision?) -> HTMLNode {
         let say = context.phrases(DashboardText.self)
         let language = context.language
         let group = view.results
@@ -111,6 +112,7 @@ enum DashboardPage {
         let fields = group.index.nodes.enumerated().filter { $0.element.depth == 0 }
         return Layout.page(context, title: say(.agencyTitle, member.agency.name)) {
             periodChooser(context, periods: periods, period: period)
+            DecisionLine.view(context, periodID: period.id!, decision: decision)
             div(.class("summary")) {
                 div(.class("card")) {
                     p { period.name }
