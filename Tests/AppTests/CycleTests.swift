@@ -103,7 +103,8 @@ struct CycleTests {
             #expect(notYet.body.contains("Còn 1 hồ sơ chưa chốt kết quả: SXD."))
 
             // Reopening is the admin's and needs a reason.
-            _ = try await admin.get("/assessments/\(a)/appraisal")
+            // The page offers it (the reason is the form's to give).
+            #expect(try await admin.get("/assessments/\(a)/appraisal").body.contains("action=\"/assessments/\(a)/reopen\""))
             #expect(try await admin.post("/assessments/\(a)/reopen", [("reason", "")]).status == .conflict)
             #expect(try await admin.post("/assessments/\(a)/reopen", [("reason", "Sai sót số liệu 1.2")]).status == .seeOther)
             let reopened = try #require(try await AssessmentModel.find(a, on: app.db))
@@ -114,6 +115,38 @@ struct CycleTests {
                            "entry.explain", "entry.reexamine", "assessment.finalise", "assessment.reopen"] {
                 #expect(actions.contains(action), "\(action)")
             }
+        }
+    }
+
+    @Test("The organiser is offered \"Trả lại\" on a submitted assessment (its page and the period's); the agency reads why on its page")
+    func returnOffered() async throws {
+        try await TestApp.run { app, fixture in
+            let a = fixture.ownAssessment
+            let head = Browser(app), organizer = Browser(app), editor = Browser(app), appraiser = Browser(app)
+            for (browser, name) in [(head, "t.head"), (organizer, "t.organizer"), (editor, "t.editor"), (appraiser, "t.appraiser")] {
+                try await browser.signIn(name)
+            }
+            let action = "action=\"/assessments/\(a)/return\""
+            // Not submitted yet: nothing to return.
+            #expect(!(try await organizer.get("/assessments/\(a)").body.contains(action)))
+            _ = try await head.get("/assessments/\(a)")
+            #expect(try await head.post("/assessments/\(a)/submit").status == .seeOther)
+            #expect(try await organizer.get("/assessments/\(a)").body.contains(action))
+            let period = try await organizer.get("/periods/\(fixture.period)")
+            #expect(period.body.contains(action) && period.body.contains("<summary>Trả lại</summary>"))
+            // Only the organiser is offered it.
+            #expect(!(try await appraiser.get("/assessments/\(a)").body.contains(action)))
+            // From the period's page, back to it; the reason on the agency's own assessment page.
+            let returned = try await organizer.post("/assessments/\(a)/return",
+                                                    [("reason", "Thiếu báo cáo tổng kết năm"), ("back", "/periods/\(fixture.period)")])
+            #expect(returned.status == .seeOther && returned.location == "/periods/\(fixture.period)#assessments")
+            // A "back" that is not the period's page is not followed.
+            let page = try await editor.get("/assessments/\(a)")
+            #expect(page.body.contains("Sở Nội vụ trả lại hồ sơ để bổ sung:</strong> Thiếu báo cáo tổng kết năm"))
+            _ = try await head.get("/assessments/\(a)")
+            #expect(try await head.post("/assessments/\(a)/submit").status == .seeOther)
+            let elsewhere = try await organizer.post("/assessments/\(a)/return", [("reason", "Thiếu phụ lục"), ("back", "https://example.test/")])
+            #expect(elsewhere.location == "/assessments/\(a)")
         }
     }
 

@@ -82,7 +82,7 @@ enum AppraisalController {
             record: record, selfScore: record.score(.selfAssessed), appraisedScore: record.score(.appraised), scope: scope, user: user,
             canAppraise: allowed(.appraiseLeaf, leaf: true), canReexamine: allowed(.reexamineLeaf, leaf: true),
             canExplain: allowed(.explainLeaf), canRelease: allowed(.releaseAssessment), canFinalise: allowed(.finaliseAssessment),
-            canReopen: allowed(.reopenAssessment), names: names, drafts: drafts,
+            canReopen: Policy.offers(user.actor, .reopenAssessment, record.target()), names: names, drafts: drafts,
             releasePending: record.state == .submitted || record.state == .appraising ? pending(.releaseAssessment) : nil,
             finalisePending: record.state == .released || record.state == .reexamining ? pending(.finaliseAssessment) : nil,
             actingChairCandidates: candidates, canRecordDeduction: allowed(.recordDeduction),

@@ -11,11 +11,12 @@ enum AssessmentController {
     static func show(_ request: Request) async throws -> Response {
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         let user = try request.authorize(.viewAssessment, record.target())
-        return request.page { AssessmentPage.view($0, model: model(record, user: user, language: request.language)) }
+        let model = try await model(record, user: user, language: request.language, on: request.db)
+        return request.page { AssessmentPage.view($0, model: model) }
     }
 
     static func model(_ record: AssessmentRecord, user: CurrentUser, language: Lang,
-                      drafts: [String: AssessmentPage.Draft] = [:]) -> AssessmentPage.Model {
+                      drafts: [String: AssessmentPage.Draft] = [:], on db: any Database) async throws -> AssessmentPage.Model {
         func allowed(_ action: Action) -> Bool { (try? Policy.decide(user.actor, action, record.target()).get()) != nil }
         let editRefusal: String? = {
             guard user.roles.contains(.editor), user.agencyID == record.agency.id else { return nil }
@@ -24,13 +25,16 @@ enum AssessmentController {
             }
             return nil
         }()
+        // A returned assessment says why, on its own page.
+        let returnReason = record.state == .returned
+            ? try await AssessmentTransitions.returnReason(agencyCode: record.agency.code, periodName: record.period.name, on: db) : nil
         return AssessmentPage.Model(
             record: record, score: record.score(.selfAssessed), canEdit: allowed(.editSelfAssessment), canSubmit: allowed(.submitAssessment),
-            canReturn: allowed(.returnAssessment), canGrantException: allowed(.grantException), editRefusal: editRefusal,
+            canReturn: Policy.offers(user.actor, .returnAssessment, record.target()), canGrantException: allowed(.grantException), editRefusal: editRefusal,
             canViewAppraisal: allowed(.viewAppraisal) && !record.state.agencyMayEdit,
             canViewResults: record.state.hasFinalResult
                 && Policy.allows(user.actor, .viewResults, .results(ResultsTarget(published: record.state == .published, agencyID: record.agency.id))),
-            drafts: drafts)
+            drafts: drafts, returnReason: returnReason)
     }
 
     struct EntryForm: Content {
@@ -83,7 +87,8 @@ enum AssessmentController {
         if let error = draft.error {
             if request.isAPI { throw APIError(status: .unprocessableEntity, code: "invalid_input", reason: error) }
             let whole = try await request.assessments.load(record.id)
-            return request.page(status: .unprocessableEntity) { AssessmentPage.view($0, model: model(whole, user: user, language: request.language, drafts: [code: draft])) }
+            let model = try await model(whole, user: user, language: request.language, drafts: [code: draft], on: request.db)
+            return request.page(status: .unprocessableEntity) { AssessmentPage.view($0, model: model) }
         }
 
         let existing = record.entry(code)
@@ -109,7 +114,8 @@ enum AssessmentController {
                 throw APIError(status: .conflict, code: "stale_revision",
                                reason: "\(who) saved a newer value first: \"\(theirs?.selfInput ?? "")\" at revision \(theirs?.revision ?? 0)")
             }
-            return request.page(status: .conflict) { AssessmentPage.view($0, model: model(fresh, user: user, language: request.language, drafts: [code: draft])) }
+            let model = try await model(fresh, user: user, language: request.language, drafts: [code: draft], on: request.db)
+            return request.page(status: .conflict) { AssessmentPage.view($0, model: model) }
         }
         return request.redirect(to: SiteURL.assessment(.value(record.id), .show).path + "#leaf-\(code)", notice: say(.savedNotice, code))
     }
@@ -127,17 +133,23 @@ enum AssessmentController {
     struct ReasonForm: Content {
         var reason: String?
         var until: String?
+        /// The page to go back to (the period's, when returned from there); a local path only.
+        var back: String?
     }
 
     /// The organiser returns a submitted assessment to the agency, with a reason.
     static func returnToAgency(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
-        let reason = (try request.content.decode(ReasonForm.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let form = try request.content.decode(ReasonForm.self)
+        let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         try request.authorize(.returnAssessment, record.target(reason: reason))
         try await AssessmentTransitions.apply(.returnToAgency, to: record, reason: reason, on: request)
         let say = request.language.phrases(AssessmentText.self)
-        return request.redirect(to: SiteURL.assessment(.value(record.id), .show).path, notice: say(.returnedNotice))
+        // Back to the period's page when returned from there (its own path only: never another site).
+        let periodPage = SiteURL.period(.value(record.period.id!), .show).path
+        return request.redirect(to: form.back == periodPage ? periodPage + "#assessments" : SiteURL.assessment(.value(record.id), .show).path,
+                                notice: say(.returnedNotice))
     }
 
     /// The organiser lets the agency edit until a date despite the deadline.

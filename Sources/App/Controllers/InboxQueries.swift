@@ -30,9 +30,8 @@ enum InboxQueries {
                 let period = assessment.period
                 switch AssessmentState(rawValue: assessment.state) {
                 case .returned?:
-                    let reason = try await AuditEventModel.query(on: request.db).filter(\.$action == "assessment.return")
-                        .filter(\.$target == "\(assessment.agency.code) / \(period.name)").sort(\.$at, .descending).first()
-                        .flatMap { Audit.fields($0.after)["reason"] }
+                    let reason = try await AssessmentTransitions.returnReason(agencyCode: assessment.agency.code, periodName: period.name,
+                                                                              on: request.db)
                     items.append(Item(text: say(.returned, period.name) + (reason.map { ": \($0)" } ?? ""),
                                       link: link, urgent: true))
                 case .draft?:

@@ -194,6 +194,15 @@ enum Policy {
         return false
     }
 
+    /// Whether a page offers a step whose form asks for the reason (returning, reopening): every
+    /// rule holds but the reason, which is not given until the form is sent.
+    static func offers(_ actor: Actor, _ action: Action, _ target: Target) -> Bool {
+        switch decide(actor, action, target) {
+        case .success, .failure(.workflow(.reasonRequired)): true
+        case .failure: false
+        }
+    }
+
     static func decide(_ actor: Actor, _ action: Action, _ target: Target = .none) -> Result<Void, Refusal> {
         if actor.mustChangePassword, action != .changeOwnPassword {
             return .failure(.passwordChangeRequired)

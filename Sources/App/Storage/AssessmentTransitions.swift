@@ -63,6 +63,13 @@ enum AssessmentTransitions {
             .where("period_id", .equal, try period.requireID()).where("state", .equal, from.rawValue).run()
     }
 
+    /// Why the organiser last returned an assessment (its audit row's reason), for the agency's pages.
+    static func returnReason(agencyCode: String, periodName: String, on db: any Database) async throws -> String? {
+        try await AuditEventModel.query(on: db).filter(\.$action == auditAction(.returnToAgency, .returned))
+            .filter(\.$target == "\(agencyCode) / \(periodName)").sort(\.$at, .descending).first()
+            .flatMap { Audit.fields($0.after)["reason"] }
+    }
+
     /// The audit log's name of a step (as the log has always named them).
     static func auditAction(_ step: WorkflowAction, _ next: AssessmentState) -> String {
         switch step {

@@ -91,7 +91,7 @@ enum APIOperations {
               body: .fields(AssessmentController.ReasonForm.self, only: ["reason"], required: ["reason"]), errors: act,
               use: AssessmentController.returnToAgency),
         .init(.POST, "assessments/:assessmentID/exception", "The organiser allows editing after the deadline",
-              body: .fields(AssessmentController.ReasonForm.self, required: ["until", "reason"], notes: ["until": .format("date")]),
+              body: .fields(AssessmentController.ReasonForm.self, only: ["until", "reason"], required: ["until", "reason"], notes: ["until": .format("date")]),
               errors: act, use: AssessmentController.grantException),
         .init(.POST, "assessments/:assessmentID/appraisal/confirm", "Confirm every untouched leaf assigned to this appraiser",
               errors: act, use: AppraisalController.confirmRest),

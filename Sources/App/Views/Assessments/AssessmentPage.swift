@@ -37,6 +37,8 @@ enum AssessmentPage {
         /// The final result and its page (agencies: once published).
         var canViewResults = false
         var drafts: [String: Draft]
+        /// Why the organiser returned it (while returned).
+        var returnReason: String? = nil
 
         var index: Index { record.index }
 
@@ -75,6 +77,7 @@ enum AssessmentPage {
                 }
             }
             if let refusal = model.editRefusal { p(.class("errors"), .role("status")) { refusal } }
+            if let reason = model.returnReason { p(.class("notice returned"), .role("note")) { strong { say(.returnedBecause) }; " " + reason } }
             provisionalNotice(context, record: record)
             if model.canViewAppraisal || model.canViewResults {
                 p {

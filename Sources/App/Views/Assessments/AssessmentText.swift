@@ -22,7 +22,7 @@ enum AssessmentText: String, Phrasebook {
     // Attaching a file already uploaded
     case attachTitle, noOtherFile, filesAlreadyUploaded, criterion, attach, backToAssessment
     // AssessmentController
-    case sourcedNotEntered, savedNotice, submittedNotice, returnedNotice, exceptionInPast, exceptionAfterAppraisalDeadline
+    case sourcedNotEntered, savedNotice, submittedNotice, returnedNotice, returnedBecause, exceptionInPast, exceptionAfterAppraisalDeadline
     case extendedNotice
     // EvidenceController
     case uploadedNotice
@@ -100,6 +100,7 @@ enum AssessmentText: String, Phrasebook {
         case .savedNotice: "Đã lưu %@."
         case .submittedNotice: "Đã nộp hồ sơ."
         case .returnedNotice: "Đã trả lại hồ sơ."
+        case .returnedBecause: "Sở Nội vụ trả lại hồ sơ để bổ sung:"
         case .exceptionInPast: "Ngày gia hạn phải là một ngày trong tương lai."
         case .exceptionAfterAppraisalDeadline: "Ngày gia hạn không được sau hạn thẩm định (%@)."
         case .extendedNotice: "Đã gia hạn đến %@."
@@ -180,6 +181,7 @@ enum AssessmentText: String, Phrasebook {
         case .savedNotice: "Saved %@."
         case .submittedNotice: "Submitted."
         case .returnedNotice: "Returned."
+        case .returnedBecause: "The organiser returned the assessment to complete:"
         case .exceptionInPast: "The exception must end in the future."
         case .exceptionAfterAppraisalDeadline: "The exception cannot end after the appraisal deadline (%@)."
         case .extendedNotice: "Extended until %@."

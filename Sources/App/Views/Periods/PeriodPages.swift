@@ -153,7 +153,7 @@ enum PeriodPages {
                 decisionSection(context, period: period, decision: decision, canManage: canManage)
             }
             if !assessments.isEmpty {
-                h2 { t(.assessments) }
+                h2(.id("assessments")) { t(.assessments) }
                 div(.class("table-wrap")) {
                     table {
                         thead {
@@ -163,6 +163,7 @@ enum PeriodPages {
                                 th(.scope("col")) { t(.state) }
                                 th(.scope("col"), .class("num")) { t(.score) }
                                 th(.scope("col")) { t(.classification) }
+                                if canManage, period.status == .open { th(.scope("col")) { say(.actionsColumn) } }
                             }
                         }
                         tbody {
@@ -176,6 +177,13 @@ enum PeriodPages {
                                     }
                                     td(.class("num")) { assessment.finalScore.flatMap { DecimalNumber($0) }.map { Formats.score($0, context.language) } ?? "—" }
                                     td { assessment.classCode ?? "—" }
+                                    if canManage, period.status == .open {
+                                        td {
+                                            if assessment.state == AssessmentState.submitted.rawValue {
+                                                returnForm(context, assessmentID: assessment.id!, back: SiteURL.period(.value(period.id!), .show).path)
+                                            }
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -227,6 +235,23 @@ enum PeriodPages {
     }
 
     // MARK: Publication
+
+    /// A submitted assessment's "Trả lại" with its reason, folded in its row; back to this page afterwards.
+    static func returnForm(_ context: PageContext, assessmentID: UUID, back: String) -> HTMLNode {
+        let say = context.phrases(AssessmentText.self)
+        return details(.class("return")) {
+            summary { say(.returnButton) }
+            form(.method("post"), .action(SiteURL.assessment(.value(assessmentID), .returnToAgency).path)) {
+                Layout.csrfField(context)
+                input(.type("hidden"), .name("back"), .value(back))
+                div(.class("field")) {
+                    label(.for("return-\(assessmentID)")) { say(.reason) }
+                    textarea(.id("return-\(assessmentID)"), .name("reason"), .rows(2), .maxlength(Limits.reason), .required) { "" }
+                }
+                button(.type("submit"), .class("secondary")) { say(.returnTitle) }
+            }
+        }
+    }
 
     /// "Sổ theo dõi nhiệm vụ" from "sổ theo dõi nhiệm vụ".
     static func sentenceCase(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }

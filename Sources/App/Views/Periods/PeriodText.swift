@@ -6,7 +6,7 @@ enum PeriodText: String, Phrasebook {
     case appraisersHeading, appraisersGuidance, removeAssignment, index, criterionCode, appraiser, assign
     // PeriodController
     case indexesFrozen, alreadyOpen, noGroupIndexed, numberRange, appraisalBeforeSelfDeadline, explanationBeforeAppraisalDeadline
-    case chooseIndexAndAppraiser, noSuchCriterion, notOpen, notFinalised, publishedNotice
+    case chooseIndexAndAppraiser, noSuchCriterion, notOpen, notFinalised, publishedNotice, actionsColumn
 
     var vietnamese: String {
         switch self {
@@ -37,6 +37,7 @@ enum PeriodText: String, Phrasebook {
         case .notOpen: "Kỳ đánh giá này không ở trạng thái đang mở."
         case .notFinalised: "Còn %@ hồ sơ chưa chốt kết quả: %@."
         case .publishedNotice: "Đã công bố kết quả %@."
+        case .actionsColumn: "Thao tác"
         }
     }
 
@@ -69,6 +70,7 @@ enum PeriodText: String, Phrasebook {
         case .notOpen: "This period is not open."
         case .notFinalised: "%@ assessments are not finalised: %@."
         case .publishedNotice: "Published %@."
+        case .actionsColumn: "Actions"
         }
     }
 }
