@@ -39,6 +39,7 @@ def server():
     data = tempfile.mkdtemp(prefix="chiso-e2e-")
     port = free_port()
     env = dict(os.environ, CHISO_DATA_DIR=data, CHISO_ENV="production")
+    os.environ["CHISO_E2E_DATA"] = data  # for age_sessions()
     log = open(os.path.join(data, "server.log"), "w")
     process = subprocess.Popen([binary, "demo", "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -117,3 +118,16 @@ def login(page, base, username, password=PASSWORD):
     page.get_by_label("Mật khẩu").fill(password)
     with page.expect_navigation(wait_until="domcontentloaded"):
         page.get_by_role("button", name="Đăng nhập").click()
+
+
+def age_sessions(seconds=3600):
+    """Makes every session look idle for `seconds`, as if the user had left the page open (SQLite or
+    PostgreSQL, whichever the server uses)."""
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        subprocess.run(["psql", url, "--quiet", "--command",
+                        f"UPDATE sessions SET last_seen_at = last_seen_at - interval '{int(seconds)} seconds'"], check=True)
+    else:
+        import sqlite3
+        with sqlite3.connect(os.path.join(os.environ["CHISO_E2E_DATA"], "chiso.sqlite")) as db:
+            db.execute("UPDATE sessions SET last_seen_at = last_seen_at - ?", (seconds,))

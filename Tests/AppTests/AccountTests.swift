@@ -114,6 +114,46 @@ struct AccountTests {
         }
     }
 
+    @Test("A leaf saved after the session ran out: the login says so, leads back to the leaf, and offers what was typed until it is saved")
+    func timedOutSave() async throws {
+        try await TestApp.run { app, fixture in
+            let a = fixture.ownAssessment
+            let editor = Browser(app)
+            try await editor.signIn("t.editor")
+            _ = try await editor.get("/assessments/\(a)")
+            try await SessionModel.query(on: app.db).set(\.$lastSeenAt, to: Date().addingTimeInterval(-31 * 60)).update()
+            let save = try await editor.post("/assessments/\(a)/entries/1.2", [("value", "66,5"), ("note", "Theo báo cáo quý IV"), ("revision", "0")])
+            #expect(save.status == .seeOther)
+            #expect(save.location == "/login?next=/assessments/\(a)%23leaf-1.2&expired=1", "\(save.location ?? "")")
+            // Nothing was saved, nothing was lost.
+            let stored = try await CriterionEntryModel.query(on: app.db).filter(\.$assessment.$id == a).filter(\.$criterionCode == "1.2").first()
+            #expect(stored?.selfInput != "66,5")
+            #expect(try await KeptEntryModel.query(on: app.db).count() == 1)
+            let login = try await editor.get(save.location!)
+            #expect(login.body.contains("Phiên làm việc đã hết hạn"))
+            let back = try await editor.post("/login", [("username", "t.editor"), ("password", Fixture.password), ("next", "/assessments/\(a)#leaf-1.2")])
+            #expect(back.location == "/assessments/\(a)#leaf-1.2")
+            let page = try await editor.get("/assessments/\(a)")
+            #expect(page.body.contains("Phiên làm việc đã hết hạn trước khi bạn lưu."))
+            #expect(page.body.contains("value=\"66,5\"") && page.body.contains("Theo báo cáo quý IV"))
+            // Another user of the same agency is not offered it.
+            let head = Browser(app)
+            try await head.signIn("t.head")
+            #expect(!(try await head.get("/assessments/\(a)").body.contains("66,5")))
+            // Saved: kept no more.
+            let revision = try await CriterionEntryModel.query(on: app.db).filter(\.$assessment.$id == a).filter(\.$criterionCode == "1.2").first()?.revision ?? 0
+            #expect(try await editor.post("/assessments/\(a)/entries/1.2", [("value", "66,5"), ("note", "Theo báo cáo quý IV"),
+                                                                              ("revision", String(revision))]).status == .seeOther)
+            #expect(try await KeptEntryModel.query(on: app.db).count() == 0)
+            #expect(!(try await editor.get("/assessments/\(a)").body.contains("trước khi bạn lưu")))
+            // A form that did not come from that session's pages (no CSRF token) is not kept.
+            try await SessionModel.query(on: app.db).set(\.$lastSeenAt, to: Date().addingTimeInterval(-31 * 60)).update()
+            let forged = try await editor.post("/assessments/\(a)/entries/1.1", [("value", "không"), ("revision", "0")], csrf: false)
+            #expect(forged.location?.hasPrefix("/login?next=/assessments/") == true)
+            #expect(try await KeptEntryModel.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test("Pages carry the security headers")
     func headers() async throws {
         try await TestApp.run { app, _ in

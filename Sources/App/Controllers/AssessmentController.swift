@@ -11,7 +11,10 @@ enum AssessmentController {
     static func show(_ request: Request) async throws -> Response {
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         let user = try request.authorize(.viewAssessment, record.target())
-        let model = try await model(record, user: user, language: request.language, on: request.db)
+        // What this user typed before their session ran out, offered back where they may still save it.
+        let kept = Policy.allows(user.actor, .editSelfAssessment, record.target())
+            ? try await KeptEntries.drafts(userID: user.id, assessmentID: record.id, on: request.db) : [:]
+        let model = try await model(record, user: user, language: request.language, drafts: kept, on: request.db)
         return request.page { AssessmentPage.view($0, model: model) }
     }
 
@@ -117,6 +120,7 @@ enum AssessmentController {
             let model = try await model(fresh, user: user, language: request.language, drafts: [code: draft], on: request.db)
             return request.page(status: .conflict) { AssessmentPage.view($0, model: model) }
         }
+        try await KeptEntries.discard(userID: user.id, assessmentID: record.id, code: code, on: request)
         return request.redirect(to: SiteURL.assessment(.value(record.id), .show).path + "#leaf-\(code)", notice: say(.savedNotice, code))
     }
 

@@ -1,12 +1,18 @@
 import Vapor
 
 /// Pages behind a login: without a session, go to the login page (and come
-/// back afterwards); with a password to change, go to that page first.
+/// back afterwards to the page, never to a form's POST-only address); with a
+/// password to change, go to that page first. A leaf save whose session ran
+/// out keeps what was typed for its user (``KeptEntries``).
 struct RequireLogin: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let user = request.currentUser else {
             if request.isAPI { throw Abort(.unauthorized) }
-            var target = SiteURL.login.path + "?next=" + (request.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? SiteURL.home.path)
+            var back = request.url.path
+            if request.method != .GET {
+                back = try await Self.pageOfForm(request)
+            }
+            var target = SiteURL.login.path + "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? SiteURL.home.path)
             if request.sessionExpired { target += "&expired=1" }
             return request.redirect(to: target)
         }
@@ -14,6 +20,38 @@ struct RequireLogin: AsyncMiddleware {
             return request.redirect(to: SiteURL.accountPassword.path)
         }
         return try await next.respond(to: request)
+    }
+}
+
+extension RequireLogin {
+    /// The page a form was sent from: the leaf's place on its assessment's page for a leaf save
+    /// (what was typed is kept when the session that ran out is known), else the page the browser
+    /// names as the referrer on this site, else home.
+    static func pageOfForm(_ request: Request) async throws -> String {
+        if let (assessmentID, code) = KeptEntries.leafSave(request.url.path) {
+            // Only a form of that session's own pages (its CSRF token) is kept, for that session's user.
+            if let expired = request.expiredSession, let form = try? await Self.urlEncodedForm(request),
+               let token = form.csrf, CSRF.equal(token, expired.csrfToken) {
+                try await KeptEntries.keep(form, userID: expired.userID, assessmentID: assessmentID, code: code, on: request)
+            }
+            return SiteURL.assessment(.value(assessmentID), .show).path + "#leaf-" + code
+        }
+        if let referer = request.headers.first(name: .referer), let url = URL(string: referer), !url.path.isEmpty,
+           url.host == nil || url.host == request.headers.first(name: .host)?.split(separator: ":").first.map(String.init) {
+            return url.path + (url.query.map { "?" + $0 } ?? "")
+        }
+        return SiteURL.home.path
+    }
+
+    /// The leaf form of a save, read from its (small) urlencoded body.
+    static func urlEncodedForm(_ request: Request) async throws -> AssessmentController.EntryForm? {
+        guard request.headers.contentType == .urlEncodedForm else { return nil }
+        var bytes: [UInt8] = []
+        for try await buffer in request.body {
+            bytes += buffer.readableBytesView
+            if bytes.count > 64 * 1024 { return nil }
+        }
+        return try URLEncodedFormDecoder().decode(AssessmentController.EntryForm.self, from: String(decoding: bytes, as: UTF8.self))
     }
 }
 

@@ -42,6 +42,7 @@ struct SessionAuthentication: AsyncMiddleware {
                 if now.timeIntervalSince(session.lastSeenAt) > idle || !session.active {
                     _ = try await request.write { db in try await SessionModel.query(on: db).filter(\.$id == hash).delete() }
                     request.sessionExpired = true
+                    request.expiredSession = ExpiredSession(userID: session.user.id, csrfToken: session.user.csrfToken)
                 } else {
                     request.currentUser = session.user
                     if now.timeIntervalSince(session.lastSeenAt) > Self.touchInterval {
@@ -126,10 +127,17 @@ enum Sessions {
     }
 }
 
+/// A session that has just run out: whose it was, and the CSRF token its forms carry.
+struct ExpiredSession: Sendable {
+    var userID: UUID
+    var csrfToken: String
+}
+
 extension Request {
     private struct CurrentUserKey: StorageKey { typealias Value = CurrentUser }
     private struct ExpiredKey: StorageKey { typealias Value = Bool }
     private struct ReplacedKey: StorageKey { typealias Value = Bool }
+    private struct ExpiredUserKey: StorageKey { typealias Value = ExpiredSession }
 
     var currentUser: CurrentUser? {
         get { storage[CurrentUserKey.self] }
@@ -140,6 +148,12 @@ extension Request {
     var sessionExpired: Bool {
         get { storage[ExpiredKey.self] ?? false }
         set { storage[ExpiredKey.self] = newValue }
+    }
+
+    /// Whose session had run out (idle or ended), and its CSRF token, when the request named one that was still on record.
+    var expiredSession: ExpiredSession? {
+        get { storage[ExpiredUserKey.self] }
+        set { storage[ExpiredUserKey.self] = newValue }
     }
 
     /// A login set a new session cookie on this response.

@@ -26,5 +26,6 @@ enum Migrations {
         CreateDeductionDocuments(),
         CreatePublicationRecords(),
         CreateSourceDeclarations(),
+        CreateKeptEntries(),
     ]
 }

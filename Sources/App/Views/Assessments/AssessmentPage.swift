@@ -12,6 +12,8 @@ enum AssessmentPage {
         var notApplicable: Bool
         var error: String?
         var conflict: Conflict?
+        /// Typed before the user's session ran out, and not saved yet (``KeptEntries``).
+        var kept = false
     }
 
     /// The newer value someone else saved.
@@ -79,6 +81,16 @@ enum AssessmentPage {
             if let refusal = model.editRefusal { p(.class("errors"), .role("status")) { refusal } }
             if let reason = model.returnReason { p(.class("notice returned"), .role("note")) { strong { say(.returnedBecause) }; " " + reason } }
             provisionalNotice(context, record: record)
+            let kept = model.drafts.filter(\.value.kept).keys.sorted()
+            if !kept.isEmpty {
+                p(.class("notice kept"), .role("status")) {
+                    say(.keptNotice)
+                    for (number, code) in kept.enumerated() {
+                        number == 0 ? "" : ", "
+                        a(.href("#leaf-\(code)")) { code }
+                    }
+                }
+            }
             if model.canViewAppraisal || model.canViewResults {
                 p {
                     if model.canViewAppraisal {
@@ -324,6 +336,9 @@ enum AssessmentPage {
                     " — " + explanation.explain(node: position, in: model.score)
                 }
             } else {
+                if draft?.kept == true {
+                    p(.class("notice kept"), .role("note")) { say(.keptLeaf) }
+                }
                 if let conflict = draft?.conflict {
                     div(.class("errors"), .role("alert")) {
                         p {

@@ -22,7 +22,7 @@ enum AssessmentText: String, Phrasebook {
     // Attaching a file already uploaded
     case attachTitle, noOtherFile, filesAlreadyUploaded, criterion, attach, backToAssessment
     // AssessmentController
-    case sourcedNotEntered, savedNotice, submittedNotice, returnedNotice, returnedBecause, exceptionInPast, exceptionAfterAppraisalDeadline
+    case sourcedNotEntered, savedNotice, submittedNotice, returnedNotice, returnedBecause, keptNotice, keptLeaf, exceptionInPast, exceptionAfterAppraisalDeadline
     case extendedNotice
     // EvidenceController
     case uploadedNotice
@@ -101,6 +101,8 @@ enum AssessmentText: String, Phrasebook {
         case .submittedNotice: "Đã nộp hồ sơ."
         case .returnedNotice: "Đã trả lại hồ sơ."
         case .returnedBecause: "Sở Nội vụ trả lại hồ sơ để bổ sung:"
+        case .keptNotice: "Phiên làm việc đã hết hạn trước khi bạn lưu. Những gì bạn đã nhập được giữ lại (chưa lưu): "
+        case .keptLeaf: "Giá trị bạn nhập trước khi phiên làm việc hết hạn, chưa được lưu: kiểm tra rồi bấm Lưu."
         case .exceptionInPast: "Ngày gia hạn phải là một ngày trong tương lai."
         case .exceptionAfterAppraisalDeadline: "Ngày gia hạn không được sau hạn thẩm định (%@)."
         case .extendedNotice: "Đã gia hạn đến %@."
@@ -182,6 +184,8 @@ enum AssessmentText: String, Phrasebook {
         case .submittedNotice: "Submitted."
         case .returnedNotice: "Returned."
         case .returnedBecause: "The organiser returned the assessment to complete:"
+        case .keptNotice: "Your session ended before you saved. What you typed is kept (not saved yet): "
+        case .keptLeaf: "What you typed before your session ended, not saved yet: check it and press Save."
         case .exceptionInPast: "The exception must end in the future."
         case .exceptionAfterAppraisalDeadline: "The exception cannot end after the appraisal deadline (%@)."
         case .extendedNotice: "Extended until %@."
