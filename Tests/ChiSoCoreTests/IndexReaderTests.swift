@@ -194,6 +194,27 @@ struct IndexReaderTests {
         #expect(found("- just\n- a list\n") == ["1 not-a-mapping"])
     }
 
+    @Test("YAML syntax problems are said in the reader's language, with what usually causes them, never in the parser's English")
+    func syntaxInWords() {
+        let cases: [(String, String)] = [
+            ("id: t\ncriteria:\n  - code: A\n   - code: B\n", "thiếu dấu '-' ở đầu một mục của danh sách"),
+            ("id: t\ntitle: Chỉ số: năm 2026: bản 2\n", "dấu ':' không đúng chỗ"),
+            ("id: t\ntitle: [chưa đóng\nscale: 1\n", "thiếu dấu ',' hoặc ']'"),
+            ("id: t\ntitle: @tên\n", "có ký tự không được đứng đầu giá trị"),
+            ("id: t\ncriteria:\n\t- code: A\n", "thụt lề bằng phím Tab"),
+            ("id: t\ntitle: a\ntitle: b\n", "trường bị lặp: 'title'"),
+        ]
+        for (yaml, words) in cases {
+            let problem = problems(yaml).first
+            #expect(problem?.code == "yaml-syntax", "\(yaml)")
+            #expect(problem?.vietnamese.hasPrefix("không đúng cú pháp YAML: \(words)") == true, "\(problem?.vietnamese ?? "") for \(yaml)")
+            // None of libyaml's own words.
+            for english in ["did not find", "mapping values", "found character", "while parsing", "indicator"] {
+                #expect(problem?.vietnamese.contains(english) == false, "\(problem?.vietnamese ?? "")")
+            }
+        }
+    }
+
     @Test("allowNA, evidence and source belong to leaves only")
     func leafOnlyFields() {
         let yaml = indexYAML(scale: "1", criteria: """

@@ -16,7 +16,7 @@ public enum IndexReader {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw IndexProblems([syntaxProblem(error)])
+            throw IndexProblems([syntaxProblem(error, in: yaml)])
         }
         guard let root else {
             throw IndexProblems([IndexProblem(line: 1, subject: "index", code: "empty-file",
@@ -29,22 +29,102 @@ public enum IndexReader {
         throw IndexProblems(reading.problems.sorted { $0.line < $1.line })
     }
 
-    private static func syntaxProblem(_ error: any Error) -> IndexProblem {
-        let (line, detail): (Int, String) = switch error as? YamlError {
+    private static func syntaxProblem(_ error: any Error, in yaml: String) -> IndexProblem {
+        var (line, detail): (Int, YAMLSyntax) = switch error as? YamlError {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            (mark.line, problem)
+            (mark.line, YAMLSyntax(problem: problem))
         case let .duplicatedKeysInMapping(duplicates, context):
-            (context.mark.line, "duplicate key " + duplicates.map { "'\($0)'" }.joined(separator: ", "))
-        case let .reader(problem, _, _, _):
-            (1, problem)
+            (context.mark.line, .duplicateKey(duplicates.map { "'\($0)'" }.joined(separator: ", ")))
+        case .reader:
+            (1, .notText)
         default:
-            (1, "\(error)")
+            (1, .other)
+        }
+        // libyaml calls a tab in the indentation a character that cannot start a token: say what it is.
+        let text = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        if detail == .cannotStartToken, line >= 1, line <= text.count, text[line - 1].prefix { $0 == " " || $0 == "\t" }.contains("\t") {
+            detail = .tab
         }
         return IndexProblem(line: line, subject: "index", code: "yaml-syntax",
-                            english: "not valid YAML: \(detail)",
-                            vietnamese: "không đúng cú pháp YAML: \(detail)")
+                            english: "not valid YAML: \(detail.text(.english))",
+                            vietnamese: "không đúng cú pháp YAML: \(detail.text(.vietnamese))")
     }
 }
+
+/// What the YAML parser (libyaml, through Yams) found wrong, said in both languages: its own
+/// messages are English and technical ("did not find expected '-' indicator"), so each known
+/// one is put in words an index's author understands, with what usually causes it.
+enum YAMLSyntax: Equatable {
+    case sequenceEntry, colonInValue, cannotStartToken, expectedKey, expectedValue, expectedColon, unexpectedEnd, tab
+    case escape, flowSequence, flowMapping, blockSequence, undefinedAlias, duplicateKey(String), notText, other
+
+    init(problem: String) {
+        let known: [(String, YAMLSyntax)] = [
+            ("did not find expected '-' indicator", .sequenceEntry), ("mapping values are not allowed", .colonInValue),
+            ("found character that cannot start any token", .cannotStartToken), ("did not find expected key", .expectedKey),
+            ("did not find expected node content", .expectedValue), ("could not find expected ':'", .expectedColon),
+            ("found unexpected end of stream", .unexpectedEnd), ("tab character", .tab), ("unknown escape character", .escape),
+            ("expected ',' or ']'", .flowSequence), ("expected ',' or '}'", .flowMapping),
+            ("block sequence entries are not allowed", .blockSequence), ("undefined alias", .undefinedAlias),
+        ]
+        self = known.first { problem.contains($0.0) }?.1 ?? .other
+    }
+
+    func text(_ language: Language) -> String {
+        switch self {
+        case let .duplicateKey(keys): YAMLSyntaxText.duplicateKey.text(language, keys)
+        default: YAMLSyntaxText(rawValue: "\(self)")!.text(language)
+        }
+    }
+}
+
+/// ``YAMLSyntax`` in both languages.
+public enum YAMLSyntaxText: String, Phrasebook {
+    case sequenceEntry, colonInValue, cannotStartToken, expectedKey, expectedValue, expectedColon, unexpectedEnd, tab, escape, flowSequence, flowMapping, blockSequence, undefinedAlias, duplicateKey, notText, other
+
+    public var vietnamese: String {
+        switch self {
+        case .sequenceEntry: "thiếu dấu '-' ở đầu một mục của danh sách (các mục phải thụt lề thẳng hàng nhau)"
+        case .colonInValue: "dấu ':' không đúng chỗ (giá trị có dấu ':' phải đặt trong ngoặc kép, hoặc thụt lề sai)"
+        case .cannotStartToken: "có ký tự không được đứng đầu giá trị (như @ hoặc `): hãy đặt giá trị trong ngoặc kép"
+        case .expectedKey: "thiếu tên trường ở đây (thụt lề không thẳng hàng với các trường bên trên?)"
+        case .expectedValue: "thiếu giá trị"
+        case .expectedColon: "thiếu dấu ':' sau tên trường"
+        case .unexpectedEnd: "tệp kết thúc giữa chừng (thiếu dấu ngoặc hoặc dấu nháy đóng?)"
+        case .tab: "thụt lề bằng phím Tab: YAML chỉ nhận dấu cách"
+        case .escape: "ký tự sau dấu \\ không hợp lệ trong chuỗi ngoặc kép"
+        case .flowSequence: "thiếu dấu ',' hoặc ']' trong danh sách [ … ]"
+        case .flowMapping: "thiếu dấu ',' hoặc '}' trong { … }"
+        case .blockSequence: "mục danh sách '-' không đúng chỗ (thụt lề sai?)"
+        case .undefinedAlias: "tham chiếu * tới một mục chưa được đặt tên"
+        case .duplicateKey: "trường bị lặp: %@"
+        case .notText: "tệp có ký tự điều khiển hoặc không phải văn bản UTF-8"
+        case .other: "cấu trúc tệp không đọc được ở dòng này"
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .sequenceEntry: "a list item does not start with '-' (items must be indented alike)"
+        case .colonInValue: "a ':' where none may be (quote a value that contains ':', or check the indentation)"
+        case .cannotStartToken: "a character that cannot start a value (such as @ or `): quote the value"
+        case .expectedKey: "a field name is missing here (indented unlike the fields above?)"
+        case .expectedValue: "a value is missing"
+        case .expectedColon: "a ':' is missing after a field name"
+        case .unexpectedEnd: "the file ends too early (a closing bracket or quote missing?)"
+        case .tab: "indented with a tab: YAML takes spaces only"
+        case .escape: "an invalid character after \\ in a double-quoted text"
+        case .flowSequence: "a ',' or ']' is missing in a [ … ] list"
+        case .flowMapping: "a ',' or '}' is missing in { … }"
+        case .blockSequence: "a '-' list item where none may be (indentation?)"
+        case .undefinedAlias: "a * reference to an anchor not defined"
+        case .duplicateKey: "duplicate key %@"
+        case .notText: "the file has control characters or is not UTF-8 text"
+        case .other: "the file's structure cannot be read at this line"
+        }
+    }
+}
+
 
 /// One pass over a YAML document, collecting problems as it goes.
 private struct Reading {

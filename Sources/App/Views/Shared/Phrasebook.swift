@@ -28,7 +28,7 @@ enum Phrasebooks {
         WhatIfText.self, InboxText.self, EvidenceUploadText.self, AdminText.self, PublicationText.self, IdentityText.self,
         // ChiSoCore's
         ExplanationText.self, WorkflowText.self, IndividualRatingText.self, TaskRowText.self, ScoreReportText.self,
-        IndexReaderText.self,
+        IndexReaderText.self, YAMLSyntaxText.self,
     ]
 
     static func fill(_ template: String, _ values: [String]) -> String { Placeholders.fill(template, values) }
