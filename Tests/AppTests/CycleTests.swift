@@ -150,6 +150,22 @@ struct CycleTests {
         }
     }
 
+    @Test("The home page counts what the appraisal queue lists: only assessments with something this user appraises")
+    func homeCountsTheQueue() async throws {
+        try await TestApp.run { app, fixture in
+            let head = Browser(app), chair = Browser(app), appraiser = Browser(app)
+            for (browser, name) in [(head, "t.head"), (chair, "t.chair"), (appraiser, "t.appraiser")] { try await browser.signIn(name) }
+            _ = try await head.get("/assessments/\(fixture.ownAssessment)")
+            #expect(try await head.post("/assessments/\(fixture.ownAssessment)/submit").status == .seeOther)
+            // The fixture's index names no appraiser agency: its leaves fall to the chair, none to the appraiser.
+            let line = "hồ sơ có tiêu chí bạn thẩm định đang chờ thẩm định hoặc thẩm định lại"
+            #expect(try await chair.get("/").body.contains("1 \(line)"))
+            #expect(try await chair.get("/appraisal").body.contains("href=\"/assessments/\(fixture.ownAssessment)/appraisal\""))
+            #expect(!(try await appraiser.get("/").body.contains(line)))
+            #expect(!(try await appraiser.get("/appraisal").body.contains("/assessments/\(fixture.ownAssessment)/appraisal")))
+        }
+    }
+
     @Test("Through the index's appraiser agency: the agency's appraisers appraise its nodes")
     func appraiserAgency() throws {
         let index = try IndexReader.read(yaml: """

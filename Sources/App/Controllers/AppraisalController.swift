@@ -13,6 +13,13 @@ enum AppraisalController {
 
     static func queue(_ request: Request) async throws -> Response {
         let user = try request.authorize(.viewAppraisalQueue)
+        let rows = try await queueRows(for: user, on: request)
+        return request.page { AppraisalPages.queue($0, rows: rows) }
+    }
+
+    /// The assessments with leaves or items this user appraises (never their own agency's), in the
+    /// states where appraisal goes on: the queue's rows, and the count the home page gives.
+    static func queueRows(for user: CurrentUser, on request: Request) async throws -> [AppraisalPages.QueueRow] {
         let assessments = try await AssessmentModel.query(on: request.db)
             .filter(\.$state ~~ activeStates.map(\.rawValue)).with(\.$agency).with(\.$period).with(\.$indexVersion).all()
         // All entries of those assessments in one query (not one per assessment).
@@ -36,7 +43,7 @@ enum AppraisalController {
                               state: AssessmentState(rawValue: assessment.state) ?? .draft, assigned: codes.count, done: done,
                               explained: explained))
         }
-        return request.page { AppraisalPages.queue($0, rows: rows) }
+        return rows
     }
 
     static func page(_ request: Request) async throws -> Response {

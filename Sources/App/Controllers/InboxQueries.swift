@@ -73,8 +73,8 @@ enum InboxQueries {
             }
         }
         if user.roles.contains(.appraiser) || user.roles.contains(.chair) {
-            let waiting = active.filter { [AssessmentState.submitted.rawValue, AssessmentState.appraising.rawValue, AssessmentState.reexamining.rawValue,
-                                           AssessmentState.released.rawValue].contains($0.state) }
+            // The same assessments as the queue: those with something this user appraises, never their own agency's.
+            let waiting = try await AppraisalController.queueRows(for: user, on: request)
             if !waiting.isEmpty {
                 items.append(Item(text: say(.awaitingAppraisal, "\(waiting.count)"),
                                   link: SiteURL.appraisalQueue.path, urgent: false))
