@@ -142,7 +142,8 @@ struct SelfAssessmentTests {
             try await organizer.signIn("t.organizer")
             let summary = try await head.get("/assessments/\(fixture.ownAssessment)")
             #expect(summary.body.contains("Nộp hồ sơ tự đánh giá"))
-            #expect(summary.body.contains("Chưa nhập: 1.1"))
+            // Each missing input by code and title, linked to its leaf.
+            #expect(summary.body.contains("Chưa nhập: <ul class=\"leaf-links\">\n<li><a href=\"#leaf-1.1\">1.1 "), "\(summary.body)")
             // The editor may not submit; the head may.
             _ = try await editor.get("/assessments/\(fixture.ownAssessment)")
             #expect(try await editor.post("/assessments/\(fixture.ownAssessment)/submit").status == .forbidden)

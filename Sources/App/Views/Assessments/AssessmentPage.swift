@@ -527,6 +527,17 @@ enum AssessmentPage {
 
     // MARK: Submission and organiser forms
 
+    /// Each leaf by code and title, linked to its place on the page (to fill it in before submitting).
+    static func leafLinks(_ model: Model, codes: [String], none: String) -> HTMLNode {
+        guard !codes.isEmpty else { return .text(none) }
+        let titles = Dictionary(model.index.nodes.map { ($0.code, $0.title) }) { first, _ in first }
+        return ul(.class("leaf-links")) {
+            for code in codes {
+                li { a(.href("#leaf-\(code)")) { "\(code) \(titles[code] ?? "")" } }
+            }
+        }
+    }
+
     static func submitSection(_ context: PageContext, model: Model, progress: (leaves: Int, done: Int, evidenceMissing: [String])) -> HTMLNode {
         let say = context.phrases(AssessmentText.self)
         // What the agency itself left empty (sourced leaves are the data's, not the agency's to enter).
@@ -546,8 +557,14 @@ enum AssessmentPage {
                         }
                     }
                 }
-                li { say(.notEnteredList) + (missingInputs.isEmpty ? say(.noneListed) : missingInputs.joined(separator: ", ")) }
-                li { say(.evidenceMissingList) + (progress.evidenceMissing.isEmpty ? say(.noneListed) : progress.evidenceMissing.joined(separator: ", ")) }
+                li {
+                    say(.notEnteredList)
+                    leafLinks(model, codes: missingInputs, none: say(.noneListed))
+                }
+                li {
+                    say(.evidenceMissingList)
+                    leafLinks(model, codes: progress.evidenceMissing, none: say(.noneListed))
+                }
             }
             p { say(.afterSubmission) }
             form(.method("post"), .action(SiteURL.AssessmentPage.submit.path(under: model.record.path))) {
