@@ -180,9 +180,11 @@ enum PublicationController {
         guard let set = request.parameters.get("dataSet").flatMap(SourceDataSet.init(rawValue:)),
               let row = try await SourceDeclarationModel.query(on: request.db).filter(\.$period.$id == periodID)
                 .filter(\.$dataSet == set.rawValue).first() else { throw Abort(.notFound) }
-        let records = try await request.assessments.period(period)
-        let final = records.filter { $0.state.hasFinalResult && $0.index.dataSets.contains(set) }
-        guard final.isEmpty else { throw Abort(.conflict, reason: say(.withdrawAfterFinal)) }
+        let final = try await AssessmentModel.query(on: request.db).filter(\.$period.$id == periodID)
+            .filter(\.$state ~~ [AssessmentState.finalised.rawValue, AssessmentState.published.rawValue]).unique().all(\.$indexVersion.$id)
+        for versionID in final where try await request.application.indexCache.index(versionID: versionID, on: request.db).dataSets.contains(set) {
+            throw Abort(.conflict, reason: say(.withdrawAfterFinal))
+        }
         let origin = request.auditOrigin
         try await request.write { db in
             try await SourceDeclarationModel.query(on: db).filter(\.$id == row.requireID()).delete()

@@ -143,7 +143,7 @@ enum ResultExportController {
         for row in inputRows(group) { inputs.append([.text(row[0]), .text(row[1]), .text(row[2]), .integer(Int(row[3]) ?? 0)]) }
         // The spec's inputs table as it is (chiso score reads it); a draft's mark only where it prints.
         let inputSheet = XLSXWorkbook.Sheet(name: "Dữ liệu đầu vào", rows: inputs, columnWidths: [16, 12, 14, 10], frozenRows: 1,
-                                            printTitleRows: 0...0, pageMark: origin.isDraft ? Lang.vietnamese.phrases(PublicationText.self)(.draftMark) : nil)
+                                            printTitleRows: 0...0, pageMark: origin.pageMark)
 
         let totals = ["Điểm đạt", "Điểm tối đa áp dụng", "Điểm chuẩn hoá", "Điểm thưởng", "Điểm trừ", "Tổng điểm", "Xếp loại"]
         var annex = AnnexSheet(origin: origin, width: min(2 + index.nodes.count + totals.count, 14))

@@ -28,7 +28,7 @@ extension RequireLogin {
     /// (what was typed is kept when the session that ran out is known), else the page the browser
     /// names as the referrer on this site, else home.
     static func pageOfForm(_ request: Request) async throws -> String {
-        if let (assessmentID, code) = KeptEntries.leafSave(request.url.path) {
+        if let (assessmentID, code) = KeptEntries.leafSave(request) {
             // Only a form of that session's own pages (its CSRF token) is kept, for that session's user.
             if let expired = request.expiredSession, let form = try? await Self.urlEncodedForm(request),
                let token = form.csrf, CSRF.equal(token, expired.csrfToken) {

@@ -8,11 +8,11 @@ import Vapor
 enum KeptEntries {
     static let lifetime: TimeInterval = 7 * 24 * 3600
 
-    /// `/assessments/<id>/entries/<code>`: the assessment and the leaf a timed-out save was for.
-    static func leafSave(_ path: String) -> (assessmentID: UUID, code: String)? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        guard parts.count == 4, parts[0] == "assessments", parts[2] == "entries", let id = UUID(uuidString: parts[1]),
-              let code = parts[3].removingPercentEncoding, !code.isEmpty else { return nil }
+    /// The assessment and the leaf a timed-out save was for, when the request is a leaf save
+    /// (its route is ``SiteURL``'s `.assessment(.key, .entry(.key))`).
+    static func leafSave(_ request: Request) -> (assessmentID: UUID, code: String)? {
+        guard request.route?.path.map(\.description) == SiteURL.assessment(.key, .entry(.key)).pathComponents,
+              let id = request.parameters.get("assessmentID", as: UUID.self), let code = request.parameters.get("code") else { return nil }
         return (id, code)
     }
 

@@ -45,6 +45,9 @@ struct OfficialOrigin: Sendable {
 
     var isDraft: Bool { decision == nil }
 
+    /// What a draft prints at the top of every page ("DỰ THẢO"); nothing once published.
+    var pageMark: String? { isDraft ? Lang.vietnamese.phrases(PublicationText.self)(.draftMark) : nil }
+
     /// The place and date the document is dated with: the decision's day, or today's for a draft.
     func placeAndDate(madeOn: Date) -> String {
         identity.placeAndDate(decision?.signedOn ?? CivilDate(madeOn))

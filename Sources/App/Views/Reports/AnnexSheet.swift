@@ -89,6 +89,6 @@ struct AnnexSheet {
     func sheet(name: String, columnWidths: [Double], frozenRows: Int, frozenColumns: Int, printTitleRows: ClosedRange<Int>) -> XLSXWorkbook.Sheet {
         XLSXWorkbook.Sheet(name: name, rows: rows, columnWidths: columnWidths, rowHeights: heights, merges: merges,
                            frozenRows: frozenRows, frozenColumns: frozenColumns, printTitleRows: printTitleRows, landscape: true,
-                           pageMark: origin.isDraft ? Lang.vietnamese.phrases(PublicationText.self)(.draftMark) : nil)
+                           pageMark: origin.pageMark)
     }
 }
