@@ -153,8 +153,10 @@ enum ResultsPages {
             }
             p {
                 a(.href(SiteURL.assessment(.value(record.id), .scoreSheetPDF).path)) { say(.scoreSheetPDF) }
-                " · "
-                a(.href(SiteURL.assessment(.value(record.id), .whatIf).path)) { say(.whatIfLink) }
+                if context.may(.whatIf, .agency(record.agency.id!)) {
+                    " · "
+                    a(.href(SiteURL.assessment(.value(record.id), .whatIf).path)) { say(.whatIfLink) }
+                }
             }
             proposals(context, model: model)
             h2 { say(.criterionByCriterion) }
@@ -191,7 +193,9 @@ enum ResultsPages {
             if model.deputies.isEmpty {
                 p { say(.noDeputies) }
             }
-            p { a(.href(SiteURL.agency(.value(model.record.agency.id!), .deputies).path)) { say(.deputiesLink) } }
+            if context.may(.manageDeputies, .agency(model.record.agency.id!)) {
+                p { a(.href(SiteURL.agency(.value(model.record.agency.id!), .deputies).path)) { say(.deputiesLink) } }
+            }
         }
     }
 

@@ -5,7 +5,7 @@ typealias Lang = ChiSoCore.Language
 /// The texts shared by every page (navigation, forms, refusals, common table headings); a
 /// feature's own texts are in its phrasebook beside its pages.
 enum T: String, CaseIterable, Sendable {
-    case appName, appTagline, demoNotice, skipToContent, mainNavigation
+    case appName, appTagline, demoNotice, demoNoticeLabel, skipToContent, mainNavigation
     case navHome, navAppraisal, navCouncil, navDashboard, navMonitoring, navTasks, navAgencies, navUsers, navAudit, navIdentity, navIndexes, navPeriods, navAccount, logout, login
     case languageSwitch
     case loginTitle, username, password, loginButton, loginFailed, loginThrottled, sessionExpired
@@ -54,6 +54,7 @@ extension T: Phrasebook {
         case .appName: "ChiSo"
         case .appTagline: "Đánh giá chất lượng hoạt động cơ quan nhà nước"
         case .demoNotice: "Dữ liệu minh hoạ: tỉnh, đơn vị và số liệu đều là giả định."
+        case .demoNoticeLabel: "Lưu ý về dữ liệu"
         case .skipToContent: "Bỏ qua, đến nội dung chính"
         case .mainNavigation: "Điều hướng chính"
         case .navHome: "Trang chủ"
@@ -234,6 +235,7 @@ extension T: Phrasebook {
         case .appName: "ChiSo"
         case .appTagline: "Quality of operations of state agencies"
         case .demoNotice: "Demo data: the province, its agencies and figures are invented."
+        case .demoNoticeLabel: "About the data"
         case .skipToContent: "Skip to main content"
         case .mainNavigation: "Main navigation"
         case .navHome: "Home"

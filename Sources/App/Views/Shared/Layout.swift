@@ -71,7 +71,8 @@ enum Layout {
                       .lang(context.language.other.rawValue)) { t(.languageSwitch) }
                 }
                 if context.identity.demo {
-                    p(.class("demo"), .role("note")) { t(.demoNotice) }
+                    // A landmark of its own, so that everything on the page sits in one (axe's "region" rule).
+                    H.el("aside", [.class("demo"), .aria("label", t(.demoNoticeLabel))]) { t(.demoNotice) }
                 }
                 main(.id("main")) {
                     if let notice = context.notice {

@@ -14,6 +14,13 @@ struct PageContext: Sendable {
 
     var language: Lang { t.language }
 
+    /// Whether the reader may open or do what a link or a form would lead to: a page never links
+    /// to what the server would refuse its reader (the same rule, `Policy`).
+    func may(_ action: Action, _ target: Target = .none) -> Bool {
+        guard let user else { return false }
+        return Policy.allows(user.actor, action, target)
+    }
+
     /// The form field that carries the CSRF token.
     static let csrfField = "_csrf"
 }
