@@ -330,6 +330,7 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/api/v1/tasks/:taskID/extensions", expect: roles([.taskOfficer]),
             form: { c in [("extensionDocument", "API-\(c.serial)"), ("extendedDeadline", "31/05/2026")] }),
         Row(method: .GET, pattern: "/api/v1/periods/:periodID/monitoring", expect: anyone),
+        Row(method: .GET, pattern: "/api/v1/periods/:periodID/progress", expect: roles(readers)),
         Row(method: .GET, pattern: "/api/v1/periods/:periodID/results", expect: results(agencyScoped: false)),
         Row(method: .POST, pattern: "/api/v1/periods/:periodID/surveys",
             expect: { c in c.role != .organizer ? .status(.forbidden) : .status(c.periodPublished ? .conflict : .unprocessableEntity) },

@@ -216,3 +216,36 @@ struct ScorerTests {
         #expect(vi.explain(node: 0, in: result) == "tổng các tiêu chí con → 8,25 điểm")
     }
 }
+
+@Suite("Entry progress and the stage of a state")
+struct EntryProgressTests {
+    @Test("Counts the leaves that count, those entered, and the entered ones lacking required evidence")
+    func progress() throws {
+        let index = try IndexReader.read(yaml: """
+            id: t
+            title: T
+            scale: 10
+            classes: [{code: A, title: A, min: 0}]
+            criteria:
+              - {code: "1", title: Một, max: 4, rule: {type: yesno}, evidence: required}
+              - {code: "2", title: Hai, max: 3, rule: {type: yesno}, evidence: required}
+              - {code: "3", title: Ba, max: 3, rule: {type: yesno}}
+            """)
+        let progress = EntryProgress(index: index, score: try score(index, ["1": "có", "2": "có"], evidence: ["1": 0, "2": 1]))
+        #expect(progress.leaves == 3)
+        #expect(progress.entered == 2)
+        #expect(progress.percentEntered == 66)
+        #expect(progress.evidenceMissing == ["1"])
+    }
+
+    @Test("The score that tells where an assessment stands follows its state")
+    func stage() {
+        #expect(ScoreStage.current(for: .draft) == .selfAssessed)
+        #expect(ScoreStage.current(for: .returned) == .selfAssessed)
+        #expect(ScoreStage.current(for: .submitted) == .selfAssessed)
+        #expect(ScoreStage.current(for: .appraising) == .appraised)
+        #expect(ScoreStage.current(for: .reexamining) == .appraised)
+        #expect(ScoreStage.current(for: .finalised) == .final)
+        #expect(ScoreStage.current(for: .published) == .final)
+    }
+}

@@ -59,9 +59,10 @@ enum PeriodController {
             .with(\.$indexVersion).all()
         let groups = try await AgencyModel.query(on: request.db).unique().all(\.$group).sorted()
         let versions = try await IndexVersionModel.query(on: request.db).sort(\.$code).sort(\.$version, .descending).all()
-        let assessments = try await AssessmentModel.query(on: request.db).filter(\.$period.$id == periodID)
-            .with(\.$agency).all()
-            .sorted { ($0.agency.group, $0.agency.code) < ($1.agency.group, $1.agency.code) }
+        let filter = try request.query.decode(PeriodProgress.Filter.self)
+        let progress = period.status == .draft ? nil
+            : try await PeriodProgress.compute(period: period, filter: filter, asOf: period.range?.asOf(SourceData.today) ?? SourceData.today,
+                                               store: request.assessments)
         let canManage = (try? Policy.decide(user.actor, .managePeriods).get()) != nil
         let appraisal = try await AppraisalAssignmentModel.query(on: request.db).filter(\.$period.$id == periodID)
             .with(\.$user).sort(\.$indexCode).sort(\.$criterionCode).all()
@@ -74,7 +75,7 @@ enum PeriodController {
                                                   defaultIssuer: request.application.identity.issuingBody)
         return request.page(status: status) {
             PeriodPages.show($0, period: period, assignments: assignments, groups: groups, versions: versions,
-                             assessments: assessments, canManage: canManage, appraisal: appraisal, appraisers: appraisers, publication: publication)
+                             progress: progress, filter: filter, canManage: canManage, appraisal: appraisal, appraisers: appraisers, publication: publication)
         }
     }
 

@@ -44,20 +44,7 @@ enum AssessmentPage {
 
         var index: Index { record.index }
 
-        /// Applicable leaves; those with an input; those whose required evidence is missing.
-        var progress: (leaves: Int, done: Int, evidenceMissing: [String]) {
-            var leaves = 0, done = 0
-            var missing: [String] = []
-            for position in index.leafPositions where score.nodes[position].applicable || score.nodes[position].reason == .notApplicableDeclared {
-                leaves += 1
-                let node = index.nodes[position]
-                if score.nodes[position].input != nil { done += 1 }
-                if node.leaf?.evidenceRequired == true, score.nodes[position].input != nil, score.nodes[position].evidence == 0 {
-                    missing.append(node.code)
-                }
-            }
-            return (leaves, done, missing)
-        }
+        var progress: EntryProgress { EntryProgress(index: index, score: score) }
     }
 
     static func view(_ context: PageContext, model: Model) -> HTMLNode {
@@ -122,7 +109,7 @@ enum AssessmentPage {
                     if let why = explanation.explainClass(in: score) { p(.class("why")) { small { why } } }
                     p {
                         small {
-                            say(.criteriaEntered, "\(progress.done)", "\(progress.leaves)")
+                            say(.criteriaEntered, "\(progress.entered)", "\(progress.leaves)")
                             if !progress.evidenceMissing.isEmpty {
                                 " · " + say(.evidenceMissingInline) + progress.evidenceMissing.joined(separator: ", ")
                             }
@@ -538,7 +525,7 @@ enum AssessmentPage {
         }
     }
 
-    static func submitSection(_ context: PageContext, model: Model, progress: (leaves: Int, done: Int, evidenceMissing: [String])) -> HTMLNode {
+    static func submitSection(_ context: PageContext, model: Model, progress: EntryProgress) -> HTMLNode {
         let say = context.phrases(AssessmentText.self)
         // What the agency itself left empty (sourced leaves are the data's, not the agency's to enter).
         let missingInputs = model.score.missing.filter { model.index.nodes[$0].leaf?.source == nil }.map { model.index.nodes[$0].code }

@@ -64,7 +64,7 @@ enum PeriodPages {
     }
 
     static func show(_ context: PageContext, period: PeriodModel, assignments: [PeriodIndexModel], groups: [String],
-                     versions: [IndexVersionModel], assessments: [AssessmentModel], canManage: Bool,
+                     versions: [IndexVersionModel], progress: PeriodProgress?, filter: PeriodProgress.Filter, canManage: Bool,
                      appraisal: [AppraisalAssignmentModel], appraisers: [UserModel], publication: Publication) -> HTMLNode {
         let t = context.t
         let say = context.phrases(PeriodText.self)
@@ -152,8 +152,68 @@ enum PeriodPages {
             if let decision = publication.decision {
                 decisionSection(context, period: period, decision: decision, canManage: canManage)
             }
-            if !assessments.isEmpty {
-                h2(.id("assessments")) { t(.assessments) }
+            if let progress {
+                progressSection(context, period: period, progress: progress, filter: filter, canManage: canManage)
+            }
+        }
+    }
+
+    /// Where each agency stands: totals per state (each a filter), the filter form, and one row per
+    /// agency with its state, entries, missing evidence, score as it stands and deadline.
+    static func progressSection(_ context: PageContext, period: PeriodModel, progress: PeriodProgress,
+                                filter: PeriodProgress.Filter, canManage: Bool) -> HTMLNode {
+        let t = context.t
+        let say = context.phrases(PeriodText.self)
+        let language = context.language
+        let here = SiteURL.period(.value(period.id!), .show).path
+        let returns = canManage && period.status == .open
+        return section(.id("assessments")) {
+            h2 { say(.progressHeading) }
+            p(.class("guidance")) { say(.progressGuidance) }
+            let pending = Set(progress.all.flatMap(\.undeclared)).sorted()
+            if !pending.isEmpty {
+                p(.class("notice")) { say(.pendingData, pending.map { $0.name(language) }.joined(separator: ", ")) }
+            }
+            h3 { say(.totalsHeading) }
+            ul(.class("totals")) {
+                for (state, count) in progress.totals {
+                    li {
+                        a(.href(here + "?state=\(state.rawValue)#assessments"),
+                          Attribute.when(filter.state == state.rawValue, .aria("current", "true"))) { state.text(language) }
+                        ": \(count)"
+                    }
+                }
+            }
+            form(.method("get"), .action(here + "#assessments"), .class("filters")) {
+                div(.class("field")) {
+                    label(.for("filter-state")) { t(.state) }
+                    select(.id("filter-state"), .name("state")) {
+                        option(.value("")) { say(.allStates) }
+                        for state in AssessmentState.allCases {
+                            option(.value(state.rawValue), Attribute.when(filter.state == state.rawValue, .selected)) { state.text(language) }
+                        }
+                    }
+                }
+                div(.class("field")) {
+                    label(.for("filter-group")) { t(.group) }
+                    select(.id("filter-group"), .name("group")) {
+                        option(.value("")) { say(.allGroups) }
+                        for group in progress.groups {
+                            option(.value(group), Attribute.when(filter.group == group, .selected)) { group }
+                        }
+                    }
+                }
+                Fields.text(say(.searchAgency), name: "q", id: "filter-q", value: filter.q, type: "search")
+                button(.type("submit")) { say(.filter) }
+                if !filter.isEmpty {
+                    " "
+                    a(.href(here + "#assessments")) { say(.clearFilter) }
+                }
+            }
+            p(.role("status")) { say(.shownOf, "\(progress.rows.count)", "\(progress.all.count)") }
+            if progress.rows.isEmpty {
+                p { say(.noAgencyMatches) }
+            } else {
                 div(.class("table-wrap")) {
                     table {
                         thead {
@@ -161,26 +221,60 @@ enum PeriodPages {
                                 th(.scope("col")) { t(.agency) }
                                 th(.scope("col")) { t(.group) }
                                 th(.scope("col")) { t(.state) }
-                                th(.scope("col"), .class("num")) { t(.score) }
+                                th(.scope("col"), .class("num")) { say(.enteredColumn) }
+                                th(.scope("col")) { say(.evidenceMissingColumn) }
+                                th(.scope("col"), .class("num")) { say(.scoreColumn) }
                                 th(.scope("col")) { t(.classification) }
-                                if canManage, period.status == .open { th(.scope("col")) { say(.actionsColumn) } }
+                                th(.scope("col")) { say(.deadlineColumn) }
+                                if returns { th(.scope("col")) { say(.actionsColumn) } }
                             }
                         }
                         tbody {
-                            for assessment in assessments {
+                            for row in progress.rows {
                                 tr {
-                                    td { a(.href(SiteURL.assessment(.value(assessment.id!), .show).path)) { assessment.agency.name } }
-                                    td { assessment.agency.group }
-                                    td {
-                                        let state = AssessmentState(rawValue: assessment.state)
-                                        (state?.text(context.language)) ?? assessment.state
+                                    th(.scope("row")) { a(.href(SiteURL.assessment(.value(row.assessmentID), .show).path)) { row.agency.name } }
+                                    td { row.agency.group }
+                                    td { row.state.text(language) }
+                                    td(.class("num")) {
+                                        say(.enteredShare, "\(row.entry.entered)", "\(row.entry.leaves)", "\(row.entry.percentEntered)")
                                     }
-                                    td(.class("num")) { assessment.finalScore.flatMap { DecimalNumber($0) }.map { Formats.score($0, context.language) } ?? "—" }
-                                    td { assessment.classCode ?? "—" }
-                                    if canManage, period.status == .open {
+                                    td {
+                                        if row.entry.evidenceMissing.isEmpty {
+                                            say(.noneMissing)
+                                        } else {
+                                            span(.title(row.entry.evidenceMissing.joined(separator: ", "))) {
+                                                say(.evidenceMissingCount, "\(row.entry.evidenceMissing.count)")
+                                            }
+                                            ": " + row.entry.evidenceMissing.prefix(5).joined(separator: ", ")
+                                            if row.entry.evidenceMissing.count > 5 { "…" }
+                                        }
+                                    }
+                                    td(.class("num")) {
+                                        Formats.score(row.score, language)
+                                        br()
+                                        small { row.isFinal ? say(.finalScore) : say(.provisional) }
+                                    }
+                                    td { row.classCode }
+                                    td {
+                                        time(.datetime(Formats.isoDate(row.deadline))) { Formats.date(row.deadline) }
+                                        if let exception = row.exception {
+                                            br()
+                                            small(.title(exception.reason)) { say(.extendedUntil, Formats.date(exception.until)) }
+                                        }
+                                        br()
+                                        small {
+                                            if let submitted = row.submittedAt {
+                                                say(.submittedOn, Formats.date(submitted))
+                                                if row.submittedLate == true { span(.class("late")) { " · " + say(.submittedLate) } }
+                                            } else {
+                                                say(.notSubmitted)
+                                            }
+                                        }
+                                    }
+                                    if returns {
                                         td {
-                                            if assessment.state == AssessmentState.submitted.rawValue {
-                                                returnForm(context, assessmentID: assessment.id!, back: SiteURL.period(.value(period.id!), .show).path)
+                                            if row.state == .submitted {
+                                                returnForm(context, assessmentID: row.assessmentID, back: here)
                                             }
                                         }
                                     }

@@ -7,6 +7,10 @@ enum PeriodText: String, Phrasebook {
     // PeriodController
     case indexesFrozen, alreadyOpen, noGroupIndexed, numberRange, appraisalBeforeSelfDeadline, explanationBeforeAppraisalDeadline
     case chooseIndexAndAppraiser, noSuchCriterion, notOpen, notFinalised, publishedNotice, actionsColumn
+    // Where each agency stands
+    case progressHeading, progressGuidance, totalsHeading, allStates, allGroups, searchAgency, filter, clearFilter, shownOf
+    case enteredColumn, evidenceMissingColumn, scoreColumn, deadlineColumn, enteredShare, evidenceMissingCount, noneMissing
+    case provisional, finalScore, extendedUntil, submittedOn, submittedLate, notSubmitted, noAgencyMatches, pendingData
 
     var vietnamese: String {
         switch self {
@@ -20,7 +24,7 @@ enum PeriodText: String, Phrasebook {
         case .publish: "Công bố kết quả kỳ đánh giá"
         case .confirmPublish: "Tôi xác nhận công bố: kết quả và xếp hạng hiển thị cho mọi đơn vị và trên trang công khai; không thể thu hồi."
         case .appraisersHeading: "Phân công thẩm định"
-        case .appraisersGuidance: "Tiêu chí (hoặc nhóm) chưa phân công do thành viên thẩm định của cơ quan ghi ở trường appraiser của bộ chỉ số thẩm định; nếu không có, do Chủ tịch Hội đồng."
+        case .appraisersGuidance: "Tiêu chí (hoặc nhóm) chưa phân công do thành viên thẩm định của cơ quan mà bộ chỉ số giao thẩm định tiêu chí đó; nếu bộ chỉ số không giao cơ quan nào, do Chủ tịch Hội đồng."
         case .removeAssignment: "bỏ"
         case .index: "Bộ chỉ số"
         case .criterionCode: "Mã tiêu chí hoặc nhóm"
@@ -38,6 +42,30 @@ enum PeriodText: String, Phrasebook {
         case .notFinalised: "Còn %@ hồ sơ chưa chốt kết quả: %@."
         case .publishedNotice: "Đã công bố kết quả %@."
         case .actionsColumn: "Thao tác"
+        case .progressHeading: "Tình hình từng đơn vị"
+        case .progressGuidance: "Điểm là điểm tạm tính theo số liệu hiện có (điểm tự đánh giá cho đến khi thẩm định, điểm thẩm định sơ bộ trong khi Hội đồng làm việc) cho đến khi kết quả được chốt."
+        case .totalsHeading: "Số hồ sơ theo trạng thái"
+        case .allStates: "Mọi trạng thái"
+        case .allGroups: "Mọi khối"
+        case .searchAgency: "Tên hoặc mã đơn vị"
+        case .filter: "Lọc"
+        case .clearFilter: "Bỏ lọc"
+        case .shownOf: "Đang hiện %@/%@ đơn vị."
+        case .enteredColumn: "Đã nhập"
+        case .evidenceMissingColumn: "Thiếu tài liệu kiểm chứng"
+        case .scoreColumn: "Điểm"
+        case .deadlineColumn: "Hạn tự đánh giá"
+        case .enteredShare: "%@/%@ tiêu chí (%@ %)"
+        case .evidenceMissingCount: "%@ tiêu chí"
+        case .noneMissing: "Không"
+        case .provisional: "tạm tính"
+        case .finalScore: "chính thức"
+        case .extendedUntil: "gia hạn đến %@"
+        case .submittedOn: "nộp ngày %@"
+        case .submittedLate: "nộp muộn"
+        case .notSubmitted: "chưa nộp"
+        case .noAgencyMatches: "Không có đơn vị nào khớp với bộ lọc."
+        case .pendingData: "Điểm tạm tính còn chờ số liệu chưa được xác nhận đầy đủ: %@."
         }
     }
 
@@ -53,7 +81,7 @@ enum PeriodText: String, Phrasebook {
         case .publish: "Publish the period's results"
         case .confirmPublish: "I confirm the publication: results and rankings become visible to every agency and on the public page; it cannot be withdrawn."
         case .appraisersHeading: "Appraiser assignments"
-        case .appraisersGuidance: "Criteria (or groups) without an assignment are appraised by the appraisers of the agency named in the index's appraiser field; otherwise by the council chair."
+        case .appraisersGuidance: "Criteria (or groups) without an assignment are appraised by the appraisers of the agency the index names for them; where it names none, by the council chair."
         case .removeAssignment: "remove"
         case .index: "Index"
         case .criterionCode: "Criterion or group code"
@@ -71,6 +99,30 @@ enum PeriodText: String, Phrasebook {
         case .notFinalised: "%@ assessments are not finalised: %@."
         case .publishedNotice: "Published %@."
         case .actionsColumn: "Actions"
+        case .progressHeading: "Where each agency stands"
+        case .progressGuidance: "Scores are provisional on the data so far (the self-assessment until appraisal, the council's preliminary score while it works) until the result is finalised."
+        case .totalsHeading: "Assessments by state"
+        case .allStates: "Any state"
+        case .allGroups: "Any group"
+        case .searchAgency: "Agency name or code"
+        case .filter: "Filter"
+        case .clearFilter: "Clear filter"
+        case .shownOf: "Showing %@ of %@ agencies."
+        case .enteredColumn: "Entered"
+        case .evidenceMissingColumn: "Evidence missing"
+        case .scoreColumn: "Score"
+        case .deadlineColumn: "Self-assessment deadline"
+        case .enteredShare: "%@ of %@ criteria (%@%)"
+        case .evidenceMissingCount: "%@ criteria"
+        case .noneMissing: "None"
+        case .provisional: "provisional"
+        case .finalScore: "final"
+        case .extendedUntil: "extended until %@"
+        case .submittedOn: "submitted on %@"
+        case .submittedLate: "submitted late"
+        case .notSubmitted: "not submitted"
+        case .noAgencyMatches: "No agency matches the filter."
+        case .pendingData: "Provisional scores still await data not yet declared complete: %@."
         }
     }
 }
