@@ -141,18 +141,36 @@ def test_cycle(page, server, artifacts, tmp_path):
     shot(page, artifacts, "4-council")
     logout(page)
 
-    # The agency sees the result in its inbox and explains.
+    # The agency sees the result in its inbox; what the council changed comes first, each with the
+    # appraiser's reason, its explanation form and an upload for more evidence.
     login(page, server, "snv.daumoi")
     click_and_wait(page, page.get_by_role("link", name="Đã có kết quả thẩm định sơ bộ Năm 2026"))
-    leaf = page.locator("#leaf-1\\.3\\.1")
-    assert "Chỉ 70% đề án trình đúng hạn" in leaf.inner_text()
-    leaf.get_by_label("Giải trình").fill("Đề án thứ 5 trình ngày 30/6, kèm công văn gia hạn")
-    click_and_wait(page, leaf.get_by_role("button", name="Gửi giải trình"))
+    changes = page.locator("#changes")
+    assert changes.get_by_role("heading", name="Những điểm Hội đồng đã điều chỉnh").is_visible()
+    listed = changes.locator("li.adjusted h3").all_inner_texts()
+    assert any(text.startswith("1.3.1 ") for text in listed) and any(text.startswith("D1 ") for text in listed), listed
+    change = page.locator("#change-1\\.3\\.1")
+    assert "Chỉ 70% đề án trình đúng hạn" in change.inner_text()
+    assert "Chưa giải trình" in change.inner_text()
+    # The leaf's own card says it was changed and points to the list.
+    assert page.locator("#leaf-1\\.3\\.1 .adjusted-mark").is_visible()
+    change.get_by_label("Giải trình").fill("Đề án thứ 5 trình ngày 30/6, kèm công văn gia hạn")
+    click_and_wait(page, change.get_by_role("button", name="Gửi giải trình"))
     assert "Đã gửi giải trình 1.3.1." in page.content()
+    assert page.url.endswith("#change-1.3.1")
+    change = page.locator("#change-1\\.3\\.1")
+    assert "Đề án thứ 5 trình ngày 30/6" in change.inner_text()
+    evidence = tmp_path / "cong-van-gia-han.pdf"
+    evidence.write_bytes(PDF)
+    change.get_by_label("Thêm tài liệu kiểm chứng").set_input_files(str(evidence))
+    click_and_wait(page, change.get_by_role("button", name="Tải lên"))
+    assert page.url.endswith("#change-1.3.1")
+    assert page.locator("#change-1\\.3\\.1").get_by_role("link", name="cong-van-gia-han.pdf").is_visible()
     deduction = page.locator("#leaf-D1")
     assert "Văn bản số 12/TB-UBND ngày 05/11/2026 của UBND tỉnh" in deduction.inner_text()
-    deduction.get_by_label("Giải trình").fill("Báo cáo đã gửi ngày 02/10, kèm sổ công văn đi")
-    click_and_wait(page, deduction.get_by_role("button", name="Gửi giải trình"))
+    change = page.locator("#change-D1")
+    change.get_by_label("Giải trình").fill("Báo cáo đã gửi ngày 02/10, kèm sổ công văn đi")
+    click_and_wait(page, change.get_by_role("button", name="Gửi giải trình"))
     assert "Đã gửi giải trình D1." in page.content()
     shot(page, artifacts, "5-explanation")
     logout(page)

@@ -80,7 +80,18 @@ struct CycleTests {
             let released = try await editor.get("/assessments/\(a)/appraisal")
             #expect(released.status == .ok)
             #expect(released.body.contains("Chỉ đạt 50%"))
-            #expect(try await editor.post("/assessments/\(a)/explanations/1.2", [("explanation", "Đã bổ sung báo cáo quý IV")]).status == .seeOther)
+            // What the council changed is listed first (1.2 only: 1.1 was confirmed), with the reason and the forms.
+            let changes = try #require(released.body.range(of: "<section id=\"changes\"")).lowerBound
+            let firstLeaf = try #require(released.body.range(of: "id=\"leaf-1.1\"")).lowerBound
+            #expect(changes < firstLeaf)
+            #expect(released.body.contains("Hội đồng đã điều chỉnh 1 mục."))
+            #expect(released.body.contains("id=\"change-1.2\""))
+            #expect(!released.body.contains("id=\"change-1.1\""))
+            #expect(released.body.contains("action=\"/assessments/\(a)/entries/1.2/evidence\""))
+            #expect(try await editor.get("/assessments/\(a)").body.contains("điều chỉnh 1 mục; đơn vị giải trình đến hết ngày 05/02/2027"))
+            let explained = try await editor.post("/assessments/\(a)/explanations/1.2", [("explanation", "Đã bổ sung báo cáo quý IV")])
+            #expect(explained.status == .seeOther)
+            #expect(explained.location == "/assessments/\(a)/appraisal#change-1.2")
             _ = try await appraiser.get("/assessments/\(a)/appraisal")
             #expect(try await appraiser.post("/assessments/\(a)/appraisal/1.2", [("value", "60"), ("comment", "Chấp nhận một phần giải trình")]).status == .seeOther)
             #expect(try await AssessmentModel.find(a, on: app.db)?.state == "reexamining")

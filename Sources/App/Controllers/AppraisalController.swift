@@ -227,7 +227,8 @@ enum AppraisalController {
                                    target: "\(record.agency.code) / \(record.period.name) / \(code)", before: ["explanation": before],
                                    after: ["explanation": text])
         }
-        return request.redirect(to: SiteURL.assessment(.value(record.id), .appraisal).path + "#leaf-\(code)", notice: say(.explanationSentNotice, code))
+        return request.redirect(to: SiteURL.assessment(.value(record.id), .appraisal).path + record.explanationAnchor(code),
+                                notice: say(.explanationSentNotice, code))
     }
 
     /// The chair finalises: the appraised inputs become the final result, scored by the core.

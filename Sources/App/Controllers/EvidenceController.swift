@@ -55,8 +55,9 @@ extension EvidenceController {
         try await link(stored.fileID, named: stored.fileName, to: code, of: record, by: user, action: "evidence.upload",
                        details: ["size": String(stored.size), "type": stored.contentType], on: request)
         let say = request.language.phrases(AssessmentText.self)
-        let page = SiteURL.assessment(.value(record.id), record.state == .released ? .appraisal : .show).path
-        return request.redirect(to: "\(page)#leaf-\(code)", notice: say(.uploadedNotice, stored.fileName))
+        let page = record.state == .released ? SiteURL.assessment(.value(record.id), .appraisal).path + record.explanationAnchor(code)
+            : SiteURL.assessment(.value(record.id), .show).path + "#leaf-\(code)"
+        return request.redirect(to: page, notice: say(.uploadedNotice, stored.fileName))
     }
 
     struct AttachForm: Content {

@@ -44,6 +44,19 @@ struct AssessmentRecord: Sendable {
                                      leafAssignedToActor: leafAssigned, progress: progress, actingChairID: model.$actingChair.id))
     }
 
+    /// The codes of the leaves and items the council has decided (confirmed or adjusted).
+    var decidedCodes: Set<String> { Set(entries.filter { $0.appraisedAt != nil }.map(\.criterionCode)) }
+
+    /// What the council changed: the decided leaves and items whose points differ from the agency's.
+    func councilChanges() -> [CouncilChange] {
+        CouncilChange.between(score(.selfAssessed), score(.appraised), in: index, decided: decidedCodes)
+    }
+
+    /// Where the agency explains `code` on the appraisal page: its place in the list of changes, or its card.
+    func explanationAnchor(_ code: String) -> String {
+        councilChanges().contains { $0.code == code } ? "#change-\(code)" : "#leaf-\(code)"
+    }
+
     /// What the council has done: the leaves still to appraise (those that count for the agency, and
     /// those it declared not applicable), and the explanations and whether each was re-examined since.
     func appraisalProgress() -> AppraisalProgress {

@@ -29,3 +29,28 @@ extension DecimalNumber {
     /// The distance from zero.
     public var magnitude: DecimalNumber { isNegative ? .zero - self : self }
 }
+
+/// What the council changed in an agency's self-assessment: each leaf, bonus or deduction item it
+/// decided whose points differ from the agency's, in index order (leaves, then bonus, then deduction
+/// items). The agency explains these in the explanation round (domain README, giải trình).
+public struct CouncilChange: Sendable, Hashable {
+    public var code: String
+    public var reference: ItemReference
+    /// The agency's points and the council's.
+    public var before: DecimalNumber
+    public var after: DecimalNumber
+
+    public static func between(_ selfScore: AgencyScore, _ appraised: AgencyScore, in index: Index, decided: Set<String>) -> [CouncilChange] {
+        let leaves = index.leafPositions.filter { decided.contains(index.nodes[$0].code) }
+        var changes = LeafDifference.between(selfScore, appraised, at: leaves).map {
+            CouncilChange(code: index.nodes[$0.position].code, reference: .criterion($0.position), before: $0.before, after: $0.after)
+        }
+        let items = index.bonus.indices.map { (ItemReference.bonus($0), index.bonus[$0].code) }
+            + index.deductions.indices.map { (ItemReference.deduction($0), index.deductions[$0].code) }
+        for (reference, code) in items where decided.contains(code) {
+            guard let before = selfScore.item(reference)?.points, let after = appraised.item(reference)?.points, before != after else { continue }
+            changes.append(CouncilChange(code: code, reference: reference, before: before, after: after))
+        }
+        return changes
+    }
+}

@@ -1,6 +1,6 @@
 /// Texts of ``ScoreExplanation`` (why a criterion or an item got its points), in both languages.
 public enum ExplanationText: String, Phrasebook {
-    case points, onePoint, answerYes, answerNo
+    case points, onePoint, answerYes, answerNo, notApplicableInput
     // A node
     case notApplicableTag, notApplicableThrough, noApplicableChild, childrenCapped, childrenSum
     // A bonus or deduction item
@@ -16,6 +16,7 @@ public enum ExplanationText: String, Phrasebook {
         case .onePoint: "%@ điểm"
         case .answerYes: "có"
         case .answerNo: "không"
+        case .notApplicableInput: "không áp dụng"
         case .notApplicableTag: "không áp dụng (đơn vị có nhãn %@)"
         case .notApplicableThrough: "không áp dụng (theo tiêu chí %@, nhãn %@)"
         case .noApplicableChild: "không áp dụng (không có tiêu chí con nào áp dụng)"
@@ -50,6 +51,7 @@ public enum ExplanationText: String, Phrasebook {
         case .onePoint: "%@ point"
         case .answerYes: "yes"
         case .answerNo: "no"
+        case .notApplicableInput: "not applicable"
         case .notApplicableTag: "not applicable (agency tag %@)"
         case .notApplicableThrough: "not applicable (through %@, tag %@)"
         case .noApplicableChild: "not applicable (no sub-criterion applies)"

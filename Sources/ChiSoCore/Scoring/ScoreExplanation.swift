@@ -29,6 +29,13 @@ public struct ScoreExplanation: Sendable {
         }
     }
 
+    /// An input as a reader sees it on a page: numbers in the language's format, "không áp dụng"
+    /// for NA (``inputText(_:rule:)`` keeps `NA`, as typed and exported).
+    public func displayText(_ value: InputValue, rule: Rule?) -> String {
+        if case .notApplicable = value { return ExplanationText.notApplicableInput.text(language) }
+        return inputText(value, rule: rule)
+    }
+
     /// Why the node at `position` got its points.
     public func explain(node position: Int, in score: AgencyScore) -> String {
         let node = index.nodes[position]

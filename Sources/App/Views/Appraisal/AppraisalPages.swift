@@ -98,6 +98,10 @@ enum AppraisalPages {
 
         var index: Index { record.index }
         var mine: Set<Int> { Set(scope.leaves(of: user)) }
+        /// What the council changed (its points differ from the agency's), in index order.
+        var changes: [CouncilChange] { CouncilChange.between(selfScore, appraisedScore, in: index, decided: record.decidedCodes) }
+        /// The list of changes is shown once the agency may see the preliminary result.
+        var showsChanges: Bool { canExplain || [.released, .reexamining, .finalised, .published].contains(record.state) }
     }
 
     static func assessment(_ context: PageContext, model: Model) -> HTMLNode {
@@ -132,21 +136,24 @@ enum AppraisalPages {
                 }
             }
             actions(context, model: model)
+            let changes = model.showsChanges ? model.changes : []
+            if model.showsChanges { changesSection(context, model: model, changes: changes) }
+            let changed = Set(changes.map(\.code))
             for position in model.index.leafPositions {
-                leaf(context, model: model, position: position)
+                leaf(context, model: model, position: position, changed: changed)
             }
             // Bonus items proposed, deductions with a figure, and any item the council decided.
-            let decided = Set(model.record.entries.filter { $0.appraisedAt != nil }.map(\.criterionCode))
+            let decided = model.record.decidedCodes
             let codes = (model.index.bonus + model.index.deductions.filter { $0.source != nil }).map(\.code)
                 .filter(Set(model.record.itemsToAppraise).union(decided).contains)
             if !codes.isEmpty {
                 h2 { say(.itemsHeading) }
-                for code in codes { item(context, model: model, code: code) }
+                for code in codes { item(context, model: model, code: code, changed: changed) }
             }
             let recorded = model.index.deductions.filter { $0.source == nil }
             if !recorded.isEmpty, model.canRecordDeduction || recorded.contains(where: { decided.contains($0.code) }) {
                 h2 { context.phrases(DeductionText.self)(.heading) }
-                for deduction in recorded { self.deduction(context, model: model, item: deduction) }
+                for deduction in recorded { self.deduction(context, model: model, item: deduction, changed: changed) }
             }
         }
     }
@@ -227,7 +234,106 @@ enum AppraisalPages {
         }
     }
 
-    static func leaf(_ context: PageContext, model: Model, position: Int) -> HTMLNode {
+    /// What the council changed, first, each with the appraiser's reason and, during the explanation
+    /// round, the agency's explanation form and an upload for more evidence (leaves).
+    static func changesSection(_ context: PageContext, model: Model, changes: [CouncilChange]) -> HTMLNode {
+        let say = context.phrases(AppraisalText.self)
+        let language = context.language
+        let record = model.record
+        let explanation = ScoreExplanation(index: model.index, language: language)
+        return section(.id("changes"), .class("changes")) {
+            h2 { say(.changesHeading) }
+            if changes.isEmpty {
+                p { say(.noChanges) }
+            } else {
+                p { model.canExplain ? say(.changesGuidance, "\(changes.count)", Formats.date(record.period.explanationDeadline))
+                    : say(.changesCount, "\(changes.count)") }
+                ol(.class("change-list")) {
+                    for change in changes {
+                        let entry = record.entry(change.code)
+                        let title = titleOf(change, in: model.index)
+                        li(.class("card adjusted"), .id("change-\(change.code)")) {
+                            h3 { a(.href("#leaf-\(change.code)")) { "\(change.code) \(title)" } }
+                            dl(.class("compare")) {
+                                dt { say(.selfAssessedByAgency) }
+                                dd { shown(inputOf(change, model.selfScore), typed: record.selfInput(change.code), rule: ruleOf(change, in: model.index), explanation)
+                                     + " → " + Formats.score(change.before, language) }
+                                dt { say(.appraised) }
+                                dd {
+                                    shown(inputOf(change, model.appraisedScore), typed: entry?.appraisedInput, rule: ruleOf(change, in: model.index), explanation)
+                                        + " → " + Formats.score(change.after, language)
+                                    " (" + ResultsPages.change(change.after, change.before, language) + ")"
+                                }
+                                dt { say(.appraiserReason) }
+                                dd { entry?.appraisalComment?.nonBlank ?? say(.noReasonGiven) }
+                                dt { say(.agencyExplanation) }
+                                dd { entry?.explanation ?? say(.notExplainedYet) }
+                                let files = record.links.filter { $0.criterionCode == change.code }
+                                if !files.isEmpty {
+                                    dt { say(.evidenceFiles) }
+                                    dd {
+                                        for (number, link) in files.enumerated() {
+                                            number == 0 ? "" : ", "
+                                            a(.href(SiteURL.evidence(.value(link.id)).path)) { link.fileName }
+                                        }
+                                    }
+                                }
+                            }
+                            if model.canExplain {
+                                explanationForm(context, model: model, code: change.code)
+                                if case .criterion = change.reference {
+                                    form(.method("post"), .action(SiteURL.AssessmentPage.entryEvidence(.value(change.code)).path(under: record.path)),
+                                         .enctype("multipart/form-data"), .class("upload")) {
+                                        Layout.csrfField(context)
+                                        label(.for("xf-\(change.code)")) { say(.moreEvidence) }
+                                        " "
+                                        input(.type("file"), .id("xf-\(change.code)"), .name("file"), .required,
+                                              .accept(".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip"))
+                                        " "
+                                        button(.type("submit"), .class("secondary")) { say(.uploadEvidence) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// An input as the page shows it: read (numbers in the reader's format, NA in words), or as typed
+    /// when it does not read, or "—".
+    static func shown(_ value: InputValue?, typed: String?, rule: Rule?, _ explanation: ScoreExplanation) -> String {
+        if let value { return explanation.displayText(value, rule: rule) }
+        return typed?.nonBlank ?? "—"
+    }
+
+    static func inputOf(_ change: CouncilChange, _ score: AgencyScore) -> InputValue? {
+        switch change.reference {
+        case let .criterion(position): score.nodes[position].input
+        case .bonus, .deduction: score.item(change.reference)?.input
+        }
+    }
+
+    static func ruleOf(_ change: CouncilChange, in index: Index) -> Rule? {
+        if case let .criterion(position) = change.reference { return index.nodes[position].leaf?.rule }
+        return nil
+    }
+
+    static func titleOf(_ change: CouncilChange, in index: Index) -> String {
+        switch change.reference {
+        case let .criterion(position): index.nodes[position].title
+        case let .bonus(position): index.bonus[position].title
+        case let .deduction(position): index.deductions[position].title
+        }
+    }
+
+    /// A mark on a leaf or item the council changed (its explanation form is in the list of changes).
+    static func changedMark(_ context: PageContext, _ code: String) -> HTMLNode {
+        p(.class("adjusted-mark")) { a(.href("#change-\(code)")) { context.phrases(AppraisalText.self)(.changedByCouncil) } }
+    }
+
+    static func leaf(_ context: PageContext, model: Model, position: Int, changed: Set<String>) -> HTMLNode {
         let say = context.phrases(AppraisalText.self)
         let language = context.language
         let node = model.index.nodes[position]
@@ -243,19 +349,22 @@ enum AppraisalPages {
         let appraisers = (model.scope.appraisers[position] ?? []).compactMap { model.names[$0] }.sorted()
         return section(.class(draft?.error == nil ? "leaf card" : "leaf card invalid"), .id("leaf-\(node.code)")) {
             h3 { "\(node.code) \(node.title) "; small { "(\(say(.max)) \(node.max.text(context.language)))" } }
+            if changed.contains(node.code) { changedMark(context, node.code) }
             p(.class("who")) {
                 small { say(.appraiser) + (appraisers.isEmpty ? say(.councilChair) : appraisers.joined(separator: ", ")) }
             }
             dl(.class("compare")) {
                 dt { say(.selfAssessedByAgency) }
                 dd {
-                    (record.selfInput(node.code) ?? "—") + " → " + (selfResult.applicable ? Formats.score(selfResult.points, language) : context.t(.notApplicable))
+                    shown(selfResult.input, typed: record.selfInput(node.code), rule: node.leaf?.rule, explanation) + " → "
+                        + (selfResult.applicable ? Formats.score(selfResult.points, language) : context.t(.notApplicable))
                     if let note = entry?.selfNote { br(); small { note } }
                 }
                 dt { say(.appraised) }
                 dd {
                     if entry?.appraisedAt != nil {
-                        (entry?.appraisedInput ?? "—") + " → " + (appraised.applicable ? Formats.score(appraised.points, language) : context.t(.notApplicable))
+                        shown(appraised.input, typed: entry?.appraisedInput, rule: node.leaf?.rule, explanation) + " → "
+                            + (appraised.applicable ? Formats.score(appraised.points, language) : context.t(.notApplicable))
                         " (\(explanation.explain(node: position, in: model.appraisedScore)))"
                         if let comment = entry?.appraisalComment { br(); small { comment } }
                         if let by = entry?.appraisedByID, let name = model.names[by], let at = entry?.appraisedAt {
@@ -294,13 +403,13 @@ enum AppraisalPages {
             if assigned, model.canAppraise || (model.canReexamine && explained) {
                 appraisalForm(context, model: model, code: node.code)
             }
-            if model.canExplain, entry != nil { explanationForm(context, model: model, code: node.code) }
+            if model.canExplain, entry != nil, !changed.contains(node.code) { explanationForm(context, model: model, code: node.code) }
         }
     }
 
     /// A bonus item the agency proposed, or a deduction whose figure comes from the data: the agency's
     /// figure, the council's decision and the forms, as for a leaf (the chair, or the acting chair, appraises items).
-    static func item(_ context: PageContext, model: Model, code: String) -> HTMLNode {
+    static func item(_ context: PageContext, model: Model, code: String, changed: Set<String>) -> HTMLNode {
         let say = context.phrases(AppraisalText.self)
         let language = context.language
         let record = model.record
@@ -312,16 +421,17 @@ enum AppraisalPages {
         let draft = model.drafts[code]
         return section(.class(draft?.error == nil ? "leaf card" : "leaf card invalid"), .id("leaf-\(code)")) {
             h3 { "\(code) \(item.title) "; small { item.kind == .bonus ? say(.bonusItem) : say(.deductionItem) } }
+            if changed.contains(code) { changedMark(context, code) }
             dl(.class("compare")) {
                 dt { say(.selfAssessedByAgency) }
                 dd {
-                    (record.selfInput(code) ?? "—") + " → " + Formats.score(selfResult.points, language)
+                    shown(selfResult.input, typed: record.selfInput(code), rule: nil, explanation) + " → " + Formats.score(selfResult.points, language)
                     if let note = entry?.selfNote { br(); small { note } }
                 }
                 dt { say(.appraised) }
                 dd {
                     if entry?.appraisedAt != nil {
-                        (entry?.appraisedInput ?? "—") + " → " + Formats.score(appraised.points, language)
+                        shown(appraised.input, typed: entry?.appraisedInput, rule: nil, explanation) + " → " + Formats.score(appraised.points, language)
                         " (\(explanation.explain(item: item, appraised)))"
                         if let comment = entry?.appraisalComment { br(); small { comment } }
                     } else {
@@ -339,13 +449,13 @@ enum AppraisalPages {
             if assigned, model.canAppraise || (model.canReexamine && entry?.explanation != nil) {
                 appraisalForm(context, model: model, code: code)
             }
-            if model.canExplain, entry?.appraisedAt != nil { explanationForm(context, model: model, code: code) }
+            if model.canExplain, entry?.appraisedAt != nil, !changed.contains(code) { explanationForm(context, model: model, code: code) }
         }
     }
 
     /// A deduction recorded by the organiser or the council: what was decided, on which document, why;
     /// the form to record it (before release) or change an explained one (after); the agency's explanation.
-    static func deduction(_ context: PageContext, model: Model, item: AdjustmentItem) -> HTMLNode {
+    static func deduction(_ context: PageContext, model: Model, item: AdjustmentItem, changed: Set<String>) -> HTMLNode {
         let say = context.phrases(DeductionText.self)
         let language = context.language
         let record = model.record
@@ -360,11 +470,13 @@ enum AppraisalPages {
         let mayRecord = model.canRecordDeduction && (!released || entry?.explanation != nil)
         return section(.class(draft?.errors.isEmpty == false ? "leaf card invalid" : "leaf card"), .id("leaf-\(code)")) {
             h3 { "\(code) \(item.title)" }
+            if changed.contains(code) { changedMark(context, code) }
             if let guidance = item.guidance { p(.class("guidance")) { guidance } }
             if decided {
                 p {
-                    strong { (entry?.appraisedInput ?? "—") + " → " + Formats.score(result.points, language) }
-                    " (\(ScoreExplanation(index: model.index, language: language).explain(item: item, result)))"
+                    let explanation = ScoreExplanation(index: model.index, language: language)
+                    strong { shown(result.input, typed: entry?.appraisedInput, rule: nil, explanation) + " → " + Formats.score(result.points, language) }
+                    " (\(explanation.explain(item: item, result)))"
                 }
                 if let document {
                     p { say(.document, document.number, CivilDate.parse(document.issuedOn)?.vietnamese ?? document.issuedOn, document.issuer) }
@@ -394,7 +506,7 @@ enum AppraisalPages {
                     button(.type("submit")) { say(.save) }
                 }
             }
-            if model.canExplain, decided { explanationForm(context, model: model, code: code) }
+            if model.canExplain, decided, !changed.contains(code) { explanationForm(context, model: model, code: code) }
         }
     }
 

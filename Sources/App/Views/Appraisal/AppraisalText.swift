@@ -20,6 +20,9 @@ enum AppraisalText: String, Phrasebook {
     case itemsHeading, bonusItem, deductionItem
     // Confirmations
     case confirmRelease, confirmFinalise
+    // What the council changed (the explanation round)
+    case changesHeading, noChanges, changesGuidance, changesCount, appraiserReason, noReasonGiven, notExplainedYet
+    case moreEvidence, uploadEvidence, changedByCouncil, evidenceFiles
 
     var vietnamese: String {
         switch self {
@@ -79,6 +82,17 @@ enum AppraisalText: String, Phrasebook {
         case .deductionItem: "(điểm trừ)"
         case .confirmRelease: "Tôi xác nhận gửi kết quả sơ bộ: đơn vị xem và giải trình đến hết ngày %@; sau đó chỉ thẩm định lại tiêu chí được giải trình."
         case .confirmFinalise: "Tôi xác nhận chốt kết quả: %@ điểm, xếp loại %@ trở thành kết quả chính thức; chỉ quản trị hệ thống mở lại được, có lý do."
+        case .changesHeading: "Những điểm Hội đồng đã điều chỉnh"
+        case .noChanges: "Hội đồng giữ nguyên điểm tự đánh giá ở mọi tiêu chí đã thẩm định."
+        case .changesGuidance: "Hội đồng đã điều chỉnh %@ mục. Đơn vị có thể giải trình từng mục (kèm thêm tài liệu kiểm chứng) đến hết ngày %@."
+        case .changesCount: "Hội đồng đã điều chỉnh %@ mục."
+        case .appraiserReason: "Lý do của thành viên thẩm định"
+        case .noReasonGiven: "Không ghi lý do"
+        case .notExplainedYet: "Chưa giải trình"
+        case .moreEvidence: "Thêm tài liệu kiểm chứng"
+        case .uploadEvidence: "Tải lên"
+        case .evidenceFiles: "Tài liệu kiểm chứng"
+        case .changedByCouncil: "Hội đồng đã điều chỉnh điểm mục này — xem và giải trình ở đầu trang"
         }
     }
 
@@ -140,6 +154,17 @@ enum AppraisalText: String, Phrasebook {
         case .deductionItem: "(deduction)"
         case .confirmRelease: "I confirm the release: the agency sees the result and may explain until the end of %@; after that, only explained criteria are re-examined."
         case .confirmFinalise: "I confirm the final result: %@ points, class %@ become official; only an administrator can reopen it, with a reason."
+        case .changesHeading: "What the council changed"
+        case .noChanges: "The council kept the self-assessed points on every criterion it appraised."
+        case .changesGuidance: "The council changed %@ items. The agency may explain each (and add evidence) until the end of %@."
+        case .changesCount: "The council changed %@ items."
+        case .appraiserReason: "The appraiser's reason"
+        case .noReasonGiven: "No reason given"
+        case .notExplainedYet: "Not explained yet"
+        case .moreEvidence: "Add evidence"
+        case .uploadEvidence: "Upload"
+        case .evidenceFiles: "Evidence"
+        case .changedByCouncil: "The council changed this item's points — see and explain it at the top of the page"
         }
     }
 }

@@ -78,6 +78,15 @@ enum AssessmentPage {
                     }
                 }
             }
+            if model.canViewAppraisal, record.state == .released {
+                // The explanation round: what the council changed, and until when the agency may explain.
+                let changes = record.councilChanges()
+                p(.class("notice"), .role("status")) {
+                    say(.explanationRoundOpen, "\(changes.count)", Formats.date(record.period.explanationDeadline))
+                    " "
+                    a(.href(SiteURL.AssessmentPage.appraisal.path(under: record.path) + "#changes")) { say(.seeChanges) }
+                }
+            }
             if model.canViewAppraisal || model.canViewResults {
                 p {
                     if model.canViewAppraisal {
@@ -374,7 +383,9 @@ enum AssessmentPage {
     static func sourcedFigure(_ context: PageContext, record: AssessmentRecord, node: Criterion, source: InputSource) -> HTMLNode {
         let say = context.phrases(AssessmentText.self)
         let asOf = record.period.range?.asOf(SourceData.today) ?? SourceData.today
-        let figure = record.sources.inputText(for: node)
+        let figure = record.sources.input(for: node).map {
+            ScoreExplanation(index: record.index, language: context.language).displayText($0, rule: node.leaf?.rule)
+        }
         return div(.class("sourced"), .role("note")) {
             p {
                 strong { say(.figureFromData) }
@@ -389,7 +400,7 @@ enum AssessmentPage {
                         say(.noTaskData)
                     }
                 case .survey:
-                    (figure.map { "\($0)%" } ?? say(.noSurveyResult)) + " "
+                    (figure.map { "\($0) %" } ?? say(.noSurveyResult)) + " "
                     a(.href(SiteURL.period(.value(record.period.id!), .surveys).path)) { say(.surveyResults) }
                 case .leaders:
                     figure ?? say(.notRatedByLeaders)

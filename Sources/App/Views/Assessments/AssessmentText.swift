@@ -3,6 +3,7 @@ import ChiSoCore
 /// Texts of the assessment page and of attaching a file already uploaded, in both languages.
 enum AssessmentText: String, Phrasebook {
     // The assessment's head and totals
+    case explanationRoundOpen, seeChanges
     case extendedUntil, appraisalAndExplanations, finalResultAndProposals, criteriaEntered, evidenceMissingInline
     // Organiser's forms
     case returnTitle, returnButton, extendTitle, extendButton, until, reason
@@ -107,6 +108,8 @@ enum AssessmentText: String, Phrasebook {
         case .exceptionAfterAppraisalDeadline: "Ngày gia hạn không được sau hạn thẩm định (%@)."
         case .extendedNotice: "Đã gia hạn đến %@."
         case .uploadedNotice: "Đã tải lên %@."
+        case .explanationRoundOpen: "Hội đồng đã gửi kết quả thẩm định sơ bộ và điều chỉnh %@ mục; đơn vị giải trình đến hết ngày %@."
+        case .seeChanges: "Xem các mục được điều chỉnh và giải trình"
         }
     }
 
@@ -190,6 +193,8 @@ enum AssessmentText: String, Phrasebook {
         case .exceptionAfterAppraisalDeadline: "The exception cannot end after the appraisal deadline (%@)."
         case .extendedNotice: "Extended until %@."
         case .uploadedNotice: "Uploaded %@."
+        case .explanationRoundOpen: "The council released its preliminary appraisal and changed %@ items; the agency may explain until the end of %@."
+        case .seeChanges: "See the changed items and explain"
         }
     }
 }

@@ -68,6 +68,9 @@ enum Assets {
     .inbox { border-left: 4px solid var(--brand); padding: .25rem 1rem; background: #fbf3f3; margin-bottom: 1rem; }
     .inbox li.urgent a { color: var(--bad); font-weight: 700; }
     .leaf.card { margin: 0 0 1rem; }
+    .change-list { list-style: none; padding: 0; }
+    .card.adjusted { border-left: 4px solid #9a3412; margin: 0 0 1rem; }
+    .adjusted-mark { color: #9a3412; font-weight: 600; margin: 0 0 .5rem; }
     .leaf.invalid { border-color: var(--bad); border-width: 2px; }
     .group-heading { border-bottom: 2px solid var(--line); padding-bottom: .25rem; }
     .guidance { color: var(--muted); }
