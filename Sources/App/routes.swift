@@ -57,8 +57,10 @@ func routes(_ app: Application) throws {
 
     signedIn.get(.period(.key, .surveys), use: SourceDataController.surveys)
     signedIn.on(.POST, .period(.key, .surveys), body: .collect(maxSize: "20mb"), use: SourceDataController.importSurveys)
-    signedIn.get(.period(.key, .ratings), use: SourceDataController.ratings)
-    signedIn.post(.period(.key, .rating(agency: .key)), use: SourceDataController.rate)
+    signedIn.get(.period(.key, .ratings), use: LeaderRatingController.page)
+    signedIn.post(.period(.key, .ratings), use: LeaderRatingController.rateGroup)
+    signedIn.post(.period(.key, .rating(agency: .key)), use: LeaderRatingController.rate)
+    signedIn.post(.period(.key, .leaders), use: LeaderRatingController.assign)
 
     signedIn.get(.tasks, use: TaskController.list)
     signedIn.get(.newTask, use: TaskController.newForm)

@@ -209,6 +209,11 @@ struct RouteMatrixTests {
             upload: ("dieu-tra.csv", Array("agency,criterion,percentage,survey,sample_size\nSNV,1.2,80,Khảo sát,100\n".utf8))),
         Row(method: .GET, pattern: "/periods/:periodID/ratings", expect: roles([.leader])),
         // Once published, ratings no longer change (409).
+        // The fixture's index has no leaders' criterion: a group form or an assignment names nothing (422).
+        Row(method: .POST, pattern: "/periods/:periodID/ratings",
+            expect: { c in c.role != .leader ? .status(.forbidden) : .status(c.periodPublished ? .conflict : .unprocessableEntity) }),
+        Row(method: .POST, pattern: "/periods/:periodID/leaders",
+            expect: { c in c.role != .organizer ? .status(.forbidden) : .status(c.periodPublished ? .conflict : .unprocessableEntity) }),
         Row(method: .POST, pattern: "/periods/:periodID/ratings/:agencyID",
             expect: { c in c.role != .leader ? .status(.forbidden) : c.periodPublished ? .status(.conflict) : .success }),
         Row(method: .GET, pattern: "/tasks", expect: anyone),

@@ -47,6 +47,9 @@ struct SourcedCriteriaTests {
                 try await TaskExtensionModel(taskID: task.id!, document: "99/UBND-TH", documentDate: day(6, 1), newDeadline: day(7, 15)).create(on: app.db)
             }
         }
+        // S.4 is rated by the fixture's leader.
+        let leader = try await UserModel.query(on: app.db).filter(\.$username == "t.leader").first()!
+        try await LeaderAssignmentModel(periodID: period.id!, indexCode: "test-src", criterionCode: "S.4", userID: leader.id!).create(on: app.db)
         let assessment = try await AssessmentModel.query(on: app.db).filter(\.$period.$id == period.id!).filter(\.$agency.$id == fixture.own).first()!
         return World(period: period.id!, snvAssessment: assessment.id!, snvTask: fixture.ownTask)
     }
@@ -284,6 +287,63 @@ struct SourcedCriteriaTests {
             #expect(ratings.map(\.level) == ["B"])
             let audit = try await AuditEventModel.query(on: app.db).filter(\.$action == "leader.rate").sort(\.$at).all()
             #expect(audit.map { Audit.fields($0.after)["level"] } == ["A", "B"])
+        }
+    }
+
+    @Test("Each leaders' criterion is rated only by the leader assigned to it; a leader rates a whole group in one form")
+    func leaderAssignments() async throws {
+        try await TestApp.run { app, fixture in
+            let world = try await Self.world(app, fixture)
+            let hash = try Passwords.hash(Fixture.password, cost: 4)
+            let vpub = try #require(try await AgencyModel.query(on: app.db).filter(\.$code == "VPUB").first())
+            try await UserModel(username: "t.chair.province", displayName: "Chủ tịch tỉnh", passwordHash: hash, agencyID: vpub.id!,
+                                roles: [.leader], mustChangePassword: false).create(on: app.db)
+            let other = Browser(app)
+            try await other.signIn("t.chair.province")
+            // S.4 is t.leader's: the other leader's page names who rates it and offers no field; a forged post is refused.
+            let page = try await other.get("/periods/\(world.period)/ratings")
+            #expect(page.body.contains("S.4 Lãnh đạo đánh giá: do Người leader đánh giá"))
+            #expect(!page.body.contains("name=\"level-SNV-S.4\""))
+            #expect(page.body.contains("chưa phân công bạn đánh giá tiêu chí nào"))
+            let forged = try await other.post("/periods/\(world.period)/ratings", [("group", "so"), ("level-SNV-S.4", "A")])
+            #expect(forged.status == .forbidden)
+            #expect(forged.body.contains("Tiêu chí S.4 do Người leader đánh giá, không phải bạn."))
+            let token = try await APITests.token(app, "t.chair.province")
+            let api = try await APITests.call(app, .POST, "/api/v1/periods/\(world.period)/ratings/\(fixture.own)", token: token, body: ["level-S.4": "A"])
+            #expect(api.status == .forbidden)
+            #expect(api.code == "not_your_criterion")
+
+            // The assigned leader rates SNV and SXD in one form; an empty cell keeps what was there.
+            let leader = Browser(app)
+            try await leader.signIn("t.leader")
+            let form = try await leader.get("/periods/\(world.period)/ratings")
+            #expect(form.body.contains("name=\"level-SNV-S.4\""))
+            #expect(form.body.contains("name=\"level-SXD-S.4\""))
+            let bad = try await leader.post("/periods/\(world.period)/ratings", [("group", "so"), ("level-SNV-S.4", "A"), ("level-SXD-S.4", "Z")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("<option value=\"A\" selected>"))   // what was chosen is kept
+            #expect(try await LeaderRatingModel.query(on: app.db).count() == 0)   // nothing half-saved
+            let saved = try await leader.post("/periods/\(world.period)/ratings", [("group", "so"), ("level-SNV-S.4", "A"), ("level-SXD-S.4", "B")])
+            #expect(saved.status == .seeOther)
+            let levels = try await LeaderRatingModel.query(on: app.db).with(\.$agency).all().map { "\($0.agency.code)=\($0.level)" }.sorted()
+            #expect(levels == ["SNV=A", "SXD=B"])
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "leader.rate").count() == 2)
+
+            // The organiser moves S.4 to the other leader: now only they may rate it.
+            let organizer = Browser(app)
+            try await organizer.signIn("t.organizer")
+            let periodPage = try await organizer.get("/periods/\(world.period)")
+            #expect(periodPage.body.contains("id=\"leaders\""))
+            let chairID = try #require(try await UserModel.query(on: app.db).filter(\.$username == "t.chair.province").first()?.id)
+            let moved = try await organizer.post("/periods/\(world.period)/leaders", [("indexCode", "test-src"), ("criterionCode", "S.4"),
+                                                                                      ("userID", chairID.uuidString)])
+            #expect(moved.status == .seeOther)
+            let notLeader = try await organizer.post("/periods/\(world.period)/leaders", [("indexCode", "test-src"), ("criterionCode", "S.4"),
+                                                                                          ("userID", fixture.own.uuidString)])
+            #expect(notLeader.status == .unprocessableEntity)
+            #expect(try await leader.post("/periods/\(world.period)/ratings", [("group", "so"), ("level-SNV-S.4", "B")]).status == .forbidden)
+            #expect(try await other.post("/periods/\(world.period)/ratings", [("group", "so"), ("level-SNV-S.4", "B")]).status == .seeOther)
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "period.assign_leader").count() == 1)
         }
     }
 

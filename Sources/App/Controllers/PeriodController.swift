@@ -68,6 +68,7 @@ enum PeriodController {
             .with(\.$user).sort(\.$indexCode).sort(\.$criterionCode).all()
         let appraisers = canManage ? try await UserModel.query(on: request.db).filter(\.$roleList, .custom("LIKE"), "%appraiser%")
             .with(\.$agency).sort(\.$username).all().filter { $0.roles.contains(.appraiser) } : []
+        let leaders = canManage && period.status == .open ? try await leaderSection(of: period, on: request) : nil
         let declarations = try await SourceDeclarations.of(period: periodID, on: request.db)
         let data = try await PublicationController.dataSets(of: period, on: request).map { PeriodPages.DataRow(set: $0, checkedOn: declarations.checkedOn[$0]) }
         let decision = try await PeriodDecision.of(period: periodID, on: request.db)
@@ -75,8 +76,18 @@ enum PeriodController {
                                                   defaultIssuer: request.application.identity.issuingBody)
         return request.page(status: status) {
             PeriodPages.show($0, period: period, assignments: assignments, groups: groups, versions: versions,
-                             progress: progress, filter: filter, canManage: canManage, appraisal: appraisal, appraisers: appraisers, publication: publication)
+                             progress: progress, filter: filter, leaders: leaders, canManage: canManage, appraisal: appraisal, appraisers: appraisers, publication: publication)
         }
+    }
+
+    /// Who rates each `leaders` criterion, and the leaders to choose from (the organiser, while the period is open).
+    static func leaderSection(of period: PeriodModel, on request: Request) async throws -> PeriodPages.Leaders? {
+        let groups = try await LeaderRatingController.groups(of: period, on: request)
+        guard !groups.isEmpty else { return nil }
+        let assignments = try await LeaderRatingController.assignments(of: period.requireID(), on: request.db)
+        let leaders = try await UserModel.query(on: request.db).filter(\.$roleList, .custom("LIKE"), "%leader%").filter(\.$active == true)
+            .sort(\.$displayName).all().filter { $0.roles.contains(.leader) }
+        return PeriodPages.Leaders(groups: groups, assignments: assignments, leaders: leaders)
     }
 
     struct AssignForm: Content {

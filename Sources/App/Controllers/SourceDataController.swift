@@ -4,7 +4,7 @@ import Foundation
 import Vapor
 
 /// The data behind `survey` and `leaders` criteria of a period: survey
-/// results imported by the organiser, levels given by provincial leaders.
+/// results imported by the organiser (levels given by provincial leaders: ``LeaderRatingController``).
 enum SourceDataController {
     /// An agency of the period with its index's sourced criteria.
     struct Subject: Sendable {
@@ -117,68 +117,5 @@ enum SourceDataController {
         }
         return request.redirect(to: SiteURL.period(.value(periodID), .surveys).path,
                                 notice: say(.importedNotice, "\(results.count)"))
-    }
-
-    // MARK: Leader ratings
-
-    static func ratings(_ request: Request) async throws -> Response {
-        try request.authorize(.rateAgencies)
-        let period = try await findPeriod(request)
-        let subjects = try await subjects(of: period, on: request).filter { !$0.leaderCriteria.isEmpty }
-        let ratings = try await LeaderRatingModel.query(on: request.db).filter(\.$period.$id == period.requireID()).with(\.$ratedBy).all()
-        return request.page { SourceDataPages.ratings($0, period: period, subjects: subjects, ratings: ratings, errors: [:]) }
-    }
-
-    /// Saves the levels a leader gives one agency (`level-<criterion>` fields; empty leaves a level as it is).
-    static func rate(_ request: Request) async throws -> Response {
-        try request.verifyCSRF()
-        let user = try request.authorize(.rateAgencies)
-        let period = try await findPeriod(request)
-        try requireUnpublished(period, request)
-        guard let agencyID = request.parameters.get("agencyID", as: UUID.self),
-              let subject = try await subjects(of: period, on: request).first(where: { $0.agency.id == agencyID })
-        else { throw Abort(.notFound) }
-        // No body at all (an API client with nothing to change) is an empty form.
-        let form = (request.body.data?.readableBytes ?? 0) == 0 ? [:] : try request.content.decode([String: String].self)
-        let say = request.language.phrases(SourceDataText.self)
-        var chosen: [(Criterion, String)] = []
-        var errors: [String: String] = [:]
-        for criterion in subject.leaderCriteria {
-            let level = (form["level-\(criterion.code)"] ?? "").trimmingCharacters(in: .whitespaces)
-            guard !level.isEmpty else { continue }
-            guard case let .levels(levels) = criterion.leaf!.rule, levels.contains(where: { $0.code == level }) else {
-                errors["\(agencyID)-\(criterion.code)"] = say(.unknownLevel, level, criterion.code)
-                continue
-            }
-            chosen.append((criterion, level))
-        }
-        guard errors.isEmpty else {
-            if request.isAPI { throw APIError(status: .unprocessableEntity, code: "invalid_level", reason: errors.values.sorted().joined(separator: "; ")) }
-            let subjects = try await subjects(of: period, on: request).filter { !$0.leaderCriteria.isEmpty }
-            let ratings = try await LeaderRatingModel.query(on: request.db).filter(\.$period.$id == period.requireID()).with(\.$ratedBy).all()
-            return request.page(status: .unprocessableEntity) { SourceDataPages.ratings($0, period: period, subjects: subjects, ratings: ratings, errors: errors) }
-        }
-        let periodID = try period.requireID()
-        let origin = request.auditOrigin
-        let picks = chosen
-        try await request.write { db in
-            for (criterion, level) in picks {
-                let existing = try await LeaderRatingModel.query(on: db).filter(\.$period.$id == periodID).filter(\.$agency.$id == agencyID)
-                    .filter(\.$criterionCode == criterion.code).first()
-                if let existing, existing.level == level { continue }
-                let model = existing ?? LeaderRatingModel(periodID: periodID, agencyID: agencyID, criterionCode: criterion.code, level: level,
-                                                          ratedBy: user.id, ratedAt: Date())
-                let before = existing?.level ?? ""
-                model.level = level
-                model.$ratedBy.id = user.id
-                model.ratedAt = Date()
-                try await model.save(on: db)
-                try await Audit.record(on: db, origin, action: "leader.rate", targetType: "period",
-                                       target: "\(period.name) / \(subject.agency.code) / \(criterion.code)",
-                                       before: ["level": before], after: ["level": level])
-            }
-        }
-        return request.redirect(to: SiteURL.period(.value(periodID), .ratings).path + "#agency-\(subject.agency.code)",
-                                notice: say(.ratingSavedNotice, subject.agency.name))
     }
 }

@@ -28,6 +28,7 @@ enum DemoProvince {
         Account(username: "thamdinh.vpub", displayName: "Phạm Quốc Huy (Văn phòng UBND tỉnh)", agencyCode: "VPUB", roles: [.appraiser]),
         Account(username: "chutich.hd", displayName: "Hoàng Minh Đức (Chủ tịch Hội đồng)", agencyCode: "SNV", roles: [.chair]),
         Account(username: "lanhdao", displayName: "Võ Thanh Sơn (Phó Chủ tịch UBND tỉnh)", agencyCode: "VPUB", roles: [.leader]),
+        Account(username: "chutich.ubnd", displayName: "Trần Văn Bình (Chủ tịch UBND tỉnh)", agencyCode: "VPUB", roles: [.leader]),
         Account(username: "xem.sct", displayName: "Đặng Thu Trang (Sở Công Thương)", agencyCode: "SCT", roles: [.viewer]),
         Account(username: "nhiemvu.vpub", displayName: "Bùi Hải Yến (Văn phòng UBND tỉnh)", agencyCode: "VPUB", roles: [.taskOfficer]),
     ]
@@ -153,7 +154,18 @@ enum DemoProvince {
                                              newDeadline: deadline).create(on: db)
             }
             let tasksByAgency = Dictionary(grouping: demoTasks.map(\.assignedTask), by: \.agency)
-            let leaderID = try users.first { $0.username == "lanhdao" }!.requireID()
+            // Leaders' criteria: the chair's own ("Chủ tịch UBND tỉnh đánh giá") to the chair, the others to the vice-chair.
+            let viceChairID = try users.first { $0.username == "lanhdao" }!.requireID()
+            let provinceChairID = try users.first { $0.username == "chutich.ubnd" }!.requireID()
+            func rater(_ node: Criterion) -> UUID { node.title.hasPrefix("Chủ tịch") ? provinceChairID : viceChairID }
+            for period in [past, current] {
+                for (key, index) in parsed where key.hasSuffix("-\(period.year)") {
+                    for node in index.nodes where node.leaf?.source == .leaders {
+                        try await LeaderAssignmentModel(periodID: try period.requireID(), indexCode: index.id, criterionCode: node.code,
+                                                        userID: rater(node)).create(on: db)
+                    }
+                }
+            }
             var figures: [String: SourceFigures] = [:]
             let showcase = DemoAdjustments.showcase(among: agencyRows.filter { $0.group == "so" }.map(\.code))
             for period in [past, current] {
@@ -177,7 +189,7 @@ enum DemoProvince {
                         guard let level = best ?? DemoSources.rating(agency: row.code, year: year, criterion: node) else { continue }
                         sources.leaderLevels[node.code] = level
                         try await LeaderRatingModel(periodID: try period.requireID(), agencyID: agencyID, criterionCode: node.code,
-                                                    level: level, ratedBy: leaderID, ratedAt: now).create(on: db)
+                                                    level: level, ratedBy: rater(node), ratedAt: now).create(on: db)
                     }
                     figures["\(row.code)-\(year)"] = sources
                 }

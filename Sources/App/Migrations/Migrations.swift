@@ -27,5 +27,6 @@ enum Migrations {
         CreatePublicationRecords(),
         CreateSourceDeclarations(),
         CreateKeptEntries(),
+        CreateLeaderAssignments(),
     ]
 }

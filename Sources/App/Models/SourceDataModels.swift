@@ -74,3 +74,24 @@ final class ScoreSnapshotModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// The provincial leader who rates a `leaders` criterion of an index in a period (migration 017).
+final class LeaderAssignmentModel: Model, @unchecked Sendable {
+    static let schema = "leader_assignments"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "period_id") var period: PeriodModel
+    @Field(key: "index_code") var indexCode: String
+    @Field(key: "criterion_code") var criterionCode: String
+    @Parent(key: "user_id") var user: UserModel
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(periodID: UUID, indexCode: String, criterionCode: String, userID: UUID) {
+        self.$period.id = periodID
+        self.indexCode = indexCode
+        self.criterionCode = criterionCode
+        self.$user.id = userID
+    }
+}

@@ -138,6 +138,8 @@ enum SiteURL: Sendable, Equatable {
         case ratings
         /// `/periods/:periodID/ratings/:agencyID`
         case rating(agency: Parameter<UUID>)
+        /// `/periods/:periodID/leaders` (who rates each `leaders` criterion)
+        case leaders
         /// `/periods/:periodID/results`
         case results
         /// `/periods/:periodID/results/ranking.csv`
@@ -311,6 +313,7 @@ extension SiteURL.PeriodPage {
         case .surveys: ["surveys"]
         case .ratings: ["ratings"]
         case let .rating(agency): ["ratings", SiteURL.component(agency, "agencyID")]
+        case .leaders: ["leaders"]
         case .results: ["results"]
         case .rankingCSV: ["results", "ranking.csv"]
         case .inputsCSV: ["results", "inputs.csv"]

@@ -153,8 +153,8 @@ enum APIOperations {
               body: .file(required: false), answer: .done("OK"), errors: act + [413], collect: .collect(maxSize: "20mb"),
               use: SourceDataController.importSurveys),
         .init(.POST, "periods/:periodID/ratings/:agencyID",
-              "A provincial leader gives levels on `leaders` criteria (fields level-<criterion code>)", body: .strings,
-              answer: .done("OK"), errors: act, use: SourceDataController.rate),
+              "A provincial leader gives levels on the `leaders` criteria assigned to them (fields level-<criterion code>; another leader's criterion: 403 not_your_criterion)",
+              body: .strings, answer: .done("OK"), errors: act, use: LeaderRatingController.rate),
     ]
 
     /// The types the document names, with what the types alone cannot say.

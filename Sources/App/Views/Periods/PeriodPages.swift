@@ -64,7 +64,7 @@ enum PeriodPages {
     }
 
     static func show(_ context: PageContext, period: PeriodModel, assignments: [PeriodIndexModel], groups: [String],
-                     versions: [IndexVersionModel], progress: PeriodProgress?, filter: PeriodProgress.Filter, canManage: Bool,
+                     versions: [IndexVersionModel], progress: PeriodProgress?, filter: PeriodProgress.Filter, leaders: Leaders?, canManage: Bool,
                      appraisal: [AppraisalAssignmentModel], appraisers: [UserModel], publication: Publication) -> HTMLNode {
         let t = context.t
         let say = context.phrases(PeriodText.self)
@@ -143,6 +143,7 @@ enum PeriodPages {
             if canManage, period.status == .open {
                 appraiserSection(context, period: period, indexes: assignments.map(\.indexVersion), appraisal: appraisal, appraisers: appraisers)
             }
+            if let leaders { leadersSection(context, period: period, leaders: leaders) }
             if period.status != .draft, !publication.data.isEmpty {
                 dataSection(context, period: period, rows: publication.data, canManage: canManage && period.status != .published)
             }
@@ -324,6 +325,63 @@ enum PeriodPages {
                     }
                 }
                 button(.type("submit")) { say(.assign) }
+            }
+        }
+    }
+
+    /// Who rates each `leaders` criterion of each index.
+    struct Leaders: Sendable {
+        var groups: [LeaderRatingController.Group]
+        var assignments: [String: LeaderAssignmentModel]
+        var leaders: [UserModel]
+    }
+
+    static func leadersSection(_ context: PageContext, period: PeriodModel, leaders: Leaders) -> HTMLNode {
+        let say = context.phrases(SourceDataText.self)
+        // One row per index and criterion (groups sharing an index share its criteria).
+        var seen = Set<String>()
+        let rows = leaders.groups.flatMap { group in group.criteria.map { (group, $0) } }
+            .filter { seen.insert("\($0.0.index.id)/\($0.1.code)").inserted }
+        return section(.id("leaders")) {
+            h2 { say(.leadersHeading) }
+            p(.class("guidance")) { say(.leadersGuidance) }
+            div(.class("table-wrap")) {
+                table {
+                    thead {
+                        tr {
+                            th(.scope("col")) { context.t(.indexForGroup) }
+                            th(.scope("col")) { say(.criterionColumn) }
+                            th(.scope("col")) { say(.leaderColumn) }
+                        }
+                    }
+                    tbody {
+                        for (group, criterion) in rows {
+                            let key = "\(group.index.id)/\(criterion.code)"
+                            let current = leaders.assignments[key]?.$user.id
+                            let id = "leader-\(group.index.id)-\(criterion.code)"
+                            tr {
+                                td { group.index.title }
+                                th(.scope("row")) { "\(criterion.code) \(criterion.title)" }
+                                td {
+                                    form(.method("post"), .action(SiteURL.period(.value(period.id!), .leaders).path), .class("inline")) {
+                                        Layout.csrfField(context)
+                                        input(.type("hidden"), .name("indexCode"), .value(group.index.id))
+                                        input(.type("hidden"), .name("criterionCode"), .value(criterion.code))
+                                        label(.for(id), .class("visually-hidden")) { "\(say(.leaderColumn)) \(criterion.code)" }
+                                        select(.id(id), .name("userID")) {
+                                            option(.value("")) { say(.noLeaderChosen) }
+                                            for leader in leaders.leaders {
+                                                option(.value(leader.id!.uuidString), Attribute.when(current == leader.id, .selected)) { leader.displayName }
+                                            }
+                                        }
+                                        " "
+                                        button(.type("submit"), .class("secondary")) { say(.assignLeader) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
