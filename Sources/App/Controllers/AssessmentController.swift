@@ -91,7 +91,8 @@ enum AssessmentController {
             if request.isAPI { throw APIError(status: .unprocessableEntity, code: "invalid_input", reason: error) }
             let whole = try await request.assessments.load(record.id)
             let model = try await model(whole, user: user, language: request.language, drafts: [code: draft], on: request.db)
-            return request.page(status: .unprocessableEntity) { AssessmentPage.view($0, model: model) }
+            let problem = Problem(message: "\(code) \(whole.index.title(of: code) ?? ""): \(error)", target: "v-\(code)")
+            return request.page(status: .unprocessableEntity, problems: [problem]) { AssessmentPage.view($0, model: model) }
         }
 
         let existing = record.entry(code)
@@ -118,7 +119,8 @@ enum AssessmentController {
                                reason: "\(who) saved a newer value first: \"\(theirs?.selfInput ?? "")\" at revision \(theirs?.revision ?? 0)")
             }
             let model = try await model(fresh, user: user, language: request.language, drafts: [code: draft], on: request.db)
-            return request.page(status: .conflict) { AssessmentPage.view($0, model: model) }
+            let problem = Problem(message: "\(code) \(fresh.index.title(of: code) ?? ""): \(say(.savedNewerValue, who))", target: "v-\(code)")
+            return request.page(status: .conflict, problems: [problem]) { AssessmentPage.view($0, model: model) }
         }
         try await KeptEntries.discard(userID: user.id, assessmentID: record.id, code: code, on: request)
         return request.redirect(to: SiteURL.assessment(.value(record.id), .show).path + "#leaf-\(code)", notice: say(.savedNotice, code))

@@ -50,6 +50,12 @@ extension EvidenceController {
         do {
             stored = try await EvidenceUpload.receive(request, expectedCSRF: request.bearerAuthenticated ? nil : user.csrfToken)
         } catch {
+            switch error {
+            case .noFile, .tooLarge, .notAllowed:
+                if !request.isAPI { return try await refusedUpload(request, record: record, user: user, code: code, error: error) }
+            default:
+                break
+            }
             throw APIError(status: error.status, code: error.code, reason: error.message(request.language))
         }
         try await link(stored.fileID, named: stored.fileName, to: code, of: record, by: user, action: "evidence.upload",
@@ -58,6 +64,28 @@ extension EvidenceController {
         let page = record.state == .released ? SiteURL.assessment(.value(record.id), .appraisal).path + record.explanationAnchor(code)
             : SiteURL.assessment(.value(record.id), .show).path + "#leaf-\(code)"
         return request.redirect(to: page, notice: say(.uploadedNotice, stored.fileName))
+    }
+
+    /// A file refused for its type or size, or no file: the page the user was on, with the problem at the
+    /// top and at the leaf's upload form (which takes the focus).
+    static func refusedUpload(_ request: Request, record: AssessmentRecord, user: CurrentUser, code: String,
+                              error: EvidenceUpload.Failure) async throws -> Response {
+        let message = error.message(request.language)
+        let label = "\(code) \(record.index.title(of: code) ?? ""): \(message)"
+        if record.state == .released {
+            let scope = try await AppraisalScope.load(for: record, on: request.db)
+            var model = try await AppraisalController.model(record, scope: scope, user: user, request: request)
+            model.uploadRefusal = (code, message)
+            let target = model.changes.contains { $0.code == code } ? "xf-\(code)" : "leaf-\(code)"
+            return request.page(status: error.status, problems: [Problem(message: label, target: target)]) {
+                AppraisalPages.assessment($0, model: model)
+            }
+        }
+        var model = try await AssessmentController.model(record, user: user, language: request.language, on: request.db)
+        model.uploadRefusal = (code, message)
+        return request.page(status: error.status, problems: [Problem(message: label, target: "f-\(code)")]) {
+            AssessmentPage.view($0, model: model)
+        }
     }
 
     struct AttachForm: Content {

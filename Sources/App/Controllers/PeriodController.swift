@@ -53,6 +53,7 @@ enum PeriodController {
 
     /// The period's page; after a refused publication, with the decision's form as typed and its problems.
     static func page(_ request: Request, period: PeriodModel, user: CurrentUser, publishDraft: PublicationController.PublishDraft? = nil,
+                     appraiserDraft: PeriodPages.AppraiserDraft? = nil, problems: [Problem] = [],
                      status: HTTPStatus = .ok) async throws -> Response {
         let periodID = try period.requireID()
         let assignments = try await PeriodIndexModel.query(on: request.db).filter(\.$period.$id == periodID)
@@ -74,9 +75,9 @@ enum PeriodController {
         let decision = try await PeriodDecision.of(period: periodID, on: request.db)
         let publication = PeriodPages.Publication(decision: decision, draft: publishDraft, data: data,
                                                   defaultIssuer: request.application.identity.issuingBody)
-        return request.page(status: status) {
+        return request.page(status: status, problems: problems) {
             PeriodPages.show($0, period: period, assignments: assignments, groups: groups, versions: versions,
-                             progress: progress, filter: filter, leaders: leaders, canManage: canManage, appraisal: appraisal, appraisers: appraisers, publication: publication)
+                             progress: progress, filter: filter, leaders: leaders, canManage: canManage, appraisal: appraisal, appraisers: appraisers, appraiserDraft: appraiserDraft, publication: publication)
         }
     }
 
@@ -232,21 +233,28 @@ extension PeriodController {
     /// Assigns an appraiser to a node of one of the period's indexes (a group covers its leaves).
     static func assign(_ request: Request) async throws -> Response {
         try request.verifyCSRF()
-        try request.authorize(.assignAppraisers)
+        let organiser = try request.authorize(.assignAppraisers)
         let period = try await find(request)
         let periodID = try period.requireID()
         let form = try request.content.decode(AssignmentForm.self)
         let say = request.language.phrases(PeriodText.self)
+        let code = (form.criterionCode ?? "").trimmingCharacters(in: .whitespaces)
+        /// Refused: the API says why; the page shows the form again as typed, the problem at the top and at its field.
+        func refuse(_ message: String, field: String) async throws -> Response {
+            if request.isAPI { throw APIError(status: .unprocessableEntity, code: "invalid_assignment", reason: message) }
+            let draft = PeriodPages.AppraiserDraft(indexCode: form.indexCode, criterionCode: code, userID: form.userID, error: message, field: field)
+            return try await page(request, period: period, user: organiser, appraiserDraft: draft,
+                                  problems: [Problem(message: message, target: field)], status: .unprocessableEntity)
+        }
         let versions = try await PeriodIndexModel.query(on: request.db).filter(\.$period.$id == periodID).with(\.$indexVersion).all()
             .map(\.indexVersion)
         guard let version = versions.first(where: { $0.code == form.indexCode }),
               let userID = form.userID, let user = try await UserModel.find(userID, on: request.db), user.roles.contains(.appraiser) else {
-            throw Abort(.badRequest, reason: say(.chooseIndexAndAppraiser))
+            return try await refuse(say(.chooseIndexAndAppraiser), field: "assign-user")
         }
         let index = try await request.application.indexCache.index(for: version)
-        let code = (form.criterionCode ?? "").trimmingCharacters(in: .whitespaces)
         guard index.nodes.contains(where: { $0.code == code }) else {
-            throw Abort(.badRequest, reason: say(.noSuchCriterion, code, index.id))
+            return try await refuse(say(.noSuchCriterion, code, index.id), field: "criterionCode")
         }
         let origin = request.auditOrigin
         try await request.write { db in

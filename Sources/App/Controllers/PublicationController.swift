@@ -49,6 +49,7 @@ enum PublicationController {
         guard let decision, problems.isEmpty else {
             if request.isAPI { throw APIError(status: .unprocessableEntity, code: "invalid_decision", reason: problems.joined(separator: " ")) }
             return try await PeriodController.page(request, period: period, user: user, publishDraft: PublishDraft(form: form, errors: problems),
+                                                   problems: problems.map { Problem(message: $0, target: "publish-errors") },
                                                    status: .unprocessableEntity)
         }
         let origin = request.auditOrigin

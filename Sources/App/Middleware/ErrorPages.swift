@@ -77,8 +77,23 @@ struct ErrorPages: AsyncMiddleware {
                 try response.content.encode(APIErrorBody(error: .init(code: code, message: reason ?? status.reasonPhrase)))
                 return response
             }
-            return request.page(status: status) { ErrorPage.view($0, status: status, reason: reason) }
+            let back = ErrorPages.cameFrom(request)
+            let refusedChange = request.method != .GET && request.method != .HEAD && (400..<500).contains(status.code)
+            return request.page(status: status) { ErrorPage.view($0, status: status, reason: reason, back: back, refusedChange: refusedChange) }
         }
+    }
+
+    /// The page of this site the request came from (its Referer, same host only), as a path to link back
+    /// to; nil when there is none or it is the page that failed.
+    static func cameFrom(_ request: Request) -> String? {
+        guard let referer = request.headers.first(name: .referer), let url = URL(string: referer),
+              let host = url.host, host == request.headers.first(name: .host)?.split(separator: ":").first.map(String.init)
+        else { return nil }
+        let path = url.path(percentEncoded: true).isEmpty ? "/" : url.path(percentEncoded: true)
+        guard path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\") else { return nil }
+        let target = path + (url.query.map { "?\($0)" } ?? "")
+        if request.method == .GET, target == request.url.string { return nil }
+        return target
     }
 
     /// A request turned away (not a mistake in a form or a missing page): these go to the audit log.

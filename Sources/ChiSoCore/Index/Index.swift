@@ -261,3 +261,10 @@ public enum AdjustmentRule: Sendable, Hashable {
     /// The input, in [0, max] and a multiple of `step`.
     case manual(max: DecimalNumber, step: DecimalNumber)
 }
+
+extension Index {
+    /// The title of the criterion node, bonus or deduction item with `code`, if there is one.
+    public func title(of code: String) -> String? {
+        nodes.first { $0.code == code }?.title ?? (bonus + deductions).first { $0.code == code }?.title
+    }
+}

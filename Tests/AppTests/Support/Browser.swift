@@ -12,6 +12,8 @@ final class Browser: @unchecked Sendable {
     private(set) var csrfToken: String?
     /// An API token sent as `Authorization: Bearer` (an API client has no cookies: set none).
     var bearer: String?
+    /// Extra headers sent with every request (a `Referer`, as a browser sends).
+    var extraHeaders: [(String, String)] = []
 
     init(_ app: Application) {
         self.app = app
@@ -84,6 +86,7 @@ final class Browser: @unchecked Sendable {
         }
         if let contentType { headers.add(name: .contentType, value: contentType) }
         if let bearer { headers.bearerAuthorization = BearerAuthorization(token: bearer) }
+        for (name, value) in extraHeaders { headers.add(name: name, value: value) }
         var buffer: ByteBuffer?
         if let text = body as? String { buffer = ByteBuffer(string: text) }
         if let data = body as? Data { buffer = ByteBuffer(bytes: data) }

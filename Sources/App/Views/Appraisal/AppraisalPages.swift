@@ -95,6 +95,8 @@ enum AppraisalPages {
         var documents: [String: DeductionDocumentModel]
         /// A refused deduction, kept as typed.
         var deductionDraft: DeductionDraft?
+        /// A refused upload with an explanation: the code and why.
+        var uploadRefusal: (code: String, message: String)? = nil
 
         var index: Index { record.index }
         var mine: Set<Int> { Set(scope.leaves(of: user)) }
@@ -287,8 +289,10 @@ enum AppraisalPages {
                                         Layout.csrfField(context)
                                         label(.for("xf-\(change.code)")) { say(.moreEvidence) }
                                         " "
+                                        let refusal = model.uploadRefusal?.code == change.code ? model.uploadRefusal?.message : nil
                                         input(.type("file"), .id("xf-\(change.code)"), .name("file"), .required,
-                                              .accept(".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip"))
+                                              .accept(".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip"), Attribute.when(refusal != nil, .autofocus))
+                                        if let refusal { p(.class("error")) { refusal } }
                                         " "
                                         button(.type("submit"), .class("secondary")) { say(.uploadEvidence) }
                                     }

@@ -39,6 +39,8 @@ enum AssessmentPage {
         /// The final result and its page (agencies: once published).
         var canViewResults = false
         var drafts: [String: Draft]
+        /// A refused upload: the leaf's code and why (shown at its upload form, which takes the focus).
+        var uploadRefusal: (code: String, message: String)? = nil
         /// Why the organiser returned it (while returned).
         var returnReason: String? = nil
 
@@ -202,7 +204,8 @@ enum AssessmentPage {
                 form(.method("post"), .action(SiteURL.AssessmentPage.entry(.value(item.code)).path(under: record.path)), .class("leaf-form")) {
                     Layout.csrfField(context)
                     input(.type("hidden"), .name("revision"), .value(String(draft?.conflict?.revision ?? entry?.revision ?? 0)))
-                    Fields.text(say(.proposedValue), name: "value", id: field, value: draft?.value ?? entry?.selfInput ?? "", error: draft?.error)
+                    Fields.text(say(.proposedValue), name: "value", id: field, value: draft?.value ?? entry?.selfInput ?? "", error: draft?.error,
+                                autofocus: draft?.error != nil)
                     div(.class("field")) {
                         label(.for("n-\(item.code)")) { say(.note) }
                         textarea(.id("n-\(item.code)"), .name("note"), .rows(2), .maxlength(Limits.note)) { draft?.note ?? entry?.selfNote ?? "" }
@@ -210,7 +213,7 @@ enum AssessmentPage {
                     button(.type("submit")) { t(.save) }
                 }
                 evidenceList(context, record: record, code: item.code, required: false, links: data.links[item.code] ?? [],
-                             reusable: data.reusableCount(item.code))
+                             reusable: data.reusableCount(item.code), refusal: model.uploadRefusal?.code == item.code ? model.uploadRefusal?.message : nil)
             } else if let note = entry?.selfNote {
                 p { small { note } }
             }
@@ -374,7 +377,8 @@ enum AssessmentPage {
                     strong { result.applicable ? Formats.score(result.points, context.language) : t(.notApplicable) }
                     " — " + explanation.explain(node: position, in: model.score)
                 }
-                evidenceList(context, record: record, code: node.code, required: node.leaf?.evidenceRequired == true, links: links, reusable: data.reusableCount(node.code))
+                evidenceList(context, record: record, code: node.code, required: node.leaf?.evidenceRequired == true, links: links,
+                             reusable: data.reusableCount(node.code), refusal: model.uploadRefusal?.code == node.code ? model.uploadRefusal?.message : nil)
             }
         }
     }
@@ -444,7 +448,7 @@ enum AssessmentPage {
 
     /// A leaf's files, with the forms to upload, remove and (on a page of their own) reuse files.
     static func evidenceList(_ context: PageContext, record: AssessmentRecord, code: String, required: Bool, links: [EvidenceLink],
-                             reusable: Int) -> HTMLNode {
+                             reusable: Int, refusal: String? = nil) -> HTMLNode {
         let say = context.phrases(AssessmentText.self)
         return div(.class("evidence")) {
             p {
@@ -471,7 +475,9 @@ enum AssessmentPage {
                 Layout.csrfField(context)
                 label(.for("f-\(code)")) { say(.uploadDocument) }
                 " "
-                input(.type("file"), .id("f-\(code)"), .name("file"), .required, .accept(".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip"))
+                input(.type("file"), .id("f-\(code)"), .name("file"), .required, .accept(".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip"),
+                      Attribute.when(refusal != nil, .autofocus), Attribute.when(refusal != nil, .aria("describedby", "f-\(code)-error")))
+                if let refusal { p(.class("error"), .id("f-\(code)-error")) { refusal } }
                 " "
                 button(.type("submit"), .class("secondary")) { say(.upload) }
             }
@@ -496,19 +502,22 @@ enum AssessmentPage {
         }
     }
 
+    /// The input a rule needs; a refused one carries its error and takes the focus (the browser
+    /// scrolls to it; the page's summary at the top links to it too).
     static func inputWidget(_ rule: Rule, id: String, value: String, say: Phrases<AssessmentText>, invalid: Bool) -> HTMLNode {
         let describedBy = invalid ? Attribute.aria("describedby", "\(id)-error") : nil
+        let focus = Attribute.when(invalid, .autofocus)
         switch rule {
         case .yesno:
             let yes = ["1", "yes", "có", "true", "đạt"].contains(value.lowercased())
             let no = ["0", "no", "không", "false", "không đạt"].contains(value.lowercased())
-            return select(.id(id), .name("value"), describedBy) {
+            return select(.id(id), .name("value"), describedBy, focus) {
                 option(.value(""), Attribute.when(!yes && !no, .selected)) { say(.notEnteredOption) }
                 option(.value("có"), Attribute.when(yes, .selected)) { say(.yes) }
                 option(.value("không"), Attribute.when(no, .selected)) { say(.no) }
             }
         case let .levels(levels):
-            return select(.id(id), .name("value"), describedBy) {
+            return select(.id(id), .name("value"), describedBy, focus) {
                 option(.value(""), Attribute.when(value.isEmpty, .selected)) { say(.notEnteredOption) }
                 for level in levels {
                     option(.value(level.code), Attribute.when(level.code == value, .selected)) { "\(level.code) (\(level.points.vietnamese()))" }
@@ -516,10 +525,10 @@ enum AssessmentPage {
             }
         case .ratio:
             return input(.type("text"), .id(id), .name("value"), .value(value), .inputmode("text"), .autocomplete("off"), describedBy,
-                         Attribute.when(invalid, .aria("invalid", "true")))
+                         Attribute.when(invalid, .aria("invalid", "true")), focus)
         default:
             return input(.type("text"), .id(id), .name("value"), .value(value), .inputmode("decimal"), .autocomplete("off"), describedBy,
-                         Attribute.when(invalid, .aria("invalid", "true")))
+                         Attribute.when(invalid, .aria("invalid", "true")), focus)
         }
     }
 

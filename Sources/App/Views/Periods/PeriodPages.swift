@@ -65,7 +65,7 @@ enum PeriodPages {
 
     static func show(_ context: PageContext, period: PeriodModel, assignments: [PeriodIndexModel], groups: [String],
                      versions: [IndexVersionModel], progress: PeriodProgress?, filter: PeriodProgress.Filter, leaders: Leaders?, canManage: Bool,
-                     appraisal: [AppraisalAssignmentModel], appraisers: [UserModel], publication: Publication) -> HTMLNode {
+                     appraisal: [AppraisalAssignmentModel], appraisers: [UserModel], appraiserDraft: AppraiserDraft?, publication: Publication) -> HTMLNode {
         let t = context.t
         let say = context.phrases(PeriodText.self)
         let assigned = Dictionary(assignments.map { ($0.group, $0) }, uniquingKeysWith: { first, _ in first })
@@ -141,7 +141,8 @@ enum PeriodPages {
                 }
             }
             if canManage, period.status == .open {
-                appraiserSection(context, period: period, indexes: assignments.map(\.indexVersion), appraisal: appraisal, appraisers: appraisers)
+                appraiserSection(context, period: period, indexes: assignments.map(\.indexVersion), appraisal: appraisal, appraisers: appraisers,
+                                 draft: appraiserDraft)
             }
             if let leaders { leadersSection(context, period: period, leaders: leaders) }
             if period.status != .draft, !publication.data.isEmpty {
@@ -288,8 +289,17 @@ enum PeriodPages {
         }
     }
 
+    /// A refused appraiser assignment, as typed, with its problem and the field it concerns.
+    struct AppraiserDraft: Sendable {
+        var indexCode: String?
+        var criterionCode: String
+        var userID: UUID?
+        var error: String
+        var field: String
+    }
+
     static func appraiserSection(_ context: PageContext, period: PeriodModel, indexes: [IndexVersionModel],
-                                 appraisal: [AppraisalAssignmentModel], appraisers: [UserModel]) -> HTMLNode {
+                                 appraisal: [AppraisalAssignmentModel], appraisers: [UserModel], draft: AppraiserDraft?) -> HTMLNode {
         let say = context.phrases(PeriodText.self)
         return section(.id("appraisers")) {
             h2 { say(.appraisersHeading) }
@@ -314,15 +324,21 @@ enum PeriodPages {
                 div(.class("field")) {
                     label(.for("assign-index")) { say(.index) }
                     select(.id("assign-index"), .name("indexCode")) {
-                        for version in indexes { option(.value(version.code)) { version.code } }
+                        for version in indexes {
+                            option(.value(version.code), Attribute.when(draft?.indexCode == version.code, .selected)) { version.code }
+                        }
                     }
                 }
-                Fields.text(say(.criterionCode), name: "criterionCode", value: nil, required: true)
-                div(.class("field")) {
+                Fields.text(say(.criterionCode), name: "criterionCode", value: draft?.criterionCode, error: draft?.field == "criterionCode" ? draft?.error : nil,
+                            required: true, autofocus: draft?.field == "criterionCode")
+                div(.class(draft?.field == "assign-user" ? "field invalid" : "field")) {
                     label(.for("assign-user")) { say(.appraiser) }
-                    select(.id("assign-user"), .name("userID")) {
-                        for user in appraisers { option(.value(user.id!.uuidString)) { "\(user.displayName) (\(user.agency.code))" } }
+                    select(.id("assign-user"), .name("userID"), Attribute.when(draft?.field == "assign-user", .autofocus)) {
+                        for user in appraisers {
+                            option(.value(user.id!.uuidString), Attribute.when(draft?.userID == user.id, .selected)) { "\(user.displayName) (\(user.agency.code))" }
+                        }
                     }
+                    if draft?.field == "assign-user", let error = draft?.error { p(.class("error")) { error } }
                 }
                 button(.type("submit")) { say(.assign) }
             }
@@ -478,7 +494,7 @@ enum PeriodPages {
             h2(.id("publish-heading")) { say(.decisionHeading) }
             p(.class("hint")) { say(.decisionGuidance) }
             if let errors = publication.draft?.errors, !errors.isEmpty {
-                div(.class("errors"), .role("alert"), Attribute(name: "tabindex", value: "-1"), .id("publish-errors")) {
+                div(.class("errors"), .role("alert"), Attribute(name: "tabindex", value: "-1"), .id("publish-errors"), .autofocus) {
                     p { strong { say(.problemsHeading) } }
                     ul { for error in errors { li { error } } }
                 }

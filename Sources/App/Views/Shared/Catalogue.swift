@@ -5,7 +5,7 @@ typealias Lang = ChiSoCore.Language
 /// The texts shared by every page (navigation, forms, refusals, common table headings); a
 /// feature's own texts are in its phrasebook beside its pages.
 enum T: String, CaseIterable, Sendable {
-    case appName, appTagline, demoNotice, demoNoticeLabel, skipToContent, mainNavigation
+    case appName, appTagline, demoNotice, demoNoticeLabel, problemsHeading, backToPrevious, refusedNothingChanged, skipToContent, mainNavigation
     case navHome, navAppraisal, navCouncil, navDashboard, navMonitoring, navTasks, navAgencies, navUsers, navAudit, navIdentity, navIndexes, navPeriods, navAccount, logout, login
     case languageSwitch
     case loginTitle, username, password, loginButton, loginFailed, loginThrottled, sessionExpired
@@ -55,6 +55,9 @@ extension T: Phrasebook {
         case .appTagline: "Đánh giá chất lượng hoạt động cơ quan nhà nước"
         case .demoNotice: "Dữ liệu minh hoạ: tỉnh, đơn vị và số liệu đều là giả định."
         case .demoNoticeLabel: "Lưu ý về dữ liệu"
+        case .problemsHeading: "Chưa thực hiện được (%@ vấn đề):"
+        case .backToPrevious: "Quay lại trang bạn vừa xem"
+        case .refusedNothingChanged: "Yêu cầu không được thực hiện; không có gì bị thay đổi."
         case .skipToContent: "Bỏ qua, đến nội dung chính"
         case .mainNavigation: "Điều hướng chính"
         case .navHome: "Trang chủ"
@@ -236,6 +239,9 @@ extension T: Phrasebook {
         case .appTagline: "Quality of operations of state agencies"
         case .demoNotice: "Demo data: the province, its agencies and figures are invented."
         case .demoNoticeLabel: "About the data"
+        case .problemsHeading: "Not done (%@ problems):"
+        case .backToPrevious: "Back to the page you were on"
+        case .refusedNothingChanged: "The request was not carried out; nothing was changed."
         case .skipToContent: "Skip to main content"
         case .mainNavigation: "Main navigation"
         case .navHome: "Home"

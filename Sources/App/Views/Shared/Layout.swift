@@ -79,11 +79,26 @@ enum Layout {
                         p(.class("notice"), .role("status")) { notice }
                     }
                     h1 { title }
+                    problemSummary(context)
                     body
                 }
                 footer(.class("site")) {
                     small { "ChiSo · \(t(.appTagline)) · " }
                     small { a(.href(SiteURL.publicPeriods.path)) { t(.publishedResultsLink) } }
+                }
+            }
+        }
+    }
+
+    /// What was refused, at the top of the page, each problem linked to its field (the view
+    /// focuses the first field itself: `autofocus`, so the browser scrolls to it).
+    static func problemSummary(_ context: PageContext) -> HTMLNode {
+        guard !context.problems.isEmpty else { return .empty }
+        return div(.class("errors summary"), .role("alert"), .id("problems")) {
+            p { strong { context.t.format(.problemsHeading, String(context.problems.count)) } }
+            ul {
+                for problem in context.problems {
+                    li { a(.href("#\(problem.target)")) { problem.message } }
                 }
             }
         }

@@ -11,6 +11,9 @@ struct PageContext: Sendable {
     var path: String
     /// The installation's identity: its province, and whether it is the demo's.
     var identity: InstallationIdentity = .unset
+    /// Why what the user just sent was refused, each linked to the field it concerns: the layout
+    /// lists them at the top of the page (the refused form is shown in place, as typed).
+    var problems: [Problem] = []
 
     var language: Lang { t.language }
 
@@ -23,6 +26,12 @@ struct PageContext: Sendable {
 
     /// The form field that carries the CSRF token.
     static let csrfField = "_csrf"
+}
+
+/// One reason a form was refused, and the id of the element it concerns (the field, or its card).
+struct Problem: Sendable {
+    var message: String
+    var target: String
 }
 
 extension Request {
@@ -64,10 +73,12 @@ extension Request {
         return decoded
     }
 
-    /// Renders a page: HTML with the notice consumed and, before login, a CSRF cookie.
-    func page(status: HTTPStatus = .ok, _ build: (PageContext) -> HTMLNode) -> Response {
+    /// Renders a page: HTML with the notice consumed and, before login, a CSRF cookie; after a
+    /// refusal, its `problems` summarised at the top.
+    func page(status: HTTPStatus = .ok, problems: [Problem] = [], _ build: (PageContext) -> HTMLNode) -> Response {
         var csrfCookie: String?
-        let context = pageContext(csrfCookie: &csrfCookie)
+        var context = pageContext(csrfCookie: &csrfCookie)
+        context.problems = problems
         let response = Response(status: status)
         response.headers.contentType = .html
         var bytes = Array("<!DOCTYPE html>\n".utf8)
