@@ -63,7 +63,22 @@ def test_phone_layout(browser, server, artifacts):
     page.goto(server + "/periods")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"the page scrolls sideways on a phone ({width}px)"
+    # The header takes under a tenth of the screen; every navigation link is still there (its row scrolls).
+    header = page.eval_on_selector("header.site", "element => element.getBoundingClientRect().height")
+    assert header < 74, f"the header takes {header}px of 740"
+    assert page.locator("header nav a").all_inner_texts()[:3] == ["Trang chủ", "Bộ chỉ số", "Kỳ đánh giá"]
     page.screenshot(path=os.path.join(artifacts, "phone-periods-lanhdao.png"), full_page=True)
+    # Chart labels stay readable on a phone: 11 px or more as drawn (the chart scrolls sideways instead).
+    for path in ["/dashboard", "/monitoring"]:
+        page.goto(server + path)
+        if path == "/monitoring":
+            page.locator("a[href^='/monitoring/']").first.click()
+            page.wait_for_load_state()
+        sizes = page.eval_on_selector_all("svg text", """texts => texts.map(text =>
+            parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a)""")
+        assert sizes, f"no chart on {page.url}"
+        assert min(sizes) >= 11, f"chart labels of {min(sizes):.1f}px on {page.url}"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()
     assert errors == []
 

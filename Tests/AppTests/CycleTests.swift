@@ -42,7 +42,11 @@ struct CycleTests {
             let queue = try await appraiser.get("/appraisal")
             #expect(queue.body.contains("Sở Nội vụ"))
             #expect(queue.body.contains("0/2"))
-            _ = try await appraiser.get("/assessments/\(a)/appraisal")
+            let appraisalPage = try await appraiser.get("/assessments/\(a)/appraisal")
+            // 1.1 is yes/no: appraised with a choice, as the agency entered it (its input shown in words); 1.2 takes a figure.
+            #expect(appraisalPage.body.contains("<select id=\"av-1.1\" name=\"value\""))
+            #expect(appraisalPage.body.contains("<option value=\"\" selected>Xác nhận như đơn vị tự chấm</option>"))
+            #expect(appraisalPage.body.contains("id=\"av-1.2\"") && !appraisalPage.body.contains("<select id=\"av-1.2\""))
             let noComment = try await appraiser.post("/assessments/\(a)/appraisal/1.2", [("value", "50")])
             #expect(noComment.status == .unprocessableEntity)
             #expect(noComment.body.contains("Khi điều chỉnh điểm, cần ghi nhận xét."))

@@ -405,7 +405,7 @@ enum AppraisalPages {
                 }
             }
             if assigned, model.canAppraise || (model.canReexamine && explained) {
-                appraisalForm(context, model: model, code: node.code)
+                appraisalForm(context, model: model, code: node.code, rule: node.leaf?.rule)
             }
             if model.canExplain, entry != nil, !changed.contains(node.code) { explanationForm(context, model: model, code: node.code) }
         }
@@ -515,12 +515,34 @@ enum AppraisalPages {
     }
 
     /// Confirm (empty) or adjust (a value and a comment) one leaf or item.
-    static func appraisalForm(_ context: PageContext, model: Model, code: String) -> HTMLNode {
+    /// A yes/no or levels leaf is appraised with the control the agency used (a choice, not free text);
+    /// the empty choice confirms what the agency entered.
+    static func appraisalForm(_ context: PageContext, model: Model, code: String, rule: Rule? = nil) -> HTMLNode {
         let say = context.phrases(AppraisalText.self)
         let draft = model.drafts[code]
+        let id = "av-\(code)"
+        let value = draft?.value ?? ""
+        let choices: [(value: String, label: String)]? = switch rule {
+        case .yesno?: [("có", context.phrases(AssessmentText.self)(.yes)), ("không", context.phrases(AssessmentText.self)(.no))]
+        case let .levels(levels)?: levels.map { ($0.code, "\($0.code) (\($0.points.text(context.language)) \(say(.pointsWord)))") }
+        default: nil
+        }
         return form(.method("post"), .action(SiteURL.assessment(.value(model.record.id), .appraise(.value(code))).path), .class("leaf-form")) {
             Layout.csrfField(context)
-            Fields.text(say(.appraisedValue), name: "value", id: "av-\(code)", value: draft?.value ?? "", error: draft?.error)
+            if let choices {
+                div(.class(draft?.error == nil ? "field" : "field invalid")) {
+                    label(.for(id)) { say(.appraisedChoice) }
+                    select(.id(id), .name("value"), Attribute.when(draft?.error != nil, .autofocus)) {
+                        option(.value(""), Attribute.when(value.isEmpty, .selected)) { say(.confirmAsEntered) }
+                        for choice in choices {
+                            option(.value(choice.value), Attribute.when(value == choice.value, .selected)) { choice.label }
+                        }
+                    }
+                    if let error = draft?.error { p(.class("error")) { error } }
+                }
+            } else {
+                Fields.text(say(.appraisedValue), name: "value", id: id, value: value, error: draft?.error, autofocus: draft?.error != nil)
+            }
             div(.class("field")) {
                 label(.for("c-\(code)")) { say(.comment) }
                 textarea(.id("c-\(code)"), .name("comment"), .rows(2), .maxlength(Limits.note)) { draft?.comment ?? "" }

@@ -9,7 +9,7 @@ enum AppraisalText: String, Phrasebook {
     case confirmUntouched, release, finalise, reopenReason, reopen
     // A leaf
     case max, appraiser, councilChair, selfAssessedByAgency, appraised, notAppraisedYet, agencyExplanation, previewHere
-    case appraisedValue, comment, saveAppraisal, explanation, sendExplanation
+    case appraisedValue, comment, saveAppraisal, explanation, sendExplanation, appraisedChoice, confirmAsEntered, pointsWord
     // AppraisalController
     case onlyExplainedReexamined, commentRequiredWhenAdjusting, appraisedNotice, confirmedNotice, releasedNotice
     case explanationEmpty, explanationSentNotice, reopenedNotice, finalisedNotice
@@ -54,6 +54,9 @@ enum AppraisalText: String, Phrasebook {
         case .agencyExplanation: "Giải trình của đơn vị"
         case .previewHere: "Xem trước trong trang"
         case .appraisedValue: "Giá trị thẩm định (để trống = xác nhận như đơn vị)"
+        case .appraisedChoice: "Kết quả thẩm định"
+        case .confirmAsEntered: "Xác nhận như đơn vị tự chấm"
+        case .pointsWord: "điểm"
         case .comment: "Nhận xét (bắt buộc khi điều chỉnh)"
         case .saveAppraisal: "Lưu thẩm định"
         case .explanation: "Giải trình"
@@ -126,6 +129,9 @@ enum AppraisalText: String, Phrasebook {
         case .agencyExplanation: "Agency's explanation"
         case .previewHere: "Preview here"
         case .appraisedValue: "Appraised value (empty = confirm as entered)"
+        case .appraisedChoice: "Appraisal"
+        case .confirmAsEntered: "Confirm as the agency entered it"
+        case .pointsWord: "points"
         case .comment: "Comment (required when adjusting)"
         case .saveAppraisal: "Save appraisal"
         case .explanation: "Explanation"

@@ -55,7 +55,7 @@ enum IndexPages {
         let say = context.phrases(IndexText.self)
         return Layout.page(context, title: "\(index.title) (\(index.id) v\(version.version))") {
             p {
-                "\(t(.maxPoints)): \(index.scale.text(context.language)) · naPolicy: \(index.naPolicy.rawValue) · "
+                "\(t(.maxPoints)): \(index.scale.text(context.language)) · \(index.naPolicy == .rescale ? say(.naRescale) : say(.naKeep)) · "
                 "\(t(.indexLeaves)): \(version.leafCount) · "
                 if let id = version.id { a(.href(SiteURL.index(.value(id), .yaml).path)) { say(.downloadYAML) } }
             }

@@ -2,12 +2,14 @@ import ChiSoCore
 
 /// Texts of the index pages and of rules put in words, in both languages.
 enum IndexText: String, Phrasebook {
-    case downloadYAML
+    case downloadYAML, naRescale, naKeep
     case ruleManual, ruleYesNo, ruleRatio, rulePerItem, ruleCap, ruleDeduct, rulePercent, evidenceRequired
 
     var vietnamese: String {
         switch self {
         case .downloadYAML: "Tải tệp YAML"
+        case .naRescale: "tiêu chí không áp dụng: quy đổi điểm về thang điểm tối đa"
+        case .naKeep: "tiêu chí không áp dụng: giữ nguyên tổng điểm, không quy đổi"
         case .ruleManual: "tự chấm (bước %@)"
         case .ruleYesNo: "có/không"
         case .ruleRatio: "tỷ lệ so với mục tiêu %@%"
@@ -22,6 +24,8 @@ enum IndexText: String, Phrasebook {
     var english: String {
         switch self {
         case .downloadYAML: "Download the YAML"
+        case .naRescale: "criteria not applicable: the total is rescaled to the maximum"
+        case .naKeep: "criteria not applicable: the total is kept as it is, not rescaled"
         case .ruleManual: "manual (step %@)"
         case .ruleYesNo: "yes/no"
         case .ruleRatio: "ratio against %@%"

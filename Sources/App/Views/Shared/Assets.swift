@@ -51,6 +51,8 @@ enum Assets {
       padding: .5rem 1rem; cursor: pointer; text-decoration: none; display: inline-block; }
     button.secondary, .button.secondary { background: #fff; color: var(--brand); border: 1px solid var(--brand); }
     button.link { background: none; color: inherit; padding: 0; text-decoration: underline; }
+    button:disabled, fieldset:disabled button { background: #d9d9de; color: #55555c; border-color: #d9d9de; cursor: not-allowed; }
+    input:disabled, select:disabled, textarea:disabled { background: #f0f0f3; color: #55555c; cursor: not-allowed; }
     form.inline { display: inline; }
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; margin: 0 0 1rem; }
@@ -105,8 +107,19 @@ enum Assets {
     td.heat.na { background: #fff; color: var(--muted); }
     td.changed { font-weight: 700; }
     @media (max-width: 40rem) {
-      header.site { padding: .5rem; }
-      .who { margin-left: 0; }
+      /* Two short rows on a phone (under a tenth of the screen): the logo, logging out and the other
+         language; then the navigation in one line that scrolls sideways. Who is signed in is on the home page. */
+      header.site { padding: .3rem .5rem 0; gap: 0 .75rem; }
+      .logo { font-size: 1.1rem; }
+      .tagline, .who > span { display: none; }
+      header.site nav { order: 3; flex-basis: 100%; min-width: 0; }
+      header.site nav ul { flex-wrap: nowrap; overflow-x: auto; white-space: nowrap; gap: 1.1rem; padding: .25rem 0 .35rem; }
+      .who { margin-left: auto; flex-wrap: nowrap; white-space: nowrap; }
+      .lang { white-space: nowrap; }
+      .demo { padding: .2rem .5rem; font-size: .75rem; }
+      /* Charts keep their own size (labels 11 px and more) and scroll sideways. */
+      figure.chart { overflow-x: auto; }
+      figure.chart svg { width: 36rem; max-width: none; }
       th, td { padding: .35rem .3rem; font-size: .95rem; }
       .hide-small { display: none; }
     }
