@@ -25,8 +25,8 @@ def test_vice_chair_rates_a_group_in_one_form(page, server):
     unrated[0].select_option("A")
     unrated[1].select_option("C")
     with page.expect_navigation(wait_until="domcontentloaded"):
-        group.get_by_role("button", name="Lưu đánh giá khối so").click()
-    assert "Đã lưu 2 mức đánh giá của khối so." in page.content()
+        group.get_by_role("button", name="Lưu đánh giá khối sở, ban, ngành").click()
+    assert "Đã lưu 2 mức đánh giá của khối sở, ban, ngành." in page.content()
     group = page.locator("#group-so")
     assert group.locator(f"select[name='{names[0]}']").input_value() == "A"
     assert group.locator(f"select[name='{names[1]}']").input_value() == "C"

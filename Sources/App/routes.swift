@@ -37,6 +37,7 @@ func routes(_ app: Application) throws {
     signedIn.get(.admin(.audit), use: AuditController.list)
     signedIn.get(.admin(.identity), use: IdentityController.page)
     signedIn.post(.admin(.identity), use: IdentityController.save)
+    signedIn.post(.admin(.groupNames), use: IdentityController.saveGroups)
 
     signedIn.get(.indexes, use: IndexController.list)
     signedIn.post(.indexes, use: IndexController.upload)

@@ -7,6 +7,33 @@ import VaporTesting
 
 @Suite("Admin and organiser pages", .serialized)
 struct AdminPagesTests {
+    @Test("The administrator names the ranking groups; pages say the name, not the code; audited")
+    func groupNames() async throws {
+        try await TestApp.run { app, fixture in
+            let admin = Browser(app)
+            try await admin.signIn("t.admin")
+            let page = try await admin.get("/admin/identity")
+            #expect(page.body.contains("name=\"name-so\""))
+            #expect(page.body.contains("name=\"name-xa\""))
+            let saved = try await admin.post("/admin/identity/groups", [("name-so", "sở, ban, ngành"), ("english-so", "departments"), ("name-xa", "")])
+            #expect(saved.status == .seeOther)
+            let organizer = Browser(app)
+            try await organizer.signIn("t.organizer")
+            let period = try await organizer.get("/periods/\(fixture.period)")
+            #expect(period.body.contains("<option value=\"so\">sở, ban, ngành</option>"))
+            #expect(period.body.contains("<th scope=\"row\">sở, ban, ngành</th>"))
+            #expect(period.body.contains("<th scope=\"row\">xa</th>"))   // unnamed: its code
+            let agencies = try await admin.get("/admin/agencies")
+            #expect(agencies.body.contains("sở, ban, ngành (so)"))
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$action == "installation.group_name").all()
+            #expect(audit.map(\.target) == ["so"])
+            // Saving the installation's identity keeps the names.
+            _ = try await admin.get("/admin/identity")
+            #expect(try await admin.post("/admin/identity", [("province", "Tỉnh Thử"), ("issuingBody", "UBND TỈNH THỬ"), ("place", "Thử")]).status == .seeOther)
+            #expect(try await organizer.get("/periods/\(fixture.period)").body.contains("<option value=\"so\">sở, ban, ngành</option>"))
+        }
+    }
+
     @Test("Agency import: every bad row reported with its line, nothing changed; a good file adds and updates")
     func agencyImport() async throws {
         try await TestApp.run { app, _ in

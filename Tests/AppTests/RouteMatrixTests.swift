@@ -162,6 +162,7 @@ struct RouteMatrixTests {
         Row(method: .GET, pattern: "/admin/identity", expect: roles([.admin])),
         Row(method: .POST, pattern: "/admin/identity", expect: roles([.admin]),
             form: { _ in [("province", "Tỉnh Thử"), ("issuingBody", "UBND TỈNH THỬ"), ("place", "Thử")] }),
+        Row(method: .POST, pattern: "/admin/identity/groups", expect: roles([.admin]), form: { _ in [("name-so", "sở, ban, ngành")] }),
         Row(method: .GET, pattern: "/indexes", expect: roles(readers)),
         Row(method: .POST, pattern: "/indexes", expect: roles([.organizer]),
             upload: ("chi-so.yaml", Array("""

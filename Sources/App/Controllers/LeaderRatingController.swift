@@ -116,7 +116,7 @@ enum LeaderRatingController {
         }
         let changed = try await save(picks, period: period, by: user, on: request)
         return request.redirect(to: SiteURL.period(.value(period.id!), .ratings).path + "#group-\(group.name)",
-                                notice: say(.groupRatingSaved, "\(changed)", group.name))
+                                notice: say(.groupRatingSaved, "\(changed)", request.application.identityCache.current.groupName(group.name, request.language)))
     }
 
     /// One agency's levels (`level-<criterion code>` fields), for API clients.

@@ -308,6 +308,9 @@ enum DemoProvince {
             try await declarations.create(on: db)
             try await decision.create(on: db)
             try await InstallationIdentity.demoProvince.save(by: nil, origin: origin, on: db)
+            try await InstallationIdentity.saveGroupNames(["so": .init(vietnamese: "sở, ban, ngành", english: "departments"),
+                                                           "xa": .init(vietnamese: "xã, phường", english: "communes and wards")],
+                                                          origin: origin, on: db)
             try await Audit.record(on: db, origin, action: "demo.load", targetType: "province", target: "demo",
                                    after: ["agencies": String(agencies.count), "users": String(users.count),
                                            "entries": String(entries.count)], at: now)

@@ -28,5 +28,6 @@ enum Migrations {
         CreateSourceDeclarations(),
         CreateKeptEntries(),
         CreateLeaderAssignments(),
+        CreateAgencyGroups(),
     ]
 }

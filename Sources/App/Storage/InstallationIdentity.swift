@@ -13,6 +13,20 @@ struct InstallationIdentity: Sendable, Equatable {
     var place: String
     /// The database holds the invented demo province: pages say so.
     var demo: Bool
+    /// The ranking groups' names by code (Vietnamese, English), set apart from the rest (``saveGroupNames``).
+    var groupNames: [String: GroupName] = [:]
+
+    struct GroupName: Sendable, Equatable {
+        var vietnamese: String
+        var english: String
+    }
+
+    /// A group as pages name it: its name in the language (the Vietnamese one when no English one is
+    /// given), or its code when it has none.
+    func groupName(_ code: String, _ language: Lang) -> String {
+        guard let name = groupNames[code] else { return code }
+        return language == .english && !name.english.isEmpty ? name.english : name.vietnamese
+    }
 
     static let unset = InstallationIdentity(province: "", issuingBody: "", place: "", demo: false)
     /// The demo's: what `chiso demo` sets.
@@ -31,11 +45,38 @@ struct InstallationIdentity: Sendable, Equatable {
     }
 
     static func load(on db: any Database) async throws -> InstallationIdentity {
-        guard let row = try await InstallationIdentityModel.query(on: db).first() else { return .unset }
-        return InstallationIdentity(province: row.province, issuingBody: row.issuingBody, place: row.place, demo: row.demo)
+        var identity = InstallationIdentity.unset
+        if let row = try await InstallationIdentityModel.query(on: db).first() {
+            identity = InstallationIdentity(province: row.province, issuingBody: row.issuingBody, place: row.place, demo: row.demo)
+        }
+        for group in try await AgencyGroupModel.query(on: db).all() {
+            identity.groupNames[group.code] = GroupName(vietnamese: group.name, english: group.englishName)
+        }
+        return identity
     }
 
     /// Stores the identity (the one row), with its audit row, in the caller's transaction.
+    /// Names the ranking groups (an empty name removes it: the code is shown), each change audited.
+    static func saveGroupNames(_ names: [String: GroupName], origin: Audit.Origin, on db: any Database) async throws {
+        let existing = Dictionary(try await AgencyGroupModel.query(on: db).all().map { ($0.code, $0) }) { first, _ in first }
+        for (code, name) in names.sorted(by: { $0.key < $1.key }) {
+            let row = existing[code]
+            let before = row.map { ["name": $0.name, "english_name": $0.englishName] }
+            if name.vietnamese.isEmpty {
+                guard let row else { continue }
+                try await row.delete(on: db)
+            } else {
+                guard row?.name != name.vietnamese || row?.englishName != name.english else { continue }
+                let stored = row ?? AgencyGroupModel(code: code, name: "", englishName: "")
+                stored.name = name.vietnamese
+                stored.englishName = name.english
+                try await stored.save(on: db)
+            }
+            try await Audit.record(on: db, origin, action: "installation.group_name", targetType: "group", target: code, before: before,
+                                   after: ["name": name.vietnamese, "english_name": name.english])
+        }
+    }
+
     func save(by userID: UUID?, origin: Audit.Origin, on db: any Database) async throws {
         let row = try await InstallationIdentityModel.query(on: db).first()
         let before = row.map { ["province": $0.province, "issuing_body": $0.issuingBody, "place": $0.place, "demo": String($0.demo)] }

@@ -104,6 +104,8 @@ enum SiteURL: Sendable, Equatable {
         case audit
         /// `/admin/identity`
         case identity
+        /// `/admin/identity/groups` (the ranking groups' names)
+        case groupNames
     }
 
     enum IndexPage: Sendable, Equatable {
@@ -285,6 +287,7 @@ extension SiteURL.AdminPage {
         case let .userPassword(user): ["users", SiteURL.component(user, "userID"), "password"]
         case .audit: ["audit"]
         case .identity: ["identity"]
+        case .groupNames: ["identity", "groups"]
         }
     }
 }

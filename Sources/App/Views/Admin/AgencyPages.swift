@@ -22,7 +22,7 @@ enum AgencyPages {
                             tr {
                                 td { code { agency.code } }
                                 td { agency.name }
-                                td { agency.group }
+                                td { context.identity.groupName(agency.group, context.language) + (context.identity.groupNames[agency.group] == nil ? "" : " (\(agency.group))") }
                                 td(.class("hide-small")) { agency.tagList.joined(separator: ", ") }
                                 td { a(.href(SiteURL.admin(.agency(.value(agency.id!))).path), .aria("label", "\(t(.edit)) \(agency.code)")) { t(.edit) } }
                             }

@@ -2,7 +2,8 @@ import ChiSoCore
 
 /// The administrator's form for the installation's identity, with an example of how documents print it.
 enum IdentityPage {
-    static func view(_ context: PageContext, form: IdentityController.Form, errors: [String: String]) -> HTMLNode {
+    static func view(_ context: PageContext, form: IdentityController.Form, errors: [String: String], groups: [String],
+                     names: [String: InstallationIdentity.GroupName]) -> HTMLNode {
         let say = context.phrases(IdentityText.self)
         let example = InstallationIdentity(province: form.province ?? "", issuingBody: form.issuingBody ?? "", place: form.place ?? "", demo: false)
         return Layout.page(context, title: say(.title)) {
@@ -22,6 +23,23 @@ enum IdentityPage {
                 p { strong { "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" }; strong { "Độc lập - Tự do - Hạnh phúc" } }
             }
             p { H.el("em", []) { example.placeAndDate(SourceData.today) } }
+            if !groups.isEmpty {
+                section(.id("groups")) {
+                    h2 { say(.groupsHeading) }
+                    p(.class("hint")) { say(.groupsGuidance) }
+                    H.el("form", [.method("post"), .action(SiteURL.admin(.groupNames).path)]) {
+                        Layout.csrfField(context)
+                        for code in groups {
+                            fieldset {
+                                H.el("legend", []) { say(.groupCode, code) }
+                                Fields.text(say(.groupName), name: "name-\(code)", value: names[code]?.vietnamese, maxLength: Limits.name)
+                                Fields.text(say(.groupEnglishName), name: "english-\(code)", value: names[code]?.english, maxLength: Limits.name)
+                            }
+                        }
+                        button(.type("submit")) { context.t(.save) }
+                    }
+                }
+            }
         }
     }
 }
@@ -30,6 +48,7 @@ enum IdentityPage {
 enum IdentityText: String, Phrasebook {
     case title, guidance, province, provinceHint, issuingBody, issuingBodyHint, place, placeHint, preview
     case provinceRequired, issuingBodyRequired, placeRequired
+    case groupsHeading, groupsGuidance, groupCode, groupName, groupEnglishName
 
     var vietnamese: String {
         switch self {
@@ -45,6 +64,11 @@ enum IdentityText: String, Phrasebook {
         case .provinceRequired: "Cần ghi tên tỉnh, thành phố."
         case .issuingBodyRequired: "Cần ghi cơ quan ban hành."
         case .placeRequired: "Cần ghi địa danh."
+        case .groupsHeading: "Tên các khối xếp hạng"
+        case .groupsGuidance: "Mỗi đơn vị thuộc một khối (mã khối trong danh sách đơn vị); các trang, bảng xếp hạng và tệp xuất gọi khối bằng tên này. Để trống: hiện mã khối."
+        case .groupCode: "Khối mã %@"
+        case .groupName: "Tên khối (tiếng Việt), ví dụ: sở, ban, ngành"
+        case .groupEnglishName: "Tên khối (tiếng Anh, không bắt buộc)"
         }
     }
 
@@ -61,6 +85,11 @@ enum IdentityText: String, Phrasebook {
         case .preview: "Documents will print"
         case .provinceRequired: "The province is required."
         case .issuingBodyRequired: "The issuing body is required."
+        case .groupsHeading: "Names of the ranking groups"
+        case .groupsGuidance: "Every agency belongs to a group (the group code in the agency list); pages, rankings and exports name the group by this. Empty: the code is shown."
+        case .groupCode: "Group code %@"
+        case .groupName: "Name (Vietnamese), for example: sở, ban, ngành"
+        case .groupEnglishName: "Name (English, optional)"
         case .placeRequired: "The place is required."
         }
     }

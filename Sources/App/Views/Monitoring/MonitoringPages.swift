@@ -66,7 +66,7 @@ enum MonitoringPages {
                         for score in scores {
                             let past = (history[score.agency.id!] ?? []).compactMap { try? DecimalNumber.parse($0.total) }
                             tr {
-                                td { score.agency.group }
+                                td { context.identity.groupName(score.agency.group, context.language) }
                                 td(.class("num")) { String(score.rank) }
                                 td { a(.href(SiteURL.monitoringAgency(period: .value(period.id!), agency: .value(score.agency.id!)).path)) { score.agency.name } }
                                 td(.class("num")) { Formats.score(score.score.final, language) }

@@ -103,7 +103,7 @@ enum PeriodPages {
                     tbody {
                         for group in groups {
                             tr {
-                                th(.scope("row")) { group }
+                                th(.scope("row")) { context.identity.groupName(group, context.language) }
                                 td {
                                     if canManage, period.status == .draft {
                                         form(.method("post"), .action(SiteURL.period(.value(period.id!), .assignIndex).path), .class("inline")) {
@@ -201,7 +201,7 @@ enum PeriodPages {
                     select(.id("filter-group"), .name("group")) {
                         option(.value("")) { say(.allGroups) }
                         for group in progress.groups {
-                            option(.value(group), Attribute.when(filter.group == group, .selected)) { group }
+                            option(.value(group), Attribute.when(filter.group == group, .selected)) { context.identity.groupName(group, language) }
                         }
                     }
                 }
@@ -235,7 +235,7 @@ enum PeriodPages {
                             for row in progress.rows {
                                 tr {
                                     th(.scope("row")) { a(.href(SiteURL.assessment(.value(row.assessmentID), .show).path)) { row.agency.name } }
-                                    td { row.agency.group }
+                                    td { context.identity.groupName(row.agency.group, language) }
                                     td { row.state.text(language) }
                                     td(.class("num")) {
                                         say(.enteredShare, "\(row.entry.entered)", "\(row.entry.leaves)", "\(row.entry.percentEntered)")

@@ -50,7 +50,7 @@ enum DashboardPage {
             for (number, view) in groups.enumerated() where !view.results.members.isEmpty {
                 let group = view.results
                 let fields = group.index.nodes.filter { $0.depth == 0 }
-                h2 { say(.groupHeading, group.group, group.index.title) }
+                h2 { say(.groupHeading, context.identity.groupName(group.group, context.language), group.index.title) }
                 p { a(.href(SiteURL.period(.value(period.id!), .results).path + "#group-\(group.group)")) { say(.rankingAndDownloads) } }
                 let counts = Dictionary(grouping: group.report.scores, by: \.classPosition).mapValues(\.count)
                 Charts.bars(group.index.classes.enumerated().map { position, scoreClass in

@@ -64,7 +64,7 @@ enum ResultsPages {
                 say(.headProposalNote)
             }
             for group in groups {
-                h2(.id("group-\(group.group)")) { say(.groupHeading, group.group, group.index.title) }
+                h2(.id("group-\(group.group)")) { say(.groupHeading, context.identity.groupName(group.group, context.language), group.index.title) }
                 if group.members.isEmpty {
                     p { say(.noneFinalised) }
                 } else {

@@ -46,7 +46,7 @@ enum LeaderRatingPages {
         let mine = model.mine(group)
         let others = group.criteria.filter { criterion in !mine.contains { $0.code == criterion.code } }
         return section(.id("group-\(group.name)"), .class("card rating")) {
-            h2 { say(.groupCaption, group.name, group.index.title) }
+            h2 { say(.groupCaption, context.identity.groupName(group.name, context.language), group.index.title) }
             if !others.isEmpty {
                 ul(.class("others")) {
                     for criterion in others {
@@ -79,7 +79,7 @@ enum LeaderRatingPages {
                             }
                         }
                     }
-                    if !published { button(.type("submit")) { say(.saveGroup, group.name) } }
+                    if !published { button(.type("submit")) { say(.saveGroup, context.identity.groupName(group.name, context.language)) } }
                 }
             }
         }
