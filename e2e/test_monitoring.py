@@ -72,15 +72,15 @@ def test_tasks_feed_monitoring(page, server, artifacts):
     shot(page, artifacts, "4-overview")
     logout(page)
 
-    # A provincial leader rates the agency; the rating reaches its criterion 4.1.
-    login(page, server, "lanhdao")
+    # The province's chair rates the agency on the chair's criterion; the rating reaches criterion 4.1.
+    login(page, server, "chutich.ubnd")
     page.goto(server + "/periods")
     click_and_wait(page, page.get_by_role("link", name="Năm 2026"))
     click_and_wait(page, page.get_by_role("link", name="Lãnh đạo tỉnh đánh giá"))
-    card = page.locator("#agency-STC")
-    card.get_by_label("4.1 Chủ tịch UBND tỉnh đánh giá").select_option("C")
-    click_and_wait(page, card.get_by_role("button", name="Lưu"))
-    assert "Đã lưu đánh giá cho Sở Tài chính." in page.content()
+    group = page.locator("#group-so")
+    group.get_by_label("4.1 — Sở Tài chính").select_option("C")
+    click_and_wait(page, group.get_by_role("button", name="Lưu đánh giá khối sở, ban, ngành"))
+    assert "mức đánh giá của khối sở, ban, ngành." in page.content()
     shot(page, artifacts, "5-rating")
     logout(page)
 

@@ -24,7 +24,7 @@ def in_view(page, selector):
 
 
 def test_refused_value_is_kept_summarised_and_focused(page, server):
-    login(page, server, "snv.daumoi")
+    login(page, server, "sgddt.daumoi")
     open_own_assessment(page, server)
     field = last_number_leaf(page)
     code = field[2:]
@@ -42,7 +42,7 @@ def test_refused_value_is_kept_summarised_and_focused(page, server):
 
 
 def test_refused_file_type_comes_back_in_place(page, server, tmp_path):
-    login(page, server, "snv.daumoi")
+    login(page, server, "skhcn.daumoi")
     open_own_assessment(page, server)
     upload = page.locator("input[type=file][id^='f-']").last
     field = upload.get_attribute("id")

@@ -85,6 +85,17 @@ enum IndexPages {
 
 /// A rule in words, for people reading an index.
 enum RuleText {
+    static func sourceText(_ source: InputSource) -> IndexText {
+        switch source {
+        case .tasksOnTimeRate: .sourceOnTimeRate
+        case .tasksDoneLate: .sourceDoneLate
+        case .tasksOverdue: .sourceOverdue
+        case .survey: .sourceSurvey
+        case .leaders: .sourceLeaders
+        case .submissionLate: .sourceSubmissionLate
+        }
+    }
+
     static func describe(_ leaf: LeafSpec, language: Lang) -> String {
         let say = language.phrases(IndexText.self)
         func n(_ value: DecimalNumber) -> String { value.text(language) }
@@ -99,7 +110,7 @@ enum RuleText {
         case let .levels(levels): levels.map { "\($0.code) → \(n($0.points))" }.joined(separator: "; ")
         }
         if leaf.evidenceRequired { text += say(.evidenceRequired) }
-        if let source = leaf.source { text += " · \(source.rawValue)" }
+        if let source = leaf.source { text += " · " + say(sourceText(source)) }
         return text
     }
 }
