@@ -10,6 +10,9 @@ import Vapor
 /// from its first bytes; the size limit stops the upload as soon as it is
 /// passed. A file already stored (same SHA-256) is not stored twice.
 struct EvidenceUpload {
+    /// What the file picker offers (the content decides: see ``receive(_:expectedCSRF:)``).
+    static let acceptedExtensions = ".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip"
+
     enum Failure: Error {
         case noFile
         case tooLarge(limit: Int)

@@ -284,18 +284,9 @@ enum AppraisalPages {
                             if model.canExplain {
                                 explanationForm(context, model: model, code: change.code)
                                 if case .criterion = change.reference {
-                                    form(.method("post"), .action(SiteURL.AssessmentPage.entryEvidence(.value(change.code)).path(under: record.path)),
-                                         .enctype("multipart/form-data"), .class("upload")) {
-                                        Layout.csrfField(context)
-                                        label(.for("xf-\(change.code)")) { say(.moreEvidence) }
-                                        " "
-                                        let refusal = model.uploadRefusal?.code == change.code ? model.uploadRefusal?.message : nil
-                                        input(.type("file"), .id("xf-\(change.code)"), .name("file"), .required,
-                                              .accept(".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip"), Attribute.when(refusal != nil, .autofocus))
-                                        if let refusal { p(.class("error")) { refusal } }
-                                        " "
-                                        button(.type("submit"), .class("secondary")) { say(.uploadEvidence) }
-                                    }
+                                    AssessmentPage.uploadForm(context, record: record, code: change.code, id: "xf-\(change.code)", label: say(.moreEvidence),
+                                                              button: say(.uploadEvidence),
+                                                              refusal: model.uploadRefusal?.code == change.code ? model.uploadRefusal?.message : nil)
                                 }
                             }
                         }

@@ -447,6 +447,24 @@ enum AssessmentPage {
     }
 
     /// A leaf's files, with the forms to upload, remove and (on a page of their own) reuse files.
+    /// The form that uploads one evidence file to a leaf (while self-assessing, or with an explanation);
+    /// after a refusal, its reason beside the field, which takes the focus.
+    static func uploadForm(_ context: PageContext, record: AssessmentRecord, code: String, id: String, label text: String, button title: String,
+                           refusal: String?) -> HTMLNode {
+        // The CSRF field comes first: the server checks it before reading the file.
+        form(.method("post"), .action(SiteURL.AssessmentPage.entryEvidence(.value(code)).path(under: record.path)), .enctype("multipart/form-data"),
+             .class("upload")) {
+            Layout.csrfField(context)
+            label(.for(id)) { text }
+            " "
+            input(.type("file"), .id(id), .name("file"), .required, .accept(EvidenceUpload.acceptedExtensions),
+                  Attribute.when(refusal != nil, .autofocus), Attribute.when(refusal != nil, .aria("describedby", "\(id)-error")))
+            if let refusal { p(.class("error"), .id("\(id)-error")) { refusal } }
+            " "
+            button(.type("submit"), .class("secondary")) { title }
+        }
+    }
+
     static func evidenceList(_ context: PageContext, record: AssessmentRecord, code: String, required: Bool, links: [EvidenceLink],
                              reusable: Int, refusal: String? = nil) -> HTMLNode {
         let say = context.phrases(AssessmentText.self)
@@ -470,17 +488,7 @@ enum AssessmentPage {
                     }
                 }
             }
-            // The CSRF field comes first: the server checks it before reading the file.
-            form(.method("post"), .action(SiteURL.AssessmentPage.entryEvidence(.value(code)).path(under: record.path)), .enctype("multipart/form-data"), .class("upload")) {
-                Layout.csrfField(context)
-                label(.for("f-\(code)")) { say(.uploadDocument) }
-                " "
-                input(.type("file"), .id("f-\(code)"), .name("file"), .required, .accept(".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip"),
-                      Attribute.when(refusal != nil, .autofocus), Attribute.when(refusal != nil, .aria("describedby", "f-\(code)-error")))
-                if let refusal { p(.class("error"), .id("f-\(code)-error")) { refusal } }
-                " "
-                button(.type("submit"), .class("secondary")) { say(.upload) }
-            }
+            uploadForm(context, record: record, code: code, id: "f-\(code)", label: say(.uploadDocument), button: say(.upload), refusal: refusal)
             if reusable > 0 {
                 p(.class("attach")) {
                     a(.href(SiteURL.AssessmentPage.attachEvidence(.value(code)).path(under: record.path))) {
