@@ -42,4 +42,19 @@ struct MigrationTests {
             #expect(try await InstallationIdentity.load(on: app.db) == .demoProvince)
         }
     }
+
+    @Test("019 gives the demo identity to a demo database that ran 014 as it first landed; once only; others untouched")
+    func backfillOfTheDemoIdentity() async throws {
+        try await TestApp.run { app, _ in
+            // No demo: nothing happens.
+            try await BackfillDemoIdentity().prepare(on: app.db)
+            #expect(try await InstallationIdentity.load(on: app.db) == .unset)
+            // A demo database whose 014 wrote no identity (as 014 first did).
+            try await Audit.record(on: app.db, .system, action: "demo.load", targetType: "province", target: "demo")
+            try await BackfillDemoIdentity().prepare(on: app.db)
+            #expect(try await InstallationIdentity.load(on: app.db) == .demoProvince)
+            try await BackfillDemoIdentity().prepare(on: app.db)
+            #expect(try await InstallationIdentityModel.query(on: app.db).count() == 1)
+        }
+    }
 }

@@ -29,5 +29,6 @@ enum Migrations {
         CreateKeptEntries(),
         CreateLeaderAssignments(),
         CreateAgencyGroups(),
+        BackfillDemoIdentity(),
     ]
 }
