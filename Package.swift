@@ -82,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChisoCommandTests",
-            dependencies: ["chiso"]
+            dependencies: ["chiso", "ChiSoCore"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ChiSoCore
 #if canImport(Glibc)
 import Glibc
@@ -27,6 +28,11 @@ enum Console {
             }
         }
         return .success(bytes)
+    }
+
+    /// Writes a whole file at once (to a temporary file renamed into place), so a failure leaves nothing half-written.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     struct ReadFailure: Error {

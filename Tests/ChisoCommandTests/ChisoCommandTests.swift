@@ -1,3 +1,4 @@
+import ChiSoCore
 import Foundation
 import Testing
 
@@ -130,6 +131,45 @@ struct ChisoCommandTests {
         bad.yaml:7: node 1: tier points 3 exceed the leaf's max 2
 
         """)
+    }
+
+    @Test("index convert: YAML → Excel → YAML gives the same YAML again; Excel is checked like YAML", arguments: ["so-2026.yaml", "xa-2026.yaml"])
+    func indexConvert(file: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chiso-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = Self.repository.appendingPathComponent("Resources/indexes/\(file)").path
+        #expect(try chiso(["index", "convert", source, "a.xlsx"], in: folder).status == 0)
+        #expect(try chiso(["index", "convert", "a.xlsx", "a.yaml"], in: folder).status == 0)
+        #expect(try chiso(["index", "convert", "a.yaml", "b.xlsx"], in: folder).status == 0)
+        let last = try chiso(["index", "convert", "b.xlsx", "b.yml"], in: folder)
+        #expect(last.status == 0)
+        #expect(last.out.hasPrefix("Wrote b.yml: "))
+        let first = try String(contentsOf: folder.appendingPathComponent("a.yaml"), encoding: .utf8)
+        #expect(try String(contentsOf: folder.appendingPathComponent("b.yml"), encoding: .utf8) == first)
+        let check = try chiso(["index", "check", "b.xlsx"], in: folder)
+        #expect(check.status == 0)
+        #expect(check.out.contains("total max: 100"))
+    }
+
+    @Test("index convert: a refused input gives every problem on standard error, exit 1, and writes nothing")
+    func indexConvertRefuses() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chiso-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var table = IndexTable(try IndexReader.read(yaml: String(contentsOf: Self.repository.appendingPathComponent("Resources/indexes/xa-2026.yaml"), encoding: .utf8)))
+        table.criteria[2].rule = "bốc thăm"
+        table.criteria[3].max = "bốn"
+        try Data(IndexWorkbook.bytes(table)).write(to: folder.appendingPathComponent("bad.xlsx"))
+        let result = try chiso(["index", "convert", "bad.xlsx", "out.yaml", "--lang", "vi"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.out.isEmpty)
+        #expect(result.err.contains("bad.xlsx: Tiêu chí, dòng 4, cột E (Cách chấm): không có cách chấm \"bốc thăm\""), "\(result.err)")
+        #expect(result.err.contains("bad.xlsx: Tiêu chí, dòng 5, cột D (Điểm tối đa): "), "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.yaml").path))
+        let formats = try chiso(["index", "convert", "bad.xlsx", "out.csv"], in: folder)
+        #expect(formats.status == 1)
+        #expect(formats.err.contains(".yaml, .yml and .xlsx"))
     }
 
     @Test("A file that cannot be read is named, exit 1")

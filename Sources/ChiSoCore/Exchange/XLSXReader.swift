@@ -38,6 +38,18 @@ public enum XLSXReader {
     static let maxColumns = 16_384
 
     static func rows(of bytes: [UInt8], limits: Limits) throws(LineProblems) -> [(line: Int, fields: [String])] {
+        try read(bytes, limits: limits, allSheets: false).first?.rows ?? []
+    }
+
+    /// Every worksheet of a workbook, in workbook order, with its name (as the tab shows it)
+    /// and its rows as ``rows(of:)`` gives them; `Limits` count for the whole workbook.
+    public static func sheets(of bytes: [UInt8]) throws(LineProblems) -> [(name: String, rows: [(line: Int, fields: [String])])] {
+        try read(bytes, limits: Limits(), allSheets: true)
+    }
+
+    private static func read(
+        _ bytes: [UInt8], limits: Limits, allSheets: Bool
+    ) throws(LineProblems) -> [(name: String, rows: [(line: Int, fields: [String])])] {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw Problem.oldOrProtectedWorkbook }
         var package = try Package(bytes, unzippedBytes: limits.unzippedBytes)
         let workbook = try package.workbook()
@@ -49,19 +61,25 @@ public enum XLSXReader {
         if let part = workbook.stylesPart, let elements = try package.elements(of: part) {
             dateStyles = Styles.dateStyles(elements)
         }
-        guard let sheet = try package.read(workbook.firstWorksheetPart) else {
-            throw Problem.damaged(part: workbook.firstWorksheetPart)
+        var sheets: [(name: String, rows: [(line: Int, fields: [String])])] = []
+        var rowsLeft = limits.rows
+        for worksheet in allSheets ? workbook.worksheets : [workbook.worksheets[0]] {
+            guard let sheet = try package.read(worksheet.part) else { throw Problem.damaged(part: worksheet.part) }
+            let reader = SheetRows(sharedStrings: sharedStrings, dateStyles: dateStyles,
+                                   uses1904Dates: workbook.uses1904Dates, maxRows: rowsLeft, maxColumns: limits.columns)
+            let rows = try XMLParts.parse(sheet, part: worksheet.part, with: reader).rows
+            rowsLeft -= rows.count
+            sheets.append((worksheet.name, rows))
         }
-        let reader = SheetRows(sharedStrings: sharedStrings, dateStyles: dateStyles,
-                               uses1904Dates: workbook.uses1904Dates, maxRows: limits.rows, maxColumns: limits.columns)
-        return try XMLParts.parse(sheet, part: workbook.firstWorksheetPart, with: reader).rows
+        return sheets
     }
 }
 
 extension XLSXReader {
     /// The parts of a workbook that the reader needs, found through its relationships.
     struct Workbook {
-        var firstWorksheetPart: String
+        /// The worksheets in workbook order (never empty): the name on each tab and its part.
+        var worksheets: [(name: String, part: String)]
         var sharedStringsPart: String?
         var stylesPart: String?
         /// Dates count days from 1904-01-01 (old Mac Excel) rather than from 1900.
@@ -99,15 +117,18 @@ extension XLSXReader {
             }
             let relationships = try relationships(of: workbookPart)
             let byID = Dictionary(relationships.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            // Chart sheets are sheets too: the first sheet that is a worksheet counts.
-            let firstWorksheet = elements.lazy
+            // Chart sheets are sheets too: only worksheets count.
+            let worksheets = elements
                 .filter { $0.name == "sheet" }
-                .compactMap { byID[$0.attributes["id"] ?? ""] }
-                .first { $0.type.hasSuffix("/worksheet") }
-            guard let firstWorksheet else { throw Problem.noWorksheet }
+                .compactMap { sheet in
+                    byID[sheet.attributes["id"] ?? ""].map { (name: sheet.attributes["name"] ?? "", relationship: $0) }
+                }
+                .filter { $0.relationship.type.hasSuffix("/worksheet") }
+                .map { (name: $0.name, part: $0.relationship.target) }
+            guard !worksheets.isEmpty else { throw Problem.noWorksheet }
             let date1904 = elements.first { $0.name == "workbookPr" }?.attributes["date1904"]
             return Workbook(
-                firstWorksheetPart: firstWorksheet.target,
+                worksheets: worksheets,
                 sharedStringsPart: relationships.first { $0.type.hasSuffix("/sharedStrings") }?.target,
                 stylesPart: relationships.first { $0.type.hasSuffix("/styles") }?.target,
                 uses1904Dates: date1904 == "1" || date1904 == "true")
