@@ -208,3 +208,57 @@ struct IndexTableTests {
         #expect(IndexNotation.numberIn("1 or 2") == nil)
     }
 }
+
+@Suite("Editing an index table")
+struct IndexTableEditingTests {
+    static func table() throws -> IndexTable { IndexTable(try IndexTableTests.shipped("xa-2026.yaml")) }
+    static func codes(_ table: IndexTable) -> [String] { table.criteria.map { "\($0.level):\($0.code)" } }
+
+    @Test("Moving a node moves its subtree past its sibling's; the result still validates")
+    func move() throws {
+        let table = try Self.table()
+        let position = table.criteria.firstIndex { $0.code == "1.2" }!
+        let moved = try table.applying(.up, sheet: .criteria, at: position)
+        let codes = Self.codes(moved)
+        #expect(codes.firstIndex(of: "2:1.2")! < codes.firstIndex(of: "2:1.1")!)
+        #expect(codes.firstIndex(of: "3:1.2.5")! < codes.firstIndex(of: "2:1.1")!)
+        #expect(moved.validate().problems.isEmpty)
+        let back = try moved.applying(.down, sheet: .criteria, at: moved.criteria.firstIndex { $0.code == "1.2" }!)
+        #expect(back == table)
+        #expect(throws: IndexTable.EditRefusal.self) { try table.applying(.up, sheet: .criteria, at: 0) }
+        let last = table.criteria.lastIndex { $0.level == "1" }!
+        #expect(throws: IndexTable.EditRefusal.self) { try table.applying(.down, sheet: .criteria, at: last) }
+    }
+
+    @Test("Indent and outdent take the subtree along; a field cannot go further out")
+    func levels() throws {
+        let table = try Self.table()
+        let position = table.criteria.firstIndex { $0.code == "1.2" }!
+        let indented = try table.applying(.indent, sheet: .criteria, at: position)
+        #expect(indented.criteria[position].level == "3")
+        #expect(indented.criteria[position + 1].level == "4")
+        let outdented = try indented.applying(.outdent, sheet: .criteria, at: position)
+        #expect(outdented == table)
+        #expect(throws: IndexTable.EditRefusal.self) { try table.applying(.outdent, sheet: .criteria, at: 0) }
+        #expect(throws: IndexTable.EditRefusal.self) { try table.applying(.indent, sheet: .criteria, at: 0) }
+    }
+
+    @Test("Insert adds a sibling after the subtree; delete removes the subtree; the running total follows")
+    func insertAndDelete() throws {
+        let table = try Self.table()
+        #expect(table.fieldTotal == DecimalNumber(100))
+        let first = try table.applying(.insert, sheet: .criteria, at: 0)
+        let inserted = first.criteria.firstIndex { $0.code.isEmpty }!
+        #expect(first.criteria[inserted].level == "1")
+        #expect(first.criteria[inserted - 1].code == "1.4.2")
+        // The new row is empty: the validation names its cells.
+        #expect(first.validate().problems.contains { $0.row == inserted + 2 && $0.sheet == .criteria })
+        let removed = try table.applying(.delete, sheet: .criteria, at: table.criteria.firstIndex { $0.code == "II" }!)
+        #expect(!removed.criteria.contains { $0.code.hasPrefix("2.") })
+        #expect(removed.fieldTotal == DecimalNumber(60))
+        #expect(removed.validate().problems.contains { $0.code == "scale-mismatch" })
+        let classes = try table.applying(.insert, sheet: .classes, at: 0)
+        #expect(classes.classes.count == table.classes.count + 1 && classes.classes[1].code.isEmpty)
+        #expect(try table.applying(.down, sheet: .bonus, at: 0).bonus[1].code == table.bonus[0].code)
+    }
+}

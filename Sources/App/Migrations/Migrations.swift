@@ -30,5 +30,7 @@ enum Migrations {
         CreateLeaderAssignments(),
         CreateAgencyGroups(),
         BackfillDemoIdentity(),
+        CreateIndexDrafts(),
+        CreateCriterionMappings(),
     ]
 }
