@@ -55,8 +55,23 @@ struct PageSnapshotTests {
         let yaml = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Resources/indexes/so-2026.yaml"), encoding: .utf8)
         let index = try IndexReader.read(yaml: yaml)
-        let version = IndexVersionModel(code: index.id, version: 1, title: index.title, yaml: yaml, sha256: "", leafCount: 48, uploadedBy: nil)
-        try assertSnapshot(IndexPages.show(Self.context(path: "/indexes/x"), version: version, index: index).render(), named: "index-so-2026")
+        let version = IndexVersionModel(id: UUID(uuidString: "00000000-0000-0000-0000-0000000000b1"), code: index.id, version: 1,
+                                        title: index.title, yaml: yaml, sha256: "", leafCount: 48, uploadedBy: nil)
+        let model = IndexPages.ShowModel(version: version, index: index, periods: [], others: [], canManage: false)
+        try assertSnapshot(IndexPages.show(Self.context(path: "/indexes/x"), model: model).render(), named: "index-so-2026")
+    }
+
+    /// The index editor on the communes' index cloned, one leaf open as a form after a refusal (what was
+    /// typed kept) and one cell wrong (its problem beside its row).
+    @Test func indexEditor() throws {
+        let yaml = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/indexes/xa-2026.yaml"), encoding: .utf8)
+        var table = IndexTable(try IndexReader.read(yaml: yaml)).cloned()
+        table.criteria[2].parameters = "≥100%: 6; ≥95%: 4"
+        let draft = try IndexDraftModel(id: UUID(uuidString: "00000000-0000-0000-0000-0000000000d1"), table: table, baseVersionID: nil, createdBy: nil)
+        let model = IndexDraftPages.Model(draft: draft, table: table, validation: table.validate(), editing: (.criteria, 3),
+                                          typed: ["max": "năm"], periods: [])
+        try assertSnapshot(IndexDraftPages.editor(Self.context(path: "/index-drafts/x"), model: model).render(), named: "index-editor")
     }
 
     static func agency(_ code: String, _ name: String, id: Int) -> AgencyModel {

@@ -175,6 +175,40 @@ struct RouteMatrixTests {
                   - {code: "1", title: Một, max: 10, rule: {type: yesno}}
                 """.utf8))),
         Row(method: .GET, pattern: "/indexes/:indexID", expect: roles(readers)),
+        Row(method: .GET, pattern: "/indexes/:indexID/xlsx", expect: roles(readers)),
+        // The fixture's version is used by the period: it is never withdrawn (409).
+        Row(method: .POST, pattern: "/indexes/:indexID/withdraw", expect: roles([.organizer], success: .status(.conflict))),
+        Row(method: .GET, pattern: "/indexes/compare", expect: roles(readers)),
+        // Without the two versions to compare (the matrix sends no query), the download is a bad request.
+        Row(method: .GET, pattern: "/indexes/compare.xlsx", expect: roles(readers, success: .status(.badRequest))),
+        Row(method: .GET, pattern: "/indexes/:indexID/mapping", expect: roles([.organizer])),
+        Row(method: .POST, pattern: "/indexes/:indexID/mapping", expect: roles([.organizer]),
+            form: { c in
+                // Another version to map from: the fixture's own, uploaded again under another code.
+                let code = "test-old-" + UUID().uuidString.lowercased()
+                let other = IndexVersionModel(code: code, version: 1, title: "Cũ", yaml: try await IndexVersionModel.find(
+                    c.fixture.indexVersion, on: c.app.db)!.yaml.replacingOccurrences(of: "id: test-so", with: "id: \(code)"),
+                    sha256: code, leafCount: 2, uploadedBy: nil)
+                try await other.create(on: c.app.db)
+                return [("from", other.id!.uuidString), ("to-0", "I"), ("to-1", "1.1"), ("to-2", "")]
+            }),
+        Row(method: .POST, pattern: "/index-drafts", expect: roles([.organizer]),
+            form: { c in [("from", c.fixture.indexVersion.uuidString)] }),
+        Row(method: .GET, pattern: "/index-drafts/:draftID", expect: roles([.organizer])),
+        Row(method: .GET, pattern: "/index-drafts/:draftID/xlsx", expect: roles([.organizer])),
+        Row(method: .GET, pattern: "/index-drafts/:draftID/dry-run", expect: roles([.organizer])),
+        Row(method: .POST, pattern: "/index-drafts/:draftID", expect: roles([.organizer]),
+            form: { c in
+                let draft = try await IndexDraftModel.find(c.fixture.draft, on: c.app.db)!
+                return [("revision", String(draft.revision)), ("sheet", "criteria"), ("position", "1"), ("action", "down")]
+            }),
+        Row(method: .POST, pattern: "/index-drafts/:draftID/publish", expect: roles([.organizer]),
+            form: { c in
+                let draft = try await IndexDraftModel.find(c.fixture.draft, on: c.app.db)!
+                return [("revision", String(draft.revision)), ("confirm", "1")]
+            }),
+        // Last of the draft's rows: the draft is gone after it.
+        Row(method: .POST, pattern: "/index-drafts/:draftID/delete", expect: roles([.organizer]), form: { _ in [("confirm", "1")] }),
         Row(method: .GET, pattern: "/periods", expect: roles(readers)),
         Row(method: .GET, pattern: "/periods/new", expect: roles([.organizer])),
         Row(method: .POST, pattern: "/periods", expect: roles([.organizer]),
@@ -389,6 +423,7 @@ struct RouteMatrixTests {
             .replacingOccurrences(of: ":importID", with: fixture.taskImport.uuidString)
             .replacingOccurrences(of: ":linkID", with: (own ? fixture.ownEvidence : fixture.otherEvidence).uuidString)
             .replacingOccurrences(of: ":dataSet", with: "tasks")
+            .replacingOccurrences(of: ":draftID", with: fixture.draft.uuidString)
     }
 
     static let states: [AssessmentState] = AssessmentState.allCases

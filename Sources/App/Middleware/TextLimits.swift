@@ -31,7 +31,7 @@ enum TextLimits {
     /// date or a value.
     static func limit(for field: String) -> Int {
         let name = field.lowercased()
-        if ["note", "explanation", "comment", "content"].contains(where: name.contains) { return Limits.note }
+        if ["note", "explanation", "comment", "content", "guidance"].contains(where: name.contains) { return Limits.note }
         if name.contains("reason") { return Limits.reason }
         if name == "username" { return Limits.username }
         return Limits.name

@@ -50,6 +50,14 @@ enum SiteURL: Sendable, Equatable {
     case indexes
     /// `/indexes/:indexID/…`
     case index(Parameter<UUID>, IndexPage)
+    /// `/indexes/compare?from=&to=` (two versions side by side)
+    case indexComparison
+    /// `/indexes/compare.xlsx?from=&to=`
+    case indexComparisonXLSX
+    /// `/index-drafts` (start a draft: clone a version or upload a file)
+    case indexDrafts
+    /// `/index-drafts/:draftID/…`
+    case indexDraft(Parameter<UUID>, IndexDraftPage)
     /// `/periods`
     case periods
     /// `/periods/new`
@@ -113,6 +121,25 @@ enum SiteURL: Sendable, Equatable {
         case show
         /// `/indexes/:indexID/yaml`
         case yaml
+        /// `/indexes/:indexID/xlsx` (the annex workbook)
+        case xlsx
+        /// `/indexes/:indexID/withdraw`
+        case withdraw
+        /// `/indexes/:indexID/mapping?from=` (how another version's criteria continue in this one)
+        case mapping
+    }
+
+    enum IndexDraftPage: Sendable, Equatable {
+        /// `/index-drafts/:draftID` (the editor; POST: one change)
+        case show
+        /// `/index-drafts/:draftID/publish`
+        case publish
+        /// `/index-drafts/:draftID/delete`
+        case delete
+        /// `/index-drafts/:draftID/xlsx`
+        case xlsx
+        /// `/index-drafts/:draftID/dry-run?period=&group=`
+        case dryRun
     }
 
     enum PeriodPage: Sendable, Equatable {
@@ -242,6 +269,10 @@ enum SiteURL: Sendable, Equatable {
         case let .admin(page): ["admin"] + page.pathComponents
         case .indexes: ["indexes"]
         case let .index(index, page): ["indexes", Self.component(index, "indexID")] + page.pathComponents
+        case .indexComparison: ["indexes", "compare"]
+        case .indexComparisonXLSX: ["indexes", "compare.xlsx"]
+        case .indexDrafts: ["index-drafts"]
+        case let .indexDraft(draft, page): ["index-drafts", Self.component(draft, "draftID")] + page.pathComponents
         case .periods: ["periods"]
         case .newPeriod: ["periods", "new"]
         case let .period(period, page): ["periods", Self.component(period, "periodID")] + page.pathComponents
@@ -297,6 +328,21 @@ extension SiteURL.IndexPage {
         switch self {
         case .show: []
         case .yaml: ["yaml"]
+        case .xlsx: ["xlsx"]
+        case .withdraw: ["withdraw"]
+        case .mapping: ["mapping"]
+        }
+    }
+}
+
+extension SiteURL.IndexDraftPage {
+    var pathComponents: [String] {
+        switch self {
+        case .show: []
+        case .publish: ["publish"]
+        case .delete: ["delete"]
+        case .xlsx: ["xlsx"]
+        case .dryRun: ["dry-run"]
         }
     }
 }

@@ -25,6 +25,12 @@ public enum IndexFile {
         /// The index as YAML: the file itself when it was YAML (comments kept), else written from the table.
         public var yaml: String
         public var table: IndexTable
+
+        public init(index: Index, yaml: String, table: IndexTable) {
+            self.index = index
+            self.yaml = yaml
+            self.table = table
+        }
     }
 
     /// Why a file is not an index: every problem, by line (YAML) or by cell (workbook).

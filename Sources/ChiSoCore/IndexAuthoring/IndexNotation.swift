@@ -31,7 +31,7 @@ public enum IndexNotation {
     // MARK: Rules
 
     /// Names of the leaf rules: the canonical Vietnamese one first, then the others read.
-    static let ruleNames: [(type: String, names: [String])] = [
+    public static let ruleNames: [(type: String, names: [String])] = [
         ("manual", ["Chấm điểm", "scored by hand", "tự chấm"]),
         ("yesno", ["Đạt/Không đạt", "yes or no", "có/không"]),
         ("tiers", ["Theo bậc", "tiers", "bậc"]),
@@ -43,23 +43,23 @@ public enum IndexNotation {
     ]
 
     /// Names of the bonus and deduction rules.
-    static let adjustmentRuleNames: [(type: String, names: [String])] = [
+    public static let adjustmentRuleNames: [(type: String, names: [String])] = [
         ("count", ["Theo số lần", "per occurrence", "đếm"]),
         ("manual", ["Chấm điểm", "scored by hand", "tự chấm"]),
     ]
 
-    static func type(_ text: String, in names: [(type: String, names: [String])]) -> String? {
+    public static func type(_ text: String, in names: [(type: String, names: [String])]) -> String? {
         let key = fold(text)
         guard !key.isEmpty else { return nil }
         return names.first { entry in fold(entry.type) == key || entry.names.contains { fold($0) == key } }?.type
     }
 
-    static func name(of type: String, in names: [(type: String, names: [String])]) -> String {
+    public static func name(of type: String, in names: [(type: String, names: [String])]) -> String {
         names.first { $0.type == type }?.names.first ?? type
     }
 
     /// The rule names a cell may hold, for a message.
-    static func choices(_ names: [(type: String, names: [String])]) -> String {
+    public static func choices(_ names: [(type: String, names: [String])]) -> String {
         names.map { $0.names[0] }.joined(separator: ", ")
     }
 
@@ -240,14 +240,14 @@ public enum IndexNotation {
     static let no = ["", "không", "no", "false", "không bắt buộc", "optional", "sai"]
 
     /// `true` or `false`, `nil` when the cell says neither.
-    static func flag(_ text: String) -> Bool? {
+    public static func flag(_ text: String) -> Bool? {
         let key = fold(text)
         if yes.contains(key) { return true }
         if no.contains(key) { return false }
         return nil
     }
 
-    static let sourceNames: [(source: InputSource, names: [String])] = [
+    public static let sourceNames: [(source: InputSource, names: [String])] = [
         (.tasksOnTimeRate, ["Tỷ lệ nhiệm vụ đúng hạn", "share of tasks done on time"]),
         (.tasksDoneLate, ["Số nhiệm vụ hoàn thành trễ hạn", "tasks done late"]),
         (.tasksOverdue, ["Số nhiệm vụ quá hạn", "tasks overdue"]),
@@ -273,7 +273,7 @@ public enum IndexNotation {
                                    vietnamese: "không có nguồn dữ liệu \"\(text)\"; ghi một trong: \(names) (hoặc để trống)"))
     }
 
-    static let naPolicyNames: [(policy: NAPolicy, names: [String])] = [
+    public static let naPolicyNames: [(policy: NAPolicy, names: [String])] = [
         (.rescale, ["Quy đổi về thang điểm", "rescale to the scale"]),
         (.none, ["Giữ nguyên điểm", "keep the points"]),
     ]
@@ -282,7 +282,7 @@ public enum IndexNotation {
         naPolicyNames.first { $0.policy == policy }?.names.first ?? policy.rawValue
     }
 
-    static func naPolicy(_ text: String) -> NAPolicy? {
+    public static func naPolicy(_ text: String) -> NAPolicy? {
         let key = fold(text)
         return naPolicyNames.first { fold($0.policy.rawValue) == key || $0.names.contains { fold($0) == key } }?.policy
     }
@@ -294,7 +294,7 @@ public enum IndexNotation {
     }
 
     /// Lowercased, spaces collapsed: how two spellings of a word are compared.
-    static func fold(_ text: String) -> String {
+    public static func fold(_ text: String) -> String {
         text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
@@ -322,5 +322,17 @@ enum YAMLText {
             }
         }
         return out + "\""
+    }
+}
+
+extension IndexNotation {
+    /// Codes separated by commas, semicolons or line breaks, each trimmed.
+    public static func codes(_ text: String) -> [String] { tags(text) }
+}
+
+extension IndexNotation {
+    /// The name of a choice in a language: its names list the canonical Vietnamese first, then the English.
+    public static func label(_ names: [String], _ language: Language) -> String {
+        language == .english && names.count > 1 ? names[1] : names[0]
     }
 }

@@ -28,7 +28,7 @@ extension IndexTable {
     func level(_ position: Int) -> Int { max(Int(criteria[position].level.trimmingSpaces) ?? 1, 1) }
 
     /// The rows from `position` to the end of its subtree (exclusive end).
-    func subtreeEnd(_ position: Int) -> Int {
+    public func subtreeEnd(_ position: Int) -> Int {
         let own = level(position)
         var end = position + 1
         while end < criteria.count, level(end) > own { end += 1 }

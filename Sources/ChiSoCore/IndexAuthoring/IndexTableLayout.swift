@@ -80,7 +80,7 @@ extension IndexTable {
     }
 
     /// The rows of the settings sheet, in order: the field each holds and its label.
-    static let settingRows: [(field: String, vietnamese: String, english: String)] = [
+    public static let settingRows: [(field: String, vietnamese: String, english: String)] = [
         ("id", "Mã bộ chỉ số", "Index code"),
         ("title", "Tên bộ chỉ số", "Title"),
         ("scale", "Thang điểm", "Scale"),

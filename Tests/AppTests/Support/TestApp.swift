@@ -109,6 +109,8 @@ struct Fixture: Sendable {
     /// A deputy of SNV and one of SXD.
     var ownDeputy: UUID
     var otherDeputy: UUID
+    /// A draft index cloned from the fixture's version.
+    var draft: UUID
 
     /// An index of the test's own: classes T (from 8) and Y, one field of `max` points with these leaves (YAML flow mappings).
     static func indexYAML(id: String, title: String, field: (code: String, title: String, max: Int), leaves: [String]) -> String {
@@ -216,12 +218,14 @@ struct Fixture: Sendable {
         let deputies = [DeputyModel(agencyID: snv.id!, name: "Phó Giám đốc A", position: "Phó Giám đốc", fields: ["I"]),
                         DeputyModel(agencyID: sxd.id!, name: "Phó Giám đốc B", position: "Phó Giám đốc", fields: ["I"])]
         try await deputies.create(on: app.db)
+        let draft = try IndexDraftModel(table: IndexTable(IndexReader.read(yaml: yaml)).cloned(), baseVersionID: version.id, createdBy: nil)
+        try await draft.create(on: app.db)
         return Fixture(own: snv.id!, council: vpub.id!, other: sxd.id!, commune: xa.id!, userByRole: byRole,
                        ownAssessment: assessments.first { $0.$agency.id == snv.id }!.id!,
                        otherAssessment: assessments.first { $0.$agency.id == sxd.id }!.id!,
                        period: period.id!, indexVersion: version.id!, ownEvidence: evidence[0], otherEvidence: evidence[1],
                        ownTask: tasks[0], otherTask: tasks[1], taskImport: pending.id!,
                        ownTaskEvidence: taskEvidence[0], otherTaskEvidence: taskEvidence[1],
-                       ownDeputy: deputies[0].id!, otherDeputy: deputies[1].id!)
+                       ownDeputy: deputies[0].id!, otherDeputy: deputies[1].id!, draft: draft.id!)
     }
 }

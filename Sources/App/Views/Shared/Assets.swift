@@ -54,6 +54,16 @@ enum Assets {
     button:disabled, fieldset:disabled button { background: #d9d9de; color: #55555c; border-color: #d9d9de; cursor: not-allowed; }
     input:disabled, select:disabled, textarea:disabled { background: #f0f0f3; color: #55555c; cursor: not-allowed; }
     form.inline { display: inline; }
+    button.danger { background: var(--bad); color: #fff; }
+    .row-actions { display: flex; flex-wrap: wrap; gap: .25rem; }
+    .row-actions button, .row-actions .button { padding: .15rem .45rem; font-size: .85rem; font-weight: normal; }
+    .form-buttons { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .5rem; }
+    tr.has-problems td { background: #fff5f4; }
+    .cell-problems { color: var(--bad); margin: .25rem 0 0; padding-left: 1rem; font-size: .9rem; }
+    .editor-form { background: #f6f7fb; padding: .5rem .75rem; border-left: 4px solid var(--brand); }
+    .editor-form .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0 1rem; }
+    .editor-form textarea { width: 100%; }
+    .moved-up { color: var(--ok); } .moved-down { color: var(--bad); }
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; margin: 0 0 1rem; }
     th, td { border-bottom: 1px solid var(--line); padding: .45rem .5rem; text-align: left; vertical-align: top; }

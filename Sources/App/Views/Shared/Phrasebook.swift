@@ -23,7 +23,7 @@ extension Lang {
 enum Phrasebooks {
     /// Every phrasebook of the app, for the test that checks them.
     static let all: [any Phrasebook.Type] = [
-        T.self, RoleName.self, AssessmentText.self, AppraisalText.self, DeductionText.self, CouncilText.self, DashboardText.self, DeputyText.self, IndexText.self,
+        T.self, RoleName.self, AssessmentText.self, AppraisalText.self, DeductionText.self, CouncilText.self, DashboardText.self, DeputyText.self, IndexText.self, IndexAuthoringText.self,
         MonitoringText.self, PeriodText.self, PublicText.self, ReportText.self, ResultsText.self, SourceDataText.self, TaskText.self,
         WhatIfText.self, InboxText.self, EvidenceUploadText.self, AdminText.self, PublicationText.self, IdentityText.self,
         // ChiSoCore's

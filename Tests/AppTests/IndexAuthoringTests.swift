@@ -1,0 +1,183 @@
+import ChiSoCore
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+/// Writing indexes over HTTP (issue 18): uploads of either format, drafts edited only over the
+/// revision shown, published only when they validate, versions withdrawn only when unused, the
+/// criterion mapping checked code by code, every change audited.
+@Suite("Index authoring", .serialized)
+struct IndexAuthoringTests {
+    static func communes() throws -> IndexTable {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Resources/indexes/xa-2026.yaml")
+        return IndexTable(try IndexReader.read(yaml: String(contentsOf: url, encoding: .utf8)))
+    }
+
+    @Test("An index uploaded as the annex workbook becomes a version; a wrong one is refused cell by cell, nothing stored")
+    func workbookUpload() async throws {
+        try await TestApp.run { app, _ in
+            let organiser = Browser(app)
+            try await organiser.signIn("t.organizer")
+            _ = try await organiser.get("/indexes")
+            let page = try await organiser.upload("/indexes", field: "file", fileName: "xa.xlsx", content: try IndexWorkbook.bytes(Self.communes()))
+            #expect(page.status == .seeOther)
+            let version = try #require(try await IndexVersionModel.query(on: app.db).filter(\.$code == "xa-2026").first())
+            #expect(version.leafCount == 40)
+            #expect(try IndexReader.read(yaml: version.yaml).leafPositions.count == 40)
+
+            var bad = try Self.communes()
+            bad.criteria[2].rule = "bốc thăm"
+            bad.settings.id = "xa-2099"
+            _ = try await organiser.get("/indexes")
+            let refused = try await organiser.upload("/indexes", field: "file", fileName: "sai.xlsx", content: try IndexWorkbook.bytes(bad))
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("sai.xlsx: Tiêu chí, dòng 4, cột E (Cách chấm): không có cách chấm \"bốc thăm\""))
+            #expect(try await IndexVersionModel.query(on: app.db).filter(\.$code == "xa-2099").count() == 0)
+            // Both formats come back out.
+            let workbook = try await organiser.get("/indexes/\(version.id!)/xlsx")
+            #expect(workbook.status == .ok)
+            #expect(try IndexFile.read(workbook.bytes, format: .xlsx).index.id == "xa-2026")
+        }
+    }
+
+    @Test("A draft saves only over the revision shown: a stale form is refused with what was typed, nothing written")
+    func staleRevision() async throws {
+        try await TestApp.run { app, fixture in
+            let organiser = Browser(app)
+            try await organiser.signIn("t.organizer")
+            _ = try await organiser.get("/index-drafts/\(fixture.draft)")
+            let row = ["sheet": "criteria", "position": "1", "action": "save", "code": "1.1", "title": "Kế hoạch năm", "max": "4",
+                       "rule": "Đạt/Không đạt", "evidence": "Bắt buộc"]
+            let first = try await organiser.post("/index-drafts/\(fixture.draft)", [("revision", "1")] + row.map { ($0.key, $0.value) })
+            #expect(first.status == .seeOther)
+            var draft = try #require(try await IndexDraftModel.find(fixture.draft, on: app.db))
+            #expect(draft.revision == 2)
+            #expect(try draft.table.criteria[1].title == "Kế hoạch năm")
+
+            // Someone else's form, still at revision 1.
+            var typed = row
+            typed["title"] = "Tiêu đề khác"
+            let stale = try await organiser.post("/index-drafts/\(fixture.draft)", [("revision", "1")] + typed.map { ($0.key, $0.value) })
+            #expect(stale.status == .conflict)
+            #expect(stale.body.contains("vừa được người khác sửa (lần sửa 2)"))
+            #expect(stale.body.contains(">Tiêu đề khác</textarea>"))
+            draft = try #require(try await IndexDraftModel.find(fixture.draft, on: app.db))
+            #expect(draft.revision == 2)
+            #expect(try draft.table.criteria[1].title == "Kế hoạch năm")
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$action == "index-draft.edit").count()
+            #expect(audit == 1)
+        }
+    }
+
+    @Test("Structure: indent, outdent and moves refused where they cannot be, as a problem on the page")
+    func structure() async throws {
+        try await TestApp.run { app, fixture in
+            let organiser = Browser(app)
+            try await organiser.signIn("t.organizer")
+            _ = try await organiser.get("/index-drafts/\(fixture.draft)")
+            let refused = try await organiser.post("/index-drafts/\(fixture.draft)",
+                                                   [("revision", "1"), ("sheet", "criteria"), ("position", "0"), ("action", "outdent")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("lĩnh vực (cấp 1) không thể lùi ra thêm"))
+            #expect(try await IndexDraftModel.find(fixture.draft, on: app.db)!.revision == 1)
+            let indented = try await organiser.post("/index-drafts/\(fixture.draft)",
+                                                    [("revision", "1"), ("sheet", "criteria"), ("position", "2"), ("action", "indent")])
+            #expect(indented.status == .seeOther)
+            let table = try #require(try await IndexDraftModel.find(fixture.draft, on: app.db)).table
+            #expect(table.criteria.map(\.level) == ["1", "2", "3"])
+            let page = try await organiser.get("/index-drafts/\(fixture.draft)")
+            // 1.1 is a group now, with a rule: the validation says so beside its row.
+            #expect(page.body.contains("Còn "))
+            #expect(page.body.contains("id=\"row-criteria-1\" class=\"group has-problems\""))
+        }
+    }
+
+    @Test("Publishing: refused while the draft does not validate; then a new version, its mapping from the origins, the draft read-only")
+    func publish() async throws {
+        try await TestApp.run { app, fixture in
+            let organiser = Browser(app)
+            try await organiser.signIn("t.organizer")
+            _ = try await organiser.get("/index-drafts/\(fixture.draft)")
+            // 1.2 renumbered 1.3 and its max made wrong.
+            let save = [("sheet", "criteria"), ("position", "2"), ("action", "save"), ("code", "1.3"), ("title", "Tỷ lệ"), ("max", "sáu"),
+                        ("rule", "Tỷ lệ so với chỉ tiêu"), ("parameters", "chỉ tiêu 100%"), ("origin", "1.2")]
+            #expect(try await organiser.post("/index-drafts/\(fixture.draft)", [("revision", "1")] + save).status == .seeOther)
+            let refused = try await organiser.post("/index-drafts/\(fixture.draft)/publish", [("revision", "2"), ("confirm", "1")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("Tiêu chí, dòng 4, cột D (Điểm tối đa)"))
+            #expect(try await IndexVersionModel.query(on: app.db).count() == 1)
+
+            var fixed = save
+            fixed[5] = ("max", "6")
+            #expect(try await organiser.post("/index-drafts/\(fixture.draft)", [("revision", "2")] + fixed).status == .seeOther)
+            let published = try await organiser.post("/index-drafts/\(fixture.draft)/publish", [("revision", "3"), ("confirm", "1")])
+            #expect(published.status == .seeOther)
+            let version = try #require(try await IndexVersionModel.query(on: app.db).filter(\.$version == 2).first())
+            #expect(version.code == "test-so")
+            let mapping = try await CriterionMappingModel.query(on: app.db).filter(\.$toVersion.$id == version.id!).all()
+            #expect(mapping.first { $0.fromCode == "1.2" }?.targets == ["1.3"])
+            #expect(mapping.first { $0.fromCode == "1.1" }?.targets == ["1.1"])
+            // A published draft no longer changes.
+            let late = try await organiser.post("/index-drafts/\(fixture.draft)", [("revision", "3")] + fixed)
+            #expect(late.status == .conflict)
+            // The comparison goes through that mapping.
+            let comparison = try await organiser.get("/indexes/compare?from=\(fixture.indexVersion)&to=\(version.id!)")
+            #expect(comparison.body.contains("Đối chiếu theo ánh xạ tiêu chí đã lưu"))
+            #expect(comparison.body.contains("<td>Đổi mã</td><td>1.2</td><td>1.3</td>"))
+            let sheet = try await organiser.get("/indexes/compare.xlsx?from=\(fixture.indexVersion)&to=\(version.id!)")
+            #expect(sheet.status == .ok)
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$action == "index.publish").count()
+            #expect(audit == 1)
+        }
+    }
+
+    @Test("Withdrawal: a version a period uses never goes; an unused one does, audited")
+    func withdraw() async throws {
+        try await TestApp.run { app, fixture in
+            let organiser = Browser(app)
+            try await organiser.signIn("t.organizer")
+            _ = try await organiser.get("/indexes")
+            let used = try await organiser.post("/indexes/\(fixture.indexVersion)/withdraw", [("confirm", "1")])
+            #expect(used.status == .conflict)
+            #expect(used.body.contains("đang được dùng ở kỳ đánh giá Năm 2026"))
+            _ = try await organiser.get("/indexes")
+            let page = try await organiser.upload("/indexes", field: "file", fileName: "xa.xlsx", content: try IndexWorkbook.bytes(Self.communes()))
+            #expect(page.status == .seeOther)
+            let unused = try #require(try await IndexVersionModel.query(on: app.db).filter(\.$code == "xa-2026").first())
+            _ = try await organiser.get("/indexes/\(unused.id!)")
+            #expect(try await organiser.post("/indexes/\(unused.id!)/withdraw", [("confirm", "1")]).status == .seeOther)
+            #expect(try await IndexVersionModel.find(unused.id, on: app.db) == nil)
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "index.withdraw").count() == 1)
+        }
+    }
+
+    @Test("The mapping: a code the newer version lacks is refused in place, as typed; a good one is saved and audited")
+    func mapping() async throws {
+        try await TestApp.run { app, fixture in
+            let organiser = Browser(app)
+            try await organiser.signIn("t.organizer")
+            _ = try await organiser.get("/indexes")
+            #expect(try await organiser.upload("/indexes", field: "file", fileName: "xa.xlsx", content: try IndexWorkbook.bytes(Self.communes())).status == .seeOther)
+            let new = try #require(try await IndexVersionModel.query(on: app.db).filter(\.$code == "xa-2026").first())
+            let form = try await organiser.get("/indexes/\(new.id!)/mapping?from=\(fixture.indexVersion)")
+            #expect(form.body.contains("không có tiêu chí tương ứng"))
+            let refused = try await organiser.post("/indexes/\(new.id!)/mapping",
+                                                   [("from", fixture.indexVersion.uuidString), ("to-0", "I"), ("to-1", "1.1.1, 9.9"), ("to-2", "")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("Tiêu chí 1.1: không có mã 9.9 ở phiên bản mới."))
+            #expect(refused.body.contains("value=\"1.1.1, 9.9\""))
+            #expect(try await CriterionMappingModel.query(on: app.db).count() == 0)
+            let saved = try await organiser.post("/indexes/\(new.id!)/mapping",
+                                                 [("from", fixture.indexVersion.uuidString), ("to-0", "I"), ("to-1", "1.1.1, 1.1.2"), ("to-2", "")])
+            #expect(saved.status == .seeOther)
+            let rows = try await CriterionMappingModel.query(on: app.db).all()
+            #expect(rows.first { $0.fromCode == "1.1" }?.targets == ["1.1.1", "1.1.2"])
+            #expect(rows.first { $0.fromCode == "1.2" }?.targets == [])
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "index.mapping").count() == 1)
+        }
+    }
+}
