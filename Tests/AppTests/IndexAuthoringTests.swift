@@ -181,3 +181,64 @@ struct IndexAuthoringTests {
         }
     }
 }
+
+/// Year over year through the criterion mapping (issue 18): an agency's result page and the dashboards
+/// compare each criterion with its counterparts in the period before, and say where there is none.
+@Suite("Year over year through the criterion mapping", .serialized)
+struct YearOverYearTests {
+    @Test("2027's index renumbers 1.2 as 1.3: by codes it has no counterpart; through the mapping it is compared with 2026's 1.2")
+    func throughMapping() async throws {
+        try await TestApp.run { app, fixture in
+            try await ResultsTests.finalise(app, fixture, publish: true)
+            let yaml = Fixture.indexYAML(id: "test-so-2027", title: "Bộ chỉ số 2027", field: ("I", "Lĩnh vực I", 10), leaves: [
+                "{code: \"1.1\", title: Kế hoạch, max: 4, rule: {type: yesno}, evidence: required}",
+                "{code: \"1.3\", title: Tỷ lệ, max: 6, rule: {type: ratio}}",
+            ])
+            let period = try await Fixture.openPeriod(Fixture.year2027(), indexYAML: yaml, on: app)
+            let assessments = try await AssessmentModel.query(on: app.db).filter(\.$period.$id == period.id!).with(\.$agency).all()
+            for assessment in assessments {
+                for (code, value) in [("1.1", "có"), ("1.3", "90")] {
+                    let entry = CriterionEntryModel(assessmentID: assessment.id!, criterionCode: code)
+                    entry.selfInput = value
+                    entry.appraisedInput = value
+                    entry.appraisedAt = Date()
+                    entry.revision = 1
+                    try await entry.create(on: app.db)
+                }
+                assessment.state = AssessmentState.published.rawValue
+                try await assessment.save(on: app.db)
+            }
+            period.status = .published
+            try await period.save(on: app.db)
+            let own = try #require(assessments.first { $0.agency.code == "SNV" })
+
+            let organiser = Browser(app)
+            try await organiser.signIn("t.organizer")
+            var page = try await organiser.get("/assessments/\(own.id!)/results")
+            #expect(page.body.contains("So với Năm 2026 (bộ chỉ số test-so v1): các tiêu chí được đối chiếu theo mã giống nhau."))
+            #expect(page.body.contains("Không có tiêu chí tương ứng ở Năm 2026: 1.3."))
+            let dashboard = try await organiser.get("/dashboard?period=\(period.id!)")
+            #expect(dashboard.body.contains("class=\"delta\""))
+
+            // The mapping: 2026's 1.2 continues as 2027's 1.3.
+            let new = try #require(try await IndexVersionModel.query(on: app.db).filter(\.$code == "test-so-2027").first())
+            _ = try await organiser.get("/indexes/\(new.id!)/mapping?from=\(fixture.indexVersion)")
+            let saved = try await organiser.post("/indexes/\(new.id!)/mapping",
+                                                 [("from", fixture.indexVersion.uuidString), ("to-0", "I"), ("to-1", "1.1"), ("to-2", "1.3")])
+            #expect(saved.status == .seeOther)
+            page = try await organiser.get("/assessments/\(own.id!)/results")
+            #expect(page.body.contains("các tiêu chí được đối chiếu theo ánh xạ tiêu chí giữa hai phiên bản."))
+            #expect(!page.body.contains("Không có tiêu chí tương ứng"))
+            // SNV's 1.2 in 2026: 80% of 6 → 4,80, now beside 2027's 1.3.
+            let row = try #require(page.body.range(of: "id=\"leaf-1.3\""))
+            let end = try #require(page.body[row.upperBound...].range(of: "</tr>"))
+            #expect(page.body[row.upperBound..<end.lowerBound].contains(">4,80<"))
+
+            // The agency's own dashboard compares its fields the same way.
+            let head = Browser(app)
+            try await head.signIn("t.head")
+            let own2027 = try await head.get("/dashboard?period=\(period.id!)")
+            #expect(own2027.body.contains("các tiêu chí được đối chiếu theo ánh xạ tiêu chí"))
+        }
+    }
+}

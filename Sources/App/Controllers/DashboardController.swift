@@ -21,6 +21,8 @@ enum DashboardController {
         var evidence: [(have: Int, need: Int)]
         /// By member position: final in the previous period.
         var previous: [DecimalNumber?]
+        /// By member position: the previous period's result, compared through the criterion mapping.
+        var earlier: [PreviousResult?]
         var gaps: [AgencyLeafDifference]
     }
 
@@ -37,7 +39,7 @@ enum DashboardController {
         }
         try request.authorize(.viewResults, .results(ResultsTarget(published: period.status == .published, agencyID: seesAll ? nil : user.actor.agencyID)))
         let groups = try await PeriodResults.load(period: period, store: request.assessments)
-        let previous = try await ResultsController.previousFinals(of: period, on: request)
+        var loader = try await PreviousResult.Loader.load(before: period, on: request)
         var views: [GroupView] = []
         for group in groups {
             let shares = group.report.scores.map { FieldShares.of(group.index, $0) }
@@ -46,10 +48,12 @@ enum DashboardController {
                 let applicable = required.filter { score.nodes[$0].applicable }
                 return (applicable.filter { (member.evidenceCounts[group.index.nodes[$0].code] ?? 0) > 0 }.count, applicable.count)
             }
-            let before = group.members.map { member -> DecimalNumber? in
-                guard let old = previous?.1[member.agency.code], let position = old.position(of: member.agency.id!) else { return nil }
-                return old.report.scores[position].final
+            var earlier: [PreviousResult?] = []
+            for member in group.members {
+                earlier.append(try await loader?.result(agencyCode: member.agency.code, agencyID: member.agency.id!,
+                                                        current: group.indexVersion, on: request))
             }
+            let before = earlier.map { $0?.score.final }
             var gaps: [AgencyLeafDifference] = []
             for (position, member) in group.members.enumerated() {
                 let selfScore = member.record.score(.selfAssessed)
@@ -62,7 +66,7 @@ enum DashboardController {
                                                      title: node.title, difference: difference, comment: comments[node.code] ?? nil))
                 }
             }
-            views.append(GroupView(results: group, shares: shares, evidence: evidence, previous: before,
+            views.append(GroupView(results: group, shares: shares, evidence: evidence, previous: before, earlier: earlier,
                                    gaps: LeafDifference.largest(gaps, limit: 15, size: \.difference.size)))
         }
         let decision = try await OfficialOrigin.of(period, on: request).decision
@@ -71,17 +75,13 @@ enum DashboardController {
                   let position = group.results.position(of: user.actor.agencyID) else {
                 return request.page { DashboardPage.empty($0) }
             }
-            var before: (Index, AgencyScore)?
-            if let old = previous?.1[group.results.members[position].agency.code], let oldPosition = old.position(of: user.actor.agencyID) {
-                before = (old.index, old.report.scores[oldPosition])
-            }
             return request.page {
-                DashboardPage.agency($0, periods: periods, period: period, group: group, position: position, previousPeriod: previous?.0,
-                                     previous: before, decision: decision)
+                DashboardPage.agency($0, periods: periods, period: period, group: group, position: position, previousPeriod: loader?.period,
+                                     previous: group.earlier[position], decision: decision)
             }
         }
         return request.page {
-            DashboardPage.province($0, periods: periods, period: period, groups: views, previousPeriod: previous?.0, decision: decision)
+            DashboardPage.province($0, periods: periods, period: period, groups: views, previousPeriod: loader?.period, decision: decision)
         }
     }
 }

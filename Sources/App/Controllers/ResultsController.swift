@@ -74,11 +74,9 @@ enum ResultsController {
         let preliminary = member.record.score(.final, with: before)
         let deputies = try await DeputyModel.query(on: request.db).filter(\.$agency.$id == record.agency.id!).sort(\.$name).all()
         let proposal = LeaderProposal(index: record.index, score: final, deputies: deputies.map(\.deputy))
-        var previousScore: (PeriodModel, Index, AgencyScore)?
-        if let (previous, byAgency) = try await previousFinals(of: record.period, on: request),
-           let previousGroup = byAgency[record.agency.code], let previousPosition = previousGroup.position(of: record.agency.id!) {
-            previousScore = (previous, previousGroup.index, previousGroup.report.scores[previousPosition])
-        }
+        var loader = try await PreviousResult.Loader.load(before: record.period, on: request)
+        let previousScore = try await loader?.result(agencyCode: record.agency.code, agencyID: record.agency.id!, current: group.indexVersion,
+                                                     on: request)
         return ResultsPages.AgencyModel(record: record, selfScore: record.score(.selfAssessed), preliminary: preliminary, final: final,
                                         rank: group.rank(of: position), groupSize: group.members.count,
                                         reexamined: Set(preliminaryInputs.keys), proposal: proposal, deputies: deputies,

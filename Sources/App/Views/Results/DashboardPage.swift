@@ -74,11 +74,18 @@ enum DashboardPage {
                         tbody {
                             for entry in group.ranked {
                                 let position = entry.position
+                                // Each field's share then, through the criterion mapping: its change shown under today's.
+                                let earlier = view.earlier[position].map { previous in
+                                    previous.figures(for: group.index).enumerated().filter { group.index.nodes[$0.offset].depth == 0 }.map(\.element)
+                                }
                                 tr {
                                     td(.class("num")) { String(entry.rank) }
                                     td { a(.href(SiteURL.assessment(.value(group.members[position].assessment.id!), .results).path)) { group.members[position].agency.name } }
-                                    for share in view.shares[position] {
-                                        td(.class("num \(band(share))")) { share.map { Formats.score($0, language, places: 1) } ?? "—" }
+                                    for (column, share) in view.shares[position].enumerated() {
+                                        td(.class("num \(band(share))")) {
+                                            share.map { Formats.score($0, language, places: 1) } ?? "—"
+                                            if let earlier, column < earlier.count { shareChange(context, now: share, before: earlier[column]) }
+                                        }
                                     }
                                     td(.class("num")) { Formats.score(group.report.scores[position].bonus, language) }
                                     td(.class("num")) { Formats.score(group.report.scores[position].deduction, language) }
@@ -96,14 +103,31 @@ enum DashboardPage {
                 p(.class("guidance")) {
                     say(.fieldList, fields.map { "\($0.code) \($0.title)" }.joined(separator: "; "))
                     say(.evidenceGuidance)
+                    if let previousPeriod { " " + say(.heatMapChange, previousPeriod.name) }
                 }
                 DifferencesTable.view(context, against: .final, rows: view.gaps)
             }
         }
     }
 
+    /// A field's share against the period before: "▲ 3,2" (points of percentage), or that it has no counterpart.
+    static func shareChange(_ context: PageContext, now: DecimalNumber?, before: YearOverYear.Figure) -> HTMLNode {
+        let say = context.phrases(DashboardText.self)
+        switch (now, before) {
+        case (_, .noCounterpart):
+            return small(.class("delta"), .title(context.phrases(ResultsText.self)(.noCounterpart))) { br(); say(.newField) }
+        case let (now?, .points(_, share?)):
+            let difference = now - share
+            let size = difference.isNegative ? DecimalNumber.zero - difference : difference
+            let arrow = difference.isZero ? "=" : difference.isNegative ? "▼" : "▲"
+            return small(.class("delta")) { br(); difference.isZero ? arrow : "\(arrow) \(Formats.score(size, context.language, places: 1))" }
+        default:
+            return .empty
+        }
+    }
+
     static func agency(_ context: PageContext, periods: [PeriodModel], period: PeriodModel, group view: DashboardController.GroupView,
-                       position: Int, previousPeriod: PeriodModel?, previous: (Index, AgencyScore)?, decision: PeriodDecision?) -> HTMLNode {
+                       position: Int, previousPeriod: PeriodModel?, previous: PreviousResult?, decision: PeriodDecision?) -> HTMLNode {
         let say = context.phrases(DashboardText.self)
         let language = context.language
         let group = view.results
@@ -129,11 +153,13 @@ enum DashboardPage {
                 if let previousPeriod, let previous {
                     div(.class("card")) {
                         p { say(.sincePeriod, previousPeriod.name) }
-                        p(.class("total")) { strong { ResultsPages.change(score.final, previous.1.final, language) } }
+                        p(.class("total")) { strong { ResultsPages.change(score.final, previous.score.final, language) } }
                     }
                 }
             }
             h2 { say(.sharesHeading) }
+            if let previous { ResultsPages.comparedWith(context, previous, index: group.index) }
+            let earlier = previous?.figures(for: group.index)
             let averages = FieldShares.averages(view.shares, fields: fields.count)
             Charts.bars(fields.indices.flatMap { column -> [Charts.Bar] in
                 let own = view.shares[position][column] ?? .zero
@@ -157,15 +183,17 @@ enum DashboardPage {
                     }
                     tbody {
                         for (column, field) in fields.enumerated() {
-                            // The previous period's node with the same code.
-                            let before = previous.flatMap { old in old.0.nodes.firstIndex { $0.code == field.element.code }.map { old.1.nodes[$0] } }
+                            // The previous period's counterparts, through the criterion mapping.
+                            let before = earlier?[field.offset]
                             tr {
                                 td { "\(field.element.code) \(field.element.title)" }
                                 td(.class("num")) { Formats.score(score.nodes[field.offset].points, language) }
                                 td(.class("num")) { view.shares[position][column].map { Formats.score($0, language, places: 1) } ?? "—" }
                                 td(.class("num")) { averages[column].map { Formats.score($0, language, places: 1) } ?? "—" }
                                 if previousPeriod != nil {
-                                    td(.class("num")) { before.map { Formats.score($0.points, language) } ?? "—" }
+                                    td(.class("num"), before == .noCounterpart ? .title(context.phrases(ResultsText.self)(.noCounterpart)) : nil) {
+                                        before.map { ResultsPages.earlier(context, $0) } ?? "—"
+                                    }
                                 }
                             }
                         }

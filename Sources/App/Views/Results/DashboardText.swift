@@ -4,7 +4,7 @@ import ChiSoCore
 enum DashboardText: String, Phrasebook {
     case title, noResultsYet, monitoringLink, period, show
     case finalisedOnly, groupHeading, rankingAndDownloads, classesChart, heatMapHeading
-    case rankColumn, agencyColumn, finalColumn, evidenceColumn, sincePeriod, fieldList, evidenceGuidance
+    case rankColumn, agencyColumn, finalColumn, evidenceColumn, sincePeriod, fieldList, evidenceGuidance, newField, heatMapChange
     case agencyTitle, classAndRank, sharesHeading, agencyBar, groupAverageBar, sharesChart
     case fieldColumn, pointsColumn, shareColumn, groupAverageColumn, pointsInPeriodColumn, detailedResultLink
 
@@ -25,6 +25,8 @@ enum DashboardText: String, Phrasebook {
         case .finalColumn: "Tổng"
         case .evidenceColumn: "Minh chứng"
         case .sincePeriod: "So với %@"
+        case .newField: "mới"
+        case .heatMapChange: "Dưới mỗi ô: thay đổi so với %@ (điểm phần trăm), đối chiếu theo ánh xạ tiêu chí; \"mới\": lĩnh vực không có tương ứng ở kỳ trước."
         case .fieldList: "Lĩnh vực: %@. "
         case .evidenceGuidance: "Minh chứng: số tiêu chí bắt buộc có tài liệu kiểm chứng đã có tệp / cần có."
         case .agencyTitle: "Tổng quan · %@"
@@ -59,6 +61,8 @@ enum DashboardText: String, Phrasebook {
         case .finalColumn: "Final"
         case .evidenceColumn: "Evidence"
         case .sincePeriod: "Since %@"
+        case .newField: "new"
+        case .heatMapChange: "Under each cell: the change since %@ (percentage points), through the criterion mapping; \"new\": a field with no counterpart then."
         case .fieldList: "Fields: %@. "
         case .evidenceGuidance: "Evidence: criteria that require evidence and have it / that require it."
         case .agencyTitle: "Dashboard · %@"

@@ -15,7 +15,8 @@ enum ResultsPages {
         var reexamined: Set<String>
         var proposal: LeaderProposal
         var deputies: [DeputyModel]
-        var previous: (PeriodModel, Index, AgencyScore)?
+        /// The result of the period before, compared through the criterion mapping.
+        var previous: PreviousResult?
         /// The decision that announced the results (nil before publication).
         var decision: PeriodDecision?
     }
@@ -143,11 +144,11 @@ enum ResultsPages {
                         strong { "\(Formats.score(model.selfScore.final, language)) → \(Formats.score(model.preliminary.final, language)) → \(Formats.score(model.final.final, language))" }
                     }
                 }
-                if let (period, _, score) = model.previous {
+                if let previous = model.previous {
                     div(.class("card")) {
-                        p { say(.sincePeriod, period.name) }
-                        p(.class("total")) { strong { change(model.final.final, score.final, language) } }
-                        p { say(.previousScore, Formats.score(score.final, language)) }
+                        p { say(.sincePeriod, previous.period.name) }
+                        p(.class("total")) { strong { change(model.final.final, previous.score.final, language) } }
+                        p { say(.previousScore, Formats.score(previous.score.final, language)) }
                     }
                 }
             }
@@ -160,6 +161,7 @@ enum ResultsPages {
             }
             proposals(context, model: model)
             h2 { say(.criterionByCriterion) }
+            if let previous = model.previous { comparedWith(context, previous, index: index) }
             breakdown(context, model: model, explanation: explanation)
         }
     }
@@ -199,11 +201,32 @@ enum ResultsPages {
         }
     }
 
+    /// What an earlier period is compared through, and the criteria it has no counterpart for.
+    static func comparedWith(_ context: PageContext, _ previous: PreviousResult, index: Index) -> HTMLNode {
+        let say = context.phrases(ResultsText.self)
+        let version = "\(previous.version.code) v\(previous.version.version)"
+        let missing = zip(index.nodes, previous.figures(for: index)).filter { $0.1 == .noCounterpart }.map(\.0.code)
+        return p(.class("guidance"), .id("compared-with")) {
+            previous.written ? say(.comparedThroughMapping, previous.period.name, version) : say(.comparedByCodes, previous.period.name, version)
+            if !missing.isEmpty { " " + say(.noCounterpartList, previous.period.name, missing.joined(separator: ", ")) }
+        }
+    }
+
+    /// An earlier figure of a node: its points, or why there is none.
+    static func earlier(_ context: PageContext, _ figure: YearOverYear.Figure) -> String {
+        switch figure {
+        case let .points(points, _): Formats.score(points, context.language)
+        case .notApplicable: context.t(.notApplicable)
+        case .noCounterpart: "—"
+        }
+    }
+
     static func breakdown(_ context: PageContext, model: AgencyModel, explanation: ScoreExplanation) -> HTMLNode {
         let say = context.phrases(ResultsText.self)
         let language = context.language
         let record = model.record
         let index = record.index
+        let earlier = model.previous?.figures(for: index)
         func points(_ score: AgencyScore, _ position: Int) -> String {
             score.nodes[position].applicable ? Formats.score(score.nodes[position].points, language) : context.t(.notApplicable)
         }
@@ -216,6 +239,7 @@ enum ResultsPages {
                         th(.scope("col"), .class("num")) { say(.selfColumn) }
                         th(.scope("col"), .class("num")) { say(.preliminaryColumn) }
                         th(.scope("col"), .class("num")) { say(.finalColumn) }
+                        if let previous = model.previous { th(.scope("col"), .class("num")) { say(.inPeriodColumn, previous.period.name) } }
                         th(.scope("col"), .class("hide-small")) { say(.whyItDiffersColumn) }
                     }
                 }
@@ -230,6 +254,11 @@ enum ResultsPages {
                             td(.class("num")) { points(model.selfScore, position) }
                             td(.class("num")) { points(model.preliminary, position) }
                             td(.class(differs ? "num changed" : "num")) { points(model.final, position) }
+                            if let earlier {
+                                td(.class("num"), earlier[position] == .noCounterpart ? .title(say(.noCounterpart)) : nil) {
+                                    Self.earlier(context, earlier[position])
+                                }
+                            }
                             td(.class("hide-small")) {
                                 if node.isLeaf {
                                     if differs, let comment = entry?.appraisalComment { strong { comment }; br() }

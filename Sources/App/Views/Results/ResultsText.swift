@@ -10,6 +10,7 @@ enum ResultsText: String, Phrasebook {
     case proposalsHeading, proposalsGuidance, head, indexSetsNone, noProposal, deputyFields, achievedOfPossible
     case loweredToHead, unknownFieldCodes, noDeputies, deputiesLink
     case criterionColumn, maxColumn, selfColumn, preliminaryColumn, finalColumn, whyItDiffersColumn, explanation
+    case comparedThroughMapping, comparedByCodes, noCounterpartList, noCounterpart, inPeriodColumn
     // ResultExportController
     case pdfUnavailable, pdfFailed
     // ResultsController
@@ -44,6 +45,11 @@ enum ResultsText: String, Phrasebook {
         case .classAndRank: "%@ · hạng %@/%@ trong khối"
         case .selfToFinal: "Tự chấm → thẩm định sơ bộ → cuối cùng"
         case .previousScore: "năm trước: %@"
+        case .comparedThroughMapping: "So với %@ (bộ chỉ số %@): các tiêu chí được đối chiếu theo ánh xạ tiêu chí giữa hai phiên bản."
+        case .comparedByCodes: "So với %@ (bộ chỉ số %@): các tiêu chí được đối chiếu theo mã giống nhau."
+        case .noCounterpartList: "Không có tiêu chí tương ứng ở %@: %@."
+        case .noCounterpart: "không có tiêu chí tương ứng"
+        case .inPeriodColumn: "%@"
         case .scoreSheetPDF: "Phiếu điểm (PDF)"
         case .whatIfLink: "Thử thay đổi số liệu (không lưu)"
         case .criterionByCriterion: "Chi tiết từng tiêu chí"
@@ -100,6 +106,11 @@ enum ResultsText: String, Phrasebook {
         case .classAndRank: "%@ · rank %@/%@ in the group"
         case .selfToFinal: "Self → preliminary → final"
         case .previousScore: "then: %@"
+        case .comparedThroughMapping: "Compared with %@ (index %@): criteria matched through the criterion mapping between the two versions."
+        case .comparedByCodes: "Compared with %@ (index %@): criteria matched by identical codes."
+        case .noCounterpartList: "No corresponding criterion in %@: %@."
+        case .noCounterpart: "no corresponding criterion"
+        case .inPeriodColumn: "%@"
         case .scoreSheetPDF: "Score sheet (PDF)"
         case .whatIfLink: "What if… (nothing is saved)"
         case .criterionByCriterion: "Criterion by criterion"
