@@ -136,6 +136,8 @@ struct Seeds {
     let index: Index
     let agencyList: [Agency]
     let workbooks: [[UInt8]]
+    /// Both shipped indexes as the annex workbook (sheets of criteria, classes, bonus and deductions).
+    let indexWorkbooks: [[UInt8]]
     /// One item of the index per kind of rule (and a bonus and a deduction item), for single input values.
     let valueItems: [ItemReference]
     let tasks: [UInt8]
@@ -151,6 +153,7 @@ struct Seeds {
         agencies = ["Resources/samples/agencies-so.csv", "Resources/samples/agencies-xa.csv", "\(spec)/case-7/agencies.csv"].map(file)
         inputs = file("Resources/samples/inputs-so-2026.csv")
         index = try IndexReader.read(yaml: String(decoding: indexes[0], as: UTF8.self))
+        indexWorkbooks = try indexes.prefix(2).map { try IndexWorkbook.bytes(IndexTable(IndexReader.read(yaml: String(decoding: $0, as: UTF8.self)))) }
         agencyList = try AgencyListReader.read(agencies[0])
         var byKind: [String: ItemReference] = [:]
         for (position, node) in index.nodes.enumerated() {
@@ -287,6 +290,20 @@ let readers: [Reader] = [
         workbookInput(&dice, packages: seeds.workbooks, parts: seeds.inputsWorkbookParts)
     }, run: { bytes, _ in
         readFile(bytes, csv: false) { bytes throws(LineProblems) in _ = try XLSXReader.rows(of: bytes) }
+    }),
+    Reader(name: "index-xlsx", make: { dice, seeds in
+        workbookInput(&dice, packages: seeds.indexWorkbooks, parts: seeds.inputsWorkbookParts)
+    }, run: { bytes, _ in
+        // An index workbook: its sheets, their layout, then every cell's meaning (every problem named by its cell).
+        do throws(IndexFile.Problems) {
+            _ = try IndexFile.read(bytes, format: .xlsx)
+            return nil
+        } catch {
+            guard case let .table(problems) = error else { return "a workbook refused as YAML" }
+            if problems.isEmpty { return "an error without problems" }
+            if problems.contains(where: { isBlank($0.english) || isBlank($0.vietnamese) }) { return "a problem without a message" }
+            return nil
+        }
     }),
     Reader(name: "tasks", make: { dice, seeds in
         dice.chance(70) ? input(&dice, seeds: [seeds.tasks], dialect: .csv) : mutate(dice.pick([seeds.workbooks[0], seeds.workbooks[3]]), &dice, .xml)
