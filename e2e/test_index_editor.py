@@ -31,7 +31,9 @@ def test_organiser_writes_tries_and_publishes_an_index(page, server, artifacts, 
     click_and_wait(page, row_of(page, "1.1.1").get_by_role("link", name="Sửa"))
     assert page.evaluate("document.activeElement.id") == "edit-code"
     page.fill("#edit-max", "9")
-    page.fill("#edit-parameters", "≥100%: 10; ≥90%: 6; ≥80%: 4")
+    # Tiers are rows of fields: the first tier's points above the new max.
+    assert page.input_value("#row-0-0") == "100" and page.input_value("#row-2-1") == "4"
+    page.fill("#row-0-1", "10")
     click_and_wait(page, page.locator("#edit-form").get_by_role("button", name="Lưu"))
     assert "Còn 1 vấn đề" in page.locator("#problems").inner_text()
     assert "Tiêu chí, dòng 4, cột F (Tham số)" in page.locator("#problems").inner_text()
@@ -44,7 +46,7 @@ def test_organiser_writes_tries_and_publishes_an_index(page, server, artifacts, 
     page.console_watch.expect("status of 422")
 
     click_and_wait(page, row_of(page, "1.1.1").get_by_role("link", name="Sửa"))
-    page.fill("#edit-parameters", "≥100%: 9; ≥90%: 6; ≥80%: 4")
+    page.fill("#row-0-1", "9")
     click_and_wait(page, page.locator("#edit-form").get_by_role("button", name="Lưu"))
     page.get_by_text("Hợp lệ: có thể công bố thành phiên bản mới.").wait_for()
     assert "9" == row_of(page, "1.1.1").first.locator("td").nth(1).inner_text().strip()
@@ -64,6 +66,8 @@ def test_organiser_writes_tries_and_publishes_an_index(page, server, artifacts, 
 
     # The dry run on 2025's published results: who moves and why.
     click_and_wait(page, page.get_by_role("link", name="Chạy thử trên kết quả đã công bố"))
+    # The period assessed with the version the draft was cloned from comes first.
+    assert page.locator("#dry-period option:checked").inner_text() == "Năm 2025"
     page.get_by_role("button", name="Chạy thử").click()
     page.wait_for_load_state()
     text = page.locator("main").inner_text()

@@ -262,3 +262,31 @@ struct IndexTableEditingTests {
         #expect(try table.applying(.down, sheet: .bonus, at: 0).bonus[1].code == table.bonus[0].code)
     }
 }
+
+@Suite("A rule's parameters as form fields")
+struct RuleFormTests {
+    @Test("Each rule of both demo indexes reads into its fields and writes back to the same cell")
+    func roundTrip() throws {
+        for name in ["so-2026.yaml", "xa-2026.yaml"] {
+            let table = IndexTable(try IndexTableTests.shipped(name))
+            for row in table.criteria where !row.rule.isEmpty {
+                let type = try #require(IndexNotation.type(row.rule, in: IndexNotation.ruleNames))
+                let form = try #require(RuleForm(type: type, parameters: row.parameters), "\(row.code): \(row.parameters)")
+                #expect(form.parameters == row.parameters, "\(name) \(row.code)")
+            }
+        }
+    }
+
+    @Test("Rows: empty ones are left out; values: an empty cap is no cap; an unreadable cell has no form")
+    func fields() {
+        var tiers = RuleForm(type: "tiers")
+        tiers.rows = [["100", "8"], ["", ""], ["90", "6,5"]]
+        #expect(tiers.parameters == "≥100%: 8; ≥90%: 6,5")
+        var count = RuleForm(type: "count")
+        count.values = ["per", "cap"].reduce(into: [:]) { $0[$1] = $1 == "per" ? "0,5" : " " }
+        #expect(count.parameters == "0,5 điểm/lần")
+        #expect(RuleForm(type: "tiers", parameters: "≥100%: 8; chín mươi: 3") == nil)
+        #expect(RuleForm(type: "ratio", parameters: "chỉ tiêu 95%")?.values["target"] == "95")
+        #expect(RuleForm(type: "count", parameters: "1 điểm/lần; tối đa 2")?.values == ["per": "1", "cap": "2"])
+    }
+}

@@ -171,7 +171,7 @@ enum IndexDraftController {
             guard table.criteria.indices.contains(position) else { return nil }
             table.criteria[position] = IndexTable.CriterionRow(
                 level: table.criteria[position].level, code: value("code"), title: value("title"), max: value("max"),
-                rule: value("rule"), parameters: value("parameters"), evidence: value("evidence"),
+                rule: value("rule"), parameters: parameters(from: fields), evidence: value("evidence"),
                 notApplicableFor: value("notApplicableFor"), allowNA: value("allowNA"), appraiser: value("appraiser"),
                 source: value("source"), guidance: value("guidance"), origin: value("origin"))
         case .classes:
@@ -190,6 +190,21 @@ enum IndexDraftController {
             }
         }
         return table
+    }
+
+    /// A leaf's parameters as the form sent them: composed from the rule's own fields (`parameterForm`
+    /// names the rule they were shown for; a rule changed since starts empty), else the text as typed.
+    static func parameters(from fields: [String: String]) -> String {
+        guard let shown = fields["parameterForm"] else { return (fields["parameters"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard IndexNotation.type(fields["rule"] ?? "", in: IndexNotation.ruleNames) == shown else { return "" }
+        var form = RuleForm(type: shown)
+        for name in RuleForm.fields(of: shown) { form.values[name] = fields["param-\(name)"] ?? "" }
+        var number = 0
+        while let first = fields["row-\(number)-0"], let second = fields["row-\(number)-1"], number < 200 {
+            form.rows.append([first, second])
+            number += 1
+        }
+        return form.parameters
     }
 
     struct RevisionForm: Content {

@@ -27,7 +27,13 @@ enum IndexDryRunController {
         let periods = try await PeriodModel.query(on: request.db).filter(\.$status == .published).sort(\.$year, .descending).all()
         let table = try draft.table
         let validation = table.validate()
-        guard let index = validation.index, let periodID = query.period ?? periods.first?.id,
+        // By default the latest published period assessed with the version the draft was cloned from.
+        var preferred = periods.first?.id
+        if let base = draft.$baseVersion.id {
+            let using = Set(try await PeriodIndexModel.query(on: request.db).filter(\.$indexVersion.$id == base).all().map(\.$period.id))
+            preferred = periods.first { using.contains($0.id!) }?.id ?? preferred
+        }
+        guard let index = validation.index, let periodID = query.period ?? preferred,
               let period = periods.first(where: { $0.id == periodID }) else {
             return request.page {
                 IndexDraftPages.dryRun($0, model: IndexDraftPages.DryRunModel(draft: draft, periods: periods, period: nil, groups: [],

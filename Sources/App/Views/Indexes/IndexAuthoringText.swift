@@ -18,6 +18,7 @@ enum IndexAuthoringText: String, Phrasebook {
     case save, edit, cancel, actionsColumn, up, down, indent, outdent, delete, insert, addRow, problemsHeading, noRows
     case hintManual, hintYesNo, hintTiers, hintRatio, hintCount, hintDeduct, hintPercent, hintLevels, hintAdjustment, hintConditions
     case hintTags, hintOrigin, noSource, publishedAs, levelLabel, rowProblems, columnLabel, evidenceOptional, evidenceRequired, yes, no
+    case paramStep, paramTarget, paramPer, paramCap, tierFrom, tierPoints, levelCode, levelPoints, noParameters, ruleChangeHint, parametersAsText
     // The dry run
     case dryRunTitle, dryRunGuidance, periodLabel, groupLabel, groupDefault, runButton, noPublished, draftNotValid, groupCaption
     case throughOrigins, throughCodes, agencyColumn, beforeColumn, afterColumn, scoreColumn, classColumn, rankColumn, movementColumn
@@ -124,6 +125,17 @@ enum IndexAuthoringText: String, Phrasebook {
         case .levelLabel: "Cấp %@"
         case .rowProblems: "Vấn đề ở dòng này"
         case .columnLabel: "cột %@"
+        case .paramStep: "Bước chấm (để trống: 0,01)"
+        case .paramTarget: "Chỉ tiêu (%)"
+        case .paramPer: "Điểm mỗi lần"
+        case .paramCap: "Tối đa (để trống: không giới hạn)"
+        case .tierFrom: "Từ (%)"
+        case .tierPoints: "Điểm"
+        case .levelCode: "Mức"
+        case .levelPoints: "Điểm"
+        case .noParameters: "Cách chấm này không có tham số."
+        case .ruleChangeHint: "Đổi cách chấm rồi bấm Lưu: các ô tham số sẽ theo cách chấm mới."
+        case .parametersAsText: "Tham số (dạng chữ)"
         case .evidenceOptional: "Không bắt buộc"
         case .evidenceRequired: "Bắt buộc"
         case .yes: "Có"
@@ -258,6 +270,17 @@ enum IndexAuthoringText: String, Phrasebook {
         case .levelLabel: "Level %@"
         case .rowProblems: "Problems in this row"
         case .columnLabel: "column %@"
+        case .paramStep: "Step (empty: 0.01)"
+        case .paramTarget: "Target (%)"
+        case .paramPer: "Points each time"
+        case .paramCap: "At most (empty: no cap)"
+        case .tierFrom: "From (%)"
+        case .tierPoints: "Points"
+        case .levelCode: "Level"
+        case .levelPoints: "Points"
+        case .noParameters: "This rule has no parameters."
+        case .ruleChangeHint: "Change the rule and save: the parameter fields then follow the new rule."
+        case .parametersAsText: "Parameters (as text)"
         case .evidenceOptional: "Optional"
         case .evidenceRequired: "Required"
         case .yes: "Yes"

@@ -289,8 +289,6 @@ enum IndexDraftPages {
                 Fields.text(heading("max"), name: "max", id: "edit-max", value: value("max", row.max))
                 choice(heading("rule"), name: "rule", id: "edit-rule", value: rule,
                        options: [("", "—")] + IndexNotation.ruleNames.map { ($0.names[0], IndexNotation.label($0.names, context.language)) })
-                Fields.text(heading("parameters"), name: "parameters", id: "edit-parameters", value: value("parameters", row.parameters),
-                            hint: hint(forRule: rule, say))
                 choice(heading("evidence"), name: "evidence", id: "edit-evidence", value: value("evidence", row.evidence),
                        options: [("", say(.evidenceOptional)), ("Bắt buộc", say(.evidenceRequired))])
                 choice(heading("allowNA"), name: "allowNA", id: "edit-allowNA", value: value("allowNA", row.allowNA),
@@ -302,9 +300,59 @@ enum IndexDraftPages {
                        options: [("", say(.noSource))] + IndexNotation.sourceNames.map { ($0.names[0], IndexNotation.label($0.names, context.language)) })
                 Fields.text(heading("origin"), name: "origin", id: "edit-origin", value: value("origin", row.origin), hint: say(.hintOrigin))
             }
+            ruleParameters(context, heading: heading("parameters"), rule: rule,
+                           parameters: model.typed.flatMap { typed in
+                               typed["parameterForm"] != nil || typed["parameters"] != nil ? IndexDraftController.parameters(from: typed) : nil
+                           } ?? row.parameters)
             textArea(heading("title"), name: "title", id: "edit-title", value: value("title", row.title))
             textArea(heading("guidance"), name: "guidance", id: "edit-guidance", value: value("guidance", row.guidance))
             formButtons(context, model: model, sheet: .criteria, position: position)
+        }
+    }
+
+    /// The fields a rule's parameters need: a value each (step, target, points per time and cap), or rows
+    /// (tiers, levels) with two empty rows to add more; the cell as text when it cannot be read that way.
+    static func ruleParameters(_ context: PageContext, heading: String, rule: String, parameters: String) -> HTMLNode {
+        let say = context.phrases(IndexAuthoringText.self)
+        guard let type = IndexNotation.type(rule, in: IndexNotation.ruleNames), let form = RuleForm(type: type, parameters: parameters) else {
+            return fieldset(.class("parameters")) {
+                legend { heading }
+                Fields.text(say(.parametersAsText), name: "parameters", id: "edit-parameters", value: parameters, hint: hint(forRule: rule, say))
+                p(.class("guidance")) { say(.ruleChangeHint) }
+            }
+        }
+        let labels: [String: IndexAuthoringText] = ["step": .paramStep, "target": .paramTarget, "per": .paramPer, "cap": .paramCap]
+        return fieldset(.class("parameters"), .id("edit-parameters")) {
+            legend { heading }
+            input(.type("hidden"), .name("parameterForm"), .value(type))
+            if RuleForm.hasRows(type) {
+                let columns = type == "tiers" ? [say(.tierFrom), say(.tierPoints)] : [say(.levelCode), say(.levelPoints)]
+                table(.class("parameter-rows")) {
+                    thead { tr { th(.scope("col")) { columns[0] }; th(.scope("col")) { columns[1] } } }
+                    tbody {
+                        for (number, row) in (form.rows + [["", ""], ["", ""]]).enumerated() {
+                            tr {
+                                for column in 0..<2 {
+                                    td {
+                                        H.el("label", [.for("row-\(number)-\(column)"), .class("visually-hidden")]) { "\(columns[column]) \(number + 1)" }
+                                        input(.type("text"), .id("row-\(number)-\(column)"), .name("row-\(number)-\(column)"), .value(row[column]),
+                                              .maxlength(Limits.name), column == 0 && type == "tiers" ? .inputmode("decimal") : nil)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            } else if RuleForm.fields(of: type).isEmpty {
+                p { say(.noParameters) }
+            } else {
+                div(.class("grid")) {
+                    for name in RuleForm.fields(of: type) {
+                        Fields.text(say(labels[name]!), name: "param-\(name)", id: "edit-param-\(name)", value: form.values[name])
+                    }
+                }
+            }
+            p(.class("guidance")) { say(.ruleChangeHint) }
         }
     }
 

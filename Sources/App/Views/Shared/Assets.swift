@@ -57,6 +57,9 @@ enum Assets {
     button.danger { background: var(--bad); color: #fff; }
     .row-actions { display: flex; flex-wrap: wrap; gap: .25rem; }
     .row-actions button, .row-actions .button { padding: .15rem .45rem; font-size: .85rem; font-weight: normal; }
+    .parameter-rows input { font: inherit; padding: .35rem .5rem; border: 1px solid #6e6e73; border-radius: 4px; width: 100%; box-sizing: border-box; }
+    .parameter-rows { max-width: 30rem; }
+    fieldset.parameters { border: 1px solid #c9c9cf; border-radius: 4px; margin: .5rem 0; }
     .form-buttons { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .5rem; }
     tr.has-problems td { background: #fff5f4; }
     .cell-problems { color: var(--bad); margin: .25rem 0 0; padding-left: 1rem; font-size: .9rem; }
