@@ -35,6 +35,16 @@ enum Console {
         try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
+    /// The file's bytes; when it cannot be read, says why on standard error and exits 1.
+    static func readOrExit(_ path: String) throws -> [UInt8] {
+        switch read(path) {
+        case let .success(bytes): return bytes
+        case let .failure(failure):
+            err([failure.message])
+            throw ExitCode(1)
+        }
+    }
+
     struct ReadFailure: Error {
         var message: String
     }

@@ -21,13 +21,7 @@ struct IndexCommand: ParsableCommand {
         var lang: Language = .english
 
         func run() throws {
-            let bytes: [UInt8]
-            switch Console.read(file) {
-            case let .success(read): bytes = read
-            case let .failure(failure):
-                Console.err([failure.message])
-                throw ExitCode(1)
-            }
+            let bytes = try Console.readOrExit(file)
             do {
                 let read = try IndexFile.read(bytes, format: IndexFile.Format(fileName: file) ?? IndexFile.Format(content: bytes))
                 Console.out(IndexSummary(read.index).text(language: lang))
@@ -60,13 +54,7 @@ struct IndexCommand: ParsableCommand {
                     : "convert works between .yaml, .yml and .xlsx (by the files' extensions)"])
                 throw ExitCode(1)
             }
-            let bytes: [UInt8]
-            switch Console.read(input) {
-            case let .success(read): bytes = read
-            case let .failure(failure):
-                Console.err([failure.message])
-                throw ExitCode(1)
-            }
+            let bytes = try Console.readOrExit(input)
             let read: IndexFile.Read
             do {
                 read = try IndexFile.read(bytes, format: from)

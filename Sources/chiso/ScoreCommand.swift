@@ -31,12 +31,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         var files: [ScoreRun.File] = []
         for path in [index, agencies, inputs] {
-            switch Console.read(path) {
-            case let .success(bytes): files.append(ScoreRun.File(path: path, bytes: bytes))
-            case let .failure(failure):
-                Console.err([failure.message])
-                throw ExitCode(1)
-            }
+            files.append(ScoreRun.File(path: path, bytes: try Console.readOrExit(path)))
         }
         let outcome = ScoreRun.run(index: files[0], agencies: files[1], inputs: files[2], format: format, language: lang)
         Console.err(outcome.standardError)

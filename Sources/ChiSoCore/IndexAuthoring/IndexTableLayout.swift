@@ -162,7 +162,7 @@ public struct IndexTableProblem: Sendable, Hashable, Error {
         guard let sheet else { return vietnamese ? "Tệp" : "File" }
         var parts = [sheet.name(language)]
         if let row, row > 0 { parts.append((vietnamese ? "dòng " : "row ") + String(row)) }
-        if let column, let letter = columnLetter {
+        if column != nil, let letter = columnLetter {
             let heading = field.map { $0 < sheet.columns.count ? " (\(sheet.columns[$0].heading(language)))" : "" } ?? ""
             parts.append((vietnamese ? "cột " : "column ") + letter + heading)
         }
