@@ -8,7 +8,16 @@ import subprocess
 import urllib.request
 
 from conftest import ROOT, login
+from test_accessibility import audit
 from test_cycle import click_and_wait
+
+
+def accessible(page, name):
+    """axe-core on the page as it stands: no serious or critical violation."""
+    findings = {}
+    audit(page, name, findings)
+    serious = findings.get("serious", []) + findings.get("critical", [])
+    assert serious == [], f"{name}: {serious}"
 
 
 def row_of(page, code):
@@ -30,6 +39,7 @@ def test_organiser_writes_tries_and_publishes_an_index(page, server, artifacts, 
     # A max and a tier changed, the tier above the new max: the problem is shown beside its row.
     click_and_wait(page, row_of(page, "1.1.1").get_by_role("link", name="Sửa"))
     assert page.evaluate("document.activeElement.id") == "edit-code"
+    accessible(page, "the editor with a row open")
     page.fill("#edit-max", "9")
     # Tiers are rows of fields: the first tier's points above the new max.
     assert page.input_value("#row-0-0") == "100" and page.input_value("#row-2-1") == "4"
@@ -39,6 +49,7 @@ def test_organiser_writes_tries_and_publishes_an_index(page, server, artifacts, 
     assert "Tiêu chí, dòng 4, cột F (Tham số)" in page.locator("#problems").inner_text()
     assert "vượt điểm tối đa 9" in row_of(page, "1.1.1").first.inner_text()
     page.screenshot(path=os.path.join(artifacts, "index-editor-problem.png"))
+    accessible(page, "the editor with a problem")
     # Publishing is refused while it does not validate.
     page.check("#publish-confirm")
     click_and_wait(page, page.get_by_role("button", name="Công bố thành phiên bản mới"))
@@ -75,6 +86,7 @@ def test_organiser_writes_tries_and_publishes_an_index(page, server, artifacts, 
     assert "lên hạng" in text
     assert "1.1.1: " in text
     page.screenshot(path=os.path.join(artifacts, "index-dry-run.png"), full_page=True)
+    accessible(page, "the dry run")
     click_and_wait(page, page.get_by_role("link", name="Quay lại bản dự thảo"))
 
     # Published: a new version of so-2026, read-only.
@@ -88,6 +100,7 @@ def test_organiser_writes_tries_and_publishes_an_index(page, server, artifacts, 
     label = [o for o in page.locator("#compare-from option").all_inner_texts() if o.startswith("so-2025")][0]
     page.select_option("#compare-from", label=label)
     click_and_wait(page, page.get_by_role("button", name="Xem"))
+    accessible(page, "the mapping")
     field = page.get_by_label(re.compile(r"^1\.1\.3 "))
     assert field.input_value() == "1.1.3"
     field.fill("")
@@ -100,6 +113,7 @@ def test_organiser_writes_tries_and_publishes_an_index(page, server, artifacts, 
     changed = page.locator("tr.change-changed", has_text="1.1.1").inner_text()
     assert "Điểm tối đa: 8 → 9" in changed
     page.screenshot(path=os.path.join(artifacts, "index-comparison.png"), full_page=True)
+    accessible(page, "the comparison")
 
     # The draft's workbook turns back into the YAML the published version holds.
     converted = os.path.join(tmp_path, "draft.yaml")
