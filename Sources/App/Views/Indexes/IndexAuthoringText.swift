@@ -15,7 +15,7 @@ enum IndexAuthoringText: String, Phrasebook {
     // The editor
     case editorTitle, revisionLine, basedOn, valid, invalidCount, totalLine, publishButton, publishConfirm, deleteDraft, deleteConfirm
     case downloadDraft, dryRunLink, settingsHeading, criteriaHeading, classesHeading, bonusHeading, deductionsHeading
-    case save, edit, cancel, actionsColumn, up, down, indent, outdent, delete, insert, addRow, problemsHeading, noRows
+    case actionsColumn, up, down, indent, outdent, delete, insert, addRow, problemsHeading, noRows
     case hintManual, hintYesNo, hintTiers, hintRatio, hintCount, hintDeduct, hintPercent, hintLevels, hintAdjustment, hintConditions
     case hintTags, hintOrigin, noSource, publishedAs, levelLabel, rowProblems, columnLabel, evidenceOptional, evidenceRequired, yes, no
     case paramStep, paramTarget, paramPer, paramCap, tierFrom, tierPoints, levelCode, levelPoints, noParameters, ruleChangeHint, parametersAsText
@@ -95,9 +95,6 @@ enum IndexAuthoringText: String, Phrasebook {
         case .classesHeading: "Xếp loại"
         case .bonusHeading: "Điểm thưởng"
         case .deductionsHeading: "Điểm trừ"
-        case .save: "Lưu"
-        case .edit: "Sửa"
-        case .cancel: "Huỷ"
         case .actionsColumn: "Thao tác"
         case .up: "Lên"
         case .down: "Xuống"
@@ -240,9 +237,6 @@ enum IndexAuthoringText: String, Phrasebook {
         case .classesHeading: "Classes"
         case .bonusHeading: "Bonus"
         case .deductionsHeading: "Deductions"
-        case .save: "Save"
-        case .edit: "Edit"
-        case .cancel: "Cancel"
         case .actionsColumn: "Actions"
         case .up: "Up"
         case .down: "Down"

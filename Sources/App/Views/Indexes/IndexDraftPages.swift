@@ -151,7 +151,7 @@ enum IndexDraftPages {
                         Fields.text(settingLabel(labels[5], context), name: "deductionCap", id: "settings-deductionCap",
                                     value: value("deductionCap", settings.deductionCap))
                     }
-                    if !model.published { button(.type("submit"), .name("action"), .value("save")) { say(.save) } }
+                    if !model.published { button(.type("submit"), .name("action"), .value("save")) { context.t(.save) } }
                 }
             }
         }
@@ -250,7 +250,7 @@ enum IndexDraftPages {
         return form(.method("post"), .action(path), .class("row-actions")) {
             rowFields(context, model: model, sheet: sheet, position: position)
             // No fragment: the browser then honours the form's autofocus, which also scrolls it into view.
-            a(.href(path + "?edit=\(sheet.rawValue):\(position)"), .class("button secondary")) { say(.edit) }
+            a(.href(path + "?edit=\(sheet.rawValue):\(position)"), .class("button secondary")) { context.t(.edit) }
             button(.type("submit"), .name("action"), .value("up"), .class("secondary")) { say(.up) }
             button(.type("submit"), .name("action"), .value("down"), .class("secondary")) { say(.down) }
             if levels {
@@ -359,9 +359,9 @@ enum IndexDraftPages {
     static func formButtons(_ context: PageContext, model: Model, sheet: Sheet, position: Int) -> HTMLNode {
         let say = context.phrases(IndexAuthoringText.self)
         return div(.class("form-buttons")) {
-            button(.type("submit"), .name("action"), .value("save")) { say(.save) }
+            button(.type("submit"), .name("action"), .value("save")) { context.t(.save) }
             a(.href(SiteURL.indexDraft(.value(model.draft.id!), .show).path + "#row-\(sheet.rawValue)-\(position)"), .class("button secondary")) {
-                say(.cancel)
+                context.t(.cancel)
             }
             button(.type("submit"), .name("action"), .value("delete"), .class("danger")) { say(.delete) }
         }

@@ -6,7 +6,7 @@ enum SourceDataText: String, Phrasebook {
     case surveysTitle, noSurveyResults, agency, criterion, satisfaction, survey, sample
     case importSurveyResults, importHelp, resultsFile, importFile
     // Leader ratings
-    case ratingsTitle, noLeaderCriteria, notRated, points, ratedBy, save
+    case ratingsTitle, noLeaderCriteria, notRated, points, ratedBy
     case ratingsGuidance, noneAssignedToYou, groupCaption, ratedByLeader, notAssignedYet, saveGroup, groupRatingSaved
     case criterionUnassigned, criterionOfOther, noSuchLeaderCriterion, notALeader, leaderAssigned, leaderUnassigned
     // The period page: who rates what
@@ -32,7 +32,6 @@ enum SourceDataText: String, Phrasebook {
         case .notRated: "(chưa đánh giá)"
         case .points: "điểm"
         case .ratedBy: "Đã đánh giá: %@, %@"
-        case .save: "Lưu"
         case .periodPublished: "Kỳ đánh giá đã công bố kết quả, không thay đổi số liệu được nữa."
         case .noResultRows: "Tệp không có dòng kết quả nào."
         case .importedNotice: "Đã nhập %@ kết quả điều tra."
@@ -78,7 +77,6 @@ enum SourceDataText: String, Phrasebook {
         case .notRated: "(not rated)"
         case .points: "points"
         case .ratedBy: "Rated by %@, %@"
-        case .save: "Save"
         case .periodPublished: "The period's results are published; its data can no longer change."
         case .noResultRows: "The file has no result rows."
         case .importedNotice: "Imported %@ survey results."
