@@ -808,6 +808,10 @@ struct HostileWorkbookTests {
             ("a part in invalid UTF-8", StoredZIP.archive(W.parts(rows: header).map {
                 ($0.path, $0.path.hasSuffix("sheet1.xml") ? Array($0.text.utf8) + [0xFF, 0xC0] : Array($0.text.utf8)) })),
             ("the ZIP bomb fixture", Hostile.bytes(Paths.fixtures.appendingPathComponent("xlsx/bomb.xlsx"))),
+            // Found by bench/fuzz: a part whose first bytes make libxml2 guess UTF-16 (a byte-order mark) or UCS-4
+            // (three NULs) before 8-bit text; it crashed when the reader stopped the parse at the error.
+            ("a byte-order mark that lies (was: libxml2 crashes on abort)", Hostile.bytes(Paths.fixtures.appendingPathComponent("xlsx/bom-lies.xlsx"))),
+            ("a part libxml2 would take for UCS-4 (was: it crashes on abort)", Hostile.bytes(Paths.fixtures.appendingPathComponent("xlsx/ucs4-guess.xlsx"))),
             ("an old .xls fixture", Hostile.bytes(Paths.fixtures.appendingPathComponent("xlsx/old-format.xls"))),
             ("a .docx fixture", Hostile.bytes(Paths.fixtures.appendingPathComponent("xlsx/memo.docx"))),
         ]

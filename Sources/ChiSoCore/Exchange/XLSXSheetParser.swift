@@ -19,6 +19,7 @@ extension XLSXReader {
     enum XMLParts {
         /// Runs `reader` over a part's XML and returns it, done.
         static func parse<Reader: PartReader>(_ data: Data, part: String, with reader: Reader) throws(LineProblems) -> Reader {
+            guard isUTF8Document(data) else { throw Problem.malformedXML(part: part, line: reader.line, xmlLine: 1) }
             let delegate = Delegate(reader)
             // From a stream: on Linux, `XMLParser(data:)` refuses documents over 10 MB,
             // and a province's full input matrix can be larger.
@@ -34,6 +35,23 @@ extension XLSXReader {
                                            xmlLine: delegate.errorLine ?? parser.lineNumber)
             }
             return delegate.reader
+        }
+
+        /// Whether a part is XML in UTF-8, as every spreadsheet program writes it: its first character
+        /// (after a UTF-8 byte-order mark and white space) is `<`, and an XML declaration names no other
+        /// encoding. Anything else is refused before libxml2 sees it: its guess at UTF-16 or UCS-4 from
+        /// the first bytes, or a declared switch, on bytes that are not, crashed it when the reader then
+        /// stopped the parse (found by bench/fuzz).
+        static func isUTF8Document(_ data: Data) -> Bool {
+            var bytes = data.prefix(512)[...]
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            bytes = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+            guard bytes.first == UInt8(ascii: "<") else { return false }
+            guard bytes.starts(with: Array("<?xml".utf8)) else { return true }
+            let declaration = String(decoding: bytes.prefix { $0 != UInt8(ascii: ">") }, as: UTF8.self).lowercased()
+            guard let range = declaration.range(of: "encoding") else { return true }
+            let value = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+            return value.hasPrefix("utf-8") || value.hasPrefix("utf8")
         }
 
         /// Hands `XMLParser`'s callbacks to a reader, and stops at its first problem.
