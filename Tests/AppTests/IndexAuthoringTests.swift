@@ -73,6 +73,38 @@ struct IndexAuthoringTests {
         }
     }
 
+    @Test("Rules as their forms: tiers as rows and a bonus item's max and step as fields become the notation")
+    func ruleForms() async throws {
+        try await TestApp.run { app, fixture in
+            let organiser = Browser(app)
+            try await organiser.signIn("t.organizer")
+            _ = try await organiser.get("/index-drafts/\(fixture.draft)?edit=criteria:2")
+            let leaf = [("revision", "1"), ("sheet", "criteria"), ("position", "2"), ("action", "save"), ("code", "1.2"), ("title", "Tỷ lệ"),
+                        ("max", "6"), ("rule", "Theo bậc"), ("parameterForm", "tiers"), ("row-0-0", "100"), ("row-0-1", "6"),
+                        ("row-1-0", ""), ("row-1-1", ""), ("row-2-0", "80"), ("row-2-1", "3,5")]
+            #expect(try await organiser.post("/index-drafts/\(fixture.draft)", leaf).status == .seeOther)
+            var table = try #require(try await IndexDraftModel.find(fixture.draft, on: app.db)).table
+            #expect(table.criteria[2].parameters == "≥100%: 6; ≥80%: 3,5")
+            // The rule changed in the same form: its parameters start afresh (the ratio's target is then asked for).
+            var changed = leaf
+            changed[0] = ("revision", "2")
+            changed[7] = ("rule", "Tỷ lệ so với chỉ tiêu")
+            #expect(try await organiser.post("/index-drafts/\(fixture.draft)", changed).status == .seeOther)
+            table = try #require(try await IndexDraftModel.find(fixture.draft, on: app.db)).table
+            #expect(table.criteria[2].rule == "Tỷ lệ so với chỉ tiêu" && table.criteria[2].parameters == "")
+            let page = try await organiser.get("/index-drafts/\(fixture.draft)?edit=criteria:2")
+            #expect(page.body.contains("name=\"param-target\""))
+            // A bonus item scored by hand: its max and step.
+            #expect(try await organiser.post("/index-drafts/\(fixture.draft)", [("revision", "3"), ("sheet", "bonus"), ("position", "0"),
+                                                                               ("action", "insert")]).status == .seeOther)
+            let bonus = [("revision", "4"), ("sheet", "bonus"), ("position", "0"), ("action", "save"), ("code", "B1"), ("title", "Sáng kiến"),
+                         ("rule", "Chấm điểm"), ("parameterForm", "manual"), ("param-max", "2"), ("param-step", "0,5")]
+            #expect(try await organiser.post("/index-drafts/\(fixture.draft)", bonus).status == .seeOther)
+            table = try #require(try await IndexDraftModel.find(fixture.draft, on: app.db)).table
+            #expect(table.bonus.first?.parameters == "tối đa 2; bước 0,5")
+        }
+    }
+
     @Test("Structure: indent, outdent and moves refused where they cannot be, as a problem on the page")
     func structure() async throws {
         try await TestApp.run { app, fixture in

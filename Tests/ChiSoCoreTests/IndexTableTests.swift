@@ -274,7 +274,15 @@ struct RuleFormTests {
                 let form = try #require(RuleForm(type: type, parameters: row.parameters), "\(row.code): \(row.parameters)")
                 #expect(form.parameters == row.parameters, "\(name) \(row.code)")
             }
+            for row in table.bonus + table.deductions {
+                let type = try #require(IndexNotation.type(row.rule, in: IndexNotation.adjustmentRuleNames))
+                let form = try #require(RuleForm(type: type, parameters: row.parameters, adjustment: true), "\(row.code)")
+                #expect(form.parameters == row.parameters, "\(name) \(row.code)")
+            }
         }
+        let manual = try #require(RuleForm(type: "manual", parameters: "tối đa 3; bước 0,5", adjustment: true))
+        #expect(manual.values == ["max": "3", "step": "0,5"])
+        #expect(manual.parameters == "tối đa 3; bước 0,5")
     }
 
     @Test("Rows: empty ones are left out; values: an empty cap is no cap; an unreadable cell has no form")

@@ -180,7 +180,8 @@ enum IndexDraftController {
                                                           leaderRating: value("leaderRating"), requires: value("requires"))
         case .bonus, .deductions:
             let row = IndexTable.AdjustmentRow(code: value("code"), title: value("title"), rule: value("rule"),
-                                               parameters: value("parameters"), source: value("source"), guidance: value("guidance"))
+                                               parameters: parameters(from: fields, adjustment: true), source: value("source"),
+                                               guidance: value("guidance"))
             if sheet == .bonus {
                 guard table.bonus.indices.contains(position) else { return nil }
                 table.bonus[position] = row
@@ -194,11 +195,12 @@ enum IndexDraftController {
 
     /// A leaf's parameters as the form sent them: composed from the rule's own fields (`parameterForm`
     /// names the rule they were shown for; a rule changed since starts empty), else the text as typed.
-    static func parameters(from fields: [String: String]) -> String {
+    static func parameters(from fields: [String: String], adjustment: Bool = false) -> String {
         guard let shown = fields["parameterForm"] else { return (fields["parameters"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-        guard IndexNotation.type(fields["rule"] ?? "", in: IndexNotation.ruleNames) == shown else { return "" }
-        var form = RuleForm(type: shown)
-        for name in RuleForm.fields(of: shown) { form.values[name] = fields["param-\(name)"] ?? "" }
+        let names = adjustment ? IndexNotation.adjustmentRuleNames : IndexNotation.ruleNames
+        guard IndexNotation.type(fields["rule"] ?? "", in: names) == shown else { return "" }
+        var form = RuleForm(type: shown, adjustment: adjustment)
+        for name in RuleForm.fields(of: shown, adjustment: adjustment) { form.values[name] = fields["param-\(name)"] ?? "" }
         var number = 0
         while let first = fields["row-\(number)-0"], let second = fields["row-\(number)-1"], number < 200 {
             form.rows.append([first, second])

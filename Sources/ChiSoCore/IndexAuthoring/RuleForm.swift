@@ -10,16 +10,20 @@ public struct RuleForm: Sendable, Hashable {
     /// Rows of two values: tiers (min, points) or levels (code, points).
     public var rows: [[String]]
 
-    public init(type: String, values: [String: String] = [:], rows: [[String]] = []) {
+    /// A bonus or deduction item's rule (`manual` then takes a max as well as a step).
+    public var adjustment: Bool
+
+    public init(type: String, adjustment: Bool = false, values: [String: String] = [:], rows: [[String]] = []) {
         self.type = type
+        self.adjustment = adjustment
         self.values = values
         self.rows = rows
     }
 
     /// The single values a type takes, in order.
-    public static func fields(of type: String) -> [String] {
+    public static func fields(of type: String, adjustment: Bool = false) -> [String] {
         switch type {
-        case "manual": ["step"]
+        case "manual": adjustment ? ["max", "step"] : ["step"]
         case "ratio": ["target"]
         case "count": ["per", "cap"]
         case "deduct": ["per"]
@@ -32,9 +36,10 @@ public struct RuleForm: Sendable, Hashable {
 
     /// The form of a rule as written, or `nil` when the cell cannot be read as this type's parameters
     /// (the editor then shows the cell as text, so that nothing typed is lost).
-    public init?(type: String, parameters: String) {
-        guard (try? IndexNotation.yamlFields(type: type, parameters: parameters, adjustment: false)) != nil else { return nil }
+    public init?(type: String, parameters: String, adjustment: Bool = false) {
+        guard (try? IndexNotation.yamlFields(type: type, parameters: parameters, adjustment: adjustment)) != nil else { return nil }
         self.type = type
+        self.adjustment = adjustment
         values = [:]
         rows = []
         let parts = IndexNotation.parts(parameters)
@@ -52,7 +57,10 @@ public struct RuleForm: Sendable, Hashable {
         case "ratio":
             if let target = parts.first.flatMap(Self.number) { values["target"] = target }
         case "manual":
-            if let step = parts.first.flatMap(Self.number) { values["step"] = step }
+            for part in parts {
+                let words = IndexNotation.fold(part)
+                values[words.hasPrefix("tối đa") || words.hasPrefix("at most") || words.hasPrefix("max") ? "max" : "step"] = Self.number(part)
+            }
         case "count", "deduct":
             for part in parts {
                 let words = IndexNotation.fold(part)
@@ -83,7 +91,9 @@ public struct RuleForm: Sendable, Hashable {
                     return type == "tiers" ? "≥\(head)%: \(points)" : "\(head): \(points)"
                 }.joined(separator: "; ")
         case "ratio": return value("target").isEmpty ? "" : "chỉ tiêu \(value("target"))%"
-        case "manual": return value("step").isEmpty ? "" : "bước \(value("step"))"
+        case "manual":
+            return [value("max").isEmpty || !adjustment ? "" : "tối đa \(value("max"))", value("step").isEmpty ? "" : "bước \(value("step"))"]
+                .filter { !$0.isEmpty }.joined(separator: "; ")
         case "count": return (value("per").isEmpty ? "" : "\(value("per")) điểm/lần") + (value("cap").isEmpty ? "" : "; tối đa \(value("cap"))")
         case "deduct": return value("per").isEmpty ? "" : "\(value("per")) điểm/lần"
         default: return ""

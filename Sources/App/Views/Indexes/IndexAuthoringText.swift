@@ -18,7 +18,7 @@ enum IndexAuthoringText: String, Phrasebook {
     case actionsColumn, up, down, indent, outdent, delete, insert, addRow, problemsHeading, noRows
     case hintManual, hintYesNo, hintTiers, hintRatio, hintCount, hintDeduct, hintPercent, hintLevels, hintAdjustment, hintConditions
     case hintTags, hintOrigin, noSource, publishedAs, levelLabel, rowProblems, columnLabel, evidenceOptional, evidenceRequired, yes, no
-    case paramStep, paramTarget, paramPer, paramCap, tierFrom, tierPoints, levelCode, levelPoints, noParameters, ruleChangeHint, parametersAsText
+    case paramStep, paramMax, paramTarget, paramPer, paramCap, tierFrom, tierPoints, levelCode, levelPoints, noParameters, ruleChangeHint, parametersAsText
     // The dry run
     case dryRunTitle, dryRunGuidance, periodLabel, groupLabel, groupDefault, runButton, noPublished, draftNotValid, groupCaption
     case throughOrigins, throughCodes, agencyColumn, beforeColumn, afterColumn, scoreColumn, classColumn, rankColumn, movementColumn
@@ -123,6 +123,7 @@ enum IndexAuthoringText: String, Phrasebook {
         case .rowProblems: "Vấn đề ở dòng này"
         case .columnLabel: "cột %@"
         case .paramStep: "Bước chấm (để trống: 0,01)"
+        case .paramMax: "Điểm tối đa"
         case .paramTarget: "Chỉ tiêu (%)"
         case .paramPer: "Điểm mỗi lần"
         case .paramCap: "Tối đa (để trống: không giới hạn)"
@@ -265,6 +266,7 @@ enum IndexAuthoringText: String, Phrasebook {
         case .rowProblems: "Problems in this row"
         case .columnLabel: "column %@"
         case .paramStep: "Step (empty: 0.01)"
+        case .paramMax: "Max points"
         case .paramTarget: "Target (%)"
         case .paramPer: "Points each time"
         case .paramCap: "At most (empty: no cap)"

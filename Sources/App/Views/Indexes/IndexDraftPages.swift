@@ -312,16 +312,19 @@ enum IndexDraftPages {
 
     /// The fields a rule's parameters need: a value each (step, target, points per time and cap), or rows
     /// (tiers, levels) with two empty rows to add more; the cell as text when it cannot be read that way.
-    static func ruleParameters(_ context: PageContext, heading: String, rule: String, parameters: String) -> HTMLNode {
+    static func ruleParameters(_ context: PageContext, heading: String, rule: String, parameters: String, adjustment: Bool = false) -> HTMLNode {
         let say = context.phrases(IndexAuthoringText.self)
-        guard let type = IndexNotation.type(rule, in: IndexNotation.ruleNames), let form = RuleForm(type: type, parameters: parameters) else {
+        let names = adjustment ? IndexNotation.adjustmentRuleNames : IndexNotation.ruleNames
+        guard let type = IndexNotation.type(rule, in: names), let form = RuleForm(type: type, parameters: parameters, adjustment: adjustment) else {
             return fieldset(.class("parameters")) {
                 legend { heading }
-                Fields.text(say(.parametersAsText), name: "parameters", id: "edit-parameters", value: parameters, hint: hint(forRule: rule, say))
+                Fields.text(say(.parametersAsText), name: "parameters", id: "edit-parameters", value: parameters,
+                            hint: adjustment ? say(.hintAdjustment) : hint(forRule: rule, say))
                 p(.class("guidance")) { say(.ruleChangeHint) }
             }
         }
-        let labels: [String: IndexAuthoringText] = ["step": .paramStep, "target": .paramTarget, "per": .paramPer, "cap": .paramCap]
+        let labels: [String: IndexAuthoringText] = ["step": .paramStep, "target": .paramTarget, "per": .paramPer, "cap": .paramCap,
+                                                    "max": .paramMax]
         return fieldset(.class("parameters"), .id("edit-parameters")) {
             legend { heading }
             input(.type("hidden"), .name("parameterForm"), .value(type))
@@ -343,11 +346,11 @@ enum IndexDraftPages {
                         }
                     }
                 }
-            } else if RuleForm.fields(of: type).isEmpty {
+            } else if RuleForm.fields(of: type, adjustment: adjustment).isEmpty {
                 p { say(.noParameters) }
             } else {
                 div(.class("grid")) {
-                    for name in RuleForm.fields(of: type) {
+                    for name in RuleForm.fields(of: type, adjustment: adjustment) {
                         Fields.text(say(labels[name]!), name: "param-\(name)", id: "edit-param-\(name)", value: form.values[name])
                     }
                 }
@@ -436,7 +439,12 @@ enum IndexDraftPages {
                         choice(definition.heading(context.language), name: "source", id: id, value: value,
                                options: [("", say(.noSource))] + IndexNotation.sourceNames.map { ($0.names[0], IndexNotation.label($0.names, context.language)) })
                     case "parameters":
-                        Fields.text(definition.heading(context.language), name: "parameters", id: id, value: value, hint: say(.hintAdjustment))
+                        ruleParameters(context, heading: definition.heading(context.language),
+                                       rule: model.value("rule", stored: cells[column - 1]),
+                                       parameters: model.typed.flatMap { typed in
+                                           typed["parameterForm"] != nil || typed["parameters"] != nil
+                                               ? IndexDraftController.parameters(from: typed, adjustment: true) : nil
+                                       } ?? cells[column], adjustment: true)
                     case "requires":
                         Fields.text(definition.heading(context.language), name: "requires", id: id, value: value, hint: say(.hintConditions))
                     case "leaderRating":
