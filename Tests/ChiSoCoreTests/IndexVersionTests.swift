@@ -66,7 +66,9 @@ struct IndexVersionTests {
         #expect(byCode["1.1.9"]?.oldCodes == ["1.1.2"])
         #expect(byCode["1.1.8"]?.kind == .added)
         #expect(byCode["1.1.3"]?.kind == .removed)
-        #expect(comparison.rows.last?.kind == .removed)
+        // In the tree's order: 1.1.3 removed where it stood, after 1.1.2 (now 1.1.9) and before the new 1.1.8.
+        let order = comparison.rows.map { $0.newCode ?? "-" + $0.oldCodes[0] }
+        #expect(order.prefix(4) == ["1.1.1", "1.1.9", "-1.1.3", "1.1.8"], "\(order)")
         #expect(comparison.unchanged == old.allCodes.count - 3)
         #expect(comparison.settings.isEmpty)
         // An index against itself: nothing to list.

@@ -1,7 +1,7 @@
 /// What changed from one index version to another, through the criterion
 /// mapping between them: nodes and items added, removed or renumbered, and
 /// those whose max, rule, evidence, applicability or title changed, in the
-/// new tree's order (removed ones in the old tree's order after them).
+/// tree's order (a removed node where it stood in the old tree).
 public struct IndexComparison: Sendable {
     public enum Kind: String, Sendable { case added, removed, renumbered, changed }
 
@@ -37,26 +37,34 @@ public struct IndexComparison: Sendable {
         let oldTable = IndexTable(old), newTable = IndexTable(new)
         let oldRows = Self.rows(oldTable, old), newRows = Self.rows(newTable, new)
         let oldByCode = Dictionary(oldRows.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        var rows: [Row] = []
+        // Every node of the new tree in order (unchanged ones too, as places), then each removed node
+        // where it stood: after the nearest node before it in the old tree that continues.
+        var ordered: [(row: Row, shown: Bool)] = []
         var unchanged = 0
         var matched: Set<String> = []
         for row in newRows {
             let sources = mapping.sources(of: row.code).filter { oldByCode[$0] != nil }
             matched.formUnion(sources)
             guard let first = sources.first, let before = oldByCode[first] else {
-                rows.append(Row(kind: .added, oldCodes: [], newCode: row.code, title: row.title, depth: row.depth, changes: []))
+                ordered.append((Row(kind: .added, oldCodes: [], newCode: row.code, title: row.title, depth: row.depth, changes: []), true))
                 continue
             }
             let changes = Self.changes(before, row)
             let renumbered = sources.count > 1 || first != row.code
-            if !renumbered && changes.isEmpty { unchanged += 1; continue }
-            rows.append(Row(kind: renumbered ? .renumbered : .changed, oldCodes: sources, newCode: row.code, title: row.title,
-                            depth: row.depth, changes: changes))
+            let shown = renumbered || !changes.isEmpty
+            if !shown { unchanged += 1 }
+            ordered.append((Row(kind: renumbered ? .renumbered : .changed, oldCodes: sources, newCode: row.code, title: row.title,
+                                depth: row.depth, changes: changes), shown))
         }
-        for row in oldRows where !matched.contains(row.code) {
-            rows.append(Row(kind: .removed, oldCodes: [row.code], newCode: nil, title: row.title, depth: row.depth, changes: []))
+        for (position, row) in oldRows.enumerated() where !matched.contains(row.code) {
+            let removed = Row(kind: .removed, oldCodes: [row.code], newCode: nil, title: row.title, depth: row.depth, changes: [])
+            let before = oldRows[..<position].reversed().first { matched.contains($0.code) }?.code
+            var at = before.flatMap { code in ordered.lastIndex { $0.row.kind != .removed && $0.row.oldCodes.contains(code) } }.map { $0 + 1 }
+                ?? 0
+            while at < ordered.count, ordered[at].row.kind == .removed { at += 1 }
+            ordered.insert((removed, true), at: at)
         }
-        self.rows = rows
+        self.rows = ordered.filter(\.shown).map(\.row)
         self.unchanged = unchanged
         var settings: [Change] = []
         func compare(_ property: Change.Property, _ before: String, _ after: String) {

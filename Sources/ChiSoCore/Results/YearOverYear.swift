@@ -22,7 +22,21 @@ public enum YearOverYear {
 
     /// The earlier figure of the node at `position` of `new`.
     public static func previous(of position: Int, in new: Index, old: Index, oldScore: AgencyScore, mapping: CriterionMapping) -> Figure {
-        let positions = Dictionary(old.nodes.enumerated().map { ($0.element.code, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        previous(of: position, in: new, positions: positions(old), oldScore: oldScore, mapping: mapping)
+    }
+
+    /// Every node's earlier figure, in `new`'s order.
+    public static func previous(in new: Index, old: Index, oldScore: AgencyScore, mapping: CriterionMapping) -> [Figure] {
+        let positions = positions(old)
+        return new.nodes.indices.map { previous(of: $0, in: new, positions: positions, oldScore: oldScore, mapping: mapping) }
+    }
+
+    private static func positions(_ old: Index) -> [String: Int] {
+        Dictionary(old.nodes.enumerated().map { ($0.element.code, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func previous(of position: Int, in new: Index, positions: [String: Int], oldScore: AgencyScore,
+                                 mapping: CriterionMapping) -> Figure {
         let sources = mapping.sources(of: new.nodes[position].code).compactMap { positions[$0] }
         guard !sources.isEmpty else { return .noCounterpart }
         let applicable = sources.filter { oldScore.nodes[$0].applicable }
@@ -30,10 +44,5 @@ public enum YearOverYear {
         let points = applicable.map { oldScore.nodes[$0].points }.reduce(DecimalNumber.zero, +)
         let max = applicable.map { oldScore.nodes[$0].applicableMax }.reduce(DecimalNumber.zero, +)
         return .points(points, share: max.isZero ? nil : DecimalNumber.quotient(points * DecimalNumber(100), max, places: 1))
-    }
-
-    /// Every node's earlier figure, in `new`'s order.
-    public static func previous(in new: Index, old: Index, oldScore: AgencyScore, mapping: CriterionMapping) -> [Figure] {
-        new.nodes.indices.map { previous(of: $0, in: new, old: old, oldScore: oldScore, mapping: mapping) }
     }
 }
