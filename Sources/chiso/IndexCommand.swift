@@ -23,7 +23,7 @@ struct IndexCommand: ParsableCommand {
         func run() throws {
             let bytes = try Console.readOrExit(file)
             do {
-                let read = try IndexFile.read(bytes, format: IndexFile.Format(fileName: file) ?? IndexFile.Format(content: bytes))
+                let read = try IndexFile.read(bytes, format: IndexFile.Format(fileName: file, content: bytes))
                 Console.out(IndexSummary(read.index).text(language: lang))
             } catch {
                 Console.err(error.formatted(file: file, language: lang))

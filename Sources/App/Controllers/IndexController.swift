@@ -30,7 +30,7 @@ enum IndexController {
     static func read(_ file: File?) -> (name: String, bytes: [UInt8], result: Result<IndexFile.Read, IndexFile.Problems>) {
         let name = file.flatMap { $0.filename.isEmpty ? nil : $0.filename } ?? "index.yaml"
         let bytes = file.map { Array($0.data.readableBytesView) } ?? []
-        let format = IndexFile.Format(fileName: name) ?? IndexFile.Format(content: bytes)
+        let format = IndexFile.Format(fileName: name, content: bytes)
         do {
             return (name, bytes, .success(try IndexFile.read(bytes, format: format)))
         } catch {

@@ -56,7 +56,7 @@ enum IndexDraftController {
     static func tableOf(_ file: File, language: Lang) -> Result<IndexTable, FileProblems> {
         let bytes = Array(file.data.readableBytesView)
         let name = file.filename.isEmpty ? "index" : file.filename
-        switch IndexFile.Format(fileName: name) ?? IndexFile.Format(content: bytes) {
+        switch IndexFile.Format(fileName: name, content: bytes) {
         case .xlsx:
             do {
                 return .success(try IndexWorkbook.read(bytes).table)
@@ -112,13 +112,15 @@ enum IndexDraftController {
               let position = fields["position"].flatMap(Int.init), let action = fields["action"] else {
             throw Abort(.badRequest, reason: "revision, sheet, position and action are required")
         }
-        let current = try draft.table
-        guard revision == draft.revision else {
-            // Someone saved first: their draft is shown, with what this person typed still in the form.
+        // Someone saved first (seen before the change, or by the conditional save): their draft is shown,
+        // with what this person typed still in the form.
+        func stale(_ draft: IndexDraftModel) async throws -> Response {
             let problem = Problem(message: say(.draftStale, String(draft.revision)), target: "edit-form")
-            return try await editor(request, draft: draft, table: current, editing: action == "save" ? (sheet, position) : nil,
+            return try await editor(request, draft: draft, table: try draft.table, editing: action == "save" ? (sheet, position) : nil,
                                     typed: fields, problems: [problem], status: .conflict)
         }
+        guard revision == draft.revision else { return try await stale(draft) }
+        let current = try draft.table
         var changed: IndexTable
         let detail: String
         if action == "save" {
@@ -137,10 +139,7 @@ enum IndexDraftController {
             detail = "\(action) \(sheet.rawValue) \(position + 1)"
         }
         guard try await IndexDrafts.save(draft, table: changed, expecting: revision, action: "index-draft.edit", detail: detail, on: request) else {
-            let fresh = try await IndexDrafts.find(request)
-            let problem = Problem(message: say(.draftStale, String(fresh.revision)), target: "edit-form")
-            return try await editor(request, draft: fresh, table: try fresh.table, editing: action == "save" ? (sheet, position) : nil,
-                                    typed: fields, problems: [problem], status: .conflict)
+            return try await stale(try await IndexDrafts.find(request))
         }
         // Back to the row: after an insert, the new row opens as a form.
         let target: (IndexTable.Sheet, Int)

@@ -13,9 +13,9 @@ public enum IndexFile {
             else { return nil }
         }
 
-        /// The format of a file's content: a ZIP package is a workbook, anything else is read as YAML.
-        public init(content bytes: [UInt8]) {
-            self = SpreadsheetRows.isWorkbook(bytes) ? .xlsx : .yaml
+        /// The format a file's name says, else its content's: a ZIP package is a workbook, anything else is read as YAML.
+        public init(fileName: String, content bytes: [UInt8]) {
+            self = Format(fileName: fileName) ?? (SpreadsheetRows.isWorkbook(bytes) ? .xlsx : .yaml)
         }
     }
 
