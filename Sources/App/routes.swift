@@ -26,6 +26,8 @@ func routes(_ app: Application) throws {
     signedIn.get(.admin(.agency(.key)), use: AgencyAdminController.editForm)
     signedIn.post(.admin(.agency(.key)), use: AgencyAdminController.update)
     signedIn.post(.admin(.agencyImport), use: AgencyAdminController.importCSV)
+    signedIn.get(.admin(.agencyChanges), use: AgencyChangeController.form)
+    signedIn.post(.admin(.agencyChanges), use: AgencyChangeController.submit)
 
     signedIn.get(.admin(.users), use: UserAdminController.list)
     signedIn.get(.admin(.newUser), use: UserAdminController.newForm)
@@ -61,6 +63,9 @@ func routes(_ app: Application) throws {
     signedIn.post(.periods, use: PeriodController.create)
     signedIn.get(.period(.key, .show), use: PeriodController.show)
     signedIn.post(.period(.key, .assignIndex), use: PeriodController.assignIndex)
+    signedIn.post(.period(.key, .agencies), use: PeriodAdminController.addAgency)
+    signedIn.post(.period(.key, .deadlines), use: PeriodAdminController.changeDeadlines)
+    signedIn.post(.period(.key, .close), use: PeriodAdminController.closeEarly)
     signedIn.post(.period(.key, .open), use: PeriodController.open)
     signedIn.post(.period(.key, .assignments), use: PeriodController.assign)
     signedIn.post(.period(.key, .deleteAssignment(.key)), use: PeriodController.unassign)
@@ -140,6 +145,7 @@ private func cycleActions(on signedIn: any RoutesBuilder) {
     signedIn.post(.assessment(.key, .explanation(.key)), use: AppraisalController.explain)
     signedIn.post(.assessment(.key, .finalise), use: AppraisalController.finalise)
     signedIn.post(.assessment(.key, .reopen), use: AppraisalController.reopen)
+    signedIn.post(.assessment(.key, .close), use: PeriodAdminController.closeAssessment)
     signedIn.post(.assessment(.key, .actingChair), use: AppraisalController.nameActingChair)
     signedIn.post(.assessment(.key, .deduction(.key)), use: DeductionController.record)
 }

@@ -60,6 +60,7 @@ struct PolicyTests {
         .nameActingChair: .actingChair,
         .recordDeduction: .deductionStep,
         .reopenAssessment: .councilStep([.admin], states: [.finalised, .published], reason: true),
+        .closeAssessment: .councilStep([.organizer], states: [.draft, .returned, .submitted, .appraising, .released, .reexamining], reason: true),
         .appraiseLeaf: .leafStep(states: [.submitted, .appraising]),
         .reexamineLeaf: .leafStep(states: [.released, .reexamining]),
         .grantException: .exception,
@@ -155,7 +156,31 @@ struct PolicyTests {
                 }
             }
         }
-        #expect(checked == Self.table.count * Role.allCases.count * 8 * 2 * 2 * 3 * 2)
+        #expect(checked == Self.table.count * Role.allCases.count * AssessmentState.allCases.count * 2 * 2 * 3 * 2)
+    }
+
+    @Test("Once its period is closed, nothing changes an assessment; it can still be seen")
+    func closedPeriod() {
+        let own = UUID()
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        for (action, _) in Self.table {
+            for role in Role.allCases {
+                for state in AssessmentState.allCases {
+                    let target = AssessmentTarget(agencyID: own, state: state,
+                                                  deadlines: WorkflowDeadlines(selfAssessment: now + 86400, explanation: now + 86400), now: now,
+                                                  reason: "lý do", leafAssignedToActor: true,
+                                                  progress: AppraisalProgress(unappraised: [], explained: 1, unexamined: []), periodClosed: true)
+                    let actor = Actor(userID: UUID(), agencyID: own, roles: [role], mustChangePassword: false)
+                    let answer = Policy.decide(actor, action, .assessment(target))
+                    if action.changesAssessment {
+                        guard case let .failure(refusal) = answer else { Issue.record("\(action) \(role) \(state) allowed"); continue }
+                        #expect(refusal == .periodClosed, "\(action) \(role) \(state)")
+                    } else if case let .failure(refusal) = answer {
+                        #expect(refusal != .periodClosed, "\(action) \(role) \(state)")
+                    }
+                }
+            }
+        }
     }
 
     @Test("Agency-scoped actions: tasks, monitoring, deputies, what-if; results before and after publication")

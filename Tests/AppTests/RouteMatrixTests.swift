@@ -147,6 +147,11 @@ struct RouteMatrixTests {
         Row(method: .GET, pattern: "/admin/agencies/:agencyID", expect: roles([.admin])),
         Row(method: .POST, pattern: "/admin/agencies/:agencyID", expect: roles([.admin]),
             form: { c in [("code", c.own ? "SNV" : "SXD"), ("name", c.own ? "Sở Nội vụ" : "Sở Xây dựng"), ("group", "so"), ("tags", "")] }),
+        Row(method: .GET, pattern: "/admin/agencies/changes", expect: roles([.admin])),
+        // The preview of a rename (applying one is AgencyHistoryTests').
+        Row(method: .POST, pattern: "/admin/agencies/changes", expect: roles([.admin]),
+            form: { c in [("kind", "rename"), ("agencies", "SXD"), ("newName", "Sở Xây dựng \(c.serial)"), ("effective", "01/01/2027"),
+                          ("note", "Quyết định 1/QĐ-UBND"), ("step", "preview")] }),
         Row(method: .POST, pattern: "/admin/agencies/import", expect: roles([.admin]),
             upload: ("don-vi.csv", Array("code,name,group,tags\nSYT,Sở Y tế,so,\n".utf8))),
         Row(method: .GET, pattern: "/admin/users", expect: roles([.admin])),
@@ -219,6 +224,16 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/periods/:periodID/indexes", expect: roles([.organizer], success: .status(.conflict)),
             form: { c in [("group", "so"), ("indexVersionID", c.fixture.indexVersion.uuidString)] }),
         Row(method: .POST, pattern: "/periods/:periodID/open", expect: roles([.organizer], success: .status(.conflict))),
+        // Every agency of an indexed group is in the period already (XA1's group has no index): 409.
+        Row(method: .POST, pattern: "/periods/:periodID/agencies", expect: roles([.organizer], success: .status(.conflict)),
+            form: { c in [("agencyID", c.fixture.commune.uuidString)] }),
+        // Moving the explanation deadline (a day of March 2028 that changes with each request); not once published.
+        Row(method: .POST, pattern: "/periods/:periodID/deadlines",
+            expect: { c in c.role == .organizer ? (c.periodPublished ? .status(.conflict) : .success) : .status(.forbidden) },
+            form: { c in [("explanationDeadline", String(format: "%02d/03/2028", 1 + c.serial % 28)), ("reason", "Lùi hạn theo chỉ đạo")] }),
+        // Closing early without a reason: refused (the matrix goes on with the period open; PeriodAdministrationTests close one).
+        Row(method: .POST, pattern: "/periods/:periodID/close",
+            expect: { c in c.role == .organizer ? .status(c.periodPublished ? .conflict : .unprocessableEntity) : .status(.forbidden) }),
         Row(method: .POST, pattern: "/periods/:periodID/assignments", expect: roles([.organizer]),
             form: { c in [("indexCode", "test-so"), ("criterionCode", "1.2"),
                           ("userID", try await MatrixData.user(c.app, "t.appraiser").uuidString)] }),
@@ -323,6 +338,8 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/assessments/:assessmentID/finalise", expect: councilStep([.chair], [.released, .reexamining]), byState: true),
         Row(method: .POST, pattern: "/assessments/:assessmentID/reopen", expect: councilStep([.admin], [.finalised, .published]),
             form: { _ in [("reason", "Sai sót số liệu")] }, byState: true),
+        // Closing without a reason is refused in every state (PeriodAdministrationTests close one with its reason).
+        Row(method: .POST, pattern: "/assessments/:assessmentID/close", expect: councilStep([.organizer], []), byState: true),
         // Only the chair, only for the chair's own agency (the fixture's chair is of VPUB, which is not assessed: see TransitionTests).
         Row(method: .POST, pattern: "/assessments/:assessmentID/acting-chair", expect: { _ in .status(.forbidden) },
             form: { _ in [("userID", "")] }, byState: true),
@@ -332,6 +349,7 @@ struct RouteMatrixTests {
         // The JSON API: the same handlers, the same rights.
         Row(method: .GET, pattern: "/api/openapi.json", expect: anyone),
         Row(method: .GET, pattern: "/api/v1/me", expect: anyone),
+        Row(method: .GET, pattern: "/api/v1/agencies", expect: anyone),
         Row(method: .GET, pattern: "/api/v1/assessments", expect: anyone),
         Row(method: .GET, pattern: "/api/v1/assessments/:assessmentID", expect: ownOrRoles(readers), byState: true),
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/entries/:code", expect: ownStep([.editor], editable), form: entryForm, byState: true),

@@ -106,6 +106,31 @@ struct WorkflowTests {
             == "Not yet: the organiser has not declared the period's data complete (satisfaction survey results).")
     }
 
+    @Test("Appraising stops at the appraisal deadline; re-examining, releasing and finalising do not")
+    func appraisalDeadline() {
+        let bound = WorkflowDeadlines(selfAssessment: Self.date("15/12/2026"), appraisal: Self.date("15/01/2027"),
+                                      explanation: Self.date("05/02/2027"))
+        #expect(Workflow.check(.appraise, state: .appraising, now: Self.date("15/01/2027"), deadlines: bound) == .success(.appraising))
+        #expect(Workflow.check(.appraise, state: .appraising, now: Self.date("16/01/2027"), deadlines: bound)
+            == .failure(.appraisalDeadlinePassed(Self.date("15/01/2027"))))
+        #expect(Workflow.check(.release, state: .appraising, now: Self.date("16/01/2027"), deadlines: bound, progress: Self.done)
+            == .success(.released))
+        #expect(Workflow.check(.reexamine, state: .released, now: Self.date("06/02/2027"), deadlines: bound) == .success(.reexamining))
+        #expect(WorkflowRefusal.appraisalDeadlinePassed(Self.date("15/01/2027")).message(.vietnamese)
+            == "Đã hết hạn thẩm định ngày 15/01/2027; Sở Nội vụ có thể gia hạn.")
+    }
+
+    @Test("Closing needs a reason and is final: nothing moves a closed assessment")
+    func close() {
+        let now = Self.date("01/12/2026")
+        #expect(Workflow.check(.close, state: .appraising, now: now, deadlines: deadlines) == .failure(.reasonRequired))
+        for action in WorkflowAction.allCases {
+            #expect(Workflow.check(action, state: .closed, now: now, deadlines: deadlines, reason: "x", progress: Self.done).isSuccess == false)
+        }
+        #expect(WorkflowRefusal.wrongState(.closed, .editSelf).message(.vietnamese)
+            == "Hồ sơ đã đóng (đơn vị không còn trong kỳ): không thể thay đổi.")
+    }
+
     @Test("Explanations only after release and before their deadline")
     func explanation() {
         #expect(Workflow.check(.explain, state: .appraising, now: Self.date("20/01/2027"), deadlines: deadlines)
@@ -126,6 +151,8 @@ struct WorkflowTests {
         .finalise: [.released: .finalised, .reexamining: .finalised],
         .publish: [.finalised: .published],
         .reopen: [.finalised: .reexamining, .published: .reexamining],
+        .close: [.draft: .closed, .returned: .closed, .submitted: .closed, .appraising: .closed, .released: .closed,
+                 .reexamining: .closed],
     ]
 
     @Test("Every step from every state: the next state as the table says, or refused as out of its state", arguments: WorkflowAction.allCases)
@@ -151,7 +178,7 @@ struct WorkflowTests {
         let table: [AssessmentState: (edit: Bool, started: Bool, released: Bool, final: Bool)] = [
             .draft: (true, false, false, false), .returned: (true, false, false, false), .submitted: (false, false, false, false),
             .appraising: (false, true, false, false), .released: (false, true, true, false), .reexamining: (false, true, true, false),
-            .finalised: (false, true, true, true), .published: (false, true, true, true),
+            .finalised: (false, true, true, true), .published: (false, true, true, true), .closed: (false, false, false, false),
         ]
         #expect(table.count == AssessmentState.allCases.count)
         for (state, expected) in table {

@@ -12,10 +12,18 @@ enum AgencyAdminController {
         var tags: String?
     }
 
+    struct ListQuery: Content {
+        /// dd/mm/yyyy or YYYY-MM-DD; default today.
+        var asOf: String?
+    }
+
+    /// The agencies active on a day (today by default), as they were named then, and those ended before it.
     static func list(_ request: Request) async throws -> Response {
         try request.authorize(.manageAgencies)
-        let agencies = try await AgencyModel.query(on: request.db).sort(\.$group).sort(\.$code).all()
-        return request.page { AgencyPages.list($0, agencies: agencies, importProblems: [],
+        let query = try request.query.decode(ListQuery.self)
+        let asOf = query.asOf.flatMap(CivilDate.parse) ?? SourceData.today
+        let history = try await AgencyHistory.load(on: request.db)
+        return request.page { AgencyPages.list($0, history: history, asOf: asOf, importProblems: [],
                                                limit: request.application.settings.importLimitNote(request.language)) }
     }
 
@@ -27,9 +35,11 @@ enum AgencyAdminController {
     static func editForm(_ request: Request) async throws -> Response {
         try request.authorize(.manageAgencies)
         let agency = try await find(request)
+        let history = try await AgencyHistory.load(on: request.db)
         return request.page {
             AgencyPages.editor($0, id: agency.id, values: AgencyForm(code: agency.code, name: agency.name, group: agency.group,
-                                                                  tags: agency.tagList.joined(separator: "; ")), errors: [:])
+                                                                  tags: agency.tagList.joined(separator: "; ")), errors: [:],
+                               agency: agency, history: history)
         }
     }
 
@@ -55,10 +65,17 @@ enum AgencyAdminController {
         try request.verifyCSRF()
         try request.authorize(.manageAgencies)
         let agency = try await find(request)
+        if let ended = agency.ended, agency.isRetired(on: SourceData.today) {
+            throw Abort(.conflict, reason: request.language.phrases(AgencyChangeText.self)(.retiredReadOnly, ended.vietnamese))
+        }
         let form = try request.content.decode(AgencyForm.self)
+        // Correcting a name here rewrites it; a rename with its date (the old name kept) is an organisation change.
         let errors = try await validate(form, existing: agency.id, on: request)
         guard errors.isEmpty else {
-            return request.page(status: .unprocessableEntity) { AgencyPages.editor($0, id: agency.id, values: form, errors: errors) }
+            let history = try await AgencyHistory.load(on: request.db)
+            return request.page(status: .unprocessableEntity) {
+                AgencyPages.editor($0, id: agency.id, values: form, errors: errors, agency: agency, history: history)
+            }
         }
         let before = fields(agency)
         agency.code = clean(form.code)
@@ -99,8 +116,10 @@ enum AgencyAdminController {
         } catch {
             let name = FileNames.clean(form.file?.filename ?? "", fallback: "agencies.csv")
             let problems = error.problems.map { $0.formatted(file: name, language: request.language) }
-            let agencies = try await AgencyModel.query(on: request.db).sort(\.$group).sort(\.$code).all()
-            return request.page(status: .unprocessableEntity) { AgencyPages.list($0, agencies: agencies, importProblems: problems, limit: limit) }
+            let history = try await AgencyHistory.load(on: request.db)
+            return request.page(status: .unprocessableEntity) {
+                AgencyPages.list($0, history: history, asOf: SourceData.today, importProblems: problems, limit: limit)
+            }
         }
         let origin = request.auditOrigin
         let (created, updated) = try await request.write { db in

@@ -12,6 +12,7 @@ enum HomeController {
         let assessments = try await AssessmentModel.query(on: request.db)
             .filter(\.$agency.$id == user.agencyID).with(\.$period).all()
         let inbox = try await InboxQueries.items(for: user, language: request.language, on: request)
+        let changes = try await PeriodAdminController.recentChanges(on: request.db)
         let model = HomePage.Model(
             now: Date(), inbox: inbox, periods: periods.filter { $0.status != .draft || user.roles.contains(.organizer) },
             ownAssessments: assessments.compactMap { assessment in
@@ -21,7 +22,7 @@ enum HomeController {
                 return HomePage.AssessmentRow(id: id, period: assessment.period.name, state: state,
                                               finalScore: visible ? assessment.finalScore.flatMap { DecimalNumber($0) } : nil,
                                               classCode: visible ? assessment.classCode : nil)
-            })
+            }, deadlineChanges: changes)
         return request.page { HomePage.view($0, model: model) }
     }
 }

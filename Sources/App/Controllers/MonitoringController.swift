@@ -44,8 +44,15 @@ enum MonitoringController {
             return TaskController.Row(model: model, task: task, status: task.status(on: asOf))
         }
         let history = try await snapshots(period: period, on: request.db)[agencyID] ?? []
+        // An agency formed by a reorganisation: what its predecessors achieved in the period before.
+        var forerunners: [PreviousResult] = []
+        if var loader = try await PreviousResult.Loader.load(before: period, on: request),
+           let version = try await AssessmentModel.query(on: request.db).filter(\.$id == score.assessmentID).with(\.$indexVersion).first()?.indexVersion {
+            forerunners = try await loader.results(agencyCode: score.agency.code, current: version, on: request)
+        }
         return request.page {
-            MonitoringPages.agency($0, period: period, asOf: asOf, score: score, groupSize: groupSize, watch: watch, history: history)
+            MonitoringPages.agency($0, period: period, asOf: asOf, score: score, groupSize: groupSize, watch: watch, history: history,
+                                   forerunners: forerunners)
         }
     }
 

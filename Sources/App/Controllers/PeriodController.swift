@@ -14,6 +14,10 @@ enum PeriodController {
         var selfDeadline: String?
         var appraisalDeadline: String?
         var explanationDeadline: String?
+        /// How a year shows its quarters or months: empty, `sum` or `average`.
+        var rollup: String?
+        /// A period whose indexes per group and appraiser assignments the new one starts with.
+        var copyFrom: UUID?
     }
 
     static func list(_ request: Request) async throws -> Response {
@@ -26,7 +30,8 @@ enum PeriodController {
     static func newForm(_ request: Request) async throws -> Response {
         try request.authorize(.managePeriods)
         let year = Formats.calendar.component(.year, from: Date())
-        return request.page { PeriodPages.editor($0, values: PeriodForm(kind: "year", year: String(year)), errors: [:]) }
+        let earlier = try await PeriodModel.query(on: request.db).sort(\.$year, .descending).sort(\.$createdAt, .descending).all()
+        return request.page { PeriodPages.editor($0, values: PeriodForm(kind: "year", year: String(year)), errors: [:], copyFrom: earlier) }
     }
 
     static func create(_ request: Request) async throws -> Response {
@@ -34,16 +39,35 @@ enum PeriodController {
         try request.authorize(.managePeriods)
         let form = try request.content.decode(PeriodForm.self)
         let (period, errors) = validate(form, language: request.language)
+        let earlier = try await PeriodModel.query(on: request.db).sort(\.$year, .descending).sort(\.$createdAt, .descending).all()
+        let source = form.copyFrom.flatMap { id in earlier.first { $0.id == id } }
         guard let period, errors.isEmpty else {
-            return request.page(status: .unprocessableEntity) { PeriodPages.editor($0, values: form, errors: errors) }
+            return request.page(status: .unprocessableEntity) { PeriodPages.editor($0, values: form, errors: errors, copyFrom: earlier) }
         }
+        period.rollup = PeriodModel.Rollup(rawValue: form.rollup ?? "")
         let origin = request.auditOrigin
-        try await request.write { db in
+        let copied = try await request.write { db -> (groups: Int, appraisers: Int) in
             try await period.create(on: db)
-            try await Audit.record(on: db, origin, action: "period.create", targetType: "period", target: period.name,
-                                   after: fields(period))
+            var copied = (groups: 0, appraisers: 0)
+            if let source {
+                let sourceID = try source.requireID(), periodID = try period.requireID()
+                for row in try await PeriodIndexModel.query(on: db).filter(\.$period.$id == sourceID).all() {
+                    try await PeriodIndexModel(periodID: periodID, group: row.group, indexVersionID: row.$indexVersion.id).create(on: db)
+                    copied.groups += 1
+                }
+                for row in try await AppraisalAssignmentModel.query(on: db).filter(\.$period.$id == sourceID).all() {
+                    try await AppraisalAssignmentModel(periodID: periodID, indexCode: row.indexCode, criterionCode: row.criterionCode,
+                                                       userID: row.$user.id).create(on: db)
+                    copied.appraisers += 1
+                }
+            }
+            var after = fields(period)
+            if let source { after["copied_from"] = source.name }
+            try await Audit.record(on: db, origin, action: "period.create", targetType: "period", target: period.name, after: after)
+            return copied
         }
-        return request.redirect(to: SiteURL.period(.value(period.id!), .show).path, notice: T.created.rawValue)
+        let notice = source.map { request.language.phrases(PeriodAdminText.self)(.copiedNotice, String(copied.groups), String(copied.appraisers), $0.name) }
+        return request.redirect(to: SiteURL.period(.value(period.id!), .show).path, notice: notice ?? T.created.rawValue)
     }
 
     static func show(_ request: Request) async throws -> Response {
@@ -53,8 +77,8 @@ enum PeriodController {
 
     /// The period's page; after a refused publication, with the decision's form as typed and its problems.
     static func page(_ request: Request, period: PeriodModel, user: CurrentUser, publishDraft: PublicationController.PublishDraft? = nil,
-                     appraiserDraft: PeriodPages.AppraiserDraft? = nil, problems: [Problem] = [],
-                     status: HTTPStatus = .ok) async throws -> Response {
+                     appraiserDraft: PeriodPages.AppraiserDraft? = nil, deadlineDraft: PeriodAdminSection.DeadlineDraft? = nil,
+                     problems: [Problem] = [], status: HTTPStatus = .ok) async throws -> Response {
         let periodID = try period.requireID()
         let assignments = try await PeriodIndexModel.query(on: request.db).filter(\.$period.$id == periodID)
             .with(\.$indexVersion).all()
@@ -75,10 +99,34 @@ enum PeriodController {
         let decision = try await PeriodDecision.of(period: periodID, on: request.db)
         let publication = PeriodPages.Publication(decision: decision, draft: publishDraft, data: data,
                                                   defaultIssuer: request.application.identity.issuingBody)
+        let administration = try await administration(of: period, groups: Set(assignments.map(\.group)), deadlineDraft: deadlineDraft,
+                                                      on: request.db)
         return request.page(status: status, problems: problems) {
             PeriodPages.show($0, period: period, assignments: assignments, groups: groups, versions: versions,
-                             progress: progress, filter: filter, leaders: leaders, canManage: canManage, appraisal: appraisal, appraisers: appraisers, appraiserDraft: appraiserDraft, publication: publication)
+                             progress: progress, filter: filter, leaders: leaders, canManage: canManage, appraisal: appraisal, appraisers: appraisers, appraiserDraft: appraiserDraft, publication: publication,
+                             administration: administration)
         }
+    }
+
+    /// The period's deadline changes, and the agencies joining or leaving it.
+    static func administration(of period: PeriodModel, groups: Set<String>, deadlineDraft: PeriodAdminSection.DeadlineDraft?,
+                               on db: any Database) async throws -> PeriodAdminSection.Model {
+        let periodID = try period.requireID()
+        let changes = try await PeriodDeadlineChangeModel.query(on: db).filter(\.$period.$id == periodID).sort(\.$changedAt, .descending).all()
+        guard period.status != .draft else {
+            return .init(changes: changes, notInPeriod: [], leaving: [], closed: [], deadlineDraft: deadlineDraft)
+        }
+        let assessments = try await AssessmentModel.query(on: db).filter(\.$period.$id == periodID).with(\.$agency).all()
+        let present = Set(assessments.map(\.$agency.id))
+        let today = SourceData.today
+        let notInPeriod = try await AgencyModel.query(on: db).sort(\.$code).all()
+            .filter { !present.contains($0.id!) && groups.contains($0.group) && !$0.isRetired(on: today) && ($0.began.map { $0 <= today } ?? true) }
+        let leaving = assessments.filter { assessment in
+            let state = AssessmentState(rawValue: assessment.state) ?? .draft
+            return assessment.agency.isRetired(on: today) && !state.hasFinalResult && state != .closed
+        }.sorted { $0.agency.code < $1.agency.code }
+        let closed = assessments.filter { $0.state == AssessmentState.closed.rawValue }.sorted { $0.agency.code < $1.agency.code }
+        return .init(changes: changes, notInPeriod: notInPeriod, leaving: leaving, closed: closed, deadlineDraft: deadlineDraft)
     }
 
     /// Who rates each `leaders` criterion, and the leaders to choose from (the organiser, while the period is open).
@@ -156,8 +204,10 @@ enum PeriodController {
         let periodID = try period.requireID()
         let byGroup = Dictionary(assignments.map { ($0.group, $0.$indexVersion.id) }, uniquingKeysWith: { first, _ in first })
         var created = 0
+        let today = CivilDate(now)
         for agency in try await AgencyModel.query(on: db).all() {
-            guard let versionID = byGroup[agency.group] else { continue }
+            // Agencies that have ended, or are not formed yet, are not assessed (one formed later is added to the open period).
+            guard let versionID = byGroup[agency.group], !agency.isRetired(on: today), agency.began.map({ $0 <= today }) ?? true else { continue }
             try await AssessmentModel(periodID: periodID, agencyID: agency.requireID(), indexVersionID: versionID,
                                       state: AssessmentState.draft.rawValue).create(on: db)
             created += 1
@@ -181,7 +231,8 @@ enum PeriodController {
     static func fields(_ period: PeriodModel) -> [String: String] {
         ["name": period.name, "kind": period.kind.rawValue, "year": String(period.year), "number": period.number.map(String.init) ?? "",
          "status": period.status.rawValue, "self_assessment_deadline": Formats.date(period.selfAssessmentDeadline),
-         "appraisal_deadline": Formats.date(period.appraisalDeadline), "explanation_deadline": Formats.date(period.explanationDeadline)]
+         "appraisal_deadline": Formats.date(period.appraisalDeadline), "explanation_deadline": Formats.date(period.explanationDeadline),
+         "rollup": period.rollup?.rawValue ?? ""]
     }
 
     static func validate(_ form: PeriodForm, language: Lang) -> (PeriodModel?, [String: String]) {

@@ -75,11 +75,11 @@ enum ResultsController {
         let deputies = try await DeputyModel.query(on: request.db).filter(\.$agency.$id == record.agency.id!).sort(\.$name).all()
         let proposal = LeaderProposal(index: record.index, score: final, deputies: deputies.map(\.deputy))
         var loader = try await PreviousResult.Loader.load(before: record.period, on: request)
-        let previousScore = try await loader?.result(agencyCode: record.agency.code, agencyID: record.agency.id!, current: group.indexVersion,
-                                                     on: request)
+        let forerunners = try await loader?.results(agencyCode: record.agency.code, current: group.indexVersion, on: request) ?? []
+        let previousScore = forerunners.count == 1 ? forerunners[0] : nil
         return ResultsPages.AgencyModel(record: record, selfScore: record.score(.selfAssessed), preliminary: preliminary, final: final,
                                         rank: group.rank(of: position), groupSize: group.members.count,
                                         reexamined: Set(preliminaryInputs.keys), proposal: proposal, deputies: deputies,
-                                        previous: previousScore, decision: try await OfficialOrigin.of(record.period, on: request).decision)
+                                        previous: previousScore, forerunners: forerunners, decision: try await OfficialOrigin.of(record.period, on: request).decision)
     }
 }

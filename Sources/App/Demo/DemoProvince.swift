@@ -6,8 +6,9 @@ import Vapor
 
 /// The invented demo province ("tỉnh minh hoạ"): its departments and
 /// communes, one account per role (and an editor and a head per agency),
-/// the two shipped indexes, a finished and published 2025 period, and the
-/// open 2026 period with partly filled self-assessments. Loading twice
+/// the two shipped indexes, published 2024 and 2025 periods on either side
+/// of the 2025 reform (``DemoReform``: merged departments and communes), and
+/// the open 2026 period with partly filled self-assessments. Loading twice
 /// changes nothing.
 enum DemoProvince {
     static let password = "ChiSo@2026"
@@ -60,10 +61,18 @@ enum DemoProvince {
             let origin = Audit.Origin.system
             // Agencies.
             var agencies: [String: AgencyModel] = [:]
-            for row in agencyRows {
+            for row in agencyRows + DemoReform.ended {
                 let model = AgencyModel(code: row.code, name: row.name, group: row.group, tags: row.tags)
                 try await model.create(on: db)
                 agencies[row.code] = model
+            }
+            try await DemoReform.record(agencies: agencies, on: db)
+            /// The agencies active on a day, as the list of agencies.
+            func rows(activeOn day: CivilDate) -> [Agency] {
+                (agencyRows + DemoReform.ended).filter { row in
+                    let agency = agencies[row.code]!
+                    return !agency.isRetired(on: day) && (agency.began.map { $0 <= day } ?? true)
+                }
             }
             // Accounts.
             var users: [UserModel] = []
@@ -83,12 +92,12 @@ enum DemoProvince {
             let organizerID = users.first { $0.username == "sonoivu" }?.id
             let chairID = users.first { $0.username == "chutich.hd" }?.id
 
-            // Indexes: the shipped 2026 ones, and 2025 versions of them for last year.
+            // Indexes: the shipped 2026 ones, and 2025 and 2024 editions of them for the years before.
             var versions: [String: IndexVersionModel] = [:]
             var parsed: [String: Index] = [:]
             for (group, text) in yaml {
-                for year in ["2025", "2026"] {
-                    let source = year == "2026" ? text : lastYear(text)
+                for year in ["2024", "2025", "2026"] {
+                    let source = year == "2026" ? text : edition(text, year: year)
                     let index = try IndexReader.read(yaml: source)
                     let version = IndexVersionModel(code: index.id, version: 1, title: index.title, yaml: source,
                                                     sha256: SHA256.hash(data: Data(source.utf8)).hexDigits,
@@ -102,8 +111,12 @@ enum DemoProvince {
             // One small PDF as the evidence behind every demo leaf (stored once: content-addressed).
             let evidence = try await EvidenceStore.store(DemoEvidence.pdf, on: db)
 
-            // 2025: finished and published.
+            // 2024 (under the departments and communes before the reform) and 2025: finished and published.
             func day(_ year: Int, _ month: Int, _ day: Int) -> Date { Formats.endOfDay(year: year, month: month, day: day)! }
+            let earlier = PeriodModel(name: "Năm 2024", kind: .year, year: 2024, number: nil, status: .draft,
+                                      selfAssessmentDeadline: day(2024, 12, 15), appraisalDeadline: day(2025, 1, 20),
+                                      explanationDeadline: day(2025, 2, 5))
+            try await earlier.create(on: db)
             let past = PeriodModel(name: "Năm 2025", kind: .year, year: 2025, number: nil, status: .draft,
                                    selfAssessmentDeadline: day(2025, 12, 15), appraisalDeadline: day(2026, 1, 20),
                                    explanationDeadline: day(2026, 2, 5))
@@ -112,7 +125,8 @@ enum DemoProvince {
                                       selfAssessmentDeadline: day(2026, 12, 15), appraisalDeadline: day(2027, 1, 20),
                                       explanationDeadline: day(2027, 2, 5))
             try await current.create(on: db)
-            for (period, year) in [(past, "2025"), (current, "2026")] {
+            // Each opened when it was: the agencies active then are assessed.
+            for (period, year, opened) in [(earlier, "2024", day(2024, 6, 1)), (past, "2025", day(2025, 9, 1)), (current, "2026", now)] {
                 var assignments: [PeriodIndexModel] = []
                 for group in ["so", "xa"] {
                     let assignment = PeriodIndexModel(periodID: try period.requireID(), group: group,
@@ -120,21 +134,28 @@ enum DemoProvince {
                     try await assignment.create(on: db)
                     assignments.append(assignment)
                 }
-                try await PeriodController.openPeriod(period, assignments: assignments, on: db, origin: origin, now: now)
+                try await PeriodController.openPeriod(period, assignments: assignments, on: db, origin: origin, now: opened)
             }
-            past.status = .published
-            try await past.update(on: db)
+            for period in [earlier, past] {
+                period.status = .published
+                try await period.update(on: db)
+            }
             // The organiser declared last year's task, survey and rating data complete before it was finalised;
             // this year's are still being kept, so their criteria are provisional.
             let pastSets = Set(parsed.filter { $0.key.hasSuffix("-2025") }.values.flatMap(\.dataSets)).sorted()
-            let declarations = try pastSets.map { set in
-                SourceDeclarationModel(periodID: try past.requireID(), dataSet: set, checkedOn: CivilDate(year: 2026, month: 1, day: 12)!,
-                                       declaredBy: organizerID, declaredAt: now)
+            let declarations = try [earlier, past].flatMap { period in
+                try pastSets.map { set in
+                    SourceDeclarationModel(periodID: try period.requireID(), dataSet: set,
+                                           checkedOn: CivilDate(year: period.year + 1, month: 1, day: 12)!, declaredBy: organizerID, declaredAt: now)
+                }
             }
             // …and published it with the provincial People's Committee's decision.
             let decision = PeriodDecisionModel(periodID: try past.requireID(), number: "215/QĐ-UBND", signedOn: "2026-01-20",
                                                issuer: "UBND tỉnh Minh Hoạ", signer: "Trần Văn Bình", signerAuthority: "KT. CHỦ TỊCH",
                                                signerPosition: "PHÓ CHỦ TỊCH", recordedBy: organizerID, recordedAt: now)
+            let earlierDecision = PeriodDecisionModel(periodID: try earlier.requireID(), number: "18/QĐ-UBND", signedOn: "2025-01-22",
+                                                      issuer: "UBND tỉnh Minh Hoạ", signer: "Trần Văn Bình", signerAuthority: "KT. CHỦ TỊCH",
+                                                      signerPosition: "PHÓ CHỦ TỊCH", recordedBy: organizerID, recordedAt: now)
 
             // Tasks, survey results and leader ratings: the data behind sourced criteria.
             let today = CivilDate(now)
@@ -158,7 +179,7 @@ enum DemoProvince {
             let viceChairID = try users.first { $0.username == "lanhdao" }!.requireID()
             let provinceChairID = try users.first { $0.username == "chutich.ubnd" }!.requireID()
             func rater(_ node: Criterion) -> UUID { node.title.hasPrefix("Chủ tịch") ? provinceChairID : viceChairID }
-            for period in [past, current] {
+            for period in [earlier, past, current] {
                 for (key, index) in parsed where key.hasSuffix("-\(period.year)") {
                     for node in index.nodes where node.leaf?.source == .leaders {
                         try await LeaderAssignmentModel(periodID: try period.requireID(), indexCode: index.id, criterionCode: node.code,
@@ -168,10 +189,11 @@ enum DemoProvince {
             }
             var figures: [String: SourceFigures] = [:]
             let showcase = DemoAdjustments.showcase(among: agencyRows.filter { $0.group == "so" }.map(\.code))
-            for period in [past, current] {
+            for (period, opened) in [(earlier, CivilDate(year: 2024, month: 6, day: 1)!), (past, CivilDate(year: 2025, month: 9, day: 1)!),
+                                     (current, CivilDate(now))] {
                 let year = period.year
                 let range = period.range!
-                for row in agencyRows {
+                for row in rows(activeOn: opened) {
                     let index = parsed["\(row.group)-\(year)"]!
                     let agencyID = try agencies[row.code]!.requireID()
                     var sources = SourceFigures(tasks: TaskTally.tally(tasksByAgency[row.code] ?? [], in: range, asOf: range.asOf(today)))
@@ -202,19 +224,20 @@ enum DemoProvince {
             var documents: [DeductionDocumentModel] = []
             for assessment in assessments {
                 let agency = assessment.agency
-                let isPast = assessment.period.year == 2025
-                let index = parsed["\(agency.group)-\(isPast ? "2025" : "2026")"]!
-                var random = DemoRandom(seed: agency.code + (isPast ? "2025" : "2026"))
+                let year = assessment.period.year
+                let isPast = year < 2026
+                let index = parsed["\(agency.group)-\(year)"]!
+                var random = DemoRandom(seed: agency.code + String(year))
                 // The showcase of a condition on the top class did excellent work in 2025 (see DemoAdjustments).
                 let drawn = 0.55 + 0.42 * random.unit()
-                let excellent = isPast && agency.code == showcase
+                let excellent = year == 2025 && agency.code == showcase
                 let quality = excellent ? 1.0 : drawn
                 // In 2026, a few agencies have submitted (one is being appraised, one has its preliminary
                 // result); of the others about two in three have started, each part way through.
                 let stage = isPast ? nil : DemoProvince.stage2026[agency.code]
                 let share = isPast || stage != nil ? 1.0 : (random.unit() < 0.67 ? 0.3 + 0.6 * random.unit() : 0)
                 var sheetSelf = ScoreSheet(for: index), sheetFinal = ScoreSheet(for: index)
-                let sources = figures["\(agency.code)-\(isPast ? 2025 : 2026)"] ?? SourceFigures(tasks: nil)
+                let sources = figures["\(agency.code)-\(year)"] ?? SourceFigures(tasks: nil)
                 for position in index.leafPositions where random.unit() < share || index.nodes[position].leaf?.source != nil {
                     let node = index.nodes[position]
                     // A sourced leaf takes the data's figure; the agency types the others.
@@ -243,7 +266,7 @@ enum DemoProvince {
                         if adjusted != text { entry.appraisalComment = "Tài liệu kiểm chứng chưa đầy đủ, điều chỉnh theo kết quả thẩm định." }
                         let finalValue = try InputReading.read(adjusted, for: .criterion(position), in: index).get()
                         sheetFinal[.criterion(position)] = Entry(value: finalValue, evidence: hasEvidence ? 1 : 0)
-                        entry.appraisedAt = isPast ? Formats.endOfDay(year: 2026, month: 1, day: 10) : now
+                        entry.appraisedAt = isPast ? Formats.endOfDay(year: year + 1, month: 1, day: 10) : now
                         entry.$appraisedBy.id = chairID
                     } else {
                         sheetFinal[.criterion(position)] = sheetSelf[.criterion(position)]
@@ -253,7 +276,7 @@ enum DemoProvince {
                 if isPast {
                     // Bonus proposals the council confirmed, deductions it recorded, and the late-submission
                     // deduction the workflow gives (every 2025 submission was on time) — confirmed like the rest.
-                    let decided = Formats.endOfDay(year: 2026, month: 1, day: 10)
+                    let decided = Formats.endOfDay(year: year + 1, month: 1, day: 10)
                     var adjustments = DemoAdjustments.entries(agency: agency.code, showcase: showcase, index: index, random: &random)
                     for item in index.bonus + index.deductions where item.source == .submissionLate {
                         adjustments.append(.init(code: item.code, value: "0", proposed: false))
@@ -293,7 +316,7 @@ enum DemoProvince {
                     assessment.state = AssessmentState.published.rawValue
                     assessment.finalScore = finalScore.final.fixed(2)
                     assessment.classCode = index.classes[finalScore.classPosition].code
-                    assessment.submittedAt = Formats.endOfDay(year: 2025, month: 12, day: 10)
+                    assessment.submittedAt = Formats.endOfDay(year: year, month: 12, day: 10)
                     assessment.firstSubmittedAt = assessment.submittedAt
                     try await assessment.update(on: db)
                 }
@@ -307,6 +330,7 @@ enum DemoProvince {
             if !documents.isEmpty { try await documents.create(on: db) }
             try await declarations.create(on: db)
             try await decision.create(on: db)
+            try await earlierDecision.create(on: db)
             try await InstallationIdentity.demoProvince.save(by: nil, origin: origin, on: db)
             try await InstallationIdentity.saveGroupNames(["so": .init(vietnamese: "sở, ban, ngành", english: "departments"),
                                                            "xa": .init(vietnamese: "xã, phường", english: "communes and wards")],
@@ -332,10 +356,10 @@ enum DemoProvince {
         "SCT": .released,
     ]
 
-    /// The 2025 edition of a 2026 index: the same tree under last year's id and title.
-    static func lastYear(_ yaml: String) -> String {
+    /// An earlier year's edition of a 2026 index: the same tree under that year's id and title.
+    static func edition(_ yaml: String, year: String) -> String {
         yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasPrefix("id: ") || line.hasPrefix("title: ") ? line.replacingOccurrences(of: "2026", with: "2025") : String(line)
+            line.hasPrefix("id: ") || line.hasPrefix("title: ") ? line.replacingOccurrences(of: "2026", with: year) : String(line)
         }.joined(separator: "\n")
     }
 }

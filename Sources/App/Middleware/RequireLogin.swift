@@ -110,8 +110,10 @@ struct PolicyRefusal: AbortError {
     var language: Lang
 
     var status: HTTPStatus {
-        if case .workflow = refusal { return .conflict }
-        return .forbidden
+        switch refusal {
+        case .workflow, .periodClosed: return .conflict
+        default: return .forbidden
+        }
     }
 
     var reason: String { refusal.message(language) }

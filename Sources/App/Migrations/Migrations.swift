@@ -32,5 +32,7 @@ enum Migrations {
         BackfillDemoIdentity(),
         CreateIndexDrafts(),
         CreateCriterionMappings(),
+        CreateAgencyHistory(),
+        CreatePeriodAdministration(),
     ]
 }

@@ -1,3 +1,4 @@
+import ChiSoCore
 import Fluent
 import Foundation
 
@@ -12,6 +13,10 @@ final class AgencyModel: Model, @unchecked Sendable {
     @Field(key: "group_code") var group: String
     /// Tags matched against an index's `notApplicableFor`, `;`-separated.
     @Field(key: "tags") var tags: String
+    /// The first day it exists (ISO `YYYY-MM-DD`); nil: from before the records.
+    @OptionalField(key: "began_on") var beganOn: String?
+    /// The first day it no longer exists (merged, split or dissolved); nil: active.
+    @OptionalField(key: "ended_on") var endedOn: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -24,6 +29,12 @@ final class AgencyModel: Model, @unchecked Sendable {
         self.group = group
         self.tags = tags.joined(separator: ";")
     }
+
+    var began: CivilDate? { beganOn.flatMap(CivilDate.parse) }
+    var ended: CivilDate? { endedOn.flatMap(CivilDate.parse) }
+
+    /// Retired: ended on or before `day`. Its history stays, read-only.
+    func isRetired(on day: CivilDate) -> Bool { ended.map { $0 <= day } ?? false }
 
     var tagList: [String] {
         tags.split(separator: ";").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

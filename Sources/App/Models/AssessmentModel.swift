@@ -19,6 +19,8 @@ final class AssessmentModel: Model, @unchecked Sendable {
     @OptionalField(key: "first_submitted_at") var firstSubmittedAt: Date?
     /// The council member who acts as chair for this assessment (the chair's own agency's).
     @OptionalParent(key: "acting_chair_id") var actingChair: UserModel?
+    /// Why it was closed without a result (its agency left the period; migration 022).
+    @OptionalField(key: "closed_reason") var closedReason: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -8,6 +8,8 @@ final class PeriodModel: Model, @unchecked Sendable {
 
     enum Kind: String, Codable, CaseIterable, Sendable { case year, quarter, month }
     enum Status: String, Codable, CaseIterable, Sendable { case draft, open, closed, published }
+    /// How the regulation makes a year's figure from its quarters or months.
+    enum Rollup: String, Codable, CaseIterable, Sendable { case sum, average }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "name") var name: String
@@ -19,6 +21,10 @@ final class PeriodModel: Model, @unchecked Sendable {
     @Field(key: "self_assessment_deadline") var selfAssessmentDeadline: Date
     @Field(key: "appraisal_deadline") var appraisalDeadline: Date
     @Field(key: "explanation_deadline") var explanationDeadline: Date
+    /// Why the organiser closed the period before its course ran (migration 023).
+    @OptionalField(key: "closed_reason") var closedReason: String?
+    /// How a year shows its quarters' or months' results (migration 023; nil: side by side only).
+    @OptionalEnum(key: "rollup") var rollup: Rollup?
     @Children(for: \.$period) var indexes: [PeriodIndexModel]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?

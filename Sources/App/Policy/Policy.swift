@@ -53,6 +53,8 @@ enum Action: String, Sendable, CaseIterable {
     case explainLeaf
     /// The admin reopens a finalised assessment, with a reason.
     case reopenAssessment
+    /// The organiser closes an assessment that will have no result (its agency left the period), with a reason.
+    case closeAssessment
     /// The organiser assigns appraisers and publishes a period.
     case assignAppraisers
     case publishPeriod
@@ -83,6 +85,17 @@ enum Action: String, Sendable, CaseIterable {
     case whatIf
 }
 
+extension Action {
+    /// The steps that change an assessment (refused once its period is closed).
+    var changesAssessment: Bool {
+        switch self {
+        case .editSelfAssessment, .submitAssessment, .returnAssessment, .grantException, .appraiseLeaf, .reexamineLeaf, .releaseAssessment,
+             .finaliseAssessment, .nameActingChair, .recordDeduction, .explainLeaf, .reopenAssessment, .closeAssessment: true
+        default: false
+        }
+    }
+}
+
 /// An assessment as the policy sees it.
 struct AssessmentTarget: Sendable {
     var agencyID: UUID
@@ -97,6 +110,8 @@ struct AssessmentTarget: Sendable {
     var progress: AppraisalProgress?
     /// The council member the chair named to act as chair for this assessment (the chair's own agency's).
     var actingChairID: UUID?
+    /// The organiser closed the assessment's period early: nothing of it changes any more.
+    var periodClosed = false
 }
 
 /// The results of a period (or of one agency in it).
@@ -131,6 +146,8 @@ enum Refusal: Sendable, Equatable, Error {
     case notPublished
     /// The assessment's state or a deadline does not allow it.
     case workflow(WorkflowRefusal)
+    /// The organiser closed the period: its assessments no longer change.
+    case periodClosed
 
     var vietnamese: String {
         switch self {
@@ -143,6 +160,7 @@ enum Refusal: Sendable, Equatable, Error {
         case .notReleased: "Kết quả thẩm định chưa được công bố cho đơn vị."
         case .notPublished: "Kết quả của kỳ đánh giá này chưa được công bố."
         case let .workflow(refusal): refusal.message(.vietnamese)
+        case .periodClosed: PeriodAdminText.periodClosedRefusal.vietnamese
         }
     }
 
@@ -156,6 +174,7 @@ enum Refusal: Sendable, Equatable, Error {
         case .notReleased: "The appraisal is not released to the agency yet."
         case .notPublished: "This period's results are not published yet."
         case let .workflow(refusal): refusal.message(.english)
+        case .periodClosed: PeriodAdminText.periodClosedRefusal.english
         }
     }
 
@@ -171,11 +190,13 @@ enum Refusal: Sendable, Equatable, Error {
         case .notAssigned: "not_assigned"
         case .notReleased: "not_released"
         case .notPublished: "not_published"
+        case .periodClosed: "period_closed"
         case let .workflow(refusal):
             switch refusal {
             case .wrongState: "wrong_state"
             case .selfAssessmentDeadlinePassed: "self_assessment_deadline_passed"
             case .explanationDeadlinePassed: "explanation_deadline_passed"
+            case .appraisalDeadlinePassed: "appraisal_deadline_passed"
             case .reasonRequired: "reason_required"
             case .notAllAppraised: "not_all_appraised"
             case .explanationRoundOpen: "explanation_round_open"
@@ -206,6 +227,9 @@ enum Policy {
     static func decide(_ actor: Actor, _ action: Action, _ target: Target = .none) -> Result<Void, Refusal> {
         if actor.mustChangePassword, action != .changeOwnPassword {
             return .failure(.passwordChangeRequired)
+        }
+        if case let .assessment(assessment) = target, assessment.periodClosed, action.changesAssessment {
+            return .failure(.periodClosed)
         }
         func needs(_ roles: [Role]) -> Result<Void, Refusal> {
             actor.hasAny(roles) ? .success(()) : .failure(.missingRole(roles))
@@ -268,6 +292,8 @@ enum Policy {
             return ownAgencyStep(actor, [.editor], target, .explain)
         case .reopenAssessment:
             return councilStep(actor, [.admin], target, .reopen)
+        case .closeAssessment:
+            return councilStep(actor, [.organizer], target, .close)
         case .assignAppraisers, .publishPeriod, .declareSourceData:
             return needs([.organizer])
         case .viewCouncil:

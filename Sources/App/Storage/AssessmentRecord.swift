@@ -29,8 +29,8 @@ struct AssessmentRecord: Sendable {
     var state: AssessmentState { AssessmentState(rawValue: model.state) ?? .draft }
 
     var deadlines: WorkflowDeadlines {
-        WorkflowDeadlines(selfAssessment: period.selfAssessmentDeadline, explanation: period.explanationDeadline,
-                          exceptionUntil: exception?.until)
+        WorkflowDeadlines(selfAssessment: period.selfAssessmentDeadline, appraisal: period.appraisalDeadline,
+                          explanation: period.explanationDeadline, exceptionUntil: exception?.until)
     }
 
     /// Whether the first submission came after the self-assessment deadline (`nil`: not submitted yet).
@@ -41,7 +41,8 @@ struct AssessmentRecord: Sendable {
     /// The assessment as the policy sees it; `progress` (``appraisalProgress()``) where releasing or finalising is asked.
     func target(now: Date = Date(), reason: String? = nil, leafAssigned: Bool = false, progress: AppraisalProgress? = nil) -> Target {
         .assessment(AssessmentTarget(agencyID: agency.id!, state: state, deadlines: deadlines, now: now, reason: reason,
-                                     leafAssignedToActor: leafAssigned, progress: progress, actingChairID: model.$actingChair.id))
+                                     leafAssignedToActor: leafAssigned, progress: progress, actingChairID: model.$actingChair.id,
+                                     periodClosed: period.status == .closed))
     }
 
     /// The codes of the leaves and items the council has decided (confirmed or adjusted).

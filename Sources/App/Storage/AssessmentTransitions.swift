@@ -75,7 +75,7 @@ enum AssessmentTransitions {
         switch step {
         case .appraise, .reexamine: "assessment.\(next.rawValue)"
         case .returnToAgency: "assessment.return"
-        case .editSelf, .submit, .release, .explain, .finalise, .publish, .reopen: "assessment.\(step.rawValue)"
+        case .editSelf, .submit, .release, .explain, .finalise, .publish, .reopen, .close: "assessment.\(step.rawValue)"
         }
     }
 }

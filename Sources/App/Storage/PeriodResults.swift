@@ -24,6 +24,8 @@ struct GroupResults: Sendable {
     var members: [Member]
     /// Assessments of the group without a final result yet.
     var pending: [AssessmentModel]
+    /// Assessments of the group closed without a result (the agency left the period): not ranked, and said so.
+    var closed: [AssessmentModel] = []
     var report: ScoreReport
 
     func position(of agencyID: UUID) -> Int? { members.firstIndex { $0.agency.id == agencyID } }
@@ -45,15 +47,18 @@ enum PeriodResults {
             .sort(\.$group).all()
         let finalStates = AssessmentState.allCases.filter(\.hasFinalResult)
         let finals = try await store.period(period, states: Set(finalStates))
-        let pending = try await AssessmentModel.query(on: store.database.db).filter(\.$period.$id == periodID)
+        let unfinished = try await AssessmentModel.query(on: store.database.db).filter(\.$period.$id == periodID)
             .filter(\.$state !~ finalStates.map(\.rawValue)).with(\.$agency).all()
+        let pending = unfinished.filter { $0.state != AssessmentState.closed.rawValue }
+        let closed = unfinished.filter { $0.state == AssessmentState.closed.rawValue }
         var groups: [GroupResults] = []
         for assignment in assignments {
             let index = try await store.indexes.index(for: assignment.indexVersion)
             let members = finals.filter { $0.agency.group == assignment.group }.map { GroupResults.Member(record: $0, sheet: $0.sheet(.final)) }
             let report = ScoreReport(index: index, agencies: members.map { $0.agency.scoringAgency }, sheets: members.map(\.sheet))
             groups.append(GroupResults(group: assignment.group, index: index, indexVersion: assignment.indexVersion, members: members,
-                                       pending: pending.filter { $0.agency.group == assignment.group }, report: report))
+                                       pending: pending.filter { $0.agency.group == assignment.group },
+                                       closed: closed.filter { $0.agency.group == assignment.group }, report: report))
         }
         return groups
     }

@@ -21,9 +21,11 @@ struct ProvisionalScore: Sendable {
 }
 
 enum ProvisionalScores {
-    /// Every agency of the period, scored by ChiSoCore on what it entered and the data as of `day`.
+    /// Every agency of the period, scored by ChiSoCore on what it entered and the data as of `day`; an assessment
+    /// closed without a result (its agency left the period) is not ranked.
     static func compute(period: PeriodModel, asOf day: CivilDate, store: AssessmentStore) async throws -> [ProvisionalScore] {
-        var results = try await store.period(period, sourcesAsOf: day).map { record in
+        let ranked = Set(AssessmentState.allCases.filter { $0 != .closed })
+        var results = try await store.period(period, states: ranked, sourcesAsOf: day).map { record in
             ProvisionalScore(assessmentID: record.id, agency: record.agency, index: record.index, score: record.score(.selfAssessed),
                              sources: record.sources, rank: 0, pending: record.declarations.undeclared(of: record.index))
         }

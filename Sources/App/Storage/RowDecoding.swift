@@ -43,17 +43,19 @@ private struct RowOutput: DatabaseOutput {
 
 extension AssessmentModel: RowDecodable {
     var databaseProperties: [any AnyDatabaseProperty] {
-        [$id, $period, $agency, $indexVersion, $state, $finalScore, $classCode, $submittedAt, $firstSubmittedAt, $actingChair, $createdAt, $updatedAt]
+        [$id, $period, $agency, $indexVersion, $state, $finalScore, $classCode, $submittedAt, $firstSubmittedAt, $actingChair, $closedReason,
+         $createdAt, $updatedAt]
     }
 }
 
 extension AgencyModel: RowDecodable {
-    var databaseProperties: [any AnyDatabaseProperty] { [$id, $code, $name, $group, $tags, $createdAt, $updatedAt] }
+    var databaseProperties: [any AnyDatabaseProperty] { [$id, $code, $name, $group, $tags, $beganOn, $endedOn, $createdAt, $updatedAt] }
 }
 
 extension PeriodModel: RowDecodable {
     var databaseProperties: [any AnyDatabaseProperty] {
-        [$id, $name, $kind, $year, $number, $status, $selfAssessmentDeadline, $appraisalDeadline, $explanationDeadline, $indexes, $createdAt, $updatedAt]
+        [$id, $name, $kind, $year, $number, $status, $selfAssessmentDeadline, $appraisalDeadline, $explanationDeadline, $closedReason, $rollup,
+         $indexes, $createdAt, $updatedAt]
     }
 }
 

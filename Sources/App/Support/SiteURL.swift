@@ -100,6 +100,8 @@ enum SiteURL: Sendable, Equatable {
         case agencyImport
         /// `/admin/agencies/:agencyID`
         case agency(Parameter<UUID>)
+        /// `/admin/agencies/changes?kind=&agency=` (a reorganisation: the form, its preview, applying it)
+        case agencyChanges
         /// `/admin/users`
         case users
         /// `/admin/users/new`
@@ -183,6 +185,12 @@ enum SiteURL: Sendable, Equatable {
         case rankingXLSX
         /// `/periods/:periodID/results/matrix.xlsx`
         case matrixXLSX
+        /// `/periods/:periodID/agencies` (add an agency to an open period)
+        case agencies
+        /// `/periods/:periodID/deadlines` (move deadlines, with a reason)
+        case deadlines
+        /// `/periods/:periodID/close` (close early, with a reason)
+        case close
     }
 
     enum TaskPage: Sendable, Equatable {
@@ -227,6 +235,8 @@ enum SiteURL: Sendable, Equatable {
         case finalise
         /// `/assessments/:assessmentID/reopen`
         case reopen
+        /// `/assessments/:assessmentID/close` (no result: the agency left the period)
+        case close
         /// `/assessments/:assessmentID/acting-chair`
         case actingChair
         /// `/assessments/:assessmentID/deductions/:code`
@@ -312,6 +322,7 @@ extension SiteURL.AdminPage {
         case .newAgency: ["agencies", "new"]
         case .agencyImport: ["agencies", "import"]
         case let .agency(agency): ["agencies", SiteURL.component(agency, "agencyID")]
+        case .agencyChanges: ["agencies", "changes"]
         case .users: ["users"]
         case .newUser: ["users", "new"]
         case let .user(user): ["users", SiteURL.component(user, "userID")]
@@ -370,6 +381,9 @@ extension SiteURL.PeriodPage {
         case .rankingPDF: ["results", "ranking.pdf"]
         case .rankingXLSX: ["results", "ranking.xlsx"]
         case .matrixXLSX: ["results", "matrix.xlsx"]
+        case .agencies: ["agencies"]
+        case .deadlines: ["deadlines"]
+        case .close: ["close"]
         }
     }
 }
@@ -403,6 +417,7 @@ extension SiteURL.AssessmentPage {
         case let .explanation(code): ["explanations", SiteURL.component(code, "code")]
         case .finalise: ["finalise"]
         case .reopen: ["reopen"]
+        case .close: ["close"]
         case .actingChair: ["acting-chair"]
         case let .deduction(code): ["deductions", SiteURL.component(code, "code")]
         case .results: ["results"]

@@ -35,7 +35,8 @@ extension ScoreStage {
     public static func current(for state: AssessmentState) -> ScoreStage {
         switch state {
         case .draft, .submitted, .returned: .selfAssessed
-        case .appraising, .released, .reexamining: .appraised
+        // A closed assessment shows what it reached: the council's decisions where there are any.
+        case .appraising, .released, .reexamining, .closed: .appraised
         case .finalised, .published: .final
         }
     }

@@ -16,6 +16,9 @@ public enum AssessmentState: String, Sendable, CaseIterable, Codable, Phrasebook
     case finalised
     /// The organiser published the period's results.
     case published
+    /// Closed before a result, with a reason (the agency was dissolved or merged during the
+    /// period): kept for the record, left out of the ranking.
+    case closed
 
     public var vietnamese: String {
         switch self {
@@ -27,6 +30,7 @@ public enum AssessmentState: String, Sendable, CaseIterable, Codable, Phrasebook
         case .reexamining: "Đang thẩm định lại"
         case .finalised: "Đã chốt kết quả"
         case .published: "Đã công bố"
+        case .closed: "Đã đóng, không xếp hạng"
         }
     }
 
@@ -40,6 +44,7 @@ public enum AssessmentState: String, Sendable, CaseIterable, Codable, Phrasebook
         case .reexamining: "Being re-examined"
         case .finalised: "Finalised"
         case .published: "Published"
+        case .closed: "Closed, not ranked"
         }
     }
 
@@ -47,7 +52,7 @@ public enum AssessmentState: String, Sendable, CaseIterable, Codable, Phrasebook
     public var agencyMayEdit: Bool { self == .draft || self == .returned }
 
     /// The appraisers have begun: their decisions exist (appraising and every later state).
-    public var appraisalStarted: Bool { !agencyMayEdit && self != .submitted }
+    public var appraisalStarted: Bool { !agencyMayEdit && self != .submitted && self != .closed }
 
     /// The preliminary appraisal has been released to the agency (released and every later state).
     public var appraisalReleased: Bool { appraisalStarted && self != .appraising }

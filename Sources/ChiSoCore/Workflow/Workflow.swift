@@ -23,17 +23,24 @@ public enum WorkflowAction: String, Sendable, CaseIterable {
     case publish
     /// The admin reopens a finalised assessment (with a reason).
     case reopen
+    /// The organiser closes an assessment that will have no result (its agency was dissolved or
+    /// merged during the period), with a reason; it is left out of the ranking.
+    case close
 }
 
 /// The dates that bound the cycle, and an exception granted by the organiser.
 public struct WorkflowDeadlines: Sendable, Hashable {
     public var selfAssessment: Date
+    /// The council appraises (confirms or adjusts leaves) until this date; re-examining explained
+    /// leaves, releasing and finalising are not bound by it. `nil`: no appraisal deadline.
+    public var appraisal: Date?
     public var explanation: Date
     /// Edits allowed until this date despite the self-assessment deadline.
     public var exceptionUntil: Date?
 
-    public init(selfAssessment: Date, explanation: Date, exceptionUntil: Date? = nil) {
+    public init(selfAssessment: Date, appraisal: Date? = nil, explanation: Date, exceptionUntil: Date? = nil) {
         self.selfAssessment = selfAssessment
+        self.appraisal = appraisal
         self.explanation = explanation
         self.exceptionUntil = exceptionUntil
     }
@@ -72,6 +79,7 @@ public enum WorkflowRefusal: Error, Sendable, Hashable {
     case wrongState(AssessmentState, WorkflowAction)
     case selfAssessmentDeadlinePassed(Date)
     case explanationDeadlinePassed(Date)
+    case appraisalDeadlinePassed(Date)
     /// Returning or reopening needs a reason.
     case reasonRequired
     /// Releasing or finalising needs every leaf and item appraised (their codes; empty when not known).
@@ -96,6 +104,8 @@ public enum WorkflowRefusal: Error, Sendable, Hashable {
             return WorkflowText.selfAssessmentDeadlinePassed.text(language, VietnamDate.format(date))
         case let .explanationDeadlinePassed(date):
             return WorkflowText.explanationDeadlinePassed.text(language, VietnamDate.format(date))
+        case let .appraisalDeadlinePassed(date):
+            return WorkflowText.appraisalDeadlinePassed.text(language, VietnamDate.format(date))
         case .reasonRequired:
             return WorkflowText.reasonRequired.text(language)
         case let .wrongState(state, action):
@@ -117,6 +127,8 @@ public enum WorkflowRefusal: Error, Sendable, Hashable {
             return WorkflowText.finalised.text(language)
         case (.published, _):
             return WorkflowText.published.text(language)
+        case (.closed, _):
+            return WorkflowText.closed.text(language)
         case (.draft, _), (.returned, _):
             return WorkflowText.notSubmitted.text(language)
         default:
@@ -148,6 +160,7 @@ public enum Workflow {
             return .success(.returned)
         case .appraise:
             guard state == .submitted || state == .appraising else { return .failure(.wrongState(state, action)) }
+            if let deadline = deadlines.appraisal, now > deadline { return .failure(.appraisalDeadlinePassed(deadline)) }
             return .success(.appraising)
         case .release:
             guard state == .submitted || state == .appraising else { return .failure(.wrongState(state, action)) }
@@ -176,6 +189,10 @@ public enum Workflow {
             guard state == .finalised || state == .published else { return .failure(.wrongState(state, action)) }
             if let refusal = requireReason() { return .failure(refusal) }
             return .success(.reexamining)
+        case .close:
+            guard !state.hasFinalResult, state != .closed else { return .failure(.wrongState(state, action)) }
+            if let refusal = requireReason() { return .failure(refusal) }
+            return .success(.closed)
         }
     }
 }

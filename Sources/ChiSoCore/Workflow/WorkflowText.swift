@@ -1,13 +1,14 @@
 /// Why a workflow step is refused (``WorkflowRefusal``), in both languages.
 public enum WorkflowText: String, Phrasebook {
-    case selfAssessmentDeadlinePassed, explanationDeadlinePassed, reasonRequired
+    case selfAssessmentDeadlinePassed, explanationDeadlinePassed, appraisalDeadlinePassed, reasonRequired
     case appraisalIncomplete, notAllAppraised, explanationRoundOpen, explanationsWaiting, sourcesNotDeclared
-    case submitted, appraising, released, reexamining, finalised, published, notSubmitted, wrongState
+    case submitted, appraising, released, reexamining, finalised, published, closed, notSubmitted, wrongState
 
     public var vietnamese: String {
         switch self {
         case .selfAssessmentDeadlinePassed: "Đã hết hạn tự đánh giá ngày %@."
         case .explanationDeadlinePassed: "Đã hết hạn giải trình ngày %@."
+        case .appraisalDeadlinePassed: "Đã hết hạn thẩm định ngày %@; Sở Nội vụ có thể gia hạn."
         case .reasonRequired: "Cần nêu lý do."
         case .appraisalIncomplete: "Chưa thẩm định xong hồ sơ."
         case .notAllAppraised: "Chưa thẩm định xong: còn %@ tiêu chí (%@)."
@@ -20,6 +21,7 @@ public enum WorkflowText: String, Phrasebook {
         case .reexamining: "Hồ sơ đang được thẩm định lại."
         case .finalised: "Kết quả đã được chốt."
         case .published: "Kết quả đã công bố."
+        case .closed: "Hồ sơ đã đóng (đơn vị không còn trong kỳ): không thể thay đổi."
         case .notSubmitted: "Hồ sơ chưa nộp."
         case .wrongState: "Không thực hiện được ở trạng thái \"%@\"."
         }
@@ -29,6 +31,7 @@ public enum WorkflowText: String, Phrasebook {
         switch self {
         case .selfAssessmentDeadlinePassed: "The self-assessment deadline passed on %@."
         case .explanationDeadlinePassed: "The explanation deadline passed on %@."
+        case .appraisalDeadlinePassed: "The appraisal deadline passed on %@; the organiser may extend it."
         case .reasonRequired: "A reason is required."
         case .appraisalIncomplete: "The appraisal is not complete."
         case .notAllAppraised: "Not fully appraised: %@ criteria left (%@)."
@@ -41,6 +44,7 @@ public enum WorkflowText: String, Phrasebook {
         case .reexamining: "The assessment is being re-examined."
         case .finalised: "The result is final."
         case .published: "The result is published."
+        case .closed: "The assessment is closed (its agency left the period): nothing can change."
         case .notSubmitted: "The assessment has not been submitted."
         case .wrongState: "Not possible while \"%@\"."
         }

@@ -27,6 +27,8 @@ extension APIController {
         var ranking: [RankedAgency]
         /// Agencies of the group without a final result yet.
         var pending: [String]
+        /// Agencies whose assessment was closed without a result (they left the period): not ranked.
+        var closed: [String]
     }
 
     /// The decision that announced the results.
@@ -69,7 +71,7 @@ extension APIController {
                                     applicableMax: score.applicableMax.fixed(2), normalized: score.normalized.fixed(2), bonus: score.bonus.fixed(2),
                                     deduction: score.deduction.fixed(2), final: score.final.fixed(2), classCode: scoreClass.code,
                                     classTitle: scoreClass.title, headProposal: scoreClass.leaderRating)
-            }, pending: group.pending.map(\.agency.code).sorted())
+            }, pending: group.pending.map(\.agency.code).sorted(), closed: group.closed.map(\.agency.code).sorted())
         })
     }
 }

@@ -76,6 +76,9 @@ enum APIOperations {
     static let all: [APIOperation] = [
         .init(.GET, "me", "Who the token acts as", answer: .json(APIController.Me.self, "The user"), errors: [401, 405, 415],
               use: APIController.me),
+        .init(.GET, "agencies", "The agencies active on a day (default today), as named that day, with the codes of their predecessors and successors",
+              query: (AgencyAdminController.ListQuery.self, ["asOf"], ["asOf": .described("YYYY-MM-DD or dd/mm/yyyy; default today")]),
+              answer: .json(APIController.AgencyList.self, "OK"), errors: [400, 401, 405, 415], use: APIController.agencies),
         .init(.GET, "assessments", "Assessments this user may see", answer: .json(APIController.Summary.self, "Assessments", list: true),
               errors: [401, 405, 415], use: APIController.assessments),
         .init(.GET, "assessments/:assessmentID", "One assessment, every leaf with its points (appraisal when visible)",
@@ -163,6 +166,8 @@ enum APIOperations {
         .init(name: "Done", type: APIDone.self),
         .init(name: "Me", type: APIController.Me.self),
         .init(name: "Summary", type: APIController.Summary.self),
+        .init(name: "Agency", type: APIController.AgencyJSON.self, notes: ["began": .described("YYYY-MM-DD")]),
+        .init(name: "AgencyList", type: APIController.AgencyList.self, notes: ["asOf": .described("YYYY-MM-DD")]),
         .init(name: "Leaf", type: APIController.Leaf.self),
         .init(name: "Assessment", type: APIController.Assessment.self),
         .init(name: "TaskExtension", type: APIController.TaskExtensionJSON.self, notes: ["newDeadline": .described("YYYY-MM-DD")]),

@@ -16,6 +16,8 @@ enum HomePage {
         var inbox: [InboxQueries.Item] = []
         var periods: [PeriodModel]
         var ownAssessments: [AssessmentRow]
+        /// Deadlines moved in the open periods, latest first, with the organiser's reason.
+        var deadlineChanges: [PeriodDeadlineChangeModel] = []
     }
 
     static func view(_ context: PageContext, model: Model) -> HTMLNode {
@@ -29,6 +31,20 @@ enum HomePage {
                     ul {
                         for item in model.inbox {
                             li(.class(item.urgent ? "urgent" : "")) { a(.href(item.link)) { item.text } }
+                        }
+                    }
+                }
+            }
+            if !model.deadlineChanges.isEmpty {
+                let changed = context.phrases(PeriodAdminText.self)
+                section(.class("notice"), .id("deadline-changes"), .aria("labelledby", "deadline-changes-title")) {
+                    h2(.id("deadline-changes-title")) { changed(.homeChangesHeading) }
+                    ul {
+                        for change in model.deadlineChanges {
+                            li {
+                                changed(.homeChangeRow, change.period.name, PeriodAdminSection.deadlineName(change.deadline, changed),
+                                        Formats.date(change.before), Formats.date(change.after), change.reason)
+                            }
                         }
                     }
                 }

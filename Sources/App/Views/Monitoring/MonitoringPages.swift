@@ -85,11 +85,12 @@ enum MonitoringPages {
     }
 
     static func agency(_ context: PageContext, period: PeriodModel, asOf: CivilDate, score: ProvisionalScore, groupSize: Int,
-                       watch: [TaskController.Row], history: [ScoreSnapshotModel]) -> HTMLNode {
+                       watch: [TaskController.Row], history: [ScoreSnapshotModel], forerunners: [PreviousResult] = []) -> HTMLNode {
         let say = context.phrases(MonitoringText.self)
         let language = context.language
         let index = score.index
         return Layout.page(context, title: "\(score.agency.name) · \(period.name)") {
+            ResultsPages.forerunnerStatement(context, agency: score.agency, forerunners: forerunners)
             if !score.pending.isEmpty {
                 p(.class("notice provisional"), .role("note")) {
                     context.phrases(PublicationText.self)(.provisionalData, score.pending.map { $0.name(language) }.joined(separator: ", "))

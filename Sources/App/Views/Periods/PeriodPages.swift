@@ -32,7 +32,7 @@ enum PeriodPages {
         }
     }
 
-    static func editor(_ context: PageContext, values: PeriodController.PeriodForm, errors: [String: String]) -> HTMLNode {
+    static func editor(_ context: PageContext, values: PeriodController.PeriodForm, errors: [String: String], copyFrom: [PeriodModel] = []) -> HTMLNode {
         let t = context.t
         let say = context.phrases(PeriodText.self)
         return Layout.page(context, title: t(.newPeriod)) {
@@ -56,6 +56,26 @@ enum PeriodPages {
                             error: errors["appraisalDeadline"], required: true)
                 Fields.text(t(.explanationDeadline), name: "explanationDeadline", value: values.explanationDeadline, type: "date",
                             error: errors["explanationDeadline"], required: true)
+                let admin = context.phrases(PeriodAdminText.self)
+                div(.class("field")) {
+                    label(.for("rollup")) { admin(.rollupLabel) }
+                    select(.id("rollup"), .name("rollup")) {
+                        option(.value(""), Attribute.when((values.rollup ?? "").isEmpty, .selected)) { admin(.rollupNone) }
+                        option(.value("sum"), Attribute.when(values.rollup == "sum", .selected)) { admin(.rollupSum) }
+                        option(.value("average"), Attribute.when(values.rollup == "average", .selected)) { admin(.rollupAverage) }
+                    }
+                }
+                if !copyFrom.isEmpty {
+                    div(.class("field")) {
+                        label(.for("copyFrom")) { admin(.copyFromLabel) }
+                        select(.id("copyFrom"), .name("copyFrom")) {
+                            option(.value("")) { admin(.copyFromNone) }
+                            for period in copyFrom {
+                                option(.value(period.id!.uuidString), Attribute.when(values.copyFrom == period.id, .selected)) { period.name }
+                            }
+                        }
+                    }
+                }
                 button(.type("submit")) { t(.save) }
                 " "
                 a(.href(SiteURL.periods.path)) { t(.cancel) }
@@ -65,7 +85,8 @@ enum PeriodPages {
 
     static func show(_ context: PageContext, period: PeriodModel, assignments: [PeriodIndexModel], groups: [String],
                      versions: [IndexVersionModel], progress: PeriodProgress?, filter: PeriodProgress.Filter, leaders: Leaders?, canManage: Bool,
-                     appraisal: [AppraisalAssignmentModel], appraisers: [UserModel], appraiserDraft: AppraiserDraft?, publication: Publication) -> HTMLNode {
+                     appraisal: [AppraisalAssignmentModel], appraisers: [UserModel], appraiserDraft: AppraiserDraft?, publication: Publication,
+                     administration: PeriodAdminSection.Model) -> HTMLNode {
         let t = context.t
         let say = context.phrases(PeriodText.self)
         let assigned = Dictionary(assignments.map { ($0.group, $0) }, uniquingKeysWith: { first, _ in first })
@@ -81,6 +102,7 @@ enum PeriodPages {
                 HomePage.deadline(t(.appraisalDeadline), period.appraisalDeadline, Date(), context, running: period.isRunning)
                 HomePage.deadline(t(.explanationDeadline), period.explanationDeadline, Date(), context, running: period.isRunning)
             }
+            PeriodAdminSection.render(context, period: period, model: administration, canManage: canManage)
             if period.status != .draft {
                 p(.class("links")) {
                     a(.href(SiteURL.period(.value(period.id!), .results).path)) { say(.resultsLink) }

@@ -17,6 +17,8 @@ enum ResultsPages {
         var deputies: [DeputyModel]
         /// The result of the period before, compared through the criterion mapping.
         var previous: PreviousResult?
+        /// Every earlier agency that stands for this one in the period before (itself, or its predecessors).
+        var forerunners: [PreviousResult] = []
         /// The decision that announced the results (nil before publication).
         var decision: PeriodDecision?
     }
@@ -118,6 +120,17 @@ enum ResultsPages {
                         say(.notFinalisedYet, group.pending.map(\.agency.name).sorted().joined(separator: ", "))
                     }
                 }
+                if !group.closed.isEmpty {
+                    let notRanked = context.phrases(PeriodAdminText.self)
+                    div(.class("na"), .id("not-ranked-\(group.group)")) {
+                        strong { notRanked(.notRankedHeading) }
+                        ul {
+                            for assessment in group.closed.sorted(by: { $0.agency.code < $1.agency.code }) {
+                                li { notRanked(.notRankedRow, assessment.agency.name, assessment.closedReason ?? "") }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -144,7 +157,7 @@ enum ResultsPages {
                         strong { "\(Formats.score(model.selfScore.final, language)) → \(Formats.score(model.preliminary.final, language)) → \(Formats.score(model.final.final, language))" }
                     }
                 }
-                if let previous = model.previous {
+                if let previous = model.previous, previous.agencyCode == record.agency.code {
                     div(.class("card")) {
                         p { say(.sincePeriod, previous.period.name) }
                         p(.class("total")) { strong { change(model.final.final, previous.score.final, language) } }
@@ -159,6 +172,7 @@ enum ResultsPages {
                     a(.href(SiteURL.assessment(.value(record.id), .whatIf).path)) { say(.whatIfLink) }
                 }
             }
+            forerunnerStatement(context, agency: record.agency, forerunners: model.forerunners)
             proposals(context, model: model)
             h2 { say(.criterionByCriterion) }
             if let previous = model.previous { comparedWith(context, previous, index: index) }
@@ -198,6 +212,18 @@ enum ResultsPages {
             if context.may(.manageDeputies, .agency(model.record.agency.id!)) {
                 p { a(.href(SiteURL.agency(.value(model.record.agency.id!), .deputies).path)) { say(.deputiesLink) } }
             }
+        }
+    }
+
+    /// What an agency formed by a reorganisation is compared with: "Sở Tài chính (mới) — 2024: Sở Tài chính 86,20;
+    /// Sở Kế hoạch và Đầu tư 81,75". Nothing when the agency stands for itself.
+    static func forerunnerStatement(_ context: PageContext, agency: App.AgencyModel, forerunners: [PreviousResult]) -> HTMLNode {
+        guard let first = forerunners.first, forerunners.count > 1 || first.agencyCode != agency.code else { return .empty }
+        let say = context.phrases(ResultsText.self)
+        let list = forerunners.map { "\($0.agencyName) \(Formats.score($0.score.final, context.language))" }.joined(separator: "; ")
+        return div(.class("card"), .id("forerunners")) {
+            p { strong { "\(agency.name) — \(first.period.name): \(list)" } }
+            p(.class("guidance")) { say(.forerunnersNote, forerunners.map(\.agencyCode).joined(separator: ", ")) }
         }
     }
 
