@@ -17,7 +17,7 @@ enum AgencyChangeController {
         /// The decision (number, date) or the reason.
         var note: String?
         var newName: String?
-        /// `preview` (the default) or `apply`.
+        /// `preview` (the default), `apply`, or `edit` (back from the preview to the form, as typed).
         var step: String?
     }
 
@@ -36,6 +36,10 @@ enum AgencyChangeController {
         try request.authorize(.manageAgencies)
         let form = try request.content.decode(ChangeForm.self)
         let history = try await AgencyHistory.load(on: request.db)
+        // Back from the preview: the form again, as typed.
+        if form.step == "edit" {
+            return request.page { AgencyChangePages.changeForm($0, values: form, errors: [:], active: active(history)) }
+        }
         let (plan, errors) = read(form, history: history, language: request.language)
         guard let plan, errors.isEmpty else {
             let problems = errors.sorted { $0.key < $1.key }.map { Problem(message: $0.value, target: $0.key) }

@@ -91,7 +91,7 @@ enum AgencyChangePages {
                                       ("effective", values.effective), ("note", values.note), ("newName", values.newName)] {
                     input(.type("hidden"), .name(name), .value(value ?? ""))
                 }
-                input(.type("hidden"), .name("step"), .value("apply"))
+                input(.type("hidden"), .name("step"), .value("apply"), .id("change-step"))
                 if !affected.isEmpty {
                     h2 { say(.affectedHeading) }
                     p { say(.affectedHelp) }
@@ -114,7 +114,7 @@ enum AgencyChangePages {
                                         th(.scope("col")) { t(.username) }
                                         th(.scope("col")) { t(.displayName) }
                                         th(.scope("col")) { t(.agencyCode) }
-                                        th(.scope("col")) { say(.accountsHeading) }
+                                        th(.scope("col")) { say(.accountFate) }
                                     }
                                 }
                                 tbody {
@@ -143,6 +143,16 @@ enum AgencyChangePages {
                 }
                 Fields.confirmation(say(.confirmApply), id: "confirm-change")
                 button(.type("submit")) { say(.applyButton) }
+            }
+            // Back to the form with what was typed (a separate form: it needs no confirmation).
+            form(.method("post"), .action(SiteURL.admin(.agencyChanges).path), .class("inline")) {
+                Layout.csrfField(context)
+                for (name, value) in [("kind", values.kind), ("agencies", values.agencies), ("successors", values.successors),
+                                      ("effective", values.effective), ("note", values.note), ("newName", values.newName)] {
+                    input(.type("hidden"), .name(name), .value(value ?? ""))
+                }
+                input(.type("hidden"), .name("step"), .value("edit"))
+                button(.type("submit"), .class("secondary")) { say(.backToForm) }
                 " "
                 a(.href(SiteURL.admin(.agencies).path)) { t(.cancel) }
             }

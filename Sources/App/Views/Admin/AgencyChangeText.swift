@@ -8,7 +8,7 @@ enum AgencyChangeText: String, Phrasebook {
     case accountsHelp, disableAccount, moveAccount, affectedHeading, affectedHelp, applied, confirmApply, activeList
     case asOfLabel, showButton, asOfHeading, retiredHeading, endedOn, successorsColumn, predecessorsColumn, changeAgencies
     case historyHeading, formerNames, nameUntil, changesHeading, noChanges, changeRow, retiredReadOnly, renameLink, dissolveLink
-    case splitLink, mergeLink, beganOn, statusColumn, activeStatus
+    case splitLink, mergeLink, beganOn, backToForm, accountFate
 
     var vietnamese: String {
         switch self {
@@ -67,8 +67,8 @@ enum AgencyChangeText: String, Phrasebook {
         case .splitLink: "Chia tách"
         case .mergeLink: "Hợp nhất với đơn vị khác"
         case .beganOn: "Hoạt động từ %@"
-        case .statusColumn: "Tình trạng"
-        case .activeStatus: "Đang hoạt động"
+        case .backToForm: "Quay lại sửa"
+        case .accountFate: "Xử lý tài khoản"
         }
     }
 
@@ -129,8 +129,8 @@ enum AgencyChangeText: String, Phrasebook {
         case .splitLink: "Split"
         case .mergeLink: "Merge with another agency"
         case .beganOn: "Active from %@"
-        case .statusColumn: "Status"
-        case .activeStatus: "Active"
+        case .backToForm: "Back to the form"
+        case .accountFate: "What happens to it"
         }
     }
 }
