@@ -108,6 +108,8 @@ func routes(_ app: Application) throws {
     signedIn.get(.index(.key, .yaml), use: ResultExportController.indexYAML)
 
     signedIn.get(.agency(.key, .deputies), use: DeputyController.list)
+    signedIn.get(.agency(.key, .years), use: MultiYearController.agency)
+    signedIn.get(.groupYears, use: MultiYearController.group)
     signedIn.post(.agency(.key, .deputies), use: DeputyController.create)
     signedIn.post(.agency(.key, .deputy(.key)), use: DeputyController.update)
     signedIn.post(.agency(.key, .deleteDeputy(.key)), use: DeputyController.delete)

@@ -240,3 +240,80 @@ struct PeriodAdministrationTests {
         }
     }
 }
+
+/// Several periods side by side: an agency over the years, a group, a year's quarters rolled up.
+@Suite("Years side by side", .serialized)
+struct MultiYearTests {
+    /// Every assessment of `period` finalised with `inputs` (1.1, 1.2) as the council's, and the period published.
+    static func publish(_ period: UUID, inputs: [String: (String, String)], on app: Application) async throws {
+        for assessment in try await AssessmentModel.query(on: app.db).filter(\.$period.$id == period).with(\.$agency).all() {
+            guard let (yes, ratio) = inputs[assessment.agency.code] else { continue }
+            for (code, input) in [("1.1", yes), ("1.2", ratio)] {
+                let entry = try await CriterionEntryModel.query(on: app.db).filter(\.$assessment.$id == assessment.id!)
+                    .filter(\.$criterionCode == code).first() ?? CriterionEntryModel(assessmentID: assessment.id!, criterionCode: code)
+                entry.selfInput = input
+                entry.appraisedInput = input
+                entry.appraisedAt = Date()
+                try await entry.save(on: app.db)
+            }
+            assessment.state = AssessmentState.published.rawValue
+            try await assessment.update(on: app.db)
+        }
+        try await PeriodModel.query(on: app.db).filter(\.$id == period).set(\.$status, to: .published).update()
+    }
+
+    @Test("An agency's years and a group's: score, class, rank in the group and the fields; a year's quarters with the year's figure")
+    func years() async throws {
+        try await TestApp.run { app, fixture in
+            try await Self.publish(fixture.period, inputs: ["SNV": ("có", "80"), "SXD": ("không", "50")], on: app)
+            let editor = Browser(app)
+            try await editor.signIn("t.editor")
+            let own = try await editor.get("/agencies/\(fixture.own)/years")
+            #expect(own.status == .ok)
+            // SNV: 4 + 6 × 80% = 8,80 (the fixture index is on a scale of 10), first of two.
+            let text = own.body
+            #expect(text.contains("<th scope=\"row\">Năm 2026</th>"))
+            #expect(text.contains("1/2"))
+            #expect(text.contains("I 8,80/10"))
+            #expect(try await editor.get("/agencies/\(fixture.other)/years").status == .forbidden)
+            let group = try await editor.get("/results/years?group=so")
+            #expect(group.status == .ok && group.body.contains("Sở Xây dựng") && group.body.contains("2/2"))
+
+            // Two quarters of 2026, published; the year averages them.
+            for quarter in 1...2 {
+                let period = PeriodModel(name: "Quý \(quarter)/2026", kind: .quarter, year: 2026, number: quarter, status: .draft,
+                                         selfAssessmentDeadline: Formats.endOfDay(year: 2026, month: 12, day: 15)!,
+                                         appraisalDeadline: Formats.endOfDay(year: 2027, month: 1, day: 20)!,
+                                         explanationDeadline: Formats.endOfDay(year: 2027, month: 2, day: 5)!)
+                let yaml = try #require(try await IndexVersionModel.find(fixture.indexVersion, on: app.db)).yaml
+                try await Fixture.openPeriod(period, indexYAML: yaml.replacingOccurrences(of: "id: test-so", with: "id: test-so-q\(quarter)"), on: app)
+                try await Self.publish(period.id!, inputs: ["SNV": ("có", quarter == 1 ? "60" : "100"), "SXD": ("có", "50")], on: app)
+            }
+            try await PeriodModel.query(on: app.db).filter(\.$id == fixture.period).set(\.$rollup, to: .average).update()
+            let organizer = Browser(app)
+            try await organizer.signIn("t.organizer")
+            let results = try await organizer.get("/periods/\(fixture.period)/results")
+            #expect(results.body.contains("Các kỳ trong năm"))
+            #expect(results.body.contains("Kết quả năm là trung bình điểm các kỳ trong năm."))
+            // SNV (no evidence for 1.1 in the quarters, which the index requires): Q1 6 × 60% = 3,60; Q2 6,00; their average 4,80.
+            #expect(results.body.contains("<th scope=\"row\">Sở Nội vụ</th><td class=\"num\">3,60</td><td class=\"num\">6,00</td><td class=\"num\">4,80</td>"))
+        }
+    }
+
+    @Test("Monitoring's trend goes back through the published years before")
+    func trendSpansPeriods() async throws {
+        try await TestApp.run { app, fixture in
+            try await Self.publish(fixture.period, inputs: ["SNV": ("có", "80"), "SXD": ("không", "50")], on: app)
+            let yaml = try #require(try await IndexVersionModel.find(fixture.indexVersion, on: app.db)).yaml
+            let next = try await Fixture.openPeriod(Fixture.year2027(), indexYAML: yaml.replacingOccurrences(of: "id: test-so", with: "id: test-so-2027"),
+                                                    on: app)
+            let organizer = Browser(app)
+            try await organizer.signIn("t.organizer")
+            let page = try await organizer.get("/monitoring/\(next.id!)/agencies/\(fixture.own)")
+            #expect(page.status == .ok)
+            let trend = try #require(page.body.range(of: "id=\"trend-title\"").map { String(page.body[$0.lowerBound...].prefix(4000)) })
+            #expect(trend.contains("Năm 2026"))
+            #expect(trend.contains("8,80"))
+        }
+    }
+}

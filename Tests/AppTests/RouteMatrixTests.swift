@@ -350,6 +350,9 @@ struct RouteMatrixTests {
         Row(method: .GET, pattern: "/api/openapi.json", expect: anyone),
         Row(method: .GET, pattern: "/api/v1/me", expect: anyone),
         Row(method: .GET, pattern: "/api/v1/agencies", expect: anyone),
+        // Years side by side: an agency's (its own people, or those who see every agency), a group's (published years: anyone).
+        Row(method: .GET, pattern: "/agencies/:agencyID/years", expect: ownOrRoles(readers)),
+        Row(method: .GET, pattern: "/results/years", expect: anyone),
         Row(method: .GET, pattern: "/api/v1/assessments", expect: anyone),
         Row(method: .GET, pattern: "/api/v1/assessments/:assessmentID", expect: ownOrRoles(readers), byState: true),
         Row(method: .POST, pattern: "/api/v1/assessments/:assessmentID/entries/:code", expect: ownStep([.editor], editable), form: entryForm, byState: true),

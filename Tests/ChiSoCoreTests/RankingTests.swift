@@ -36,3 +36,17 @@ struct RankingTests {
         #expect(ranking.map(\.rank) == [1, 1, 3, 1, 1])
     }
 }
+
+@Suite("A year from its quarters or months")
+struct PeriodRollupTests {
+    @Test("Sum and average of the sub-periods' finals; nothing while one has no final")
+    func rollup() {
+        let quarters: [DecimalNumber?] = [DecimalNumber("80.25")!, DecimalNumber("81")!, DecimalNumber("79.5")!,
+                                          DecimalNumber("82.26")!]
+        #expect(PeriodRollup.sum.figure(of: quarters) == DecimalNumber("323.01"))
+        // 323,01 / 4 = 80,7525 → 80,75
+        #expect(PeriodRollup.average.figure(of: quarters) == DecimalNumber("80.75"))
+        #expect(PeriodRollup.average.figure(of: [DecimalNumber("80")!, nil]) == nil)
+        #expect(PeriodRollup.sum.figure(of: []) == nil)
+    }
+}

@@ -44,7 +44,7 @@ enum PeriodController {
         guard let period, errors.isEmpty else {
             return request.page(status: .unprocessableEntity) { PeriodPages.editor($0, values: form, errors: errors, copyFrom: earlier) }
         }
-        period.rollup = PeriodModel.Rollup(rawValue: form.rollup ?? "")
+        period.rollup = PeriodRollup(rawValue: form.rollup ?? "")
         let origin = request.auditOrigin
         let copied = try await request.write { db -> (groups: Int, appraisers: Int) in
             try await period.create(on: db)

@@ -28,13 +28,16 @@ enum ResultsController {
 
     static func period(_ request: Request) async throws -> Response {
         let period = try await findPeriod(request)
-        try request.authorize(.viewResults, .results(ResultsTarget(published: period.status == .published, agencyID: nil)))
+        let user = try request.authorize(.viewResults, .results(ResultsTarget(published: period.status == .published, agencyID: nil)))
         let groups = try await PeriodResults.load(period: period, store: request.assessments)
         let previous = try await previousFinals(of: period, on: request)
         let deputies = Dictionary(grouping: try await DeputyModel.query(on: request.db).all(), by: \.$agency.id)
         let decision = try await OfficialOrigin.of(period, on: request).decision
+        let everything = Policy.allows(user.actor, .viewResults, .results(ResultsTarget(published: false, agencyID: nil)))
+        let subPeriods = try await MultiYearController.subPeriods(of: period, includeUnpublished: everything, on: request)
         return request.page {
-            ResultsPages.period($0, period: period, groups: groups, previous: previous, deputies: deputies, decision: decision)
+            ResultsPages.period($0, period: period, groups: groups, previous: previous, deputies: deputies, decision: decision,
+                                subPeriods: subPeriods)
         }
     }
 

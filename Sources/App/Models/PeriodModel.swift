@@ -1,3 +1,4 @@
+import ChiSoCore
 import Fluent
 import Foundation
 
@@ -8,8 +9,6 @@ final class PeriodModel: Model, @unchecked Sendable {
 
     enum Kind: String, Codable, CaseIterable, Sendable { case year, quarter, month }
     enum Status: String, Codable, CaseIterable, Sendable { case draft, open, closed, published }
-    /// How the regulation makes a year's figure from its quarters or months.
-    enum Rollup: String, Codable, CaseIterable, Sendable { case sum, average }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "name") var name: String
@@ -24,7 +23,7 @@ final class PeriodModel: Model, @unchecked Sendable {
     /// Why the organiser closed the period before its course ran (migration 023).
     @OptionalField(key: "closed_reason") var closedReason: String?
     /// How a year shows its quarters' or months' results (migration 023; nil: side by side only).
-    @OptionalEnum(key: "rollup") var rollup: Rollup?
+    @OptionalEnum(key: "rollup") var rollup: PeriodRollup?
     @Children(for: \.$period) var indexes: [PeriodIndexModel]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?

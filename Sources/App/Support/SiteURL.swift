@@ -82,6 +82,8 @@ enum SiteURL: Sendable, Equatable {
     case dashboard
     /// `/monitoring`
     case monitoring
+    /// `/results/years?group=` (a group's finals over the years)
+    case groupYears
     /// `/monitoring/:periodID/agencies/:agencyID`
     case monitoringAgency(period: Parameter<UUID>, agency: Parameter<UUID>)
     /// `/appraisal`
@@ -256,6 +258,8 @@ enum SiteURL: Sendable, Equatable {
         case deputy(Parameter<UUID>)
         /// `/agencies/:agencyID/deputies/:deputyID/delete`
         case deleteDeputy(Parameter<UUID>)
+        /// `/agencies/:agencyID/years` (its results over the years, through its predecessors)
+        case years
     }
 
     // MARK: Paths
@@ -295,6 +299,7 @@ enum SiteURL: Sendable, Equatable {
         case let .agency(agency, page): ["agencies", Self.component(agency, "agencyID")] + page.pathComponents
         case .dashboard: ["dashboard"]
         case .monitoring: ["monitoring"]
+        case .groupYears: ["results", "years"]
         case let .monitoringAgency(period, agency):
             ["monitoring", Self.component(period, "periodID"), "agencies", Self.component(agency, "agencyID")]
         case .appraisalQueue: ["appraisal"]
@@ -446,6 +451,7 @@ extension SiteURL.AgencyPage {
         case .deputies: ["deputies"]
         case let .deputy(deputy): ["deputies", SiteURL.component(deputy, "deputyID")]
         case let .deleteDeputy(deputy): ["deputies", SiteURL.component(deputy, "deputyID"), "delete"]
+        case .years: ["years"]
         }
     }
 }

@@ -85,7 +85,8 @@ enum MonitoringPages {
     }
 
     static func agency(_ context: PageContext, period: PeriodModel, asOf: CivilDate, score: ProvisionalScore, groupSize: Int,
-                       watch: [TaskController.Row], history: [ScoreSnapshotModel], forerunners: [PreviousResult] = []) -> HTMLNode {
+                       watch: [TaskController.Row], history: [ScoreSnapshotModel], forerunners: [PreviousResult] = [],
+                       earlier: [Charts.Point] = []) -> HTMLNode {
         let say = context.phrases(MonitoringText.self)
         let language = context.language
         let index = score.index
@@ -113,7 +114,8 @@ enum MonitoringPages {
                 }
             }
             h2 { say(.monthByMonth) }
-            let points = history.compactMap { snapshot in
+            // The years before (final results), then this period's months, then today.
+            let points = earlier + history.compactMap { snapshot in
                 (try? DecimalNumber.parse(snapshot.total)).map { Charts.Point(label: monthLabel(snapshot.month), value: $0) }
             } + [Charts.Point(label: say(.today), value: score.score.final)]
             Charts.trend(points, scale: index.scale, title: say(.trendTitle, score.agency.name),

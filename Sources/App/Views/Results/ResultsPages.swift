@@ -52,7 +52,8 @@ enum ResultsPages {
     }
 
     static func period(_ context: PageContext, period: PeriodModel, groups: [GroupResults],
-                       previous: (PeriodModel, [String: GroupResults])?, deputies: [UUID: [DeputyModel]], decision: PeriodDecision?) -> HTMLNode {
+                       previous: (PeriodModel, [String: GroupResults])?, deputies: [UUID: [DeputyModel]], decision: PeriodDecision?,
+                       subPeriods: MultiYearPages.SubPeriods? = nil) -> HTMLNode {
         let say = context.phrases(ResultsText.self)
         let report = context.phrases(ReportText.self)
         let language = context.language
@@ -65,6 +66,9 @@ enum ResultsPages {
             DecisionLine.view(context, periodID: period.id!, decision: decision)
             p {
                 say(.headProposalNote)
+            }
+            p(.class("links")) {
+                a(.href(SiteURL.groupYears.path)) { context.phrases(MultiYearText.self)(.groupYearsLink) }
             }
             for group in groups {
                 h2(.id("group-\(group.group)")) { say(.groupHeading, context.identity.groupName(group.group, context.language), group.index.title) }
@@ -132,6 +136,7 @@ enum ResultsPages {
                     }
                 }
             }
+            if let subPeriods { MultiYearPages.subPeriods(context, subPeriods) }
         }
     }
 
@@ -173,6 +178,9 @@ enum ResultsPages {
                 }
             }
             forerunnerStatement(context, agency: record.agency, forerunners: model.forerunners)
+            p(.class("links")) {
+                a(.href(SiteURL.agency(.value(record.agency.id!), .years).path)) { context.phrases(MultiYearText.self)(.agencyYearsLink) }
+            }
             proposals(context, model: model)
             h2 { say(.criterionByCriterion) }
             if let previous = model.previous { comparedWith(context, previous, index: index) }

@@ -169,6 +169,7 @@ struct Attribute: Sendable {
     static func form(_ value: String) -> Attribute { Attribute(name: "form", value: value) }
     static func formaction(_ value: String) -> Attribute { Attribute(name: "formaction", value: value) }
     static func rows(_ value: Int) -> Attribute { Attribute(name: "rows", value: String(value)) }
+    static func colspan(_ value: Int) -> Attribute { Attribute(name: "colspan", value: String(value)) }
     /// The most characters the browser lets a person type (the server's limit, Support/Limits.swift, holds anyway).
     static func maxlength(_ value: Int) -> Attribute { Attribute(name: "maxlength", value: String(value)) }
     static func aria(_ name: String, _ value: String) -> Attribute { Attribute(name: "aria-" + name, value: value) }
