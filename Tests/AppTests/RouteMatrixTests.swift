@@ -155,6 +155,16 @@ struct RouteMatrixTests {
         Row(method: .POST, pattern: "/admin/agencies/import", expect: roles([.admin]),
             upload: ("don-vi.csv", Array("code,name,group,tags\nSYT,Sở Y tế,so,\n".utf8))),
         Row(method: .GET, pattern: "/admin/users", expect: roles([.admin])),
+        Row(method: .GET, pattern: "/admin/users/import", expect: roles([.admin])),
+        // The preview of a list (AccountImportTests import one).
+        Row(method: .POST, pattern: "/admin/users/import", expect: roles([.admin]),
+            upload: ("tai-khoan.csv", Array("username,full_name,agency,role,email\nm.moi,Người mới,SNV,editor,\n".utf8))),
+        // Nothing chosen: refused in words.
+        Row(method: .POST, pattern: "/admin/users/bulk", expect: roles([.admin], success: .status(.unprocessableEntity)),
+            form: { _ in [("action", "disable")] }),
+        // No such sheet (or taken already): gone.
+        Row(method: .POST, pattern: "/admin/users/credentials/:sheetID", expect: roles([.admin], success: .status(.gone)),
+            form: { _ in [("key", "AAAA"), ("format", "csv")] }),
         Row(method: .GET, pattern: "/admin/users/new", expect: roles([.admin])),
         Row(method: .POST, pattern: "/admin/users", expect: roles([.admin]),
             form: { c in [("username", "moi.\(c.serial)"), ("displayName", "Người mới"), ("agencyID", c.fixture.own.uuidString),
@@ -428,7 +438,8 @@ struct RouteMatrixTests {
     /// Concrete paths for a row: for the user's own agency and for another.
     static func path(_ row: Row, _ fixture: Fixture, own: Bool, otherUser: UUID, assignment: UUID) -> String {
         let agency = own ? fixture.own : fixture.other
-        return row.pattern
+        let sheet = UUID().uuidString
+        let path = row.pattern
             .replacingOccurrences(of: ":file", with: String(Assets.stylesheetPath.dropFirst("/assets/".count)))
             .replacingOccurrences(of: "/language/:code", with: "/language/en")
             .replacingOccurrences(of: ":agencyID", with: agency.uuidString)
@@ -445,6 +456,7 @@ struct RouteMatrixTests {
             .replacingOccurrences(of: ":linkID", with: (own ? fixture.ownEvidence : fixture.otherEvidence).uuidString)
             .replacingOccurrences(of: ":dataSet", with: "tasks")
             .replacingOccurrences(of: ":draftID", with: fixture.draft.uuidString)
+        return path.replacingOccurrences(of: ":sheetID", with: sheet)
     }
 
     static let states: [AssessmentState] = AssessmentState.allCases

@@ -1,3 +1,4 @@
+import ChiSoCore
 import Fluent
 import Foundation
 import Vapor
@@ -11,12 +12,15 @@ enum UserAdminController {
         var agencyID: UUID?
         var roles: [String]?
         var active: String?
+        /// Optional; where mail reaches the person.
+        var email: String?
     }
 
     static func list(_ request: Request) async throws -> Response {
         try request.authorize(.manageUsers)
         let users = try await UserModel.query(on: request.db).with(\.$agency).sort(\.$username).all()
-        return request.page { UserPages.list($0, users: users) }
+        let agencies = try await AgencyModel.query(on: request.db).sort(\.$code).all()
+        return request.page { UserPages.list($0, users: users, agencies: agencies) }
     }
 
     static func newForm(_ request: Request) async throws -> Response {
@@ -30,7 +34,7 @@ enum UserAdminController {
         let user = try await find(request)
         let agencies = try await AgencyModel.query(on: request.db).sort(\.$code).all()
         let values = UserForm(username: user.username, displayName: user.displayName, agencyID: user.$agency.id,
-                              roles: user.roles.sorted().map(\.rawValue), active: user.active ? "on" : nil)
+                              roles: user.roles.sorted().map(\.rawValue), active: user.active ? "on" : nil, email: user.email)
         return request.page { UserPages.editor($0, id: user.id, values: values, agencies: agencies, errors: [:]) }
     }
 
@@ -47,6 +51,7 @@ enum UserAdminController {
         let hash = try await request.application.threadPool.runIfActive { try Passwords.hash(temporary) }
         let user = UserModel(username: clean(form.username).lowercased(), displayName: clean(form.displayName), passwordHash: hash,
                              agencyID: agencyID, roles: roles(form.roles), mustChangePassword: true, active: form.active != nil)
+        user.email = email(form.email)
         let origin = request.auditOrigin
         try await request.write { db in
             try await user.create(on: db)
@@ -71,6 +76,7 @@ enum UserAdminController {
         user.$agency.id = agencyID
         user.roles = roles(form.roles)
         user.active = form.active != nil
+        user.email = email(form.email)
         let change = Audit.difference(before, fields(user))
         let origin = request.auditOrigin
         let userID = try user.requireID()
@@ -118,11 +124,16 @@ enum UserAdminController {
 
     static func clean(_ text: String?) -> String { (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
 
+    static func email(_ text: String?) -> String? {
+        let address = clean(text)
+        return address.isEmpty ? nil : address
+    }
+
     static func roles(_ names: [String]?) -> Set<Role> { Set((names ?? []).compactMap(Role.init(rawValue:))) }
 
     static func fields(_ user: UserModel) -> [String: String] {
         ["username": user.username, "display_name": user.displayName, "agency_id": user.$agency.id.uuidString,
-         "roles": user.roleList, "active": String(user.active)]
+         "roles": user.roleList, "active": String(user.active), "email": user.email ?? ""]
     }
 
     static func validate(_ form: UserForm, existing: UUID?, on request: Request) async throws -> [String: String] {
@@ -138,6 +149,7 @@ enum UserAdminController {
             errors["username"] = say(.usernameTaken, username)
         }
         if clean(form.displayName).isEmpty { errors["displayName"] = t(.required) }
+        if let address = email(form.email), !AccountListReader.isEmail(address) { errors["email"] = t(.invalid) }
         if let agencyID = form.agencyID {
             if try await AgencyModel.find(agencyID, on: request.db) == nil { errors["agencyID"] = t(.invalid) }
         } else {

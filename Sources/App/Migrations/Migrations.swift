@@ -34,5 +34,6 @@ enum Migrations {
         CreateCriterionMappings(),
         CreateAgencyHistory(),
         CreatePeriodAdministration(),
+        CreateAccountImports(),
     ]
 }

@@ -16,6 +16,8 @@ final class UserModel: Model, @unchecked Sendable {
     @Field(key: "must_change_password") var mustChangePassword: Bool
     @Field(key: "active") var active: Bool
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
+    /// Where mail reaches the person (migration 024; set by the administrator).
+    @OptionalField(key: "email") var email: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -108,6 +108,12 @@ enum SiteURL: Sendable, Equatable {
         case users
         /// `/admin/users/new`
         case newUser
+        /// `/admin/users/import` (an account list: preview, then every row or none)
+        case userImport
+        /// `/admin/users/bulk` (disable, enable or move the chosen accounts)
+        case usersBulk
+        /// `/admin/users/credentials/:sheetID` (an import's one-time passwords, each form once)
+        case credentialSheet(Parameter<UUID>)
         /// `/admin/users/:userID`
         case user(Parameter<UUID>)
         /// `/admin/users/:userID/password`
@@ -330,6 +336,9 @@ extension SiteURL.AdminPage {
         case .agencyChanges: ["agencies", "changes"]
         case .users: ["users"]
         case .newUser: ["users", "new"]
+        case .userImport: ["users", "import"]
+        case .usersBulk: ["users", "bulk"]
+        case let .credentialSheet(sheet): ["users", "credentials", SiteURL.component(sheet, "sheetID")]
         case let .user(user): ["users", SiteURL.component(user, "userID")]
         case let .userPassword(user): ["users", SiteURL.component(user, "userID"), "password"]
         case .audit: ["audit"]

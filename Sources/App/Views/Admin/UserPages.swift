@@ -2,14 +2,21 @@ import Foundation
 
 /// The account list, the account form, and the one-time temporary password.
 enum UserPages {
-    static func list(_ context: PageContext, users: [UserModel]) -> HTMLNode {
+    static func list(_ context: PageContext, users: [UserModel], agencies: [AgencyModel] = []) -> HTMLNode {
         let t = context.t
+        let bulk = context.phrases(AccountImportText.self)
         return Layout.page(context, title: t(.users)) {
-            p { a(.class("button"), .href(SiteURL.admin(.newUser).path)) { t(.newUser) } }
+            p {
+                a(.class("button"), .href(SiteURL.admin(.newUser).path)) { t(.newUser) }
+                " "
+                a(.class("button secondary"), .href(SiteURL.admin(.userImport).path)) { bulk(.importLink) }
+            }
+            // The checkboxes in the table belong to the bulk form below it (form attribute).
             div(.class("table-wrap")) {
-                table {
+                table(.id("user-list")) {
                     thead {
                         tr {
+                            th(.scope("col")) { span(.class("visually-hidden")) { bulk(.bulkHeading) } }
                             th(.scope("col")) { t(.username) }
                             th(.scope("col")) { t(.displayName) }
                             th(.scope("col")) { t(.agency) }
@@ -21,6 +28,10 @@ enum UserPages {
                     tbody {
                         for user in users {
                             tr {
+                                td {
+                                    input(.type("checkbox"), .name("users[]"), .value(user.id!.uuidString), Attribute(name: "form", value: "bulk"),
+                                          .aria("label", bulk(.chooseAccount, user.username)))
+                                }
                                 td { code { user.username } }
                                 td {
                                     user.displayName
@@ -34,6 +45,28 @@ enum UserPages {
                         }
                     }
                 }
+            }
+            h2 { bulk(.bulkHeading) }
+            form(.method("post"), .action(SiteURL.admin(.usersBulk).path), .id("bulk")) {
+                Layout.csrfField(context)
+                div(.class("field")) {
+                    label(.for("bulk-action")) { bulk(.bulkAction) }
+                    select(.id("bulk-action"), .name("action")) {
+                        option(.value("disable")) { bulk(.bulkDisable) }
+                        option(.value("enable")) { bulk(.bulkEnable) }
+                        option(.value("move")) { bulk(.bulkMove) }
+                    }
+                }
+                div(.class("field")) {
+                    label(.for("bulk-agency")) { bulk(.bulkAgency) }
+                    select(.id("bulk-agency"), .name("agencyID")) {
+                        option(.value("")) { "—" }
+                        for agency in agencies where !agency.isRetired(on: SourceData.today) {
+                            option(.value(agency.id!.uuidString)) { "\(agency.code) — \(agency.name)" }
+                        }
+                    }
+                }
+                button(.type("submit")) { bulk(.bulkButton) }
             }
         }
     }
@@ -52,6 +85,7 @@ enum UserPages {
                     p { strong { t(.username) }; ": "; code { values.username ?? "" } }
                 }
                 Fields.text(t(.displayName), name: "displayName", value: values.displayName, error: errors["displayName"], required: true)
+                Fields.text("E-mail", name: "email", value: values.email, type: "email", error: errors["email"], autocomplete: "off")
                 div(.class(errors["agencyID"] == nil ? "field" : "field invalid")) {
                     label(.for("agencyID")) { t(.agency) }
                     select(.id("agencyID"), .name("agencyID"), .required) {

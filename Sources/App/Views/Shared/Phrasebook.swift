@@ -26,7 +26,7 @@ enum Phrasebooks {
         T.self, RoleName.self, AssessmentText.self, AppraisalText.self, DeductionText.self, CouncilText.self, DashboardText.self, DeputyText.self, IndexText.self, IndexAuthoringText.self,
         MonitoringText.self, PeriodText.self, PublicText.self, ReportText.self, ResultsText.self, SourceDataText.self, TaskText.self,
         WhatIfText.self, InboxText.self, EvidenceUploadText.self, AdminText.self, PublicationText.self, IdentityText.self,
-        AgencyChangeText.self, PeriodAdminText.self, MultiYearText.self,
+        AgencyChangeText.self, PeriodAdminText.self, MultiYearText.self, AccountImportText.self,
         // ChiSoCore's
         ExplanationText.self, WorkflowText.self, IndividualRatingText.self, TaskRowText.self, ScoreReportText.self,
         IndexReaderText.self, YAMLSyntaxText.self, OrganisationText.self,
