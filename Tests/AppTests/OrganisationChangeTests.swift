@@ -164,6 +164,10 @@ struct PeriodAdministrationTests {
             let results = try await organizer.get("/periods/\(fixture.period)/results")
             #expect(results.body.contains("Không xếp hạng"))
             #expect(results.body.contains("Sở Xây dựng — hồ sơ đã đóng: Hợp nhất vào SXD-MOI từ 01/03/2025"))
+            // So do the exports: the annex workbook and the printed ranking name it, not ranked.
+            let xlsx = try await organizer.get("/periods/\(fixture.period)/results/ranking.xlsx?group=so")
+            let cells = try XLSXReader.rows(of: xlsx.bytes).flatMap(\.fields)
+            #expect(cells.contains("Sở Xây dựng — hồ sơ đã đóng: Hợp nhất vào SXD-MOI từ 01/03/2025"))
             let progress = try await organizer.get("/api/v1/periods/\(fixture.period)/progress")
             #expect(progress.body.contains("\"state\":\"closed\""))
         }

@@ -123,6 +123,11 @@ enum ResultExportController {
             ])
         }
         annex.append([])
+        // Agencies whose assessment was closed without a result (they left the period): named, not ranked.
+        for assessment in group.closed.sorted(by: { $0.agency.code < $1.agency.code }) {
+            annex.append([Cell.text(PeriodAdminText.notRankedHeading.vietnamese, style: .italic), .text(assessment.agency.code),
+                          .text(PeriodAdminText.notRankedRow.text(.vietnamese, assessment.agency.name, assessment.closedReason ?? ""), style: .wrapped)])
+        }
         annex.append([Cell.text("Đề xuất xếp loại người đứng đầu là đề xuất để cấp có thẩm quyền xem xét, quyết định.", style: .italic)])
         annex.signature()
         let sheet = annex.sheet(name: "Xếp hạng \(group.group)", columnWidths: [7, 12, 38, 10, 12, 12, 10, 10, 11, 14, 30, 50],

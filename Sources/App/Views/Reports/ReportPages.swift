@@ -42,6 +42,14 @@ enum ReportPages {
                     }
                 }
             }
+            if !group.closed.isEmpty {
+                let notRanked = context.phrases(PeriodAdminText.self)
+                p {
+                    strong { notRanked(.notRankedHeading) + ": " }
+                    group.closed.sorted { $0.agency.code < $1.agency.code }
+                        .map { notRanked(.notRankedRow, $0.agency.name, $0.closedReason ?? "") }.joined(separator: "; ")
+                }
+            }
             p {
                 say(.headProposalNote)
             }
