@@ -73,11 +73,12 @@ struct AccountImportTests {
             let me = try #require(try await UserModel.query(on: app.db).filter(\.$username == "t.admin").first())
             let ids = [("users[]", editor.id!.uuidString), ("users[]", sxd.id!.uuidString)]
             #expect(try await admin.post("/admin/users/bulk", ids + [("users[]", me.id!.uuidString), ("action", "disable")]).status == .unprocessableEntity)
-            #expect(try await admin.post("/admin/users/bulk", ids + [("action", "disable")]).status == .seeOther)
+            #expect(try await admin.post("/admin/users/bulk", ids + [("action", "disable"), ("agencyID", "")]).status == .seeOther)
             #expect(try await UserModel.find(editor.id, on: app.db)?.active == false)
             #expect(try await Browser(app).login("t.editor").status == .unauthorized)
             #expect(try await admin.post("/admin/users/bulk", ids + [("action", "enable")]).status == .seeOther)
             #expect(try await UserModel.find(sxd.id, on: app.db)?.active == true)
+            #expect(try await admin.post("/admin/users/bulk", ids + [("action", "move"), ("agencyID", "")]).status == .unprocessableEntity)
             #expect(try await admin.post("/admin/users/bulk", ids + [("action", "move"), ("agencyID", fixture.commune.uuidString)]).status == .seeOther)
             #expect(try await UserModel.find(editor.id, on: app.db)?.$agency.id == fixture.commune)
             let audit = try await AuditEventModel.query(on: app.db).filter(\.$action ~~ ["user.disable", "user.enable", "user.move"]).count()

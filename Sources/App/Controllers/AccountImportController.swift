@@ -172,7 +172,8 @@ enum AccountImportController {
         var users: [UUID]?
         /// `disable`, `enable` or `move`.
         var action: String?
-        var agencyID: UUID?
+        /// The agency to move to (the form sends it empty for the other actions).
+        var agencyID: String?
     }
 
     /// Disables, enables or moves the chosen accounts together (as at a merger), each audited.
@@ -190,7 +191,8 @@ enum AccountImportController {
         }
         var target: AgencyModel?
         if action == "move" {
-            guard let id = form.agencyID, let agency = try await AgencyModel.find(id, on: request.db), !agency.isRetired(on: SourceData.today) else {
+            guard let id = form.agencyID.flatMap(UUID.init(uuidString:)), let agency = try await AgencyModel.find(id, on: request.db),
+                  !agency.isRetired(on: SourceData.today) else {
                 throw APIError(status: .unprocessableEntity, code: "choose_agency", reason: say(.chooseActiveAgency))
             }
             target = agency

@@ -21,8 +21,10 @@ enum DashboardController {
         var evidence: [(have: Int, need: Int)]
         /// By member position: final in the previous period.
         var previous: [DecimalNumber?]
-        /// By member position: the previous period's result, compared through the criterion mapping.
+        /// By member position: the previous period's result, compared through the criterion mapping (when one agency stands for it).
         var earlier: [PreviousResult?]
+        /// By member position: every agency that stood for it in the previous period (itself, or its predecessors).
+        var forerunners: [[PreviousResult]]
         var gaps: [AgencyLeafDifference]
     }
 
@@ -48,11 +50,11 @@ enum DashboardController {
                 let applicable = required.filter { score.nodes[$0].applicable }
                 return (applicable.filter { (member.evidenceCounts[group.index.nodes[$0].code] ?? 0) > 0 }.count, applicable.count)
             }
-            var earlier: [PreviousResult?] = []
+            var forerunners: [[PreviousResult]] = []
             for member in group.members {
-                earlier.append(try await loader?.result(agencyCode: member.agency.code, agencyID: member.agency.id!,
-                                                        current: group.indexVersion, on: request))
+                forerunners.append(try await loader?.results(agencyCode: member.agency.code, current: group.indexVersion, on: request) ?? [])
             }
+            let earlier = forerunners.map { $0.count == 1 ? $0[0] : nil }
             let before = earlier.map { $0?.score.final }
             var gaps: [AgencyLeafDifference] = []
             for (position, member) in group.members.enumerated() {
@@ -67,7 +69,7 @@ enum DashboardController {
                 }
             }
             views.append(GroupView(results: group, shares: shares, evidence: evidence, previous: before, earlier: earlier,
-                                   gaps: LeafDifference.largest(gaps, limit: 15, size: \.difference.size)))
+                                   forerunners: forerunners, gaps: LeafDifference.largest(gaps, limit: 15, size: \.difference.size)))
         }
         let decision = try await OfficialOrigin.of(period, on: request).decision
         if !seesAll {

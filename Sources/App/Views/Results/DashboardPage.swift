@@ -137,6 +137,10 @@ enum DashboardPage {
         return Layout.page(context, title: say(.agencyTitle, member.agency.name)) {
             periodChooser(context, periods: periods, period: period)
             DecisionLine.view(context, periodID: period.id!, decision: decision)
+            ResultsPages.forerunnerStatement(context, agency: member.agency, forerunners: view.forerunners[position])
+            p(.class("links")) {
+                a(.href(SiteURL.agency(.value(member.agency.id!), .years).path)) { context.phrases(MultiYearText.self)(.agencyYearsLink) }
+            }
             div(.class("summary")) {
                 div(.class("card")) {
                     p { period.name }
