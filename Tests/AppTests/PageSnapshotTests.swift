@@ -24,6 +24,30 @@ struct PageSnapshotTests {
         return period
     }
 
+    @Test("The preview of a merger: what will happen, the assessments in course, each account's fate")
+    func organisationChangePreview() throws {
+        let admin = CurrentUser(id: UUID(uuidString: "00000000-0000-0000-0000-000000000002")!, username: "admin", displayName: "Quản trị hệ thống",
+                                agencyID: UUID(uuidString: "00000000-0000-0000-0000-0000000000a1")!, agencyCode: "SNV", agencyName: "Sở Nội vụ",
+                                roles: [.admin], mustChangePassword: false, csrfToken: "csrf-token")
+        let agencies = [("SNGV", "Sở Ngoại vụ"), ("SDTTG", "Sở Dân tộc và Tôn giáo")].enumerated().map { offset, agency in
+            AgencyModel(id: UUID(uuidString: "00000000-0000-0000-0000-0000000000d\(offset)")!, code: agency.0, name: agency.1, group: "so", tags: [])
+        }
+        let history = AgencyHistory(timeline: AgencyTimeline(members: agencies.map { .init(code: $0.code, name: $0.name, group: "so") }, changes: []),
+                                    agencies: Dictionary(uniqueKeysWithValues: agencies.map { ($0.code, $0) }), records: [])
+        let plan = AgencyChangePlan(change: .init(kind: .merge, effective: CivilDate(year: 2026, month: 10, day: 1)!, from: ["SNGV", "SDTTG"],
+                                                  to: ["SNGVDT"]),
+                                    newMembers: [.init(code: "SNGVDT", name: "Sở Ngoại vụ và Dân tộc", group: "so")])
+        let account = UserModel(id: UUID(uuidString: "00000000-0000-0000-0000-0000000000e1")!, username: "sngv.daumoi",
+                                displayName: "Cán bộ đầu mối Sở Ngoại vụ", passwordHash: "", agencyID: agencies[0].id!, roles: [.editor],
+                                mustChangePassword: false)
+        account.$agency.value = agencies[0]
+        let values = AgencyChangeController.ChangeForm(kind: "merge", agencies: "SNGV, SDTTG", successors: "SNGVDT; Sở Ngoại vụ và Dân tộc; so",
+                                                       effective: "01/10/2026", note: "Quyết định 901/QĐ-UBND", newName: nil, step: "preview")
+        try assertSnapshot(AgencyChangePages.preview(Self.context(user: admin, path: "/admin/agencies/changes"), values: values, plan: plan,
+                                                     history: history, accounts: [account], affected: []).render(),
+                           named: "organisation-change-preview")
+    }
+
     @Test func login() throws {
         try assertSnapshot(LoginPage.view(Self.context(user: nil, path: "/login"), model: .init(username: "", next: "/", message: nil)).render(),
                            named: "login-vi")
