@@ -164,6 +164,8 @@ struct PeriodAdministrationTests {
             let results = try await organizer.get("/periods/\(fixture.period)/results")
             #expect(results.body.contains("Không xếp hạng"))
             #expect(results.body.contains("Sở Xây dựng — hồ sơ đã đóng: Hợp nhất vào SXD-MOI từ 01/03/2025"))
+            let monitoring = try await organizer.get("/monitoring?period=\(fixture.period)")
+            #expect(monitoring.body.contains("Sở Xây dựng — hồ sơ đã đóng: Hợp nhất vào SXD-MOI từ 01/03/2025"))
             // So do the exports: the annex workbook and the printed ranking name it, not ranked.
             let xlsx = try await organizer.get("/periods/\(fixture.period)/results/ranking.xlsx?group=so")
             let cells = try XLSXReader.rows(of: xlsx.bytes).flatMap(\.fields)

@@ -243,6 +243,7 @@ enum Hostile {
             }),
             ("SpreadsheetRows", { bytes throws(LineProblems) in _ = try SpreadsheetRows.read(bytes) }),
             ("AgencyListReader", { bytes throws(LineProblems) in _ = try AgencyListReader.read(bytes) }),
+            ("AccountListReader", { bytes throws(LineProblems) in _ = try AccountListReader.read(bytes, knownRoles: ["editor", "head"]) }),
             ("InputsReader", { bytes throws(LineProblems) in
                 _ = try InputsReader.read(bytes, index: seed.index, agencies: seed.agencies)
             }),

@@ -280,6 +280,12 @@ let readers: [Reader] = [
     }, run: { bytes, _ in
         readFile(bytes) { bytes throws(LineProblems) in _ = try AgencyListReader.read(bytes) }
     }),
+    Reader(name: "accounts", make: { dice, seeds in
+        input(&dice, seeds: [Array("username,full_name,agency,role,email\nxa1.daumoi,Nguyễn Văn An,XA1,editor;head,an@xa1.example.test\n".utf8)],
+              dialect: .csv, words: AccountListReader.columns + ["editor", "head", "@", ";"])
+    }, run: { bytes, _ in
+        readFile(bytes) { bytes throws(LineProblems) in _ = try AccountListReader.read(bytes, knownRoles: ["editor", "head"]) }
+    }),
     Reader(name: "inputs", make: { dice, seeds in
         dice.chance(75) ? input(&dice, seeds: [seeds.inputs], dialect: .csv)
             : workbookInput(&dice, packages: [seeds.workbooks[2]], parts: seeds.inputsWorkbookParts)

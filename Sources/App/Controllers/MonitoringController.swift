@@ -26,7 +26,13 @@ enum MonitoringController {
         if !seesAll { scores = scores.filter { $0.agency.id == user.actor.agencyID } }
         scores.sort { ($0.agency.group, $0.rank, $0.agency.code) < ($1.agency.group, $1.rank, $1.agency.code) }
         let history = try await snapshots(period: period, on: request.db)
-        return request.page { MonitoringPages.overview($0, periods: periods, period: period, asOf: asOf, scores: scores, history: history) }
+        // Closed without a result (the agency left the period): not ranked, and the page says so.
+        var closed = try await AssessmentModel.query(on: request.db).filter(\.$period.$id == period.requireID())
+            .filter(\.$state == AssessmentState.closed.rawValue).with(\.$agency).sort(\.$createdAt).all()
+        if !seesAll { closed = closed.filter { $0.$agency.id == user.actor.agencyID } }
+        return request.page {
+            MonitoringPages.overview($0, periods: periods, period: period, asOf: asOf, scores: scores, history: history, closed: closed)
+        }
     }
 
     static func agency(_ request: Request) async throws -> Response {

@@ -10,7 +10,7 @@ enum MonitoringPages {
     }
 
     static func overview(_ context: PageContext, periods: [PeriodModel], period: PeriodModel?, asOf: CivilDate,
-                         scores: [ProvisionalScore], history: [UUID: [ScoreSnapshotModel]]) -> HTMLNode {
+                         scores: [ProvisionalScore], history: [UUID: [ScoreSnapshotModel]], closed: [AssessmentModel] = []) -> HTMLNode {
         let say = context.phrases(MonitoringText.self)
         return Layout.page(context, title: say(.title)) {
             if let period {
@@ -22,6 +22,13 @@ enum MonitoringPages {
                     }
                 }
                 ranking(context, periods: periods, period: period, asOf: asOf, scores: scores, history: history)
+                if !closed.isEmpty {
+                    let notRanked = context.phrases(PeriodAdminText.self)
+                    section(.id("not-ranked")) {
+                        h2 { notRanked(.notRankedHeading) }
+                        ul { for assessment in closed { li { notRanked(.notRankedRow, assessment.agency.name, assessment.closedReason ?? "") } } }
+                    }
+                }
             } else {
                 p { say(.noOpenPeriod) }
             }
