@@ -13,12 +13,8 @@ enum PeriodAdminController {
 
     /// Adds an agency formed (or created) while the period is open: its assessment, on its group's index.
     static func addAgency(_ request: Request) async throws -> Response {
-        try request.verifyCSRF()
-        try request.authorize(.managePeriods)
-        let period = try await PeriodController.find(request)
-        let periodID = try period.requireID()
+        let (period, periodID) = try await openPeriod(request)
         let say = request.language.phrases(PeriodAdminText.self)
-        guard period.status == .open else { throw Abort(.conflict, reason: say(.periodNotOpen)) }
         let form = try request.content.decode(AddAgencyForm.self)
         guard let agencyID = form.agencyID, let agency = try await AgencyModel.find(agencyID, on: request.db) else {
             throw Abort(.badRequest, reason: Catalogue(language: request.language)(.invalid))
@@ -128,12 +124,8 @@ enum PeriodAdminController {
 
     /// Closes an open period before its course has run: nothing of its assessments changes any more.
     static func closeEarly(_ request: Request) async throws -> Response {
-        try request.verifyCSRF()
-        try request.authorize(.managePeriods)
-        let period = try await PeriodController.find(request)
-        let periodID = try period.requireID()
+        let (period, periodID) = try await openPeriod(request)
         let say = request.language.phrases(PeriodAdminText.self)
-        guard period.status == .open else { throw Abort(.conflict, reason: say(.periodNotOpen)) }
         let reason = (try request.content.decode(AppraisalController.ReasonForm.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else {
             throw APIError(status: .unprocessableEntity, code: "reason_required", reason: WorkflowRefusal.reasonRequired.message(request.language))
@@ -150,6 +142,17 @@ enum PeriodAdminController {
         }
         guard closed else { throw Abort(.conflict, reason: Catalogue(language: request.language)(.stateChangedMeanwhile)) }
         return request.redirect(to: SiteURL.period(.value(periodID), .show).path, notice: say(.periodClosed))
+    }
+
+    /// The organiser's open period of the request (CSRF checked): 409 in any other state.
+    static func openPeriod(_ request: Request) async throws -> (PeriodModel, UUID) {
+        try request.verifyCSRF()
+        try request.authorize(.managePeriods)
+        let period = try await PeriodController.find(request)
+        guard period.status == .open else {
+            throw Abort(.conflict, reason: request.language.phrases(PeriodAdminText.self)(.periodNotOpen))
+        }
+        return (period, try period.requireID())
     }
 
     /// The deadline changes of the periods agencies are working in, latest first (for their home page).

@@ -84,30 +84,35 @@ enum AccountImportPages {
                 }
             }
             div(.class("table-wrap")) {
-                table(.id("issued-passwords")) {
-                    thead {
-                        tr {
-                            th(.scope("col")) { t(.agency) }
-                            th(.scope("col")) { t(.displayName) }
-                            th(.scope("col")) { t(.username) }
-                            th(.scope("col")) { t(.temporaryPassword) }
-                        }
-                    }
-                    tbody {
-                        for (row, password) in issued {
-                            tr { td { row.agency }; td { row.fullName }; td { code { row.username } }; td { code { password } } }
-                        }
-                    }
-                }
+                passwordTable(context, id: "issued-passwords", rows: issued.map { [$0.row.agency, $0.row.fullName, $0.row.username, $0.password] })
             }
             p { a(.href(SiteURL.admin(.users).path)) { t(.users) } }
+        }
+    }
+
+    /// Agency, name, username and one-time password, one person per row.
+    static func passwordTable(_ context: PageContext, id: String, rows: [[String]]) -> HTMLNode {
+        let t = context.t
+        return table(.id(id)) {
+            thead {
+                tr {
+                    th(.scope("col")) { t(.agency) }
+                    th(.scope("col")) { t(.displayName) }
+                    th(.scope("col")) { t(.username) }
+                    th(.scope("col")) { t(.temporaryPassword) }
+                }
+            }
+            tbody {
+                for fields in rows {
+                    tr { td { fields[0] }; td { fields[1] }; td { code { fields[2] } }; td { code { fields[3] } } }
+                }
+            }
         }
     }
 
     /// The printable sheet (PDF): one line per person, the rule of the first login.
     static func printable(_ context: PageContext, text: String) -> HTMLNode {
         let say = context.phrases(AccountImportText.self)
-        let t = context.t
         let rows = (try? SpreadsheetRows.read(Array(text.utf8)))?.dropFirst().map(\.fields) ?? []
         return H.el("html", [.lang(context.language.rawValue)]) {
             H.el("head", []) {
@@ -119,21 +124,7 @@ enum AccountImportPages {
                 main {
                     h1 { say(.issuedTitle) }
                     p { say(.printNote, context.identity.province) }
-                    table {
-                        thead {
-                            tr {
-                                th(.scope("col")) { t(.agency) }
-                                th(.scope("col")) { t(.displayName) }
-                                th(.scope("col")) { t(.username) }
-                                th(.scope("col")) { t(.temporaryPassword) }
-                            }
-                        }
-                        tbody {
-                            for fields in rows where fields.count >= 4 {
-                                tr { td { fields[0] }; td { fields[1] }; td { code { fields[2] } }; td { code { fields[3] } } }
-                            }
-                        }
-                    }
+                    passwordTable(context, id: "printed-passwords", rows: rows.filter { $0.count >= 4 })
                 }
             }
         }

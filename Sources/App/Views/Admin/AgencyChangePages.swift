@@ -77,6 +77,14 @@ enum AgencyChangePages {
         }
     }
 
+    /// The form's values, carried by the preview's two forms (apply, back to the form).
+    static func hidden(_ values: AgencyChangeController.ChangeForm) -> HTMLNode {
+        HTMLNode.group([("kind", values.kind), ("agencies", values.agencies), ("successors", values.successors), ("effective", values.effective),
+                        ("note", values.note), ("newName", values.newName)].map { name, value in
+            input(.type("hidden"), .name(name), .value(value ?? ""))
+        })
+    }
+
     static func preview(_ context: PageContext, values: AgencyChangeController.ChangeForm, plan: AgencyChangePlan, history: AgencyHistory,
                         accounts: [UserModel], affected: [AssessmentModel]) -> HTMLNode {
         let say = context.phrases(AgencyChangeText.self)
@@ -87,10 +95,7 @@ enum AgencyChangePages {
             p { say(.noteLabel) + ": " + (values.note ?? "") }
             form(.method("post"), .action(SiteURL.admin(.agencyChanges).path)) {
                 Layout.csrfField(context)
-                for (name, value) in [("kind", values.kind), ("agencies", values.agencies), ("successors", values.successors),
-                                      ("effective", values.effective), ("note", values.note), ("newName", values.newName)] {
-                    input(.type("hidden"), .name(name), .value(value ?? ""))
-                }
+                hidden(values)
                 input(.type("hidden"), .name("step"), .value("apply"), .id("change-step"))
                 if !affected.isEmpty {
                     h2 { say(.affectedHeading) }
@@ -147,10 +152,7 @@ enum AgencyChangePages {
             // Back to the form with what was typed (a separate form: it needs no confirmation).
             form(.method("post"), .action(SiteURL.admin(.agencyChanges).path), .class("inline")) {
                 Layout.csrfField(context)
-                for (name, value) in [("kind", values.kind), ("agencies", values.agencies), ("successors", values.successors),
-                                      ("effective", values.effective), ("note", values.note), ("newName", values.newName)] {
-                    input(.type("hidden"), .name(name), .value(value ?? ""))
-                }
+                hidden(values)
                 input(.type("hidden"), .name("step"), .value("edit"))
                 button(.type("submit"), .class("secondary")) { say(.backToForm) }
                 " "
