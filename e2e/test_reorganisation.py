@@ -84,6 +84,10 @@ def test_demo_reform_year_over_year(page, server):
     page.goto(server + "/periods")
     click_and_wait(page, page.get_by_role("link", name="Năm 2025").first)
     click_and_wait(page, page.get_by_role("link", name="Kết quả").first)
+    # The ranking compares a merged department with its predecessors' average, and says so.
+    row = page.locator("tr", has=page.get_by_role("link", name="Sở Nông nghiệp và Môi trường"))
+    assert re.search(r"[+-]\d+,\d\d ¹$", row.inner_text().strip()), row.inner_text()
+    assert "¹ So với bình quân kết quả Năm 2024 của các đơn vị tiền thân" in page.locator("main").inner_text()
     click_and_wait(page, page.get_by_role("link", name="Sở Nông nghiệp và Môi trường").first)
     statement = page.locator("#forerunners").inner_text()
     assert re.search(r"Sở Nông nghiệp và Môi trường — Năm 2024: Sở Tài nguyên và Môi trường \d+,\d\d; "

@@ -30,7 +30,17 @@ enum ResultsController {
         let period = try await findPeriod(request)
         let user = try request.authorize(.viewResults, .results(ResultsTarget(published: period.status == .published, agencyID: nil)))
         let groups = try await PeriodResults.load(period: period, store: request.assessments)
-        let previous = try await previousFinals(of: period, on: request)
+        // The period before, for each member through the agencies that stood for it then (itself, or its predecessors).
+        var previous: ResultsPages.Earlier?
+        if var loader = try await PreviousResult.Loader.load(before: period, on: request) {
+            var byAssessment: [UUID: [PreviousResult]] = [:]
+            for group in groups {
+                for member in group.members {
+                    byAssessment[member.record.id] = try await loader.results(agencyCode: member.agency.code, current: group.indexVersion, on: request)
+                }
+            }
+            previous = ResultsPages.Earlier(period: loader.period, byAssessment: byAssessment)
+        }
         let deputies = Dictionary(grouping: try await DeputyModel.query(on: request.db).all(), by: \.$agency.id)
         let decision = try await OfficialOrigin.of(period, on: request).decision
         let everything = Policy.allows(user.actor, .viewResults, .results(ResultsTarget(published: false, agencyID: nil)))

@@ -23,6 +23,19 @@ enum ResultsPages {
         var decision: PeriodDecision?
     }
 
+    /// The period before, and for each member (by assessment) the agencies that stood for it then.
+    struct Earlier: Sendable {
+        var period: PeriodModel
+        var byAssessment: [UUID: [PreviousResult]]
+
+        /// The member's final then: its own, or the average of its predecessors' (`throughOthers`).
+        func final(for member: GroupResults.Member) -> (DecimalNumber?, throughOthers: Bool) {
+            let results = byAssessment[member.record.id] ?? []
+            if results.count == 1, results[0].agencyCode == member.agency.code { return (results[0].score.final, false) }
+            return (PeriodRollup.average.figure(of: results.map { $0.score.final }), !results.isEmpty)
+        }
+    }
+
     static func change(_ now: DecimalNumber, _ before: DecimalNumber?, _ language: Lang) -> String {
         guard let before else { return "—" }
         let delta = now - before
@@ -52,7 +65,7 @@ enum ResultsPages {
     }
 
     static func period(_ context: PageContext, period: PeriodModel, groups: [GroupResults],
-                       previous: (PeriodModel, [String: GroupResults])?, deputies: [UUID: [DeputyModel]], decision: PeriodDecision?,
+                       previous: Earlier?, deputies: [UUID: [DeputyModel]], decision: PeriodDecision?,
                        subPeriods: MultiYearPages.SubPeriods? = nil) -> HTMLNode {
         let say = context.phrases(ResultsText.self)
         let report = context.phrases(ReportText.self)
@@ -86,8 +99,8 @@ enum ResultsPages {
                                     th(.scope("col"), .class("hide-small")) { say(.headProposalColumn) }
                                     th(.scope("col"), .class("num hide-small")) { report(.bonusColumn) }
                                     th(.scope("col"), .class("num hide-small")) { report(.deductionColumn) }
-                                    if let (previousPeriod, _) = previous {
-                                        th(.scope("col"), .class("num")) { say(.sincePeriod, previousPeriod.name) }
+                                    if let previous {
+                                        th(.scope("col"), .class("num")) { say(.sincePeriod, previous.period.name) }
                                     }
                                 }
                             }
@@ -106,16 +119,17 @@ enum ResultsPages {
                                         }
                                         td(.class("num hide-small")) { Formats.score(score.bonus, language) }
                                         td(.class("num hide-small")) { Formats.score(score.deduction, language) }
-                                        if let (_, byAgency) = previous {
-                                            let before = byAgency[member.agency.code].flatMap { old in
-                                                old.position(of: member.agency.id!).map { old.report.scores[$0].final }
-                                            }
-                                            td(.class("num")) { change(score.final, before, language) }
+                                        if let previous {
+                                            let (before, throughOthers) = previous.final(for: member)
+                                            td(.class("num")) { change(score.final, before, language) + (throughOthers ? " ¹" : "") }
                                         }
                                     }
                                 }
                             }
                         }
+                    }
+                    if let previous, group.members.contains(where: { previous.final(for: $0).throughOthers }) {
+                        p(.class("guidance")) { say(.sinceForerunners, previous.period.name) }
                     }
                     exportLinks(context, period: period, group: group.group, indexVersion: group.indexVersion.id!)
                 }

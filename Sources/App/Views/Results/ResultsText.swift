@@ -10,7 +10,7 @@ enum ResultsText: String, Phrasebook {
     case proposalsHeading, proposalsGuidance, head, indexSetsNone, noProposal, deputyFields, achievedOfPossible
     case loweredToHead, unknownFieldCodes, noDeputies, deputiesLink
     case criterionColumn, maxColumn, selfColumn, preliminaryColumn, finalColumn, whyItDiffersColumn, explanation
-    case forerunnersNote, comparedThroughMapping, comparedByCodes, noCounterpartList, noCounterpart, inPeriodColumn
+    case forerunnersNote, sinceForerunners, comparedThroughMapping, comparedByCodes, noCounterpartList, noCounterpart, inPeriodColumn
     // ResultExportController
     case pdfUnavailable, pdfFailed
     // ResultsController
@@ -46,6 +46,7 @@ enum ResultsText: String, Phrasebook {
         case .selfToFinal: "Tự chấm → thẩm định sơ bộ → cuối cùng"
         case .previousScore: "năm trước: %@"
         case .comparedThroughMapping: "So với %@ (bộ chỉ số %@): các tiêu chí được đối chiếu theo ánh xạ tiêu chí giữa hai phiên bản."
+        case .sinceForerunners: "¹ So với bình quân kết quả %@ của các đơn vị tiền thân (đơn vị hợp nhất, chia tách): xem trang kết quả của đơn vị."
         case .forerunnersNote: "Đơn vị được hình thành từ (hoặc tiếp nhận) %@: kết quả kỳ trước là của các đơn vị này, so theo bảng đối chiếu tiêu chí nếu có."
         case .comparedByCodes: "So với %@ (bộ chỉ số %@): các tiêu chí được đối chiếu theo mã giống nhau."
         case .noCounterpartList: "Không có tiêu chí tương ứng ở %@: %@."
@@ -108,6 +109,7 @@ enum ResultsText: String, Phrasebook {
         case .selfToFinal: "Self → preliminary → final"
         case .previousScore: "then: %@"
         case .comparedThroughMapping: "Compared with %@ (index %@): criteria matched through the criterion mapping between the two versions."
+        case .sinceForerunners: "¹ Compared with the average %@ result of the agency's predecessors (merged or split): see the agency's result page."
         case .forerunnersNote: "The agency was formed from (or took over) %@: the previous results are theirs, compared through the criterion mapping where one exists."
         case .comparedByCodes: "Compared with %@ (index %@): criteria matched by identical codes."
         case .noCounterpartList: "No corresponding criterion in %@: %@."
