@@ -26,6 +26,13 @@ enum MultiYearPages {
             if rows.allSatisfy({ $0.results.isEmpty }) {
                 p { say(.noResults) }
             } else {
+                // The final of each year: the agency's own, or its predecessors' average.
+                let points = rows.compactMap { period, results -> Charts.Point? in
+                    PeriodRollup.average.figure(of: results.map { $0.score.final }).map { Charts.Point(label: period.name, value: $0) }
+                }
+                if points.count > 1, let scale = rows.flatMap(\.results).last?.index.scale {
+                    Charts.trend(points, scale: scale, title: say(.agencyTitle, agency.name), id: "years-trend", language: context.language)
+                }
                 div(.class("table-wrap")) {
                     table(.id("agency-years")) {
                         caption { say(.agencyCaption) }

@@ -51,8 +51,10 @@ enum Charts {
                                     Attribute(name: "r", value: "4"), .class("dot")]) {
                         H.el("title", []) { "\(point.label): \(Formats.score(point.value, language))" }
                     }
+                    // The last label ends at its point, so that a long one ("Năm 2025") stays inside the chart.
+                    let anchor = i == points.count - 1 && points.count > 1 ? "end" : "middle"
                     H.el("text", [Attribute(name: "x", value: format(x(i))), Attribute(name: "y", value: format(height - bottom + 18)),
-                                  Attribute(name: "text-anchor", value: "middle"), .class("axis")]) { point.label }
+                                  Attribute(name: "text-anchor", value: anchor), .class("axis")]) { point.label }
                     H.el("text", [Attribute(name: "x", value: format(x(i))), Attribute(name: "y", value: format(y(point.value) - 8)),
                                   Attribute(name: "text-anchor", value: "middle"), .class("value")]) { Formats.score(point.value, language) }
                 }
