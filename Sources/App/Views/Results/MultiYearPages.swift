@@ -92,7 +92,7 @@ enum MultiYearPages {
                         thead {
                             tr {
                                 th(.scope("col")) { say(.agencyColumn) }
-                                for period in years.periods { th(.scope("col"), .class("num")) { period.name } }
+                                for period in years.periods { th(.scope("col")) { period.name } }
                             }
                         }
                         tbody {
@@ -101,7 +101,7 @@ enum MultiYearPages {
                                     th(.scope("row")) { years.timeline.members[code]?.name ?? code }
                                     for period in years.periods {
                                         let results = years.results(for: code, in: period)
-                                        td(.class("num")) {
+                                        td {
                                             if results.isEmpty { "—" }
                                             else if results.count == 1, results[0].agencyCode == code { cell(results[0], context) }
                                             else { say(.through, results.map { "\($0.agencyName) \(Formats.score($0.score.final, context.language))" }.joined(separator: "; ")) }
