@@ -310,6 +310,8 @@ struct MultiYearTests {
     func trendSpansPeriods() async throws {
         try await TestApp.run { app, fixture in
             try await Self.publish(fixture.period, inputs: ["SNV": ("có", "80"), "SXD": ("không", "50")], on: app)
+            // As finalising stores it (the trend reads the stored finals).
+            try await AssessmentModel.query(on: app.db).filter(\.$id == fixture.ownAssessment).set(\.$finalScore, to: "8.80").update()
             let yaml = try #require(try await IndexVersionModel.find(fixture.indexVersion, on: app.db)).yaml
             let next = try await Fixture.openPeriod(Fixture.year2027(), indexYAML: yaml.replacingOccurrences(of: "id: test-so", with: "id: test-so-2027"),
                                                     on: app)

@@ -56,12 +56,10 @@ enum MonitoringController {
            let version = try await AssessmentModel.query(on: request.db).filter(\.$id == score.assessmentID).with(\.$indexVersion).first()?.indexVersion {
             forerunners = try await loader.results(agencyCode: score.agency.code, current: version, on: request)
         }
-        // The trend goes back through the published years before (the agency's, or its predecessors' average).
-        let years = try await MultiYearResults.load(kind: .year, includeUnpublished: false, on: request)
-        let earlier = years.periods.filter { $0.year < period.year }.compactMap { year -> Charts.Point? in
-            let finals = years.results(for: score.agency.code, in: year).map { Optional($0.score.final) }
-            return PeriodRollup.average.figure(of: finals).map { Charts.Point(label: year.name, value: $0) }
-        }
+        // The trend goes back through the published years before (the agency's, or its predecessors' average), from
+        // the finals stored when they were published (a test checks them against a re-score).
+        let earlier = try await MultiYearResults.publishedFinals(before: period.year, of: score.agency.code, on: request.db)
+            .map { Charts.Point(label: $0.period.name, value: $0.final) }
         return request.page {
             MonitoringPages.agency($0, period: period, asOf: asOf, score: score, groupSize: groupSize, watch: watch, history: history,
                                    forerunners: forerunners, earlier: earlier)

@@ -75,4 +75,21 @@ struct MultiYearResults: Sendable {
         var seen: Set<String> = []
         return (latest.sorted() + active).filter { seen.insert($0).inserted }
     }
+
+    /// The published years before `year`, each with `code`'s stored final score then (or its predecessors' average):
+    /// two queries, no scoring, for a page that only needs the figures.
+    static func publishedFinals(before year: Int, of code: String, on db: any Database) async throws -> [(period: PeriodModel, final: DecimalNumber)] {
+        let years = try await PeriodModel.query(on: db).filter(\.$kind == .year).filter(\.$status == .published).filter(\.$year < year)
+            .sort(\.$year).all()
+        guard !years.isEmpty else { return [] }
+        let timeline = try await AgencyHistory.load(on: db).timeline
+        let stored = try await AssessmentModel.query(on: db).filter(\.$period.$id ~~ years.compactMap(\.id))
+            .filter(\.$state == AssessmentState.published.rawValue).with(\.$agency).all()
+        return years.compactMap { period in
+            let codes = Set(period.range.map { timeline.forerunners(of: code, on: $0.end) } ?? [code])
+            let finals = stored.filter { $0.$period.id == period.id && codes.contains($0.agency.code) }
+                .map { $0.finalScore.flatMap { DecimalNumber($0) } }
+            return PeriodRollup.average.figure(of: finals).map { (period, $0) }
+        }
+    }
 }
