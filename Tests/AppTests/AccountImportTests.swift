@@ -34,10 +34,10 @@ struct AccountImportTests {
             #expect(preview.status == .ok)
             #expect(preview.body.contains("Tệp hợp lệ: 2 tài khoản sẽ được tạo"))
             #expect(try await UserModel.query(on: app.db).filter(\.$username == "xa1.daumoi").count() == 0)
-            let content = try #require(preview.body.range(of: "name=\"content\" value=\"").map { start in
+            let content = try #require(preview.body.range(of: "name=\"accountList\" value=\"").map { start in
                 String(preview.body[start.upperBound...].prefix { $0 != "\"" })
             })
-            let issued = try await admin.post("/admin/users/import", [("content", Self.unescape(content)), ("step", "apply")])
+            let issued = try await admin.post("/admin/users/import", [("accountList", Self.unescape(content)), ("step", "apply")])
             #expect(issued.status == .ok)
             #expect(issued.body.contains("Đã tạo 2 tài khoản."))
             let created = try #require(try await UserModel.query(on: app.db).filter(\.$username == "xa1.thutruong").first())
@@ -59,6 +59,22 @@ struct AccountImportTests {
             #expect(pdf.status == .ok && pdf.bytes.starts(with: Array("%PDF".utf8)))
             #expect(try await CredentialSheetModel.find(UUID(uuidString: sheet), on: app.db) == nil)
             #expect(try await admin.post("/admin/users/credentials/\(sheet)", [("key", key), ("format", "pdf")]).status == .gone)
+        }
+    }
+
+    @Test("A long list comes back from its preview whole (it is not held to a note's length)")
+    func longList() async throws {
+        try await TestApp.run { app, _ in
+            let admin = Browser(app)
+            try await admin.signIn("t.admin")
+            _ = try await admin.get("/admin/users/import")
+            // 200 rows, about 14,000 characters: over a note's 10,000, read whole (and refused for its agency, nothing created).
+            let list = "username,full_name,agency,role,email\n" + (1...200).map { "xa9.canbo\($0),Cán bộ số \($0) của xã Chín,XA9,editor," }.joined(separator: "\n")
+            #expect(list.count > 10_000)
+            let page = try await admin.post("/admin/users/import", [("accountList", list), ("step", "apply")])
+            #expect(page.status == .unprocessableEntity)
+            #expect(page.body.contains("tai-khoan.csv:201: cột agency: không có đơn vị mã XA9"))
+            #expect(try await UserModel.query(on: app.db).filter(\.$username == "xa9.canbo1").count() == 0)
         }
     }
 

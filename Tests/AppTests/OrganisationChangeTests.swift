@@ -33,6 +33,10 @@ struct OrganisationChangeTests {
             #expect(preview.body.contains("<option value=\"move:SXD-MOI\" selected>Chuyển sang SXD-MOI</option>"))
             // Nothing is written by a preview.
             #expect(try await AgencyModel.query(on: app.db).filter(\.$code == "SXD-MOI").count() == 0)
+            // Not without the confirmation: the preview again, saying so, nothing written.
+            let unconfirmed = try await admin.post("/admin/agencies/changes", Self.merge(step: "apply") + [(field, "move:SXD-MOI")])
+            #expect(unconfirmed.status == .unprocessableEntity && unconfirmed.body.contains("Đánh dấu ô xác nhận trước khi thực hiện thay đổi."))
+            #expect(try await AgencyModel.query(on: app.db).filter(\.$code == "SXD-MOI").count() == 0)
             let applied = try await admin.post("/admin/agencies/changes", Self.merge(step: "apply") + [(field, "move:SXD-MOI"), ("confirm", "1")])
             #expect(applied.status == .seeOther)
 

@@ -11,7 +11,7 @@ enum AccountImportController {
     struct ImportForm: Content {
         var file: File?
         /// The list as previewed (CSV text), sent back to import it.
-        var content: String?
+        var accountList: String?
         /// `preview` (the default) or `apply`.
         var step: String?
     }
@@ -29,7 +29,7 @@ enum AccountImportController {
         try request.verifyCSRF()
         let admin = try request.authorize(.manageUsers)
         let form = try request.content.decode(ImportForm.self)
-        let bytes: [UInt8] = form.step == "apply" ? Array((form.content ?? "").utf8) : form.file.map { Array($0.data.readableBytesView) } ?? []
+        let bytes: [UInt8] = form.step == "apply" ? Array((form.accountList ?? "").utf8) : form.file.map { Array($0.data.readableBytesView) } ?? []
         let name = FileNames.clean(form.file?.filename ?? "", fallback: "tai-khoan.csv")
         let limit = request.application.settings.importLimitNote(request.language)
         let rows: [AccountRow]

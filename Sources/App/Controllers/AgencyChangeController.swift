@@ -19,6 +19,8 @@ enum AgencyChangeController {
         var newName: String?
         /// `preview` (the default), `apply`, or `edit` (back from the preview to the form, as typed).
         var step: String?
+        /// `1`: the administrator ticked that the change goes into the history for good (applying needs it).
+        var confirm: String?
     }
 
     /// The form, with the kind and agency of the link that led to it.
@@ -50,9 +52,12 @@ enum AgencyChangeController {
         let ending = try await AgencyModel.query(on: request.db).filter(\.$code ~~ plan.ending).all().compactMap(\.id)
         let accounts = try await UserModel.query(on: request.db).filter(\.$agency.$id ~~ ending).filter(\.$active == true)
             .with(\.$agency).sort(\.$username).all()
-        guard form.step == "apply" else {
+        // The preview; again, with the box to tick pointed out, when the change is sent without it.
+        guard form.step == "apply", form.confirm == "1" else {
             let affected = try await openAssessments(of: ending, on: request.db)
-            return request.page {
+            let unconfirmed = form.step == "apply"
+            let problems = unconfirmed ? [Problem(message: request.language.phrases(AgencyChangeText.self)(.confirmFirst), target: "confirm-change")] : []
+            return request.page(status: unconfirmed ? .unprocessableEntity : .ok, problems: problems) {
                 AgencyChangePages.preview($0, values: form, plan: plan, history: history, accounts: accounts, affected: affected)
             }
         }

@@ -31,6 +31,8 @@ enum TextLimits {
     /// date or a value.
     static func limit(for field: String) -> Int {
         let name = field.lowercased()
+        // A previewed account list sent back to be imported: as long as the list the import allows.
+        if name == "accountlist" { return Limits.accountList }
         if ["note", "explanation", "comment", "content", "guidance"].contains(where: name.contains) { return Limits.note }
         if name.contains("reason") { return Limits.reason }
         if name == "username" { return Limits.username }

@@ -14,6 +14,8 @@ enum Limits {
     static let reason = 2_000
     /// Notes and explanations.
     static let note = 10_000
+    /// Characters of an account list sent back from its preview (a line per person, a few thousand people).
+    static let accountList = 2_000_000
     /// Fields of one form (or parts of one multipart form); what-if has one per leaf, no other form more than twenty.
     static let formFields = 2_000
     /// The last page number a list takes (`?page=`): a larger one would overflow the offset

@@ -57,7 +57,7 @@ enum AccountImportPages {
             }
             form(.method("post"), .action(SiteURL.admin(.userImport).path)) {
                 Layout.csrfField(context)
-                input(.type("hidden"), .name("content"), .value(content))
+                input(.type("hidden"), .name("accountList"), .value(content))
                 input(.type("hidden"), .name("step"), .value("apply"))
                 button(.type("submit")) { say(.importButton, String(rows.count)) }
                 " "

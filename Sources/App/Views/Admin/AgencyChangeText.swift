@@ -8,7 +8,7 @@ enum AgencyChangeText: String, Phrasebook {
     case accountsHelp, disableAccount, moveAccount, affectedHeading, affectedHelp, applied, confirmApply, activeList
     case asOfLabel, showButton, asOfHeading, retiredHeading, endedOn, successorsColumn, predecessorsColumn, changeAgencies
     case historyHeading, formerNames, nameUntil, changesHeading, noChanges, changeRow, retiredReadOnly, renameLink, dissolveLink
-    case splitLink, mergeLink, beganOn, backToForm, accountFate
+    case splitLink, mergeLink, beganOn, backToForm, accountFate, confirmFirst
 
     var vietnamese: String {
         switch self {
@@ -69,6 +69,7 @@ enum AgencyChangeText: String, Phrasebook {
         case .beganOn: "Hoạt động từ %@"
         case .backToForm: "Quay lại sửa"
         case .accountFate: "Xử lý tài khoản"
+        case .confirmFirst: "Đánh dấu ô xác nhận trước khi thực hiện thay đổi."
         }
     }
 
@@ -131,6 +132,7 @@ enum AgencyChangeText: String, Phrasebook {
         case .beganOn: "Active from %@"
         case .backToForm: "Back to the form"
         case .accountFate: "What happens to it"
+        case .confirmFirst: "Tick the confirmation before applying the change."
         }
     }
 }
