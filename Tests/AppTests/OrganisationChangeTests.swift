@@ -99,6 +99,23 @@ struct OrganisationChangeTests {
         }
     }
 
+    @Test("A change may not end an agency before a period it has a result for")
+    func effectiveAfterResults() async throws {
+        try await TestApp.run { app, fixture in
+            try await MultiYearTests.publish(fixture.period, inputs: ["SNV": ("có", "80"), "SXD": ("không", "50")], on: app)
+            let admin = Browser(app)
+            try await admin.signIn("t.admin")
+            _ = try await admin.get("/admin/agencies/changes")
+            let dissolve: (String) -> [(String, String)] = { day in
+                [("kind", "dissolve"), ("agencies", "SXD"), ("effective", day), ("note", "QĐ"), ("step", "preview")]
+            }
+            let early = try await admin.post("/admin/agencies/changes", dissolve("01/01/2026"))
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.body.contains("SXD đã có kết quả Năm 2026, kỳ bắt đầu sau ngày hiệu lực 01/01/2026: kiểm tra lại ngày hiệu lực."))
+            #expect(try await admin.post("/admin/agencies/changes", dissolve("01/01/2027")).status == .ok)
+        }
+    }
+
     @Test("A rename keeps the old name with its dates; a dissolution disables the accounts and ends the agency")
     func renameAndDissolve() async throws {
         try await TestApp.run { app, fixture in
@@ -154,6 +171,9 @@ struct PeriodAdministrationTests {
             #expect(try await organizer.post("/periods/\(fixture.period)/agencies", [("agencyID", new.id!.uuidString)]).status == .conflict)
             #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "period.add_agency").count() == 1)
 
+            // An active agency's assessment is not closed: it is ranked.
+            let active = try await organizer.post("/assessments/\(fixture.ownAssessment)/close", [("reason", "Không tham gia")])
+            #expect(active.status == .conflict && active.body.contains("Đơn vị SNV vẫn hoạt động"))
             // Closing the merged department's assessment: a reason first.
             _ = try await organizer.get("/periods/\(fixture.period)")
             #expect(try await organizer.post("/assessments/\(fixture.otherAssessment)/close", [("reason", "")]).status == .conflict)

@@ -42,7 +42,12 @@ enum AgencyChangeController {
         if form.step == "edit" {
             return request.page { AgencyChangePages.changeForm($0, values: form, errors: [:], active: active(history)) }
         }
-        let (plan, errors) = read(form, history: history, language: request.language)
+        var (plan, errors) = read(form, history: history, language: request.language)
+        if let checked = plan, let late = try await resultAfter(checked, on: request.db) {
+            errors["effective"] = request.language.phrases(AgencyChangeText.self)(.resultAfterEffective, late.agency, late.period,
+                                                                                  checked.change.effective.vietnamese)
+            plan = nil
+        }
         guard let plan, errors.isEmpty else {
             let problems = errors.sorted { $0.key < $1.key }.map { Problem(message: $0.value, target: $0.key) }
             return request.page(status: .unprocessableEntity, problems: problems) {
@@ -80,6 +85,18 @@ enum AgencyChangeController {
         }
         let say = request.language.phrases(AgencyChangeText.self)
         return request.redirect(to: SiteURL.admin(.agencies).path, notice: say(.applied))
+    }
+
+    /// An ending agency's final result in a period that began on or after the effective date: the change would end
+    /// it before a year it was assessed for (its agency code and the period's name), or nil.
+    static func resultAfter(_ plan: AgencyChangePlan, on db: any Database) async throws -> (agency: String, period: String)? {
+        let ending = try await AgencyModel.query(on: db).filter(\.$code ~~ plan.ending).all().compactMap(\.id)
+        guard !ending.isEmpty else { return nil }
+        let finals = AssessmentState.allCases.filter(\.hasFinalResult).map(\.rawValue)
+        let assessed = try await AssessmentModel.query(on: db).filter(\.$agency.$id ~~ ending).filter(\.$state ~~ finals)
+            .with(\.$agency).with(\.$period).all()
+        return assessed.first { ($0.period.range?.start).map { $0 >= plan.change.effective } ?? false }
+            .map { ($0.agency.code, $0.period.name) }
     }
 
     /// The agencies of `history` active today, for the form's list.

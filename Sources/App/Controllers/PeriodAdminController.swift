@@ -20,6 +20,9 @@ enum PeriodAdminController {
             throw Abort(.badRequest, reason: Catalogue(language: request.language)(.invalid))
         }
         guard !agency.isRetired(on: SourceData.today) else { throw Abort(.conflict, reason: say(.agencyEnded, agency.code)) }
+        if let began = agency.began, began > SourceData.today {
+            throw Abort(.conflict, reason: say(.agencyNotYetFormed, agency.code, began.vietnamese))
+        }
         guard let assignment = try await PeriodIndexModel.query(on: request.db).filter(\.$period.$id == periodID)
             .filter(\.$group == agency.group).with(\.$indexVersion).first() else {
             throw Abort(.conflict, reason: say(.groupHasNoIndex, agency.group))
@@ -44,6 +47,10 @@ enum PeriodAdminController {
         let record = try await request.assessments.load(request.parameters.get("assessmentID", as: UUID.self))
         let reason = (try request.content.decode(AppraisalController.ReasonForm.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         try request.authorize(.closeAssessment, record.target(reason: reason))
+        // Only an agency that leaves the period (merged, split or dissolved) has its assessment closed: an active one is ranked.
+        guard record.agency.ended != nil else {
+            throw Abort(.conflict, reason: request.language.phrases(PeriodAdminText.self)(.agencyStillActive, record.agency.code))
+        }
         let id = record.id
         try await AssessmentTransitions.apply(.close, to: record, reason: reason, on: request) { db in
             try await AssessmentModel.query(on: db).filter(\.$id == id).set(\.$closedReason, to: reason).update()

@@ -8,7 +8,7 @@ enum AgencyChangeText: String, Phrasebook {
     case accountsHelp, disableAccount, moveAccount, affectedHeading, affectedHelp, applied, confirmApply, activeList
     case asOfLabel, showButton, asOfHeading, retiredHeading, endedOn, successorsColumn, predecessorsColumn, changeAgencies
     case historyHeading, formerNames, nameUntil, changesHeading, noChanges, changeRow, retiredReadOnly, renameLink, dissolveLink
-    case splitLink, mergeLink, beganOn, backToForm, accountFate, confirmFirst
+    case splitLink, mergeLink, beganOn, backToForm, accountFate, confirmFirst, resultAfterEffective
 
     var vietnamese: String {
         switch self {
@@ -70,6 +70,7 @@ enum AgencyChangeText: String, Phrasebook {
         case .backToForm: "Quay lại sửa"
         case .accountFate: "Xử lý tài khoản"
         case .confirmFirst: "Đánh dấu ô xác nhận trước khi thực hiện thay đổi."
+        case .resultAfterEffective: "%@ đã có kết quả %@, kỳ bắt đầu sau ngày hiệu lực %@: kiểm tra lại ngày hiệu lực."
         }
     }
 
@@ -133,6 +134,7 @@ enum AgencyChangeText: String, Phrasebook {
         case .backToForm: "Back to the form"
         case .accountFate: "What happens to it"
         case .confirmFirst: "Tick the confirmation before applying the change."
+        case .resultAfterEffective: "%@ has a result for %@, a period that began after the effective date %@: check the effective date."
         }
     }
 }

@@ -8,7 +8,7 @@ enum PeriodAdminText: String, Phrasebook {
     case closeEarlyHeading, closeEarlyHelp, closeEarlyButton, closedBanner, copyFromLabel, copyFromNone, copiedNotice
     case rollupLabel, rollupNone, rollupSum, rollupAverage, homeChangesHeading, homeChangeRow
     case selfDeadlineName, appraisalDeadlineName, explanationDeadlineName, notRankedHeading, notRankedRow, periodClosedRefusal
-    case endedAgencyNote, reasonLabel
+    case endedAgencyNote, reasonLabel, agencyNotYetFormed, agencyStillActive
 
     var vietnamese: String {
         switch self {
@@ -55,6 +55,8 @@ enum PeriodAdminText: String, Phrasebook {
         case .periodClosedRefusal: "Kỳ đánh giá đã đóng: hồ sơ không thay đổi được nữa."
         case .endedAgencyNote: "kết thúc từ %@"
         case .reasonLabel: "Lý do"
+        case .agencyNotYetFormed: "Đơn vị %@ hoạt động từ ngày %@: chưa thể thêm vào kỳ."
+        case .agencyStillActive: "Đơn vị %@ vẫn hoạt động: chỉ đóng hồ sơ của đơn vị đã hợp nhất, chia tách hoặc giải thể."
         }
     }
 
@@ -103,6 +105,8 @@ enum PeriodAdminText: String, Phrasebook {
         case .periodClosedRefusal: "The period is closed: its assessments can no longer change."
         case .endedAgencyNote: "ended from %@"
         case .reasonLabel: "Reason"
+        case .agencyNotYetFormed: "Agency %@ begins on %@: it cannot join the period yet."
+        case .agencyStillActive: "Agency %@ is still active: only the assessment of an agency that was merged, split or dissolved is closed."
         }
     }
 }
