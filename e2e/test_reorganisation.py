@@ -96,3 +96,22 @@ def test_demo_reform_year_over_year(page, server):
     click_and_wait(page, page.get_by_role("link", name="Sở Tài chính").first)
     assert re.search(r"Sở Tài chính — Năm 2024: Sở Tài chính \d+,\d\d; Sở Kế hoạch và Đầu tư \d+,\d\d",
                      page.locator("#forerunners").inner_text())
+
+
+def test_deadline_moved_with_a_reason(page, server):
+    """The organiser moves the open period's explanation deadline with a reason; an agency's home page says so."""
+    login(page, server, "sonoivu")
+    page.goto(server + "/periods")
+    click_and_wait(page, page.get_by_role("link", name="Năm 2026").first)
+    page.locator("#deadlines summary").click()
+    page.locator("#deadline-explanationDeadline").fill("2027-02-10")
+    page.locator("#deadline-reason").fill("Lùi hạn giải trình theo Công văn 77/SNV")
+    accessible(page, "the deadline form")
+    click_and_wait(page, page.locator("#deadlines").get_by_role("button", name="Thay đổi thời hạn"))
+    assert "Đã thay đổi thời hạn" in page.locator("main").inner_text()
+    assert "Hạn giải trình: 05/02/2027 → 10/02/2027 (Lùi hạn giải trình theo Công văn 77/SNV; sonoivu" in \
+        page.locator("#deadline-changes").inner_text()
+    logout(page)
+    login(page, server, "xa-binhminh.daumoi")
+    notice = page.locator("#deadline-changes").inner_text()
+    assert "Năm 2026 — Hạn giải trình: từ 05/02/2027 thành 10/02/2027. Lý do: Lùi hạn giải trình theo Công văn 77/SNV" in notice
