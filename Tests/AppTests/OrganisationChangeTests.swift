@@ -258,6 +258,10 @@ struct PeriodAdministrationTests {
             let appraiser = try #require(try await UserModel.query(on: app.db).filter(\.$username == "t.appraiser").first())
             try await AppraisalAssignmentModel(periodID: fixture.period, indexCode: "test-so", criterionCode: "1.2", userID: appraiser.id!).create(on: app.db)
             _ = try await organizer.get("/periods/new")
+            // The form's "do not copy" is an empty value.
+            #expect(try await organizer.post("/periods", [("name", "Quý 1/2027"), ("kind", "quarter"), ("year", "2027"), ("number", "1"),
+                                                          ("selfDeadline", "15/03/2027"), ("appraisalDeadline", "20/03/2027"),
+                                                          ("explanationDeadline", "25/03/2027"), ("rollup", ""), ("copyFrom", "")]).status == .seeOther)
             let created = try await organizer.post("/periods", [("name", "Năm 2027"), ("kind", "year"), ("year", "2027"), ("selfDeadline", "15/12/2027"),
                                                                 ("appraisalDeadline", "20/01/2028"), ("explanationDeadline", "05/02/2028"),
                                                                 ("rollup", "average"), ("copyFrom", fixture.period.uuidString)])

@@ -16,8 +16,8 @@ enum PeriodController {
         var explanationDeadline: String?
         /// How a year shows its quarters or months: empty, `sum` or `average`.
         var rollup: String?
-        /// A period whose indexes per group and appraiser assignments the new one starts with.
-        var copyFrom: UUID?
+        /// A period whose indexes per group and appraiser assignments the new one starts with (the form sends "" for none).
+        var copyFrom: String?
     }
 
     static func list(_ request: Request) async throws -> Response {
@@ -40,7 +40,7 @@ enum PeriodController {
         let form = try request.content.decode(PeriodForm.self)
         let (period, errors) = validate(form, language: request.language)
         let earlier = try await PeriodModel.query(on: request.db).sort(\.$year, .descending).sort(\.$createdAt, .descending).all()
-        let source = form.copyFrom.flatMap { id in earlier.first { $0.id == id } }
+        let source = form.copyFrom.flatMap(UUID.init(uuidString:)).flatMap { id in earlier.first { $0.id == id } }
         guard let period, errors.isEmpty else {
             return request.page(status: .unprocessableEntity) { PeriodPages.editor($0, values: form, errors: errors, copyFrom: earlier) }
         }

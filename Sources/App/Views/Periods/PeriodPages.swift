@@ -71,7 +71,7 @@ enum PeriodPages {
                         select(.id("copyFrom"), .name("copyFrom")) {
                             option(.value("")) { admin(.copyFromNone) }
                             for period in copyFrom {
-                                option(.value(period.id!.uuidString), Attribute.when(values.copyFrom == period.id, .selected)) { period.name }
+                                option(.value(period.id!.uuidString), Attribute.when(values.copyFrom == period.id?.uuidString, .selected)) { period.name }
                             }
                         }
                     }
