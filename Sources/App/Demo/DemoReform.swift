@@ -55,15 +55,7 @@ enum DemoReform {
                 agencies[code]?.endedOn = change.effective.iso
                 try await agencies[code]?.update(on: db)
             }
-            let record = AgencyChangeModel(kind: change.kind, effective: change.effective, note: note, createdBy: "admin")
-            try await record.create(on: db)
-            for (side, codes) in [(AgencyChangeMemberModel.Side.from, change.from), (.to, change.to)] {
-                for (position, code) in codes.enumerated() {
-                    guard let agency = agencies[code] else { throw DemoError.invalidData("no agency \(code)") }
-                    try await AgencyChangeMemberModel(changeID: record.requireID(), agencyID: agency.requireID(), side: side,
-                                                      position: position).create(on: db)
-                }
-            }
+            try await AgencyHistory.record(change, note: note, by: "admin", agencies: agencies, on: db)
         }
     }
 }

@@ -66,15 +66,7 @@ struct AgencyHistory: Sendable {
         }
         let involved = try await AgencyModel.query(on: db).filter(\.$code ~~ (change.from + change.to)).all()
         let byCode = Dictionary(involved.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        let record = AgencyChangeModel(kind: change.kind, effective: day, note: note, createdBy: origin.username)
-        try await record.create(on: db)
-        for (side, codes) in [(AgencyChangeMemberModel.Side.from, change.from), (.to, change.to)] {
-            for (position, code) in codes.enumerated() {
-                guard let agency = byCode[code] else { throw Abort(.conflict) }
-                try await AgencyChangeMemberModel(changeID: record.requireID(), agencyID: agency.requireID(), side: side, position: position)
-                    .create(on: db)
-            }
-        }
+        try await record(change, note: note, by: origin.username, agencies: byCode, on: db)
         if change.kind == .rename, let code = change.from.first, let agency = byCode[code], let name = plan.newName {
             try await AgencyNameModel(agencyID: agency.requireID(), name: agency.name, until: day).create(on: db)
             let before = agency.name
@@ -96,6 +88,20 @@ struct AgencyHistory: Sendable {
                                    after: ["absorbed": plan.ending.joined(separator: ", "), "effective": day.iso, "note": note])
         }
         try await settle(accounts, of: plan.ending.compactMap { byCode[$0]?.id }, origin: origin, on: db)
+    }
+
+    /// Stores `change` with its note and the agencies it ended and formed, in order (the agencies exist, in `agencies` by code).
+    static func record(_ change: AgencyTimeline.Change, note: String, by username: String, agencies: [String: AgencyModel],
+                       on db: any Database) async throws {
+        let record = AgencyChangeModel(kind: change.kind, effective: change.effective, note: note, createdBy: username)
+        try await record.create(on: db)
+        for (side, codes) in [(AgencyChangeMemberModel.Side.from, change.from), (.to, change.to)] {
+            for (position, code) in codes.enumerated() {
+                guard let agency = agencies[code] else { throw Abort(.conflict, reason: "no agency \(code)") }
+                try await AgencyChangeMemberModel(changeID: record.requireID(), agencyID: agency.requireID(), side: side, position: position)
+                    .create(on: db)
+            }
+        }
     }
 
     /// Disables or moves each account of the ending agencies; an account not named is disabled.
